@@ -1,0 +1,12 @@
+//! Scrollstop: a desktop content planner for teams that make TikTok videos.
+//!
+//! Layers, with arrows pointing one way: [`domain`] is plain data; [`store`] keeps it in one
+//! SQLite workspace file; [`workspace`] is the one facade the window ([`ui`]) and the command
+//! line ([`cli`]) call. See DESIGN.md in the shared design notes for the whole map.
+
+pub mod cli;
+pub mod domain;
+pub mod random;
+pub mod store;
+pub mod ui;
+pub mod workspace;

@@ -1,0 +1,122 @@
+//! A batch: many writes in one transaction, for the demo and for imports. Either the whole
+//! batch lands or nothing does (dropping the batch without [`Batch::commit`] rolls back).
+
+use chrono::Utc;
+use rusqlite::{Transaction, params};
+
+use super::convert::{to_list, to_unix};
+use super::{Store, StoreError, analytics, drafts, import_log, plan, trends, videos};
+use crate::domain::{
+    AccountId, AudienceShare, DailyMetrics, Draft, DraftId, FollowerActivity, ImportRecord,
+    NewAccount, PlanEntry, PlanEntryId, Snapshot, Subculture, SubcultureId, TrendCapture, TrendItem,
+    TrendItemId, Video, VideoId,
+};
+
+/// Writes that commit together.
+pub struct Batch<'a> {
+    tx: Transaction<'a>,
+}
+
+impl Store {
+    /// Starts a batch of writes in one transaction.
+    pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
+        Ok(Batch {
+            tx: self.conn.transaction()?,
+        })
+    }
+}
+
+impl Batch<'_> {
+    /// Makes every write of the batch permanent.
+    pub fn commit(self) -> Result<(), StoreError> {
+        Ok(self.tx.commit()?)
+    }
+
+    pub fn add_account(&self, a: &NewAccount) -> Result<AccountId, StoreError> {
+        self.tx.execute(
+            "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                a.handle.trim().trim_start_matches('@'),
+                a.display_name,
+                a.time_zone.name(),
+                a.region,
+                a.language,
+                to_unix(Utc::now())
+            ],
+        )?;
+        Ok(AccountId(self.tx.last_insert_rowid()))
+    }
+
+    /// Adds a subculture (its id field is ignored).
+    pub fn add_subculture(&self, s: &Subculture) -> Result<SubcultureId, StoreError> {
+        self.tx.execute(
+            "INSERT INTO subcultures (name, hashtags, description, colour, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![s.name, to_list(&s.hashtags), s.description, s.colour.to_hex(), to_unix(Utc::now())],
+        )?;
+        Ok(SubcultureId(self.tx.last_insert_rowid()))
+    }
+
+    /// Adds a draft as given, timestamps included (its id field is ignored).
+    pub fn add_draft(&self, d: &Draft) -> Result<DraftId, StoreError> {
+        drafts::insert(&self.tx, d)
+    }
+
+    pub fn add_draft_comment(&self, draft: DraftId, author: &str, at: chrono::DateTime<Utc>, text: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("INSERT INTO draft_comments (draft_id, author, created_at, body) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![draft.0, author, to_unix(at), text])?;
+        Ok(())
+    }
+
+    /// Finds or inserts a video; returns its id and whether it was new.
+    pub fn upsert_video(&self, v: &Video) -> Result<(VideoId, bool), StoreError> {
+        videos::upsert_video(&self.tx, v)
+    }
+
+    /// Adds a snapshot unless one exists at the same instant; true when added.
+    pub fn add_snapshot(&self, s: &Snapshot) -> Result<bool, StoreError> {
+        videos::add_snapshot(&self.tx, s)
+    }
+
+    /// Merges one day of metrics; true when a stored value changed.
+    pub fn upsert_daily_metrics(&self, account: AccountId, m: &DailyMetrics) -> Result<bool, StoreError> {
+        analytics::upsert_daily(&self.tx, account, m)
+    }
+
+    pub fn upsert_follower_activity(&self, a: &FollowerActivity) -> Result<(), StoreError> {
+        analytics::upsert_activity(&self.tx, a)
+    }
+
+    pub fn upsert_audience_share(&self, s: &AudienceShare) -> Result<(), StoreError> {
+        analytics::upsert_share(&self.tx, s)
+    }
+
+    /// Finds or creates a trend item by kind, name and region.
+    pub fn upsert_trend_item(&self, item: &TrendItem) -> Result<TrendItemId, StoreError> {
+        trends::upsert_item(&self.tx, item)
+    }
+
+    /// Adds a capture unless the same one exists; true when added.
+    pub fn add_trend_capture(&self, c: &TrendCapture) -> Result<bool, StoreError> {
+        trends::add_capture(&self.tx, c)
+    }
+
+    pub fn add_plan_entry(&self, e: &PlanEntry) -> Result<PlanEntryId, StoreError> {
+        plan::insert(&self.tx, e)
+    }
+
+    pub fn log_import(&self, r: &ImportRecord) -> Result<i64, StoreError> {
+        import_log::insert(&self.tx, r)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+}

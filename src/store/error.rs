@@ -1,0 +1,68 @@
+//! What can go wrong with a workspace file, in words that say what to do next.
+
+use std::path::PathBuf;
+
+/// An error from the workspace store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} is not a Scrollstop workspace (it is not an SQLite database). Choose another file, or a new file name to start a workspace; this file was not changed."
+    )]
+    NotSqlite { path: PathBuf },
+
+    #[error(
+        "{path} is an SQLite database of another program, not a Scrollstop workspace. Choose another file; this one was not changed."
+    )]
+    NotAWorkspace { path: PathBuf },
+
+    #[error(
+        "{path} is damaged ({detail}). Restore a backup copy (the .bak files beside it); this file was not changed."
+    )]
+    Corrupt { path: PathBuf, detail: String },
+
+    #[error(
+        "{path} was written by a newer Scrollstop (schema version {found}, this one knows up to {supported}). Update Scrollstop to open it; the file was not changed."
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error(
+        "{path} is in a read-only location. Copy it somewhere writable, or make it writable, and open it again; the file was not changed."
+    )]
+    ReadOnly { path: PathBuf },
+
+    #[error("{path} is a folder. Give the path of a workspace file, e.g. {path}/scrollstop.sqlite.")]
+    IsAFolder { path: PathBuf },
+
+    #[error("could not read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("could not back up the workspace to {path}: {source}")]
+    Backup {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    #[error("could not bring the workspace to the current schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("the workspace holds a value it cannot read: {0}")]
+    BadValue(String),
+
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("{what} no longer exists in the workspace (it may have been deleted elsewhere).")]
+    NotFound { what: String },
+
+    #[error("workspace database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}

@@ -1,0 +1,135 @@
+//! The SQLite workspace: one file holds a team's accounts, drafts, trends, analytics and plan.
+//!
+//! Opening checks the file before anything is written to it (not SQLite, corrupt, written by a
+//! newer Scrollstop, another program's database, a read-only location): such files get a
+//! [`StoreError`] that says what to do and are left byte-for-byte untouched. Each aggregate has
+//! its own file of `impl Store` methods; every multi-row change runs in one transaction. This
+//! layer stores domain types; it never parses user files and never draws.
+
+mod accounts;
+mod batch;
+mod analytics;
+mod convert;
+mod drafts;
+mod error;
+mod import_log;
+mod open;
+mod plan;
+mod schema;
+mod settings;
+mod subcultures;
+mod trends;
+mod videos;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use analytics::HourOfWeekProfile;
+pub use batch::Batch;
+pub use error::StoreError;
+pub use schema::LATEST_VERSION;
+pub use videos::VideoWithSnapshots;
+
+/// Row counts of every table, as `scrollstop info` and the status bar show them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct TableCounts {
+    pub accounts: u64,
+    pub subcultures: u64,
+    pub drafts: u64,
+    pub draft_comments: u64,
+    pub trend_items: u64,
+    pub trend_captures: u64,
+    pub videos: u64,
+    pub video_snapshots: u64,
+    pub daily_metrics: u64,
+    pub follower_activity: u64,
+    pub audience_shares: u64,
+    pub plan_entries: u64,
+    pub import_log: u64,
+    pub settings: u64,
+}
+
+/// An open workspace file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the workspace at `path`, migrating it to the latest schema after a
+    /// backup copy. See the module docs for the files it refuses.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let conn = open::open_checked(path, &schema::migrations())?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Where the workspace file lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version stored in the file (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Counts the rows of every table (trashed drafts and subcultures included).
+    pub fn counts(&self) -> Result<TableCounts, StoreError> {
+        let count = |table: &str| -> Result<u64, StoreError> {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
+            Ok(n.max(0) as u64)
+        };
+        Ok(TableCounts {
+            accounts: count("accounts")?,
+            subcultures: count("subcultures")?,
+            drafts: count("drafts")?,
+            draft_comments: count("draft_comments")?,
+            trend_items: count("trend_items")?,
+            trend_captures: count("trend_captures")?,
+            videos: count("videos")?,
+            video_snapshots: count("video_snapshots")?,
+            daily_metrics: count("daily_metrics")?,
+            follower_activity: count("follower_activity")?,
+            audience_shares: count("audience_shares")?,
+            plan_entries: count("plan_entries")?,
+            import_log: count("import_log")?,
+            settings: count("settings")?,
+        })
+    }
+
+    /// True when the workspace holds no accounts, subcultures or drafts yet.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        let c = self.counts()?;
+        Ok(c.accounts == 0 && c.subcultures == 0 && c.drafts == 0 && c.videos == 0)
+    }
+
+    /// Runs `work` in one transaction: all of it is written, or none of it.
+    pub fn transaction<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.conn.transaction()?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Copies the whole workspace to `target` with SQLite's online backup (consistent even while
+    /// the workspace is in use).
+    pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
+        self.conn
+            .backup(rusqlite::MAIN_DB, target, None)
+            .map_err(|source| StoreError::Backup {
+                path: target.to_path_buf(),
+                source,
+            })
+    }
+}

@@ -1,0 +1,229 @@
+//! Opening a workspace file safely: inspect read-only first, write only when the file is ours,
+//! healthy and writable, and copy it aside before migrating an older schema.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::Migrations;
+
+use super::StoreError;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long a writer waits for another process holding the workspace before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What the read-only inspection found.
+struct Inspection {
+    version: u32,
+}
+
+/// Opens `path` for reading and writing, migrated to the latest schema of `migrations`.
+pub(crate) fn open_checked(path: &Path, migrations: &Migrations<'_>) -> Result<Connection, StoreError> {
+    let latest = latest_version(migrations)?;
+    let existing = match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(StoreError::IsAFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(meta) => meta.len() > 0,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+
+    if existing {
+        check_magic(path)?;
+        check_writable(path)?;
+        let found = inspect(path)?;
+        if found.version > latest {
+            return Err(StoreError::NewerVersion {
+                path: path.to_path_buf(),
+                found: found.version,
+                supported: latest,
+            });
+        }
+        if found.version > 0 && found.version < latest {
+            copy_aside(path, found.version)?;
+        }
+    } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+        if is_read_only(parent) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+
+    let mut conn = Connection::open(path).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrations.to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+fn latest_version(migrations: &Migrations<'_>) -> Result<u32, StoreError> {
+    // rusqlite_migration counts versions from 1 per migration; probe with an in-memory db.
+    let mut probe = Connection::open_in_memory()?;
+    migrations.to_latest(&mut probe)?;
+    Ok(probe.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn check_magic(path: &Path) -> Result<(), StoreError> {
+    let mut header = [0u8; 16];
+    let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let read = file.read(&mut header).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if read < 16 || &header != SQLITE_MAGIC {
+        return Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Permission bits decide, not a trial write: a trial write would touch the file, and root
+/// may write anywhere.
+fn is_read_only(path: &Path) -> bool {
+    fs::metadata(path)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false)
+}
+
+fn check_writable(path: &Path) -> Result<(), StoreError> {
+    let dir_read_only = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .is_some_and(is_read_only);
+    if is_read_only(path) || dir_read_only {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn inspect(path: &Path) -> Result<Inspection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(path, e))?;
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    if check != "ok" {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: check,
+        });
+    }
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    if version == 0 {
+        let tables: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| classify(path, e))?;
+        if tables > 0 {
+            return Err(StoreError::NotAWorkspace {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    Ok(Inspection { version })
+}
+
+/// Turns SQLite's low-level codes into errors a user can act on.
+fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            }
+        }
+        _ => StoreError::Sqlite(error),
+    }
+}
+
+/// `scrollstop.sqlite` at version 1 is copied to `scrollstop.sqlite.v1.bak` before migrating.
+fn copy_aside(path: &Path, version: u32) -> Result<PathBuf, StoreError> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}.bak"));
+    let target = PathBuf::from(name);
+    let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| classify(path, e))?;
+    source
+        .backup(rusqlite::MAIN_DB, &target, None)
+        .map_err(|source| StoreError::Backup {
+            path: target.clone(),
+            source,
+        })?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite_migration::{M, Migrations};
+
+    use super::*;
+
+    #[test]
+    fn an_older_workspace_is_copied_aside_before_migrating() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.sqlite");
+        let v1 = Migrations::new(vec![M::up("CREATE TABLE a (x INTEGER);")]);
+        let conn = open_checked(&path, &v1).expect("v1");
+        conn.execute("INSERT INTO a VALUES (42)", []).expect("insert");
+        drop(conn);
+
+        let v2 = Migrations::new(vec![
+            M::up("CREATE TABLE a (x INTEGER);"),
+            M::up("ALTER TABLE a ADD COLUMN y INTEGER;"),
+        ]);
+        let conn = open_checked(&path, &v2).expect("v2");
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 2);
+
+        let backup = dir.path().join("w.sqlite.v1.bak");
+        let old = Connection::open(&backup).expect("backup opens");
+        let (version, x): (u32, i64) = old
+            .query_row("SELECT (SELECT user_version FROM pragma_user_version), x FROM a", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .expect("backup content");
+        assert_eq!((version, x), (1, 42));
+    }
+}

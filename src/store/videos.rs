@@ -1,0 +1,171 @@
+//! Posted videos and their count snapshots (one per import that saw the video).
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::convert::{instant, list, to_list, to_unix};
+use super::{Store, StoreError};
+use crate::domain::{AccountId, Snapshot, Video, VideoId};
+
+/// A video with every snapshot of its counts, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VideoWithSnapshots {
+    pub video: Video,
+    pub snapshots: Vec<Snapshot>,
+}
+
+impl VideoWithSnapshots {
+    /// The most recent snapshot, if any.
+    pub fn latest(&self) -> Option<&Snapshot> {
+        self.snapshots.last()
+    }
+}
+
+/// Finds the video by account and platform id, or inserts it. Known fields of an existing
+/// video are filled in where they were missing. Returns the id and whether it was new.
+pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(VideoId, bool), StoreError> {
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM videos WHERE account_id = ?1 AND platform_id = ?2")?
+        .query_row(params![v.account.0, v.platform_id], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        conn.prepare_cached(
+            "UPDATE videos SET
+                 caption = CASE WHEN caption = '' THEN ?2 ELSE caption END,
+                 hashtags = CASE WHEN hashtags = '' THEN ?3 ELSE hashtags END,
+                 duration_s = COALESCE(duration_s, ?4), sound = COALESCE(sound, ?5),
+                 link = COALESCE(link, ?6), allow_duet = COALESCE(?7, allow_duet),
+                 allow_stitch = COALESCE(?8, allow_stitch), allow_comments = COALESCE(?9, allow_comments)
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            v.caption,
+            to_list(&v.hashtags),
+            v.duration_s,
+            v.sound,
+            v.link,
+            v.allow_duet,
+            v.allow_stitch,
+            v.allow_comments
+        ])?;
+        return Ok((VideoId(id), false));
+    }
+    conn.prepare_cached(
+        "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
+             sound, link, allow_duet, allow_stitch, allow_comments)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        v.account.0,
+        v.platform_id,
+        to_unix(v.posted_at),
+        v.caption,
+        to_list(&v.hashtags),
+        v.duration_s,
+        v.sound,
+        v.link,
+        v.allow_duet,
+        v.allow_stitch,
+        v.allow_comments
+    ])?;
+    Ok((VideoId(conn.last_insert_rowid()), true))
+}
+
+/// Adds a snapshot; a second snapshot at the same instant is ignored (re-imports change
+/// nothing). Returns true when added.
+pub(crate) fn add_snapshot(conn: &rusqlite::Connection, s: &Snapshot) -> Result<bool, StoreError> {
+    let added = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO video_snapshots
+                 (video_id, captured_at, views, likes, comments, shares, saves, avg_watch_s, full_watch_rate)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            s.video.0,
+            to_unix(s.captured_at),
+            s.views,
+            s.likes,
+            s.comments,
+            s.shares,
+            s.saves,
+            s.avg_watch_s,
+            s.full_watch_rate
+        ])?;
+    Ok(added > 0)
+}
+
+impl Store {
+    /// The account's videos, oldest post first, each with its snapshots.
+    pub fn videos(&self, account: AccountId) -> Result<Vec<VideoWithSnapshots>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, account_id, platform_id, posted_at, caption, hashtags, duration_s, sound,
+                 link, allow_duet, allow_stitch, allow_comments
+             FROM videos WHERE account_id = ?1 ORDER BY posted_at, id",
+        )?;
+        let videos = stmt
+            .query_map([account.0], |r| {
+                Ok(Video {
+                    id: VideoId(r.get(0)?),
+                    account: AccountId(r.get(1)?),
+                    platform_id: r.get(2)?,
+                    posted_at: instant(r, 3)?,
+                    caption: r.get(4)?,
+                    hashtags: list(r, 5)?,
+                    duration_s: r.get(6)?,
+                    sound: r.get(7)?,
+                    link: r.get(8)?,
+                    allow_duet: r.get(9)?,
+                    allow_stitch: r.get(10)?,
+                    allow_comments: r.get(11)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut snap_stmt = self.conn.prepare_cached(
+            "SELECT s.video_id, s.captured_at, s.views, s.likes, s.comments, s.shares, s.saves,
+                 s.avg_watch_s, s.full_watch_rate
+             FROM video_snapshots s JOIN videos v ON v.id = s.video_id
+             WHERE v.account_id = ?1 ORDER BY s.video_id, s.captured_at",
+        )?;
+        let mut snapshots = snap_stmt
+            .query_map([account.0], |r| {
+                Ok(Snapshot {
+                    video: VideoId(r.get(0)?),
+                    captured_at: instant(r, 1)?,
+                    views: r.get(2)?,
+                    likes: r.get(3)?,
+                    comments: r.get(4)?,
+                    shares: r.get(5)?,
+                    saves: r.get(6)?,
+                    avg_watch_s: r.get(7)?,
+                    full_watch_rate: r.get(8)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut by_id: HashMap<VideoId, Vec<Snapshot>> = HashMap::new();
+        for s in snapshots.drain(..) {
+            by_id.entry(s.video).or_default().push(s);
+        }
+        Ok(videos
+            .into_iter()
+            .map(|video| {
+                let snapshots = by_id.remove(&video.id).unwrap_or_default();
+                VideoWithSnapshots { video, snapshots }
+            })
+            .collect())
+    }
+
+    /// Stores videos and snapshots in one transaction (used by the demo and by imports).
+    pub fn add_videos(&mut self, items: &[(Video, Vec<Snapshot>)]) -> Result<(), StoreError> {
+        self.transaction(|tx| {
+            for (video, snapshots) in items {
+                let (id, _) = upsert_video(tx, video)?;
+                for s in snapshots {
+                    add_snapshot(tx, &Snapshot { video: id, ..s.clone() })?;
+                }
+            }
+            Ok(())
+        })
+    }
+}

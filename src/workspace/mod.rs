@@ -1,0 +1,111 @@
+//! The one facade the window and the command line call. It owns the open store and carries
+//! out the operations that span layers (demo creation now; import, forecast, plan and export
+//! as they land). It never draws and never parses command lines.
+
+mod demo;
+mod progress;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::store::{Store, StoreError, TableCounts};
+
+pub use demo::DEFAULT_DEMO_SEED;
+pub use progress::{Cancelled, Progress, Silent};
+
+/// What can go wrong with a workspace operation.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+
+    #[error(
+        "{path} already holds data ({accounts} accounts, {drafts} drafts). The demo only fills an empty workspace: choose a new file with --workspace PATH."
+    )]
+    NotEmpty {
+        path: PathBuf,
+        accounts: u64,
+        drafts: u64,
+    },
+
+    #[error("cancelled; nothing was written")]
+    Cancelled,
+
+    #[error("no data directory could be found for this user. Pass --workspace PATH to choose where the workspace lives.")]
+    NoDataDirectory,
+}
+
+impl From<Cancelled> for WorkspaceError {
+    fn from(_: Cancelled) -> Self {
+        Self::Cancelled
+    }
+}
+
+/// What `scrollstop info` reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkspaceInfo {
+    pub path: PathBuf,
+    pub schema_version: u32,
+    pub counts: TableCounts,
+}
+
+/// An open workspace.
+pub struct Workspace {
+    store: Store,
+}
+
+impl Workspace {
+    /// The default workspace file: `scrollstop.sqlite` in the OS data directory.
+    pub fn default_path() -> Result<PathBuf, WorkspaceError> {
+        directories::ProjectDirs::from("app", "Scrollstop", "Scrollstop")
+            .map(|dirs| dirs.data_dir().join("scrollstop.sqlite"))
+            .ok_or(WorkspaceError::NoDataDirectory)
+    }
+
+    /// Opens (or creates) the workspace at `path`.
+    pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
+        Ok(Self {
+            store: Store::open(path)?,
+        })
+    }
+
+    /// Where the workspace file lives.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Read access to the stored data.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Write access for single-aggregate edits (a subculture, an account, a draft).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Path, schema version and row counts.
+    pub fn info(&self) -> Result<WorkspaceInfo, WorkspaceError> {
+        Ok(WorkspaceInfo {
+            path: self.store.path().to_path_buf(),
+            schema_version: self.store.schema_version()?,
+            counts: self.store.counts()?,
+        })
+    }
+
+    /// Fills an empty workspace with the demo data generated from `seed`, in one transaction.
+    /// Refuses a workspace that already holds data.
+    pub fn create_demo(&mut self, seed: u64, progress: &dyn Progress) -> Result<WorkspaceInfo, WorkspaceError> {
+        let counts = self.store.counts()?;
+        if !self.store.is_empty()? {
+            return Err(WorkspaceError::NotEmpty {
+                path: self.path().to_path_buf(),
+                accounts: counts.accounts,
+                drafts: counts.drafts,
+            });
+        }
+        demo::write(&mut self.store, seed, progress)?;
+        self.info()
+    }
+}

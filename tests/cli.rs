@@ -1,0 +1,86 @@
+//! The headless command line: `info` and `demo`, their output and their errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn scrollstop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrollstop"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn path_arg(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
+
+#[test]
+fn info_json_reports_path_schema_and_counts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = dir.path().join("w.sqlite");
+    let out = scrollstop(&["info", "--workspace", path_arg(&ws), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["path"], path_arg(&ws));
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["counts"]["accounts"], 0);
+    assert_eq!(json["counts"]["drafts"], 0);
+    assert!(json["counts"].as_object().expect("object").len() >= 14);
+}
+
+#[test]
+fn demo_fills_a_new_workspace_and_info_shows_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = dir.path().join("demo.sqlite");
+    let out = scrollstop(&["demo", "--workspace", path_arg(&ws), "--seed", "7"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Created the demo workspace (seed 7)"));
+
+    let out = scrollstop(&["--workspace", path_arg(&ws), "info", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["counts"]["accounts"], 2);
+    assert!(json["counts"]["drafts"].as_u64().expect("number") >= 30);
+    assert!(json["counts"]["videos"].as_u64().expect("number") > 100);
+
+    let text = stdout(&scrollstop(&["info", "--workspace", path_arg(&ws)]));
+    assert!(text.contains("Schema version  1"), "{text}");
+}
+
+#[test]
+fn demo_refuses_to_overwrite_a_workspace_with_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = dir.path().join("demo.sqlite");
+    assert!(scrollstop(&["demo", "--workspace", path_arg(&ws)]).status.success());
+    let before = std::fs::read(&ws).expect("read");
+    let out = scrollstop(&["demo", "--workspace", path_arg(&ws)]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("already holds data"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert_eq!(std::fs::read(&ws).expect("read"), before);
+}
+
+#[test]
+fn demo_without_a_workspace_says_how_to_choose_one() {
+    let out = scrollstop(&["demo"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--workspace PATH"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_bad_workspace_file_is_an_error_on_stderr_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = dir.path().join("notes.txt");
+    std::fs::write(&ws, "just some notes, not a database at all").expect("write");
+    let out = scrollstop(&["info", "--workspace", path_arg(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a Scrollstop workspace"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}

@@ -1,0 +1,260 @@
+//! Every table of the workspace keeps what is written to it, across closing and reopening.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use scrollstop::domain::*;
+use scrollstop::store::{LATEST_VERSION, Store};
+
+fn new_account(handle: &str) -> NewAccount {
+    NewAccount {
+        handle: handle.into(),
+        display_name: "Fern & Fable".into(),
+        time_zone: chrono_tz::Europe::Amsterdam,
+        region: "NL".into(),
+        language: "nl".into(),
+    }
+}
+
+#[test]
+fn a_new_workspace_is_migrated_to_the_latest_schema_and_reopens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("nested/folder/w.sqlite");
+    let store = Store::open(&path).expect("creates");
+    assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);
+    assert!(store.is_empty().expect("empty"));
+    drop(store);
+    let store = Store::open(&path).expect("reopens");
+    assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);
+}
+
+#[test]
+fn accounts_and_subcultures_round_trip_with_undoable_deletes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("w.sqlite");
+    let mut store = Store::open(&path).expect("opens");
+    let id = store.add_account(&new_account("@fernandfable")).expect("add");
+    assert!(store.add_account(&new_account("FernAndFable")).is_err(), "handles are unique");
+    let mut account = store.account(id).expect("read");
+    assert_eq!(account.handle, "fernandfable");
+    account.time_zone = chrono_tz::America::New_York;
+    account.cadence.posts_per_day = 3;
+    store.update_account(&account).expect("update");
+
+    let tags = vec!["cottagecore".to_string(), "knitting".to_string()];
+    let sid = store
+        .add_subculture("#CottageCore", &tags, "Flower prints, knitting", Colour([1, 2, 3]))
+        .expect("add subculture");
+    assert!(
+        store.add_subculture("#cottagecore", &[], "", Colour([0, 0, 0])).is_err(),
+        "names are unique"
+    );
+    drop(store);
+
+    let mut store = Store::open(&path).expect("reopens");
+    assert_eq!(store.accounts().expect("accounts"), vec![account.clone()]);
+    let subs = store.subcultures().expect("subcultures");
+    assert_eq!(subs.len(), 1);
+    assert_eq!(subs[0].hashtags, tags);
+    assert_eq!(subs[0].colour, Colour([1, 2, 3]));
+
+    store.trash_subculture(sid).expect("trash");
+    assert!(store.subcultures().expect("list").is_empty());
+    store.restore_subculture(sid).expect("restore");
+    assert_eq!(store.subcultures().expect("list").len(), 1);
+
+    store.trash_account(id).expect("trash account");
+    assert!(store.accounts().expect("list").is_empty());
+    store.restore_account(id).expect("restore account");
+    assert_eq!(store.accounts().expect("list"), vec![account]);
+}
+
+#[test]
+fn drafts_comments_and_plan_entries_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("w.sqlite");
+    let mut store = Store::open(&path).expect("opens");
+    let account = store.add_account(&new_account("a")).expect("account");
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).single().expect("instant");
+    let mut draft = Draft::blank(account, now);
+    draft.title = "Three knits".into();
+    draft.caption = "Three knits for a rainy day 🌧️ #cottagecore".into();
+    draft.hashtags = hashtags_in(&draft.caption);
+    draft.sound = Some("Rainy Day - Lofi".into());
+    draft.sound_bpm = Some(124);
+    draft.duration_s = Some(14.5);
+    draft.aspect = AspectRatio::Landscape;
+    draft.features.trending_effect = Some("Green screen".into());
+    draft.status = DraftStatus::InReview;
+    let id = store.add_draft(&draft).expect("add draft");
+    store
+        .add_draft_comment(id, "Sam", now, "Shorter hook?")
+        .expect("comment");
+
+    let wall = NaiveDate::from_ymd_opt(2026, 3, 29)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("wall");
+    let entry = PlanEntry {
+        id: PlanEntryId(0),
+        account,
+        draft: id,
+        wall_time: wall,
+        zone: chrono_tz::Europe::Amsterdam,
+        instant: Utc.with_ymd_and_hms(2026, 3, 29, 7, 0, 0).single().expect("instant"),
+        uid: "abc@scrollstop".into(),
+        sequence: 0,
+        pinned: true,
+        reason: "audience peak".into(),
+    };
+    let ids = store.add_plan_entries(std::slice::from_ref(&entry)).expect("plan");
+    drop(store);
+
+    let mut store = Store::open(&path).expect("reopens");
+    let stored = store.draft(id).expect("draft");
+    assert_eq!(stored.caption, draft.caption);
+    assert_eq!(stored.hashtags, vec!["cottagecore"]);
+    assert_eq!(stored.aspect, AspectRatio::Landscape);
+    assert_eq!(stored.features, draft.features);
+    assert_eq!(stored.status, DraftStatus::InReview);
+    assert_eq!(stored.sound_bpm, Some(124));
+    assert_eq!(store.draft_comments(id).expect("comments")[0].text, "Shorter hook?");
+
+    let from = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).single().expect("from");
+    let to = Utc.with_ymd_and_hms(2026, 4, 1, 0, 0, 0).single().expect("to");
+    let plan = store.plan_entries(account, from, to).expect("plan");
+    assert_eq!(plan, vec![PlanEntry { id: ids[0], ..entry.clone() }]);
+    store
+        .reschedule(&PlanEntry { id: ids[0], ..entry })
+        .expect("reschedule");
+    assert_eq!(store.plan_entries(account, from, to).expect("plan")[0].sequence, 1);
+
+    store.trash_drafts(&[id]).expect("trash");
+    assert!(store.drafts(account).expect("drafts").is_empty());
+    assert_eq!(store.trashed_drafts(account).expect("trash").len(), 1);
+    assert!(store.plan_entries(account, from, to).expect("plan").is_empty());
+    store.restore_drafts(&[id]).expect("restore");
+    assert_eq!(store.drafts(account).expect("drafts").len(), 1);
+}
+
+#[test]
+fn videos_snapshots_analytics_trends_and_log_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("w.sqlite");
+    let mut store = Store::open(&path).expect("opens");
+    let account = store.add_account(&new_account("a")).expect("account");
+    let posted = Utc.with_ymd_and_hms(2025, 9, 4, 1, 8, 27).single().expect("posted");
+    let video = Video {
+        id: VideoId(0),
+        account,
+        platform_id: "7546034661705796877".into(),
+        posted_at: posted,
+        caption: "Three knits #cottagecore".into(),
+        hashtags: vec!["cottagecore".into()],
+        duration_s: Some(31.0),
+        sound: None,
+        link: None,
+        allow_duet: Some(true),
+        allow_stitch: None,
+        allow_comments: Some(false),
+    };
+    let snap = |days: i64, views: i64| Snapshot {
+        video: VideoId(0),
+        captured_at: posted + chrono::Duration::days(days),
+        views,
+        likes: Some(views / 10),
+        comments: Some(-2),
+        shares: None,
+        saves: Some(3),
+        avg_watch_s: Some(7.5),
+        full_watch_rate: Some(0.25),
+    };
+    store
+        .add_videos(&[(video.clone(), vec![snap(1, 1000), snap(7, 5000)])])
+        .expect("videos");
+    // The same import again changes nothing; a later export adds a snapshot.
+    store
+        .add_videos(&[(video.clone(), vec![snap(1, 1000), snap(7, 5000), snap(30, 6000)])])
+        .expect("again");
+
+    let day = NaiveDate::from_ymd_opt(2025, 9, 4).expect("day");
+    let metrics = DailyMetrics {
+        date: Some(day),
+        video_views: Some(1200),
+        followers: Some(5400),
+        ..Default::default()
+    };
+    assert_eq!(store.add_daily_metrics(account, &[metrics.clone()]).expect("m"), 1);
+    assert_eq!(store.add_daily_metrics(account, &[metrics.clone()]).expect("m"), 0, "same values change nothing");
+    let newer = DailyMetrics { video_views: Some(1300), followers: None, ..metrics.clone() };
+    assert_eq!(store.add_daily_metrics(account, &[newer]).expect("m"), 1);
+
+    store
+        .add_follower_activity(&[FollowerActivity { account, date: day, hour: 20, active_followers: 310 }])
+        .expect("activity");
+    store
+        .add_audience_shares(&[AudienceShare {
+            account,
+            dimension: AudienceDimension::Gender,
+            key: "Female".into(),
+            share: 0.59,
+            captured_on: day,
+        }])
+        .expect("shares");
+    let item = TrendItem {
+        id: TrendItemId(0),
+        kind: TrendKind::Sound,
+        name: "Espresso - Sabrina Carpenter".into(),
+        region: "NL".into(),
+        industry: String::new(),
+        bpm: Some(104),
+        duration_s: Some(30.0),
+        commercial_ok: Some(false),
+    };
+    let capture = TrendCapture {
+        item: TrendItemId(0),
+        captured_at: posted,
+        rank: Some(3),
+        rank_change: Some(2),
+        posts: Some(120_000),
+        views: None,
+        period_days: 7,
+        source: "manual".into(),
+    };
+    let item_id = store.record_trend(&item, &capture).expect("trend");
+    store.record_trend(&item, &capture).expect("same capture again");
+    store
+        .log_import(&ImportRecord {
+            id: 0,
+            file_name: "Content.csv".into(),
+            content_hash: "abc".into(),
+            imported_at: posted,
+            report_kind: "Content".into(),
+            account: Some(account),
+            summary: "1 video added".into(),
+        })
+        .expect("log");
+    store.set_setting("theme", "dark").expect("setting");
+    drop(store);
+
+    let store = Store::open(&path).expect("reopens");
+    let videos = store.videos(account).expect("videos");
+    assert_eq!(videos.len(), 1);
+    assert_eq!(videos[0].video.allow_comments, Some(false));
+    assert_eq!(
+        videos[0].snapshots.iter().map(|s| s.views).collect::<Vec<_>>(),
+        vec![1000, 5000, 6000]
+    );
+    assert_eq!(videos[0].snapshots[0].comments, Some(-2), "negative counts are kept");
+    let days = store.daily_metrics(account).expect("days");
+    assert_eq!((days[0].video_views, days[0].followers), (Some(1300), Some(5400)));
+    let profile = store.hour_of_week_profile(account).expect("profile");
+    assert_eq!(profile.weeks, 1);
+    assert_eq!(profile.mean_active[3 * 24 + 20], 310.0, "2025-09-04 is a Thursday");
+    assert_eq!(store.audience_shares(account, AudienceDimension::Gender).expect("shares")[0].share, 0.59);
+    let trends = store.trends().expect("trends");
+    assert_eq!(trends.len(), 1);
+    assert_eq!(trends[0].0.id, item_id);
+    assert_eq!(trends[0].1.len(), 1, "the same capture is kept once");
+    assert_eq!(store.import_log().expect("log")[0].summary, "1 video added");
+    assert_eq!(store.setting("theme").expect("setting").as_deref(), Some("dark"));
+    let counts = store.counts().expect("counts");
+    assert_eq!((counts.videos, counts.video_snapshots, counts.trend_captures), (1, 3, 1));
+}
