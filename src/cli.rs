@@ -73,9 +73,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 );
             };
             let mut workspace = Workspace::open(path)?;
-            let info = workspace
-                .create_demo(*seed, &Silent)
-                .with_context(|| format!("could not create the demo workspace in {}", path.display()))?;
+            let info = workspace.create_demo(*seed, &Silent).with_context(|| {
+                format!("could not create the demo workspace in {}", path.display())
+            })?;
             writeln!(out, "Created the demo workspace (seed {seed}).")?;
             print_info(&info, out)?;
         }

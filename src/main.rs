@@ -9,9 +9,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command, &mut std::io::stdout().lock()),
-        None => cli
-            .workspace_path()
-            .and_then(|path| scrollstop::ui::run(path).map_err(|e| anyhow::anyhow!("could not open the window: {e}"))),
+        None => cli.workspace_path().and_then(|path| {
+            scrollstop::ui::run(path).map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

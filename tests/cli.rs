@@ -58,11 +58,19 @@ fn demo_fills_a_new_workspace_and_info_shows_it() {
 fn demo_refuses_to_overwrite_a_workspace_with_data() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ws = dir.path().join("demo.sqlite");
-    assert!(scrollstop(&["demo", "--workspace", path_arg(&ws)]).status.success());
+    assert!(
+        scrollstop(&["demo", "--workspace", path_arg(&ws)])
+            .status
+            .success()
+    );
     let before = std::fs::read(&ws).expect("read");
     let out = scrollstop(&["demo", "--workspace", path_arg(&ws)]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("already holds data"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already holds data"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
     assert_eq!(std::fs::read(&ws).expect("read"), before);
 }
@@ -71,7 +79,11 @@ fn demo_refuses_to_overwrite_a_workspace_with_data() {
 fn demo_without_a_workspace_says_how_to_choose_one() {
     let out = scrollstop(&["demo"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("--workspace PATH"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--workspace PATH"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -81,6 +93,10 @@ fn a_bad_workspace_file_is_an_error_on_stderr_with_a_non_zero_exit() {
     std::fs::write(&ws, "just some notes, not a database at all").expect("write");
     let out = scrollstop(&["info", "--workspace", path_arg(&ws)]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not a Scrollstop workspace"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a Scrollstop workspace"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
 }

@@ -11,7 +11,12 @@ fn workspace_with_data(dir: &Path) -> PathBuf {
     let mut store = Store::open(&path).expect("creates");
     for i in 0..200 {
         store
-            .add_subculture(&format!("#Sub{i}"), &["tag".to_string()], &"x".repeat(300), scrollstop::domain::Colour([1, 2, 3]))
+            .add_subculture(
+                &format!("#Sub{i}"),
+                &["tag".to_string()],
+                &"x".repeat(300),
+                scrollstop::domain::Colour([1, 2, 3]),
+            )
             .expect("fill");
     }
     drop(store);
@@ -20,9 +25,19 @@ fn workspace_with_data(dir: &Path) -> PathBuf {
 
 fn assert_untouched(path: &Path, before: &[u8], error: StoreError, expect: &str) {
     let message = error.to_string();
-    assert!(message.contains(expect), "message {message:?} should contain {expect:?}");
-    assert!(message.contains(&path.display().to_string()), "message names the file: {message}");
-    assert_eq!(fs::read(path).expect("read back"), before, "file must be unchanged");
+    assert!(
+        message.contains(expect),
+        "message {message:?} should contain {expect:?}"
+    );
+    assert!(
+        message.contains(&path.display().to_string()),
+        "message names the file: {message}"
+    );
+    assert_eq!(
+        fs::read(path).expect("read back"),
+        before,
+        "file must be unchanged"
+    );
 }
 
 fn open_err(path: &Path) -> StoreError {
@@ -47,12 +62,19 @@ fn a_corrupt_workspace_is_refused_and_untouched() {
     let path = workspace_with_data(dir.path());
     let root: i64 = rusqlite::Connection::open(&path)
         .expect("raw open")
-        .query_row("SELECT rootpage FROM sqlite_master WHERE name = 'subcultures'", [], |r| r.get(0))
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'subcultures'",
+            [],
+            |r| r.get(0),
+        )
         .expect("root page");
     let root = root as usize;
     let mut bytes = fs::read(&path).expect("read");
     let page = 4096;
-    assert!(bytes.len() > (root + 1) * page, "the workspace spans several pages");
+    assert!(
+        bytes.len() > (root + 1) * page,
+        "the workspace spans several pages"
+    );
     // Scribble over the subcultures table's root page, past its page-type byte.
     for b in &mut bytes[(root - 1) * page + 8..root * page] {
         *b = 0xA5;
@@ -79,8 +101,10 @@ fn another_programs_database_is_refused_and_untouched() {
     let path = dir.path().join("other.db");
     {
         let conn = rusqlite::Connection::open(&path).expect("raw open");
-        conn.execute_batch("CREATE TABLE moz_places (url TEXT); INSERT INTO moz_places VALUES ('x');")
-            .expect("other schema");
+        conn.execute_batch(
+            "CREATE TABLE moz_places (url TEXT); INSERT INTO moz_places VALUES ('x');",
+        )
+        .expect("other schema");
     }
     let bytes = fs::read(&path).expect("read");
     assert_untouched(&path, &bytes, open_err(&path), "another program");

@@ -31,8 +31,13 @@ fn accounts_and_subcultures_round_trip_with_undoable_deletes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
     let mut store = Store::open(&path).expect("opens");
-    let id = store.add_account(&new_account("@fernandfable")).expect("add");
-    assert!(store.add_account(&new_account("FernAndFable")).is_err(), "handles are unique");
+    let id = store
+        .add_account(&new_account("@fernandfable"))
+        .expect("add");
+    assert!(
+        store.add_account(&new_account("FernAndFable")).is_err(),
+        "handles are unique"
+    );
     let mut account = store.account(id).expect("read");
     assert_eq!(account.handle, "fernandfable");
     account.time_zone = chrono_tz::America::New_York;
@@ -41,10 +46,17 @@ fn accounts_and_subcultures_round_trip_with_undoable_deletes() {
 
     let tags = vec!["cottagecore".to_string(), "knitting".to_string()];
     let sid = store
-        .add_subculture("#CottageCore", &tags, "Flower prints, knitting", Colour([1, 2, 3]))
+        .add_subculture(
+            "#CottageCore",
+            &tags,
+            "Flower prints, knitting",
+            Colour([1, 2, 3]),
+        )
         .expect("add subculture");
     assert!(
-        store.add_subculture("#cottagecore", &[], "", Colour([0, 0, 0])).is_err(),
+        store
+            .add_subculture("#cottagecore", &[], "", Colour([0, 0, 0]))
+            .is_err(),
         "names are unique"
     );
     drop(store);
@@ -73,7 +85,10 @@ fn drafts_comments_and_plan_entries_round_trip() {
     let path = dir.path().join("w.sqlite");
     let mut store = Store::open(&path).expect("opens");
     let account = store.add_account(&new_account("a")).expect("account");
-    let now = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).single().expect("instant");
+    let now = Utc
+        .with_ymd_and_hms(2026, 3, 1, 12, 0, 0)
+        .single()
+        .expect("instant");
     let mut draft = Draft::blank(account, now);
     draft.title = "Three knits".into();
     draft.caption = "Three knits for a rainy day 🌧️ #cottagecore".into();
@@ -98,13 +113,18 @@ fn drafts_comments_and_plan_entries_round_trip() {
         draft: id,
         wall_time: wall,
         zone: chrono_tz::Europe::Amsterdam,
-        instant: Utc.with_ymd_and_hms(2026, 3, 29, 7, 0, 0).single().expect("instant"),
+        instant: Utc
+            .with_ymd_and_hms(2026, 3, 29, 7, 0, 0)
+            .single()
+            .expect("instant"),
         uid: "abc@scrollstop".into(),
         sequence: 0,
         pinned: true,
         reason: "audience peak".into(),
     };
-    let ids = store.add_plan_entries(std::slice::from_ref(&entry)).expect("plan");
+    let ids = store
+        .add_plan_entries(std::slice::from_ref(&entry))
+        .expect("plan");
     drop(store);
 
     let mut store = Store::open(&path).expect("reopens");
@@ -115,21 +135,47 @@ fn drafts_comments_and_plan_entries_round_trip() {
     assert_eq!(stored.features, draft.features);
     assert_eq!(stored.status, DraftStatus::InReview);
     assert_eq!(stored.sound_bpm, Some(124));
-    assert_eq!(store.draft_comments(id).expect("comments")[0].text, "Shorter hook?");
+    assert_eq!(
+        store.draft_comments(id).expect("comments")[0].text,
+        "Shorter hook?"
+    );
 
-    let from = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).single().expect("from");
-    let to = Utc.with_ymd_and_hms(2026, 4, 1, 0, 0, 0).single().expect("to");
+    let from = Utc
+        .with_ymd_and_hms(2026, 3, 1, 0, 0, 0)
+        .single()
+        .expect("from");
+    let to = Utc
+        .with_ymd_and_hms(2026, 4, 1, 0, 0, 0)
+        .single()
+        .expect("to");
     let plan = store.plan_entries(account, from, to).expect("plan");
-    assert_eq!(plan, vec![PlanEntry { id: ids[0], ..entry.clone() }]);
+    assert_eq!(
+        plan,
+        vec![PlanEntry {
+            id: ids[0],
+            ..entry.clone()
+        }]
+    );
     store
-        .reschedule(&PlanEntry { id: ids[0], ..entry })
+        .reschedule(&PlanEntry {
+            id: ids[0],
+            ..entry
+        })
         .expect("reschedule");
-    assert_eq!(store.plan_entries(account, from, to).expect("plan")[0].sequence, 1);
+    assert_eq!(
+        store.plan_entries(account, from, to).expect("plan")[0].sequence,
+        1
+    );
 
     store.trash_drafts(&[id]).expect("trash");
     assert!(store.drafts(account).expect("drafts").is_empty());
     assert_eq!(store.trashed_drafts(account).expect("trash").len(), 1);
-    assert!(store.plan_entries(account, from, to).expect("plan").is_empty());
+    assert!(
+        store
+            .plan_entries(account, from, to)
+            .expect("plan")
+            .is_empty()
+    );
     store.restore_drafts(&[id]).expect("restore");
     assert_eq!(store.drafts(account).expect("drafts").len(), 1);
 }
@@ -140,7 +186,10 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
     let path = dir.path().join("w.sqlite");
     let mut store = Store::open(&path).expect("opens");
     let account = store.add_account(&new_account("a")).expect("account");
-    let posted = Utc.with_ymd_and_hms(2025, 9, 4, 1, 8, 27).single().expect("posted");
+    let posted = Utc
+        .with_ymd_and_hms(2025, 9, 4, 1, 8, 27)
+        .single()
+        .expect("posted");
     let video = Video {
         id: VideoId(0),
         account,
@@ -171,7 +220,10 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
         .expect("videos");
     // The same import again changes nothing; a later export adds a snapshot.
     store
-        .add_videos(&[(video.clone(), vec![snap(1, 1000), snap(7, 5000), snap(30, 6000)])])
+        .add_videos(&[(
+            video.clone(),
+            vec![snap(1, 1000), snap(7, 5000), snap(30, 6000)],
+        )])
         .expect("again");
 
     let day = NaiveDate::from_ymd_opt(2025, 9, 4).expect("day");
@@ -181,13 +233,33 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
         followers: Some(5400),
         ..Default::default()
     };
-    assert_eq!(store.add_daily_metrics(account, &[metrics.clone()]).expect("m"), 1);
-    assert_eq!(store.add_daily_metrics(account, &[metrics.clone()]).expect("m"), 0, "same values change nothing");
-    let newer = DailyMetrics { video_views: Some(1300), followers: None, ..metrics.clone() };
+    assert_eq!(
+        store
+            .add_daily_metrics(account, std::slice::from_ref(&metrics))
+            .expect("m"),
+        1
+    );
+    assert_eq!(
+        store
+            .add_daily_metrics(account, std::slice::from_ref(&metrics))
+            .expect("m"),
+        0,
+        "same values change nothing"
+    );
+    let newer = DailyMetrics {
+        video_views: Some(1300),
+        followers: None,
+        ..metrics.clone()
+    };
     assert_eq!(store.add_daily_metrics(account, &[newer]).expect("m"), 1);
 
     store
-        .add_follower_activity(&[FollowerActivity { account, date: day, hour: 20, active_followers: 310 }])
+        .add_follower_activity(&[FollowerActivity {
+            account,
+            date: day,
+            hour: 20,
+            active_followers: 310,
+        }])
         .expect("activity");
     store
         .add_audience_shares(&[AudienceShare {
@@ -219,7 +291,9 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
         source: "manual".into(),
     };
     let item_id = store.record_trend(&item, &capture).expect("trend");
-    store.record_trend(&item, &capture).expect("same capture again");
+    store
+        .record_trend(&item, &capture)
+        .expect("same capture again");
     store
         .log_import(&ImportRecord {
             id: 0,
@@ -239,22 +313,49 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
     assert_eq!(videos.len(), 1);
     assert_eq!(videos[0].video.allow_comments, Some(false));
     assert_eq!(
-        videos[0].snapshots.iter().map(|s| s.views).collect::<Vec<_>>(),
+        videos[0]
+            .snapshots
+            .iter()
+            .map(|s| s.views)
+            .collect::<Vec<_>>(),
         vec![1000, 5000, 6000]
     );
-    assert_eq!(videos[0].snapshots[0].comments, Some(-2), "negative counts are kept");
+    assert_eq!(
+        videos[0].snapshots[0].comments,
+        Some(-2),
+        "negative counts are kept"
+    );
     let days = store.daily_metrics(account).expect("days");
-    assert_eq!((days[0].video_views, days[0].followers), (Some(1300), Some(5400)));
+    assert_eq!(
+        (days[0].video_views, days[0].followers),
+        (Some(1300), Some(5400))
+    );
     let profile = store.hour_of_week_profile(account).expect("profile");
     assert_eq!(profile.weeks, 1);
-    assert_eq!(profile.mean_active[3 * 24 + 20], 310.0, "2025-09-04 is a Thursday");
-    assert_eq!(store.audience_shares(account, AudienceDimension::Gender).expect("shares")[0].share, 0.59);
+    assert_eq!(
+        profile.mean_active[3 * 24 + 20],
+        310.0,
+        "2025-09-04 is a Thursday"
+    );
+    assert_eq!(
+        store
+            .audience_shares(account, AudienceDimension::Gender)
+            .expect("shares")[0]
+            .share,
+        0.59
+    );
     let trends = store.trends().expect("trends");
     assert_eq!(trends.len(), 1);
     assert_eq!(trends[0].0.id, item_id);
     assert_eq!(trends[0].1.len(), 1, "the same capture is kept once");
     assert_eq!(store.import_log().expect("log")[0].summary, "1 video added");
-    assert_eq!(store.setting("theme").expect("setting").as_deref(), Some("dark"));
+    assert_eq!(
+        store.setting("theme").expect("setting").as_deref(),
+        Some("dark")
+    );
     let counts = store.counts().expect("counts");
-    assert_eq!((counts.videos, counts.video_snapshots, counts.trend_captures), (1, 3, 1));
+    assert_eq!(
+        (counts.videos, counts.video_snapshots, counts.trend_captures),
+        (1, 3, 1)
+    );
 }

@@ -13,11 +13,15 @@ mod trend;
 mod video;
 
 pub use account::{Account, AccountId, Cadence, NewAccount};
-pub use analytics::{AudienceDimension, AudienceShare, DailyMetrics, FollowerActivity, ImportRecord};
-pub use draft::{AspectRatio, Draft, DraftComment, DraftId, DraftStatus, NativeFeatures, OpeningType};
+pub use analytics::{
+    AudienceDimension, AudienceShare, DailyMetrics, FollowerActivity, ImportRecord,
+};
+pub use draft::{
+    AspectRatio, Draft, DraftComment, DraftId, DraftStatus, NativeFeatures, OpeningType,
+};
 pub use plan::{PlanEntry, PlanEntryId};
 pub use subculture::{Colour, Subculture, SubcultureId};
-pub use trend::{TrendCapture, TrendItem, TrendItemId, TrendKind};
+pub use trend::{Lifecycle, TrendCapture, TrendItem, TrendItemId, TrendKind, lifecycle};
 pub use video::{Snapshot, Video, VideoId};
 
 /// Hashtags found in a caption, in order of appearance, without the `#`, deduplicated

@@ -57,3 +57,90 @@ pub struct TrendCapture {
     /// Where it was read: `Creative Center`, `manual`, a file name.
     pub source: String,
 }
+
+/// Where a trend item is in its life, read from its rank history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lifecycle {
+    /// Seen once: no direction yet.
+    New,
+    /// Its rank improved at the last capture.
+    Rising,
+    /// At or near its best rank and holding.
+    Peaking,
+    /// Its rank worsened, or it is far below its best.
+    Fading,
+}
+
+impl Lifecycle {
+    /// The word shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lifecycle::New => "new",
+            Lifecycle::Rising => "rising",
+            Lifecycle::Peaking => "peaking",
+            Lifecycle::Fading => "fading",
+        }
+    }
+}
+
+/// Classifies a rank history (captures oldest first; rank 1 is the top). Captures without a
+/// rank are ignored. "Near its best" means within two places or 20% of the best rank.
+pub fn lifecycle(captures: &[TrendCapture]) -> Lifecycle {
+    let ranks: Vec<u32> = captures.iter().filter_map(|c| c.rank).collect();
+    let (Some(&last), Some(&prev)) = (
+        ranks.last(),
+        ranks.len().checked_sub(2).and_then(|i| ranks.get(i)),
+    ) else {
+        return Lifecycle::New;
+    };
+    let best = ranks.iter().copied().min().unwrap_or(last);
+    let near_best = last <= best + 2.max(best / 5);
+    if last < prev {
+        Lifecycle::Rising
+    } else if near_best && last.saturating_sub(prev) <= 1 {
+        Lifecycle::Peaking
+    } else {
+        Lifecycle::Fading
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+
+    fn history(ranks: &[u32]) -> Vec<TrendCapture> {
+        ranks
+            .iter()
+            .enumerate()
+            .map(|(week, &rank)| TrendCapture {
+                item: TrendItemId(1),
+                captured_at: Utc
+                    .with_ymd_and_hms(2026, 1, 1 + week as u32 * 7, 0, 0, 0)
+                    .single()
+                    .expect("date"),
+                rank: Some(rank),
+                rank_change: None,
+                posts: None,
+                views: None,
+                period_days: 7,
+                source: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rank_histories_read_as_lifecycles() {
+        assert_eq!(lifecycle(&history(&[5])), Lifecycle::New);
+        assert_eq!(lifecycle(&history(&[40, 25, 12])), Lifecycle::Rising);
+        assert_eq!(lifecycle(&history(&[40, 3, 2, 3])), Lifecycle::Peaking);
+        assert_eq!(lifecycle(&history(&[40, 3, 2, 2])), Lifecycle::Peaking);
+        assert_eq!(lifecycle(&history(&[3, 2, 9, 18])), Lifecycle::Fading);
+        assert_eq!(
+            lifecycle(&history(&[1, 30, 30])),
+            Lifecycle::Fading,
+            "flat but far below its best"
+        );
+    }
+}

@@ -31,9 +31,9 @@ fn read(row: &Row<'_>) -> rusqlite::Result<Account> {
 impl Store {
     /// Every account, by handle.
     pub fn accounts(&self) -> Result<Vec<Account>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM accounts WHERE trashed_at IS NULL ORDER BY handle COLLATE NOCASE"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM accounts WHERE trashed_at IS NULL ORDER BY handle COLLATE NOCASE"
+        ))?;
         let rows = stmt.query_map([], read)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -137,8 +137,10 @@ impl Store {
 
     /// Brings a trashed account back (undo of a delete).
     pub fn restore_account(&mut self, id: AccountId) -> Result<(), StoreError> {
-        self.conn
-            .execute("UPDATE accounts SET trashed_at = NULL WHERE id = ?1", [id.0])?;
+        self.conn.execute(
+            "UPDATE accounts SET trashed_at = NULL WHERE id = ?1",
+            [id.0],
+        )?;
         Ok(())
     }
 }

@@ -17,7 +17,11 @@ pub struct HourOfWeekProfile {
 
 /// Merges one day of metrics: fields present in `m` overwrite, absent ones keep the stored
 /// value. Returns true when a stored value changed.
-pub(crate) fn upsert_daily(conn: &rusqlite::Connection, account: AccountId, m: &DailyMetrics) -> Result<bool, StoreError> {
+pub(crate) fn upsert_daily(
+    conn: &rusqlite::Connection,
+    account: AccountId,
+    m: &DailyMetrics,
+) -> Result<bool, StoreError> {
     let Some(day) = m.date else {
         return Ok(false);
     };
@@ -70,7 +74,10 @@ pub(crate) fn upsert_daily(conn: &rusqlite::Connection, account: AccountId, m: &
 }
 
 /// Stores one hour of follower activity (a newer import of the same hour replaces it).
-pub(crate) fn upsert_activity(conn: &rusqlite::Connection, a: &FollowerActivity) -> Result<(), StoreError> {
+pub(crate) fn upsert_activity(
+    conn: &rusqlite::Connection,
+    a: &FollowerActivity,
+) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO follower_activity (account_id, date, hour, active_followers) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (account_id, date, hour) DO UPDATE SET active_followers = excluded.active_followers",
@@ -80,7 +87,10 @@ pub(crate) fn upsert_activity(conn: &rusqlite::Connection, a: &FollowerActivity)
 }
 
 /// Stores one audience share (same account, dimension, key and day replaces it).
-pub(crate) fn upsert_share(conn: &rusqlite::Connection, s: &AudienceShare) -> Result<(), StoreError> {
+pub(crate) fn upsert_share(
+    conn: &rusqlite::Connection,
+    s: &AudienceShare,
+) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO audience_shares (account_id, dimension, key, share, captured_on) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (account_id, dimension, key, captured_on) DO UPDATE SET share = excluded.share",
@@ -117,7 +127,11 @@ impl Store {
     }
 
     /// Stores daily metrics in one transaction; returns how many days changed.
-    pub fn add_daily_metrics(&mut self, account: AccountId, days: &[DailyMetrics]) -> Result<usize, StoreError> {
+    pub fn add_daily_metrics(
+        &mut self,
+        account: AccountId,
+        days: &[DailyMetrics],
+    ) -> Result<usize, StoreError> {
         self.transaction(|tx| {
             let mut changed = 0;
             for m in days {
@@ -138,17 +152,23 @@ impl Store {
     }
 
     /// The hour-of-week profile accumulated from every FollowerActivity import.
-    pub fn hour_of_week_profile(&self, account: AccountId) -> Result<HourOfWeekProfile, StoreError> {
+    pub fn hour_of_week_profile(
+        &self,
+        account: AccountId,
+    ) -> Result<HourOfWeekProfile, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT date, hour, active_followers FROM follower_activity WHERE account_id = ?1",
         )?;
-        let rows = stmt.query_map([account.0], |r| Ok((date(r, 0)?, r.get::<_, u8>(1)?, r.get::<_, i64>(2)?)))?;
+        let rows = stmt.query_map([account.0], |r| {
+            Ok((date(r, 0)?, r.get::<_, u8>(1)?, r.get::<_, i64>(2)?))
+        })?;
         let mut sum = [0.0; 168];
         let mut n = [0u32; 168];
         let mut weeks = std::collections::BTreeSet::new();
         for row in rows {
             let (day, hour, active): (NaiveDate, u8, i64) = row?;
-            let slot = day.weekday().num_days_from_monday() as usize * 24 + usize::from(hour.min(23));
+            let slot =
+                day.weekday().num_days_from_monday() as usize * 24 + usize::from(hour.min(23));
             sum[slot] += active as f64;
             n[slot] += 1;
             let iso = day.iso_week();
@@ -167,7 +187,11 @@ impl Store {
     }
 
     /// The most recent share of each group in one dimension, largest first.
-    pub fn audience_shares(&self, account: AccountId, dimension: AudienceDimension) -> Result<Vec<AudienceShare>, StoreError> {
+    pub fn audience_shares(
+        &self,
+        account: AccountId,
+        dimension: AudienceDimension,
+    ) -> Result<Vec<AudienceShare>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT key, share, captured_on FROM audience_shares
              WHERE account_id = ?1 AND dimension = ?2 AND captured_on =

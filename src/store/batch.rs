@@ -8,8 +8,8 @@ use super::convert::{to_list, to_unix};
 use super::{Store, StoreError, analytics, drafts, import_log, plan, trends, videos};
 use crate::domain::{
     AccountId, AudienceShare, DailyMetrics, Draft, DraftId, FollowerActivity, ImportRecord,
-    NewAccount, PlanEntry, PlanEntryId, Snapshot, Subculture, SubcultureId, TrendCapture, TrendItem,
-    TrendItemId, Video, VideoId,
+    NewAccount, PlanEntry, PlanEntryId, Snapshot, Subculture, SubcultureId, TrendCapture,
+    TrendItem, TrendItemId, Video, VideoId,
 };
 
 /// Writes that commit together.
@@ -53,7 +53,13 @@ impl Batch<'_> {
         self.tx.execute(
             "INSERT INTO subcultures (name, hashtags, description, colour, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![s.name, to_list(&s.hashtags), s.description, s.colour.to_hex(), to_unix(Utc::now())],
+            params![
+                s.name,
+                to_list(&s.hashtags),
+                s.description,
+                s.colour.to_hex(),
+                to_unix(Utc::now())
+            ],
         )?;
         Ok(SubcultureId(self.tx.last_insert_rowid()))
     }
@@ -63,7 +69,13 @@ impl Batch<'_> {
         drafts::insert(&self.tx, d)
     }
 
-    pub fn add_draft_comment(&self, draft: DraftId, author: &str, at: chrono::DateTime<Utc>, text: &str) -> Result<(), StoreError> {
+    pub fn add_draft_comment(
+        &self,
+        draft: DraftId,
+        author: &str,
+        at: chrono::DateTime<Utc>,
+        text: &str,
+    ) -> Result<(), StoreError> {
         self.tx
             .prepare_cached("INSERT INTO draft_comments (draft_id, author, created_at, body) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![draft.0, author, to_unix(at), text])?;
@@ -81,7 +93,11 @@ impl Batch<'_> {
     }
 
     /// Merges one day of metrics; true when a stored value changed.
-    pub fn upsert_daily_metrics(&self, account: AccountId, m: &DailyMetrics) -> Result<bool, StoreError> {
+    pub fn upsert_daily_metrics(
+        &self,
+        account: AccountId,
+        m: &DailyMetrics,
+    ) -> Result<bool, StoreError> {
         analytics::upsert_daily(&self.tx, account, m)
     }
 

@@ -35,7 +35,8 @@ pub(crate) fn to_date(date: NaiveDate) -> String {
 
 pub(crate) fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(idx)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| unreadable(idx, format!("date {text:?}")))
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|_| unreadable(idx, format!("date {text:?}")))
 }
 
 /// Wall times are stored as `YYYY-MM-DDTHH:MM:SS`, local to the row's zone.
@@ -52,7 +53,8 @@ pub(crate) fn wall(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDateTime>
 /// Zones are stored by IANA name.
 pub(crate) fn zone(row: &Row<'_>, idx: usize) -> rusqlite::Result<Tz> {
     let text: String = row.get(idx)?;
-    text.parse::<Tz>().map_err(|_| unreadable(idx, format!("time zone {text:?}")))
+    text.parse::<Tz>()
+        .map_err(|_| unreadable(idx, format!("time zone {text:?}")))
 }
 
 /// Lists (hashtags) are stored space-separated; items never contain whitespace.

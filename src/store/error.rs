@@ -34,7 +34,9 @@ pub enum StoreError {
     )]
     ReadOnly { path: PathBuf },
 
-    #[error("{path} is a folder. Give the path of a workspace file, e.g. {path}/scrollstop.sqlite.")]
+    #[error(
+        "{path} is a folder. Give the path of a workspace file, e.g. {path}/scrollstop.sqlite."
+    )]
     IsAFolder { path: PathBuf },
 
     #[error("could not read or write {path}: {source}")]

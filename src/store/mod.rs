@@ -7,8 +7,8 @@
 //! layer stores domain types; it never parses user files and never draws.
 
 mod accounts;
-mod batch;
 mod analytics;
+mod batch;
 mod convert;
 mod drafts;
 mod error;
@@ -82,9 +82,9 @@ impl Store {
     /// Counts the rows of every table (trashed drafts and subcultures included).
     pub fn counts(&self) -> Result<TableCounts, StoreError> {
         let count = |table: &str| -> Result<u64, StoreError> {
-            let n: i64 = self
-                .conn
-                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
             Ok(n.max(0) as u64)
         };
         Ok(TableCounts {

@@ -22,7 +22,10 @@ struct Inspection {
 }
 
 /// Opens `path` for reading and writing, migrated to the latest schema of `migrations`.
-pub(crate) fn open_checked(path: &Path, migrations: &Migrations<'_>) -> Result<Connection, StoreError> {
+pub(crate) fn open_checked(
+    path: &Path,
+    migrations: &Migrations<'_>,
+) -> Result<Connection, StoreError> {
     let latest = latest_version(migrations)?;
     let existing = match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
@@ -167,11 +170,11 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
             detail: error.to_string(),
         },
-        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-            StoreError::ReadOnly {
-                path: path.to_path_buf(),
-            }
-        }
+        Some(ErrorCode::ReadOnly)
+        | Some(ErrorCode::CannotOpen)
+        | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
         _ => StoreError::Sqlite(error),
     }
 }
@@ -204,7 +207,8 @@ mod tests {
         let path = dir.path().join("w.sqlite");
         let v1 = Migrations::new(vec![M::up("CREATE TABLE a (x INTEGER);")]);
         let conn = open_checked(&path, &v1).expect("v1");
-        conn.execute("INSERT INTO a VALUES (42)", []).expect("insert");
+        conn.execute("INSERT INTO a VALUES (42)", [])
+            .expect("insert");
         drop(conn);
 
         let v2 = Migrations::new(vec![
@@ -220,9 +224,11 @@ mod tests {
         let backup = dir.path().join("w.sqlite.v1.bak");
         let old = Connection::open(&backup).expect("backup opens");
         let (version, x): (u32, i64) = old
-            .query_row("SELECT (SELECT user_version FROM pragma_user_version), x FROM a", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), x FROM a",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .expect("backup content");
         assert_eq!((version, x), (1, 42));
     }

@@ -8,7 +8,10 @@ use super::{Store, StoreError};
 use crate::domain::{AccountId, DraftId, PlanEntry, PlanEntryId};
 
 /// Inserts a plan entry on any connection or transaction; returns its id.
-pub(crate) fn insert(conn: &rusqlite::Connection, e: &PlanEntry) -> Result<PlanEntryId, StoreError> {
+pub(crate) fn insert(
+    conn: &rusqlite::Connection,
+    e: &PlanEntry,
+) -> Result<PlanEntryId, StoreError> {
     let now = to_unix(Utc::now());
     conn.prepare_cached(
         "INSERT INTO plan_entries (account_id, draft_id, wall_time, zone, instant, uid, sequence,
@@ -33,7 +36,12 @@ pub(crate) fn insert(conn: &rusqlite::Connection, e: &PlanEntry) -> Result<PlanE
 impl Store {
     /// The account's plan entries whose instant falls in `[from, to)`, in time order. Entries
     /// of trashed drafts are left out.
-    pub fn plan_entries(&self, account: AccountId, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<PlanEntry>, StoreError> {
+    pub fn plan_entries(
+        &self,
+        account: AccountId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<PlanEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.account_id, p.draft_id, p.wall_time, p.zone, p.instant, p.uid,
                  p.sequence, p.pinned, p.reason
@@ -59,7 +67,10 @@ impl Store {
     }
 
     /// Adds plan entries in one transaction.
-    pub fn add_plan_entries(&mut self, entries: &[PlanEntry]) -> Result<Vec<PlanEntryId>, StoreError> {
+    pub fn add_plan_entries(
+        &mut self,
+        entries: &[PlanEntry],
+    ) -> Result<Vec<PlanEntryId>, StoreError> {
         self.transaction(|tx| entries.iter().map(|e| insert(tx, e)).collect())
     }
 

@@ -48,7 +48,13 @@ impl Store {
         self.conn.execute(
             "INSERT INTO subcultures (name, hashtags, description, colour, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![name, to_list(hashtags), description.trim(), colour.to_hex(), to_unix(Utc::now())],
+            params![
+                name,
+                to_list(hashtags),
+                description.trim(),
+                colour.to_hex(),
+                to_unix(Utc::now())
+            ],
         )?;
         Ok(SubcultureId(self.conn.last_insert_rowid()))
     }
@@ -60,7 +66,13 @@ impl Store {
         let changed = self.conn.execute(
             "UPDATE subcultures SET name = ?2, hashtags = ?3, description = ?4, colour = ?5
              WHERE id = ?1 AND trashed_at IS NULL",
-            params![s.id.0, name, to_list(&s.hashtags), s.description.trim(), s.colour.to_hex()],
+            params![
+                s.id.0,
+                name,
+                to_list(&s.hashtags),
+                s.description.trim(),
+                s.colour.to_hex()
+            ],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
@@ -83,14 +95,18 @@ impl Store {
     pub fn restore_subculture(&mut self, id: SubcultureId) -> Result<(), StoreError> {
         let name: Option<String> = self
             .conn
-            .query_row("SELECT name FROM subcultures WHERE id = ?1", [id.0], |r| r.get(0))
+            .query_row("SELECT name FROM subcultures WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
             .optional()?;
         let name = name.ok_or_else(|| StoreError::NotFound {
             what: format!("Subculture {}", id.0),
         })?;
         self.ensure_free_name(&name, Some(id))?;
-        self.conn
-            .execute("UPDATE subcultures SET trashed_at = NULL WHERE id = ?1", [id.0])?;
+        self.conn.execute(
+            "UPDATE subcultures SET trashed_at = NULL WHERE id = ?1",
+            [id.0],
+        )?;
         Ok(())
     }
 

@@ -8,10 +8,15 @@ use crate::domain::{TrendCapture, TrendItem, TrendItemId, TrendKind};
 
 /// Finds or creates the item with the same kind, name and region; returns its id. Sound
 /// details (BPM, duration, commercial use) are updated when the new values are known.
-pub(crate) fn upsert_item(conn: &rusqlite::Connection, item: &TrendItem) -> Result<TrendItemId, StoreError> {
+pub(crate) fn upsert_item(
+    conn: &rusqlite::Connection,
+    item: &TrendItem,
+) -> Result<TrendItemId, StoreError> {
     let existing: Option<i64> = conn
         .prepare_cached("SELECT id FROM trend_items WHERE kind = ?1 AND name = ?2 AND region = ?3")?
-        .query_row(params![item.kind.as_str(), item.name, item.region], |r| r.get(0))
+        .query_row(params![item.kind.as_str(), item.name, item.region], |r| {
+            r.get(0)
+        })
         .optional()?;
     if let Some(id) = existing {
         conn.prepare_cached(
@@ -20,7 +25,13 @@ pub(crate) fn upsert_item(conn: &rusqlite::Connection, item: &TrendItem) -> Resu
                  commercial_ok = COALESCE(?5, commercial_ok)
              WHERE id = ?1",
         )?
-        .execute(params![id, item.industry, item.bpm, item.duration_s, item.commercial_ok])?;
+        .execute(params![
+            id,
+            item.industry,
+            item.bpm,
+            item.duration_s,
+            item.commercial_ok
+        ])?;
         return Ok(TrendItemId(id));
     }
     conn.prepare_cached(
@@ -40,7 +51,10 @@ pub(crate) fn upsert_item(conn: &rusqlite::Connection, item: &TrendItem) -> Resu
 }
 
 /// Adds a capture; the same item, instant and period is kept once. Returns true when added.
-pub(crate) fn add_capture(conn: &rusqlite::Connection, c: &TrendCapture) -> Result<bool, StoreError> {
+pub(crate) fn add_capture(
+    conn: &rusqlite::Connection,
+    c: &TrendCapture,
+) -> Result<bool, StoreError> {
     let added = conn
         .prepare_cached(
             "INSERT OR IGNORE INTO trend_captures
@@ -103,17 +117,31 @@ impl Store {
         Ok(items
             .into_iter()
             .map(|item| {
-                let own = captures.iter().filter(|c| c.item == item.id).cloned().collect();
+                let own = captures
+                    .iter()
+                    .filter(|c| c.item == item.id)
+                    .cloned()
+                    .collect();
                 (item, own)
             })
             .collect())
     }
 
     /// Records a capture of an item (created if new) in one transaction.
-    pub fn record_trend(&mut self, item: &TrendItem, capture: &TrendCapture) -> Result<TrendItemId, StoreError> {
+    pub fn record_trend(
+        &mut self,
+        item: &TrendItem,
+        capture: &TrendCapture,
+    ) -> Result<TrendItemId, StoreError> {
         self.transaction(|tx| {
             let id = upsert_item(tx, item)?;
-            add_capture(tx, &TrendCapture { item: id, ..capture.clone() })?;
+            add_capture(
+                tx,
+                &TrendCapture {
+                    item: id,
+                    ..capture.clone()
+                },
+            )?;
             Ok(id)
         })
     }

@@ -24,7 +24,10 @@ impl VideoWithSnapshots {
 
 /// Finds the video by account and platform id, or inserts it. Known fields of an existing
 /// video are filled in where they were missing. Returns the id and whether it was new.
-pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(VideoId, bool), StoreError> {
+pub(crate) fn upsert_video(
+    conn: &rusqlite::Connection,
+    v: &Video,
+) -> Result<(VideoId, bool), StoreError> {
     let existing: Option<i64> = conn
         .prepare_cached("SELECT id FROM videos WHERE account_id = ?1 AND platform_id = ?2")?
         .query_row(params![v.account.0, v.platform_id], |r| r.get(0))
@@ -162,7 +165,13 @@ impl Store {
             for (video, snapshots) in items {
                 let (id, _) = upsert_video(tx, video)?;
                 for s in snapshots {
-                    add_snapshot(tx, &Snapshot { video: id, ..s.clone() })?;
+                    add_snapshot(
+                        tx,
+                        &Snapshot {
+                            video: id,
+                            ..s.clone()
+                        },
+                    )?;
                 }
             }
             Ok(())

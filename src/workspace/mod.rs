@@ -32,7 +32,9 @@ pub enum WorkspaceError {
     #[error("cancelled; nothing was written")]
     Cancelled,
 
-    #[error("no data directory could be found for this user. Pass --workspace PATH to choose where the workspace lives.")]
+    #[error(
+        "no data directory could be found for this user. Pass --workspace PATH to choose where the workspace lives."
+    )]
     NoDataDirectory,
 }
 
@@ -96,7 +98,11 @@ impl Workspace {
 
     /// Fills an empty workspace with the demo data generated from `seed`, in one transaction.
     /// Refuses a workspace that already holds data.
-    pub fn create_demo(&mut self, seed: u64, progress: &dyn Progress) -> Result<WorkspaceInfo, WorkspaceError> {
+    pub fn create_demo(
+        &mut self,
+        seed: u64,
+        progress: &dyn Progress,
+    ) -> Result<WorkspaceInfo, WorkspaceError> {
         let counts = self.store.counts()?;
         if !self.store.is_empty()? {
             return Err(WorkspaceError::NotEmpty {

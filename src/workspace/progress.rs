@@ -16,7 +16,11 @@ pub trait Progress: Send + Sync {
     /// Reports and checks for cancellation in one call: `progress.step(0.5, "...")?`.
     fn step(&self, done: f32, message: &str) -> Result<(), Cancelled> {
         self.report(done, message);
-        if self.is_cancelled() { Err(Cancelled) } else { Ok(()) }
+        if self.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
     }
 }
 

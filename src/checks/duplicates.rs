@@ -1,0 +1,254 @@
+//! Duplicate content (the seed's "not recommended" list): For You does not recommend
+//! duplicates, so a draft whose media file or caption matches another draft or an already
+//! posted video of the account is an error.
+//!
+//! Captions are compared by word shingles: lower-cased words (emoji and punctuation dropped),
+//! hashtags as an unordered set. Similarity is the mean of the Jaccard index of single words
+//! (hashtags included) and of word pairs (hashtags excluded). Two captions are near-identical
+//! at [`DUPLICATE_THRESHOLD`] or above; one changed word in a twelve-word caption scores about
+//! 0.77, two unrelated captions on the same topic stay below 0.3. Captions of fewer than four
+//! words only count when their words and hashtags are exactly equal.
+
+use super::{CheckContext, Field, Finding, Severity};
+use crate::domain::{Draft, DraftId, VideoId};
+
+/// Similarity at or above which two captions are the same content.
+pub const DUPLICATE_THRESHOLD: f64 = 0.7;
+
+const MIN_WORDS: usize = 4;
+
+/// Where a comparable caption comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Draft(DraftId),
+    Video(VideoId),
+}
+
+#[derive(Debug, Clone)]
+struct Fingerprint {
+    words: usize,
+    singles: Vec<u64>,
+    pairs: Vec<u64>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    origin: Origin,
+    label: String,
+    media_hash: Option<String>,
+    print: Fingerprint,
+}
+
+/// The account's drafts and posted videos, fingerprinted once for fast comparison.
+#[derive(Debug, Clone, Default)]
+pub struct DuplicateIndex {
+    entries: Vec<Entry>,
+}
+
+/// FNV-1a: stable across runs and platforms, unlike the standard hasher.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn fingerprint(caption: &str) -> Fingerprint {
+    let mut words = Vec::new();
+    let mut tags = Vec::new();
+    for raw in caption.split(|c: char| c.is_whitespace()) {
+        for (i, part) in raw.split('#').enumerate() {
+            let token: String = part
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if token.is_empty() {
+                continue;
+            }
+            if i > 0 {
+                tags.push(token)
+            } else {
+                words.push(token)
+            }
+        }
+    }
+    let mut singles: Vec<u64> = words
+        .iter()
+        .map(|w| hash(w))
+        .chain(tags.iter().map(|t| hash(&format!("#{t}"))))
+        .collect();
+    let mut pairs: Vec<u64> = words
+        .windows(2)
+        .map(|p| hash(&format!("{} {}", p[0], p[1])))
+        .collect();
+    singles.sort_unstable();
+    singles.dedup();
+    pairs.sort_unstable();
+    pairs.dedup();
+    Fingerprint {
+        words: words.len(),
+        singles,
+        pairs,
+    }
+}
+
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+fn similarity(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    if a.words < MIN_WORDS || b.words < MIN_WORDS {
+        let same = a.words == b.words
+            && a.singles == b.singles
+            && a.pairs == b.pairs
+            && !a.singles.is_empty();
+        return if same { 1.0 } else { 0.0 };
+    }
+    0.5 * jaccard(&a.singles, &b.singles) + 0.5 * jaccard(&a.pairs, &b.pairs)
+}
+
+/// How alike two captions are, 0 (nothing shared) to 1 (the same words and hashtags).
+pub fn caption_similarity(a: &str, b: &str) -> f64 {
+    similarity(&fingerprint(a), &fingerprint(b))
+}
+
+impl DuplicateIndex {
+    /// Adds a draft or video: `label` names it in messages.
+    pub fn add(&mut self, origin: Origin, label: &str, caption: &str, media_hash: Option<&str>) {
+        self.entries.push(Entry {
+            origin,
+            label: label.to_string(),
+            media_hash: media_hash.filter(|h| !h.is_empty()).map(str::to_string),
+            print: fingerprint(caption),
+        });
+    }
+
+    /// Builds an index of drafts (trashed ones are skipped by the caller) and posted videos.
+    pub fn of<'a>(
+        drafts: impl IntoIterator<Item = &'a Draft>,
+        videos: impl IntoIterator<Item = (VideoId, &'a str)>,
+    ) -> Self {
+        let mut index = Self::default();
+        for d in drafts {
+            let label = if d.title.is_empty() {
+                format!("draft {}", d.id.0)
+            } else {
+                format!("draft \"{}\"", d.title)
+            };
+            index.add(
+                Origin::Draft(d.id),
+                &label,
+                &d.caption,
+                d.media_hash.as_deref(),
+            );
+        }
+        for (id, caption) in videos {
+            index.add(Origin::Video(id), "a posted video", caption, None);
+        }
+        index
+    }
+
+    /// How many captions the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    let own = Origin::Draft(draft.id);
+    let media = draft.media_hash.as_deref().filter(|h| !h.is_empty());
+    let print = fingerprint(&draft.caption);
+    let mut best: Option<(f64, &Entry)> = None;
+    for entry in ctx.duplicates.entries.iter().filter(|e| e.origin != own) {
+        if media.is_some() && entry.media_hash.as_deref() == media {
+            out.push(Finding::new(
+                "duplicate-content",
+                Severity::Error,
+                Field::Media,
+                "For You does not recommend duplicate content.",
+                format!("The media file is the same as {}'s: For You does not recommend duplicate content.", entry.label),
+            ));
+            return;
+        }
+        let s = similarity(&print, &entry.print);
+        if s >= DUPLICATE_THRESHOLD && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, entry));
+        }
+    }
+    if let Some((s, entry)) = best {
+        out.push(Finding::new(
+            "duplicate-content",
+            Severity::Error,
+            Field::Caption,
+            "For You does not recommend duplicate content.",
+            format!(
+                "The caption is {:.0}% the same as {}'s: For You does not recommend duplicate content. Change the idea, not just a word.",
+                s * 100.0,
+                entry.label
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "Three cosy knits for a rainy autumn day with tea and candles 🌧️ #cottagecore #knitting #fyp";
+
+    #[test]
+    fn reordered_hashtags_and_changed_emoji_are_still_the_same_caption() {
+        let moved = "Three cosy knits for a rainy autumn day with tea and candles ☕ #fyp #knitting #cottagecore";
+        assert!((caption_similarity(BASE, moved) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn one_changed_word_is_near_identical() {
+        let changed = "Three cosy knits for a rainy winter day with tea and candles 🌧️ #cottagecore #knitting #fyp";
+        let s = caption_similarity(BASE, changed);
+        assert!(s >= DUPLICATE_THRESHOLD, "{s}");
+    }
+
+    #[test]
+    fn a_different_caption_on_the_same_topic_is_not_a_duplicate() {
+        let other = "How I store my yarn stash in old apple crates #cottagecore #knitting";
+        let s = caption_similarity(BASE, other);
+        assert!(s < 0.3, "{s}");
+    }
+
+    #[test]
+    fn short_captions_only_match_exactly() {
+        assert_eq!(
+            caption_similarity("Good morning ☀️ #coffee", "good morning! #coffee"),
+            1.0
+        );
+        assert_eq!(
+            caption_similarity("Good morning #coffee", "Good night #coffee"),
+            0.0
+        );
+        assert_eq!(
+            caption_similarity("", ""),
+            0.0,
+            "two empty captions are not duplicates"
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! Posting frequency (seed tip 6: TikTok recommends posting 1-4 times a day).
+
+use super::{CheckContext, Field, Finding, Severity};
+
+/// The seed's most posts a day.
+pub const MAX_POSTS_PER_DAY: usize = 4;
+
+const SOURCE: &str = "Tip 6: TikTok recommends posting 1-4 times a day.";
+
+pub(super) fn check(ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    let Some(day) = ctx.plan_day else {
+        return;
+    };
+    if day.posts > MAX_POSTS_PER_DAY {
+        out.push(Finding::new(
+            "posting-frequency",
+            Severity::Warning,
+            Field::Schedule,
+            SOURCE,
+            format!(
+                "{} has {} posts planned; TikTok recommends 1-4 a day.",
+                day.date.format("%a %d %b"),
+                day.posts
+            ),
+        ));
+    }
+    if !day.empty_days_between.is_empty() {
+        let days: Vec<String> = day
+            .empty_days_between
+            .iter()
+            .map(|d| d.format("%a %d %b").to_string())
+            .collect();
+        out.push(Finding::new(
+            "posting-frequency",
+            Severity::Warning,
+            Field::Schedule,
+            SOURCE,
+            format!(
+                "No post on {} in an active week: TikTok recommends posting every day, 1-4 times.",
+                days.join(", ")
+            ),
+        ));
+    }
+}

@@ -1,0 +1,97 @@
+//! Sound (seed tips 5 and 9): design for sound on, fast songs, trending sounds, and drop a
+//! sound whose trend is over.
+
+use super::{CheckContext, Field, Finding, Fix, Severity};
+use crate::domain::{Draft, Lifecycle};
+
+/// Fast songs from this tempo up have the highest watch-through rate (seed tip 5).
+pub const FAST_BPM: u16 = 120;
+
+fn trending_fix(ctx: &CheckContext<'_>, current: Option<&str>) -> Option<Fix> {
+    let best = ctx.trends.best_live_sound()?;
+    if current.is_some_and(|c| {
+        ctx.trends
+            .sound(c)
+            .is_some_and(|e| e.item.id == best.item.id)
+    }) {
+        return None;
+    }
+    Some(Fix::UseSound {
+        name: best.item.name.clone(),
+        bpm: best.item.bpm,
+    })
+}
+
+pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    let Some(sound) = draft
+        .sound
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    else {
+        let mut f = Finding::new(
+            "no-sound",
+            Severity::Warning,
+            Field::Sound,
+            "Tip 5: design for sound on; 88% of users call sound essential.",
+            "No sound: 88% of TikTok users call sound essential.".into(),
+        );
+        f.fix = trending_fix(ctx, None);
+        out.push(f);
+        return;
+    };
+    let trend = ctx.trends.sound(sound);
+    let bpm = draft.sound_bpm.or_else(|| trend.and_then(|t| t.item.bpm));
+    if let Some(bpm) = bpm.filter(|b| *b < FAST_BPM) {
+        out.push(Finding::new(
+            "slow-sound",
+            Severity::Tip,
+            Field::Sound,
+            "Tip 5: fast songs at 120+ BPM have the highest watch-through rate.",
+            format!("{bpm} BPM: songs at 120 BPM or faster have the highest watch-through rate."),
+        ));
+    }
+    match trend {
+        None => {
+            let mut f = Finding::new(
+                "sound-not-trending",
+                Severity::Tip,
+                Field::Sound,
+                "Tip 9: 67% prefer brand videos with popular or trending songs.",
+                format!(
+                    "\"{sound}\" is not on your trend lists: 67% prefer brand videos with popular or trending songs."
+                ),
+            );
+            f.fix = trending_fix(ctx, Some(sound));
+            out.push(f);
+        }
+        Some(t) => {
+            let stale = t.is_stale(ctx.trends.now());
+            if t.lifecycle == Lifecycle::Fading || stale {
+                let why = if t.lifecycle == Lifecycle::Fading {
+                    format!(
+                        "its rank is falling (now #{})",
+                        t.rank.map_or("?".into(), |r| r.to_string())
+                    )
+                } else {
+                    format!(
+                        "its last capture is older than the list's {}-day period",
+                        t.period_days
+                    )
+                };
+                let mut f = Finding::new(
+                    "sound-fading",
+                    Severity::Warning,
+                    Field::Sound,
+                    "Tip 9: use trending sounds; a trend that is over no longer helps.",
+                    format!(
+                        "\"{}\" is fading: {why}. Post soon or pick a rising sound.",
+                        t.item.name
+                    ),
+                );
+                f.fix = trending_fix(ctx, Some(sound));
+                out.push(f);
+            }
+        }
+    }
+}
