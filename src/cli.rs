@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
-use crate::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace, WorkspaceInfo};
+use crate::checks::tally;
+use crate::domain::Account;
+use crate::workspace::{CheckedDraft, DEFAULT_DEMO_SEED, Silent, Workspace, WorkspaceInfo};
 
 /// Scrollstop: plan TikTok posts, check drafts against what the For You feed rewards, predict
 /// their reach, schedule and export the plan.
@@ -30,6 +32,15 @@ pub struct Cli {
 pub enum Command {
     /// Show the workspace's path, schema version and how many rows each table holds.
     Info {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check every draft against the seed's rules and list the findings.
+    Check {
+        /// Only this account (handle, with or without @).
+        #[arg(long, value_name = "HANDLE")]
+        account: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -66,6 +77,22 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 print_info(&info, out)?;
             }
         }
+        Command::Check { account, json } => {
+            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let now = chrono::Utc::now();
+            let mut all = Vec::new();
+            for acc in accounts(&workspace, account.as_deref())? {
+                let checked = workspace.check_drafts(acc.id, now)?;
+                if !*json {
+                    print_checked(&acc, &checked, out)?;
+                }
+                all.extend(checked);
+            }
+            if *json {
+                serde_json::to_writer_pretty(&mut *out, &all)?;
+                writeln!(out)?;
+            }
+        }
         Command::Demo { seed } => {
             let Some(path) = &cli.workspace else {
                 bail!(
@@ -81,6 +108,49 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
         }
     }
     Ok(())
+}
+
+/// The accounts a command works on: the one named, or all of them.
+fn accounts(workspace: &Workspace, handle: Option<&str>) -> anyhow::Result<Vec<Account>> {
+    let all = workspace.store().accounts()?;
+    let Some(handle) = handle else {
+        return Ok(all);
+    };
+    let wanted = handle.trim().trim_start_matches('@');
+    match all.iter().find(|a| a.handle.eq_ignore_ascii_case(wanted)) {
+        Some(a) => Ok(vec![a.clone()]),
+        None => {
+            let known: Vec<String> = all.iter().map(Account::at_handle).collect();
+            bail!(
+                "there is no account @{wanted} in this workspace. Accounts: {}.",
+                if known.is_empty() { "none yet".to_string() } else { known.join(", ") }
+            )
+        }
+    }
+}
+
+fn print_checked(account: &Account, checked: &[CheckedDraft], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{} ({} drafts)", account.at_handle(), checked.len())?;
+    for d in checked {
+        let (e, w, t) = tally(&d.findings);
+        let title = if d.title.is_empty() { "(untitled)" } else { d.title.as_str() };
+        writeln!(
+            out,
+            "  #{} {title}: {}, {}, {}",
+            d.draft_id,
+            plural(e, "error"),
+            plural(w, "warning"),
+            plural(t, "tip")
+        )?;
+        for f in &d.findings {
+            writeln!(out, "    {:<8} {:<24} {}", f.severity.label(), f.rule, f.message)?;
+        }
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 fn print_info(info: &WorkspaceInfo, out: &mut dyn Write) -> std::io::Result<()> {

@@ -4,8 +4,11 @@
 //! SQLite workspace file; [`workspace`] is the one facade the window ([`ui`]) and the command
 //! line ([`cli`]) call. See DESIGN.md in the shared design notes for the whole map.
 
+pub mod checks;
 pub mod cli;
 pub mod domain;
+pub mod io;
+pub mod model;
 pub mod random;
 pub mod store;
 pub mod ui;

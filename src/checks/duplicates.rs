@@ -10,7 +10,7 @@
 //! words only count when their words and hashtags are exactly equal.
 
 use super::{CheckContext, Field, Finding, Severity};
-use crate::domain::{Draft, DraftId, VideoId};
+use crate::domain::{Draft, DraftId, DraftStatus, VideoId};
 
 /// Similarity at or above which two captions are the same content.
 pub const DUPLICATE_THRESHOLD: f64 = 0.7;
@@ -174,6 +174,10 @@ impl DuplicateIndex {
 }
 
 pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    // A posted draft is the video itself: comparing it with the account's videos finds itself.
+    if draft.status == DraftStatus::Posted {
+        return;
+    }
     let own = Origin::Draft(draft.id);
     let media = draft.media_hash.as_deref().filter(|h| !h.is_empty());
     let print = fingerprint(&draft.caption);

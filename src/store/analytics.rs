@@ -1,10 +1,10 @@
 //! Account analytics: daily metrics, follower activity by hour, audience shares.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::convert::{date, to_date};
-use super::{Store, StoreError};
+use super::{Change, Store, StoreError};
 use crate::domain::{AccountId, AudienceDimension, AudienceShare, DailyMetrics, FollowerActivity};
 
 /// Mean active followers for each hour of the week (Monday 00:00 first, 168 values) in the
@@ -15,49 +15,11 @@ pub struct HourOfWeekProfile {
     pub weeks: u32,
 }
 
-/// Merges one day of metrics: fields present in `m` overwrite, absent ones keep the stored
-/// value. Returns true when a stored value changed.
-pub(crate) fn upsert_daily(
-    conn: &rusqlite::Connection,
-    account: AccountId,
-    m: &DailyMetrics,
-) -> Result<bool, StoreError> {
-    let Some(day) = m.date else {
-        return Ok(false);
-    };
-    let before = conn.total_changes();
-    conn.prepare_cached(
-        "INSERT INTO daily_metrics (account_id, date, video_views, profile_views, likes, comments,
-             shares, reached_audience, total_viewers, new_viewers, returning_viewers, followers,
-             follower_change)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-         ON CONFLICT (account_id, date) DO UPDATE SET
-             video_views = COALESCE(excluded.video_views, video_views),
-             profile_views = COALESCE(excluded.profile_views, profile_views),
-             likes = COALESCE(excluded.likes, likes),
-             comments = COALESCE(excluded.comments, comments),
-             shares = COALESCE(excluded.shares, shares),
-             reached_audience = COALESCE(excluded.reached_audience, reached_audience),
-             total_viewers = COALESCE(excluded.total_viewers, total_viewers),
-             new_viewers = COALESCE(excluded.new_viewers, new_viewers),
-             returning_viewers = COALESCE(excluded.returning_viewers, returning_viewers),
-             followers = COALESCE(excluded.followers, followers),
-             follower_change = COALESCE(excluded.follower_change, follower_change)
-         WHERE excluded.video_views IS NOT video_views AND excluded.video_views IS NOT NULL
-            OR excluded.profile_views IS NOT profile_views AND excluded.profile_views IS NOT NULL
-            OR excluded.likes IS NOT likes AND excluded.likes IS NOT NULL
-            OR excluded.comments IS NOT comments AND excluded.comments IS NOT NULL
-            OR excluded.shares IS NOT shares AND excluded.shares IS NOT NULL
-            OR excluded.reached_audience IS NOT reached_audience AND excluded.reached_audience IS NOT NULL
-            OR excluded.total_viewers IS NOT total_viewers AND excluded.total_viewers IS NOT NULL
-            OR excluded.new_viewers IS NOT new_viewers AND excluded.new_viewers IS NOT NULL
-            OR excluded.returning_viewers IS NOT returning_viewers AND excluded.returning_viewers IS NOT NULL
-            OR excluded.followers IS NOT followers AND excluded.followers IS NOT NULL
-            OR excluded.follower_change IS NOT follower_change AND excluded.follower_change IS NOT NULL",
-    )?
-    .execute(params![
-        account.0,
-        to_date(day),
+const DAILY_COLUMNS: &str = "video_views, profile_views, likes, comments, shares, reached_audience, \
+     total_viewers, new_viewers, returning_viewers, followers, follower_change";
+
+fn metric_values(m: &DailyMetrics) -> [Option<i64>; 11] {
+    [
         m.video_views,
         m.profile_views,
         m.likes,
@@ -68,35 +30,96 @@ pub(crate) fn upsert_daily(
         m.new_viewers,
         m.returning_viewers,
         m.followers,
-        m.follower_change
+        m.follower_change,
+    ]
+}
+
+/// Merges one day of metrics: fields present in `m` overwrite, absent ones keep the stored
+/// value (each report carries a different subset of the day).
+pub(crate) fn upsert_daily(conn: &rusqlite::Connection, account: AccountId, m: &DailyMetrics) -> Result<Change, StoreError> {
+    let Some(day) = m.date else {
+        return Ok(Change::Unchanged);
+    };
+    let new = metric_values(m);
+    let stored: Option<[Option<i64>; 11]> = conn
+        .prepare_cached(&format!("SELECT {DAILY_COLUMNS} FROM daily_metrics WHERE account_id = ?1 AND date = ?2"))?
+        .query_row(params![account.0, to_date(day)], |r| {
+            let mut v = [None; 11];
+            for (i, slot) in v.iter_mut().enumerate() {
+                *slot = r.get(i)?;
+            }
+            Ok(v)
+        })
+        .optional()?;
+    let (merged, change) = match stored {
+        None => (new, Change::Added),
+        Some(old) => {
+            let mut merged = old;
+            for (slot, value) in merged.iter_mut().zip(new) {
+                if value.is_some() {
+                    *slot = value;
+                }
+            }
+            if merged == old {
+                return Ok(Change::Unchanged);
+            }
+            (merged, Change::Updated)
+        }
+    };
+    conn.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO daily_metrics (account_id, date, {DAILY_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    ))?
+    .execute(params![
+        account.0,
+        to_date(day),
+        merged[0],
+        merged[1],
+        merged[2],
+        merged[3],
+        merged[4],
+        merged[5],
+        merged[6],
+        merged[7],
+        merged[8],
+        merged[9],
+        merged[10]
     ])?;
-    Ok(conn.total_changes() > before)
+    Ok(change)
 }
 
 /// Stores one hour of follower activity (a newer import of the same hour replaces it).
-pub(crate) fn upsert_activity(
-    conn: &rusqlite::Connection,
-    a: &FollowerActivity,
-) -> Result<(), StoreError> {
+pub(crate) fn upsert_activity(conn: &rusqlite::Connection, a: &FollowerActivity) -> Result<Change, StoreError> {
+    let stored: Option<i64> = conn
+        .prepare_cached("SELECT active_followers FROM follower_activity WHERE account_id = ?1 AND date = ?2 AND hour = ?3")?
+        .query_row(params![a.account.0, to_date(a.date), a.hour], |r| r.get(0))
+        .optional()?;
+    if stored == Some(a.active_followers) {
+        return Ok(Change::Unchanged);
+    }
     conn.prepare_cached(
-        "INSERT INTO follower_activity (account_id, date, hour, active_followers) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (account_id, date, hour) DO UPDATE SET active_followers = excluded.active_followers",
+        "INSERT OR REPLACE INTO follower_activity (account_id, date, hour, active_followers) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![a.account.0, to_date(a.date), a.hour, a.active_followers])?;
-    Ok(())
+    Ok(if stored.is_some() { Change::Updated } else { Change::Added })
 }
 
 /// Stores one audience share (same account, dimension, key and day replaces it).
-pub(crate) fn upsert_share(
-    conn: &rusqlite::Connection,
-    s: &AudienceShare,
-) -> Result<(), StoreError> {
+pub(crate) fn upsert_share(conn: &rusqlite::Connection, s: &AudienceShare) -> Result<Change, StoreError> {
+    let stored: Option<f64> = conn
+        .prepare_cached(
+            "SELECT share FROM audience_shares WHERE account_id = ?1 AND dimension = ?2 AND key = ?3 AND captured_on = ?4",
+        )?
+        .query_row(params![s.account.0, s.dimension.as_str(), s.key, to_date(s.captured_on)], |r| r.get(0))
+        .optional()?;
+    if stored == Some(s.share) {
+        return Ok(Change::Unchanged);
+    }
     conn.prepare_cached(
-        "INSERT INTO audience_shares (account_id, dimension, key, share, captured_on) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (account_id, dimension, key, captured_on) DO UPDATE SET share = excluded.share",
+        "INSERT OR REPLACE INTO audience_shares (account_id, dimension, key, share, captured_on) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![s.account.0, s.dimension.as_str(), s.key, s.share, to_date(s.captured_on)])?;
-    Ok(())
+    Ok(if stored.is_some() { Change::Updated } else { Change::Added })
 }
 
 impl Store {
@@ -135,7 +158,7 @@ impl Store {
         self.transaction(|tx| {
             let mut changed = 0;
             for m in days {
-                changed += usize::from(upsert_daily(tx, account, m)?);
+                changed += usize::from(upsert_daily(tx, account, m)? != Change::Unchanged);
             }
             Ok(changed)
         })
@@ -143,12 +166,12 @@ impl Store {
 
     /// Stores follower activity hours in one transaction.
     pub fn add_follower_activity(&mut self, hours: &[FollowerActivity]) -> Result<(), StoreError> {
-        self.transaction(|tx| hours.iter().try_for_each(|a| upsert_activity(tx, a)))
+        self.transaction(|tx| hours.iter().try_for_each(|a| upsert_activity(tx, a).map(drop)))
     }
 
     /// Stores audience shares in one transaction.
     pub fn add_audience_shares(&mut self, shares: &[AudienceShare]) -> Result<(), StoreError> {
-        self.transaction(|tx| shares.iter().try_for_each(|s| upsert_share(tx, s)))
+        self.transaction(|tx| shares.iter().try_for_each(|s| upsert_share(tx, s).map(drop)))
     }
 
     /// The hour-of-week profile accumulated from every FollowerActivity import.

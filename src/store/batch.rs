@@ -2,10 +2,10 @@
 //! batch lands or nothing does (dropping the batch without [`Batch::commit`] rolls back).
 
 use chrono::Utc;
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::convert::{to_list, to_unix};
-use super::{Store, StoreError, analytics, drafts, import_log, plan, trends, videos};
+use super::{Change, Store, StoreError, analytics, drafts, import_log, plan, trends, videos};
 use crate::domain::{
     AccountId, AudienceShare, DailyMetrics, Draft, DraftId, FollowerActivity, ImportRecord,
     NewAccount, PlanEntry, PlanEntryId, Snapshot, Subculture, SubcultureId, TrendCapture,
@@ -82,9 +82,25 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Finds or inserts a video; returns its id and whether it was new.
-    pub fn upsert_video(&self, v: &Video) -> Result<(VideoId, bool), StoreError> {
+    /// Finds or inserts a video, filling in fields it did not know; returns its id and what
+    /// changed.
+    pub fn upsert_video(&self, v: &Video) -> Result<(VideoId, Change), StoreError> {
         videos::upsert_video(&self.tx, v)
+    }
+
+    /// The id of a stored video of the account, if any.
+    pub fn find_video(&self, account: AccountId, platform_id: &str) -> Result<Option<VideoId>, StoreError> {
+        videos::find_video(&self.tx, account, platform_id)
+    }
+
+    /// The live account with this handle (without `@`, any case), if any.
+    pub fn find_account(&self, handle: &str) -> Result<Option<AccountId>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id FROM accounts WHERE handle = ?1 AND trashed_at IS NULL")?
+            .query_row([handle.trim().trim_start_matches('@')], |r| r.get(0))
+            .optional()?
+            .map(AccountId))
     }
 
     /// Adds a snapshot unless one exists at the same instant; true when added.
@@ -92,20 +108,20 @@ impl Batch<'_> {
         videos::add_snapshot(&self.tx, s)
     }
 
-    /// Merges one day of metrics; true when a stored value changed.
+    /// Merges one day of metrics: present fields overwrite, absent ones are kept.
     pub fn upsert_daily_metrics(
         &self,
         account: AccountId,
         m: &DailyMetrics,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Change, StoreError> {
         analytics::upsert_daily(&self.tx, account, m)
     }
 
-    pub fn upsert_follower_activity(&self, a: &FollowerActivity) -> Result<(), StoreError> {
+    pub fn upsert_follower_activity(&self, a: &FollowerActivity) -> Result<Change, StoreError> {
         analytics::upsert_activity(&self.tx, a)
     }
 
-    pub fn upsert_audience_share(&self, s: &AudienceShare) -> Result<(), StoreError> {
+    pub fn upsert_audience_share(&self, s: &AudienceShare) -> Result<Change, StoreError> {
         analytics::upsert_share(&self.tx, s)
     }
 

@@ -31,6 +31,15 @@ pub use error::StoreError;
 pub use schema::LATEST_VERSION;
 pub use videos::VideoWithSnapshots;
 
+/// What a write did to the stored data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Added,
+    Updated,
+    Unchanged,
+}
+
 /// Row counts of every table, as `scrollstop info` and the status bar show them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct TableCounts {

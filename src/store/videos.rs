@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::convert::{instant, list, to_list, to_unix};
-use super::{Store, StoreError};
+use super::{Change, Store, StoreError};
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
 
 /// A video with every snapshot of its counts, oldest first.
@@ -22,38 +22,42 @@ impl VideoWithSnapshots {
     }
 }
 
-/// Finds the video by account and platform id, or inserts it. Known fields of an existing
-/// video are filled in where they were missing. Returns the id and whether it was new.
-pub(crate) fn upsert_video(
-    conn: &rusqlite::Connection,
-    v: &Video,
-) -> Result<(VideoId, bool), StoreError> {
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT id FROM videos WHERE account_id = ?1 AND platform_id = ?2")?
-        .query_row(params![v.account.0, v.platform_id], |r| r.get(0))
+/// Finds the video by account and platform id, or inserts it. Fields an existing video does
+/// not know yet are filled in; known values are never replaced by unknown ones, and the
+/// Duet/Stitch/comment settings take the newer known value. Returns the id and the change.
+pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(VideoId, Change), StoreError> {
+    type Known = (i64, String, String, Option<f32>, Option<String>, Option<String>, Option<bool>, Option<bool>, Option<bool>);
+    let existing: Option<Known> = conn
+        .prepare_cached(
+            "SELECT id, caption, hashtags, duration_s, sound, link, allow_duet, allow_stitch, allow_comments
+             FROM videos WHERE account_id = ?1 AND platform_id = ?2",
+        )?
+        .query_row(params![v.account.0, v.platform_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+        })
         .optional()?;
-    if let Some(id) = existing {
+    if let Some((id, caption, hashtags, duration, sound, link, duet, stitch, comments)) = existing {
+        let merged: Known = (
+            id,
+            if caption.is_empty() { v.caption.clone() } else { caption.clone() },
+            if hashtags.is_empty() { to_list(&v.hashtags) } else { hashtags.clone() },
+            duration.or(v.duration_s),
+            sound.clone().or_else(|| v.sound.clone()),
+            link.clone().or_else(|| v.link.clone()),
+            v.allow_duet.or(duet),
+            v.allow_stitch.or(stitch),
+            v.allow_comments.or(comments),
+        );
+        if merged == (id, caption, hashtags, duration, sound, link, duet, stitch, comments) {
+            return Ok((VideoId(id), Change::Unchanged));
+        }
         conn.prepare_cached(
-            "UPDATE videos SET
-                 caption = CASE WHEN caption = '' THEN ?2 ELSE caption END,
-                 hashtags = CASE WHEN hashtags = '' THEN ?3 ELSE hashtags END,
-                 duration_s = COALESCE(duration_s, ?4), sound = COALESCE(sound, ?5),
-                 link = COALESCE(link, ?6), allow_duet = COALESCE(?7, allow_duet),
-                 allow_stitch = COALESCE(?8, allow_stitch), allow_comments = COALESCE(?9, allow_comments)
+            "UPDATE videos SET caption = ?2, hashtags = ?3, duration_s = ?4, sound = ?5, link = ?6,
+                 allow_duet = ?7, allow_stitch = ?8, allow_comments = ?9
              WHERE id = ?1",
         )?
-        .execute(params![
-            id,
-            v.caption,
-            to_list(&v.hashtags),
-            v.duration_s,
-            v.sound,
-            v.link,
-            v.allow_duet,
-            v.allow_stitch,
-            v.allow_comments
-        ])?;
-        return Ok((VideoId(id), false));
+        .execute(params![id, merged.1, merged.2, merged.3, merged.4, merged.5, merged.6, merged.7, merged.8])?;
+        return Ok((VideoId(id), Change::Updated));
     }
     conn.prepare_cached(
         "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
@@ -73,7 +77,16 @@ pub(crate) fn upsert_video(
         v.allow_stitch,
         v.allow_comments
     ])?;
-    Ok((VideoId(conn.last_insert_rowid()), true))
+    Ok((VideoId(conn.last_insert_rowid()), Change::Added))
+}
+
+/// The id of a stored video, if the account has it.
+pub(crate) fn find_video(conn: &rusqlite::Connection, account: AccountId, platform_id: &str) -> Result<Option<VideoId>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM videos WHERE account_id = ?1 AND platform_id = ?2")?
+        .query_row(params![account.0, platform_id], |r| r.get(0))
+        .optional()?
+        .map(VideoId))
 }
 
 /// Adds a snapshot; a second snapshot at the same instant is ignored (re-imports change

@@ -2,7 +2,9 @@
 //! out the operations that span layers (demo creation now; import, forecast, plan and export
 //! as they land). It never draws and never parses command lines.
 
+mod checking;
 mod demo;
+mod import;
 mod progress;
 
 use std::path::{Path, PathBuf};
@@ -11,7 +13,9 @@ use serde::Serialize;
 
 use crate::store::{Store, StoreError, TableCounts};
 
+pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
+pub use import::{ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash};
 pub use progress::{Cancelled, Progress, Silent};
 
 /// What can go wrong with a workspace operation.

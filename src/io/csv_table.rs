@@ -1,0 +1,277 @@
+//! Reading CSV text into a header and rows that remember their line numbers, through the `csv`
+//! crate: quoted fields (with commas, quotes and line breaks inside), a BOM, no final newline,
+//! TikTok's `undefined` read as a missing cell. Spreadsheet sheets become the same [`Table`].
+//!
+//! It never repairs broken quoting by guessing: a quote that is never closed, or text after a
+//! closing quote, is a [`TableError`] naming the line. It knows nothing of what the columns
+//! mean, and it never panics, whatever the text.
+
+use csv::{ReaderBuilder, StringRecord};
+use thiserror::Error;
+
+/// The cell text TikTok Studio writes for a missing value.
+const MISSING: &str = "undefined";
+
+/// Why a text could not be read as CSV.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum TableError {
+    #[error("line {line}: {reason}")]
+    Malformed { line: usize, reason: String },
+    #[error("the file has no header row")]
+    NoHeader,
+}
+
+/// One row of cells and the line (or spreadsheet row) it starts on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    line: usize,
+    cells: StringRecord,
+}
+
+impl Row {
+    /// A row from cells read elsewhere (a spreadsheet).
+    pub fn from_cells(line: usize, cells: Vec<String>) -> Row {
+        Row {
+            line,
+            cells: StringRecord::from(cells),
+        }
+    }
+
+    /// The 1-based line the row starts on, as the user's text editor counts.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// How many cells the row has.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// The cell at `column`, `None` when the row is shorter or the cell says `undefined`.
+    pub fn get(&self, column: usize) -> Option<&str> {
+        self.cells.get(column).filter(|cell| cell.trim() != MISSING)
+    }
+
+    /// Whether every cell is empty (spreadsheets leave such rows behind).
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|cell| cell.trim().is_empty())
+    }
+}
+
+/// A header and its rows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Column names as written, trimmed, without BOM.
+    pub headers: Vec<String>,
+    /// The line the header is on.
+    pub header_line: usize,
+    pub rows: Vec<Row>,
+}
+
+/// Reads a whole CSV text. `delimiter` is the one a `sep=` line named, else it is sniffed from
+/// the header line; `first_line` is the file's line number of the text's first line.
+pub fn read_table(
+    text: &str,
+    delimiter: Option<u8>,
+    first_line: usize,
+) -> Result<Table, TableError> {
+    let mut rows = CsvRows::open(text, delimiter, first_line)?;
+    let headers = rows.headers.clone();
+    let header_line = rows.header_line;
+    let body: Result<Vec<Row>, TableError> = rows.by_ref().collect();
+    Ok(Table {
+        headers,
+        header_line,
+        rows: body?,
+    })
+}
+
+/// Rows of a CSV text read one at a time, for files too big to hold as a [`Table`].
+pub struct CsvRows<'a> {
+    reader: csv::Reader<&'a [u8]>,
+    bytes: &'a [u8],
+    delimiter: u8,
+    /// Lines are counted here rather than by the `csv` crate, whose count drifts on `\r\n`.
+    counted_to: usize,
+    line_at_counted: usize,
+    finished: bool,
+    /// Column names as written, trimmed, without BOM.
+    pub headers: Vec<String>,
+    pub header_line: usize,
+}
+
+impl<'a> CsvRows<'a> {
+    /// Reads the header row and stands ready to read the rest.
+    pub fn open(
+        text: &'a str,
+        delimiter: Option<u8>,
+        first_line: usize,
+    ) -> Result<CsvRows<'a>, TableError> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(text));
+        let reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut rows = CsvRows {
+            reader,
+            bytes: text.as_bytes(),
+            delimiter,
+            counted_to: 0,
+            line_at_counted: first_line,
+            finished: false,
+            headers: Vec::new(),
+            header_line: first_line,
+        };
+        let header = rows.next().ok_or(TableError::NoHeader)??;
+        rows.header_line = header.line;
+        rows.headers = header.cells.iter().map(|h| h.trim().to_string()).collect();
+        if rows.headers.iter().all(String::is_empty) {
+            return Err(TableError::NoHeader);
+        }
+        Ok(rows)
+    }
+}
+
+impl CsvRows<'_> {
+    /// Where a record really starts: the reader may report the end of the previous line.
+    fn record_start(&self, reported: usize) -> usize {
+        let tail = self.bytes.get(reported..).unwrap_or_default();
+        let blank = tail
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        reported.saturating_add(blank).min(self.bytes.len())
+    }
+
+    /// The 1-based line of byte `at`, counting forward from the last record.
+    fn line_at(&mut self, at: usize) -> usize {
+        if at > self.counted_to {
+            let between = self.bytes.get(self.counted_to..at).unwrap_or_default();
+            self.line_at_counted += between.iter().filter(|b| **b == b'\n').count();
+            self.counted_to = at;
+        }
+        self.line_at_counted
+    }
+}
+
+impl Iterator for CsvRows<'_> {
+    type Item = Result<Row, TableError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.finished {
+            return None;
+        }
+        let mut record = StringRecord::new();
+        let read = self.reader.read_record(&mut record);
+        let reported = record.position().map_or(0, |p| p.byte());
+        let start = self.record_start(usize::try_from(reported).unwrap_or(usize::MAX));
+        let line = self.line_at(start);
+        match read {
+            Ok(false) => {
+                self.finished = true;
+                None
+            }
+            Ok(true) => {
+                let end = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+                let raw = self
+                    .bytes
+                    .get(start..end.min(self.bytes.len()))
+                    .unwrap_or_default();
+                match check_quotes(raw, self.delimiter, line) {
+                    Ok(()) => Some(Ok(Row {
+                        line,
+                        cells: record,
+                    })),
+                    Err(err) => {
+                        self.finished = true;
+                        Some(Err(err))
+                    }
+                }
+            }
+            Err(err) => {
+                self.finished = true;
+                Some(Err(TableError::Malformed {
+                    line,
+                    reason: err.to_string(),
+                }))
+            }
+        }
+    }
+}
+
+/// The delimiter of a header line: the most frequent of `,` `;` and tab outside quotes.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in header.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (delimiter, count) in &mut counts {
+                *count += usize::from(byte == *delimiter);
+            }
+        }
+    }
+    // The first of the most frequent wins, so a header with none of them reads as CSV.
+    counts
+        .iter()
+        .fold(
+            (b',', 0),
+            |best, &(d, n)| if n > best.1 { (d, n) } else { best },
+        )
+        .0
+}
+
+/// Checks one record's raw bytes for quoting the `csv` crate would silently accept: text after
+/// a closing quote, or a quoted field that never closes (which swallows the rest of the file).
+fn check_quotes(raw: &[u8], delimiter: u8, first_line: usize) -> Result<(), TableError> {
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted { opened_on: usize },
+        AfterQuote { opened_on: usize },
+    }
+    let mut state = State::FieldStart;
+    let mut line = first_line;
+    for &byte in raw {
+        state = match (state, byte) {
+            (State::FieldStart, b'"') => State::Quoted { opened_on: line },
+            (State::Quoted { opened_on }, b'"') => State::AfterQuote { opened_on },
+            (State::AfterQuote { opened_on }, b'"') => State::Quoted { opened_on },
+            (State::Quoted { opened_on }, other) => {
+                line += usize::from(other == b'\n');
+                State::Quoted { opened_on }
+            }
+            (_, b'\n') => {
+                line += 1;
+                State::FieldStart
+            }
+            (_, b'\r') => State::FieldStart,
+            (_, d) if d == delimiter => State::FieldStart,
+            (State::AfterQuote { .. }, _) => {
+                return Err(TableError::Malformed {
+                    line,
+                    reason: "text follows a closing quote inside a field (a quote inside a quoted field must be doubled: \"\")".to_string(),
+                });
+            }
+            (_, _) => State::Unquoted,
+        };
+    }
+    match state {
+        State::Quoted { opened_on } => Err(TableError::Malformed {
+            line: opened_on,
+            reason: "a quoted field opens here and is never closed".to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,268 @@
+//! One row of a video-history spreadsheet turned into a [`VideoRecord`] with its count
+//! snapshot, through the [`Mapping`]. Cells are read with the app's one number parser and one
+//! date parser.
+//!
+//! It never drops a problem quietly: a cell that cannot be read makes the whole row a
+//! rejection with every reason, and what it had to infer (a year, an id's post time) is counted
+//! in the [`Tally`] so the preview can say so.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::mapping::{Field, Mapping};
+use crate::domain::hashtags_in;
+use crate::io::csv_table::Row;
+use crate::io::dates::{WrittenDate, parse_date, parse_date_time, place_latest};
+use crate::io::numbers::{is_missing, optional, parse_count, parse_duration_s, parse_id};
+use crate::io::studio::{posted_at_from_id, video_id_in_link};
+use crate::io::{SnapshotRecord, VideoRecord};
+
+/// What the rows of one file had to infer or leave out, for the preview's notes.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    pub ids_without_precision: usize,
+    pub yearless_post_times: usize,
+    pub post_times_from_ids: usize,
+    pub rows_without_views: usize,
+    pub accounts: BTreeSet<String>,
+    pub last_account: Option<String>,
+    pub first_post: Option<NaiveDate>,
+    pub last_post: Option<NaiveDate>,
+}
+
+/// When a cell says something happened.
+pub(crate) enum Instant {
+    At(DateTime<Utc>),
+    Yearless { month: u32, day: u32 },
+}
+
+/// Reads one row; `Err` holds every reason the row cannot be read, joined.
+pub(super) fn read_row(
+    cells: &Row,
+    mapping: &Mapping,
+    import_time: DateTime<Utc>,
+    tally: &mut Tally,
+) -> Result<VideoRecord, String> {
+    let mut problems: Vec<String> = Vec::new();
+    let cell = |field: Field| {
+        let text = mapping
+            .column(field)
+            .and_then(|i| cells.get(i))
+            .unwrap_or("");
+        if is_missing(text) {
+            None
+        } else {
+            Some(text.trim())
+        }
+    };
+    let mut problem = |field: Field, reason: String| {
+        let column = mapping.column_name(field).unwrap_or_default();
+        problems.push(format!("{} ({column}): {reason}", field.label()));
+    };
+    let mut count = |field: Field| match optional(cell(field).unwrap_or(""), parse_count) {
+        Ok(value) => value,
+        Err(error) => {
+            problem(field, error.to_string());
+            None
+        }
+    };
+    let views = count(Field::Views);
+    let likes = count(Field::Likes);
+    let comments = count(Field::Comments);
+    let shares = count(Field::Shares);
+    let saves = count(Field::Saves);
+    let followers = count(Field::Followers);
+
+    let link = cell(Field::Link).map(str::to_string);
+    let link_id = link.as_deref().and_then(video_id_in_link);
+    let mut platform_id = None;
+    if let Some(text) = cell(Field::VideoId) {
+        match parse_id(text) {
+            Ok(id) if id.precision_lost => tally.ids_without_precision += 1,
+            Ok(id) => platform_id = Some(id.id),
+            Err(error) => problem(Field::VideoId, error.to_string()),
+        }
+    }
+    match (&platform_id, link_id) {
+        (Some(id), Some(from_link)) if *id != from_link => problem(
+            Field::VideoId,
+            format!("{id} is not the id in the link ({from_link})"),
+        ),
+        (None, Some(from_link)) => platform_id = Some(from_link),
+        _ => {}
+    }
+
+    let measured_at = match cell(Field::MeasuredAt).map(read_instant) {
+        None => import_time,
+        Some(Ok(Instant::At(at))) => at,
+        Some(Ok(Instant::Yearless { .. })) => {
+            problem(Field::MeasuredAt, "the date has no year".into());
+            import_time
+        }
+        Some(Err(reason)) => {
+            problem(Field::MeasuredAt, reason);
+            import_time
+        }
+    };
+    let not_after = measured_at + chrono::Days::new(2);
+    let from_id = platform_id
+        .as_deref()
+        .and_then(posted_at_from_id)
+        .filter(|at| *at <= not_after);
+    let posted_at = match (cell(Field::PostTime).map(read_instant), from_id) {
+        (Some(Ok(Instant::At(at))), _) => Some(at),
+        (None | Some(Ok(Instant::Yearless { .. })), Some(at)) => {
+            tally.post_times_from_ids += 1;
+            Some(at)
+        }
+        (Some(Ok(Instant::Yearless { month, day })), None) => {
+            tally.yearless_post_times += 1;
+            place_latest(month, day, measured_at.date_naive())
+                .and_then(|date| date.and_hms_opt(0, 0, 0))
+                .map(|at| at.and_utc())
+        }
+        (Some(Err(reason)), _) => {
+            problem(Field::PostTime, reason);
+            None
+        }
+        (None, None) => None,
+    };
+
+    let duration_s = match optional(cell(Field::Duration).unwrap_or(""), parse_duration_s) {
+        Ok(duration) => duration,
+        Err(error) => {
+            problem(Field::Duration, error.to_string());
+            None
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    if platform_id.is_none() && link.is_none() && posted_at.is_none() {
+        return Err("the row has no video id, link or post time to tell which video it is".into());
+    }
+
+    // An empty caption is a caption (`""`); only `undefined` means the file does not know.
+    let caption = mapping
+        .column(Field::Caption)
+        .and_then(|i| cells.get(i))
+        .map(|t| t.trim().to_string());
+    let hashtags = match mapping.column(Field::Hashtags) {
+        Some(_) => cell(Field::Hashtags).map(hashtag_list).unwrap_or_default(),
+        None => caption.as_deref().map(hashtags_in).unwrap_or_default(),
+    };
+    let account = cell(Field::Account)
+        .map(|handle| handle.trim_start_matches('@').to_string())
+        .or_else(|| {
+            link.as_deref()
+                .and_then(account_in_link)
+                .map(str::to_string)
+        });
+    // Rows usually come grouped by account: only a change of account needs the set.
+    if let Some(handle) = &account
+        && tally.last_account.as_ref() != Some(handle)
+    {
+        if !tally.accounts.contains(handle) {
+            tally.accounts.insert(handle.clone());
+        }
+        tally.last_account = Some(handle.clone());
+    }
+    if let Some(day) = posted_at.map(|at| at.date_naive()) {
+        tally.first_post = Some(tally.first_post.map_or(day, |first| first.min(day)));
+        tally.last_post = Some(tally.last_post.map_or(day, |last| last.max(day)));
+    }
+    let snapshot = match views {
+        Some(views) => Some(SnapshotRecord {
+            captured_at: measured_at,
+            views,
+            likes,
+            comments,
+            shares,
+            saves,
+            avg_watch_s: None,
+            full_watch_rate: None,
+        }),
+        None => {
+            tally.rows_without_views += 1;
+            None
+        }
+    };
+    Ok(VideoRecord {
+        platform_id,
+        account,
+        posted_at,
+        caption,
+        hashtags,
+        duration_s,
+        sound: cell(Field::Sound).map(str::to_string),
+        link,
+        allow_duet: None,
+        allow_stitch: None,
+        allow_comments: None,
+        followers,
+        snapshot,
+        line: cells.line(),
+    })
+}
+
+/// A timestamp cell: what the date parser reads (naive times are UTC), plus the machine forms
+/// scrapers write that are no calendar date: Unix seconds or milliseconds (`createTime`) and
+/// RFC 3339 with an offset.
+pub(crate) fn read_instant(text: &str) -> Result<Instant, String> {
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    let unix = match text.len() {
+        9 | 10 if digits => text
+            .parse()
+            .ok()
+            .and_then(|s| DateTime::from_timestamp(s, 0)),
+        12 | 13 if digits => text.parse().ok().and_then(DateTime::from_timestamp_millis),
+        _ => None,
+    };
+    if let Some(at) = unix {
+        return Ok(Instant::At(at));
+    }
+    if let Ok(at) = parse_date_time(text) {
+        return Ok(Instant::At(at.and_utc()));
+    }
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(Instant::At(at.to_utc()));
+    }
+    if text.contains(':') {
+        // A time the date-time reader refused: reading the date alone would drop it silently.
+        let shown: String = text.chars().take(40).collect();
+        return Err(format!(
+            "\"{shown}\" is not a date and time Scrollstop reads"
+        ));
+    }
+    match parse_date(text).map_err(|e| e.to_string())? {
+        WrittenDate::Full(date) => Ok(Instant::At(date.and_time(chrono::NaiveTime::MIN).and_utc())),
+        WrittenDate::Yearless { month, day } => Ok(Instant::Yearless { month, day }),
+    }
+}
+
+/// `https://www.tiktok.com/@someone/video/...` -> `someone`.
+pub(super) fn account_in_link(link: &str) -> Option<&str> {
+    let (_, rest) = link.split_once("/@")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// `"a, b, c"`, `#a #b`, `#a,#b`, `a；b`: tags without `#`, deduplicated ignoring case.
+pub(super) fn hashtag_list(text: &str) -> Vec<String> {
+    let separators =
+        |c: char| matches!(c, ',' | ';' | '#' | '，' | '、' | '；') || c.is_whitespace();
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split(separators).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| same_ignoring_case(t, tag)) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}

@@ -1,0 +1,237 @@
+//! What importers produce: records without workspace ids, rejections with file and line, a
+//! summary per file, and the sink they are pushed into.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::domain::{AudienceDimension, DailyMetrics, TrendCapture, TrendItem};
+
+/// The kind of file an importer recognised (by its header, never by its file name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum ReportKind {
+    Overview,
+    Content,
+    Viewers,
+    FollowerHistory,
+    FollowerActivity,
+    FollowerGender,
+    FollowerTopTerritories,
+    /// "Download your data" JSON (`Post.Posts.VideoList`).
+    AccountData,
+    /// A video-history spreadsheet read through a column mapping.
+    GenericHistory,
+    TrendList,
+}
+
+impl ReportKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportKind::Overview => "Overview",
+            ReportKind::Content => "Content",
+            ReportKind::Viewers => "Viewers",
+            ReportKind::FollowerHistory => "FollowerHistory",
+            ReportKind::FollowerActivity => "FollowerActivity",
+            ReportKind::FollowerGender => "FollowerGender",
+            ReportKind::FollowerTopTerritories => "FollowerTopTerritories",
+            ReportKind::AccountData => "Download your data",
+            ReportKind::GenericHistory => "Video history",
+            ReportKind::TrendList => "Trend list",
+        }
+    }
+}
+
+/// A row that could not be read, with where it is and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// The file as the user knows it; for ZIP entries `Followers_x.zip/FollowerActivity.csv`.
+    pub file: String,
+    /// 1-based line (or spreadsheet row) number.
+    pub line: usize,
+    pub reason: String,
+}
+
+/// What an importer learned about one file, for the preview.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileSummary {
+    pub file: String,
+    pub kind: ReportKind,
+    /// `UTF-8`, `UTF-8 with BOM`, `UTF-16LE`, `Windows-1252`, `XLSX`, `JSON`.
+    pub encoding: String,
+    /// The account the file names (ZIP file names carry the handle), if any.
+    pub account_hint: Option<String>,
+    /// The export date used to place yearless dates, and where it came from.
+    pub export_date: Option<NaiveDate>,
+    pub export_date_source: Option<String>,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    /// Rows read into records.
+    pub rows: usize,
+    /// Rows skipped on purpose (e.g. FollowerActivity's zero-filled future hours).
+    pub skipped: usize,
+    pub rejected: usize,
+    /// Anything else the user should know (`decoded as Windows-1252`).
+    pub notes: Vec<String>,
+}
+
+/// Counts of one video as seen at `captured_at`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SnapshotRecord {
+    pub captured_at: DateTime<Utc>,
+    pub views: i64,
+    pub likes: Option<i64>,
+    pub comments: Option<i64>,
+    pub shares: Option<i64>,
+    pub saves: Option<i64>,
+    pub avg_watch_s: Option<f32>,
+    pub full_watch_rate: Option<f32>,
+}
+
+/// A video from any source. Fields a source does not have are `None`; the workspace fills
+/// what it knows and never overwrites known values with unknown ones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VideoRecord {
+    /// TikTok's video id when known (from a link or id column).
+    pub platform_id: Option<String>,
+    /// The account's handle when the file says (a column of a generic file, a link).
+    pub account: Option<String>,
+    pub posted_at: Option<DateTime<Utc>>,
+    pub caption: Option<String>,
+    pub hashtags: Vec<String>,
+    pub duration_s: Option<f32>,
+    pub sound: Option<String>,
+    pub link: Option<String>,
+    pub allow_duet: Option<bool>,
+    pub allow_stitch: Option<bool>,
+    pub allow_comments: Option<bool>,
+    /// Followers of the account when measured, if the file has them.
+    pub followers: Option<i64>,
+    pub snapshot: Option<SnapshotRecord>,
+    /// Where the row came from, for messages.
+    pub line: usize,
+}
+
+/// Active followers in one local hour.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActivityRecord {
+    pub date: NaiveDate,
+    pub hour: u8,
+    pub active_followers: i64,
+}
+
+/// One audience share as a fraction 0..1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShareRecord {
+    pub dimension: AudienceDimension,
+    pub key: String,
+    pub share: f64,
+    pub captured_on: NaiveDate,
+}
+
+/// One capture of a trend item (ids are assigned by the workspace).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendRecord {
+    pub item: TrendItem,
+    pub capture: TrendCapture,
+    pub line: usize,
+}
+
+/// A whole file could not be read. Every message names the file and says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: {reason}")]
+    Unreadable { file: String, reason: String },
+
+    #[error("{file} line {line}: {reason}")]
+    AtLine {
+        file: String,
+        line: usize,
+        reason: String,
+    },
+
+    #[error(
+        "{file} is not a file Scrollstop recognises ({detail}). Scrollstop reads TikTok Studio exports (CSV, XLSX or their ZIPs), \"Download your data\" JSON, video-history CSVs and trend-list CSVs."
+    )]
+    NotRecognised { file: String, detail: String },
+
+    #[error(
+        "{file} is {size_mb} MB; the limit for one file is {limit_mb} MB. Split it and import the parts."
+    )]
+    TooLarge {
+        file: String,
+        size_mb: u64,
+        limit_mb: u64,
+    },
+
+    #[error("could not read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Where importers push what they read.
+pub trait Sink {
+    fn file(&mut self, summary: FileSummary);
+    fn daily(&mut self, file: &str, metrics: DailyMetrics);
+    fn video(&mut self, file: &str, video: VideoRecord);
+    fn activity(&mut self, file: &str, hour: ActivityRecord);
+    fn share(&mut self, file: &str, share: ShareRecord);
+    fn trend(&mut self, file: &str, trend: TrendRecord);
+    fn reject(&mut self, rejected: Rejected);
+
+    /// Forgets everything pushed for `file`. A streaming reader (a million-row history) pushes
+    /// rows as it reads them; when the file then turns out unreadable as a whole (broken
+    /// quoting), it calls this before returning the error, so a refused file adds nothing.
+    /// Sinks that keep records must implement it; the default does nothing (for counting sinks).
+    fn discard(&mut self, file: &str) {
+        let _ = file;
+    }
+}
+
+/// A sink that keeps everything in memory, in arrival order, each record with its file name.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub files: Vec<FileSummary>,
+    pub daily: Vec<(String, DailyMetrics)>,
+    pub videos: Vec<(String, VideoRecord)>,
+    pub activity: Vec<(String, ActivityRecord)>,
+    pub shares: Vec<(String, ShareRecord)>,
+    pub trends: Vec<(String, TrendRecord)>,
+    pub rejected: Vec<Rejected>,
+}
+
+impl Sink for Collected {
+    fn file(&mut self, summary: FileSummary) {
+        self.files.push(summary);
+    }
+    fn daily(&mut self, file: &str, metrics: DailyMetrics) {
+        self.daily.push((file.to_string(), metrics));
+    }
+    fn video(&mut self, file: &str, video: VideoRecord) {
+        self.videos.push((file.to_string(), video));
+    }
+    fn activity(&mut self, file: &str, hour: ActivityRecord) {
+        self.activity.push((file.to_string(), hour));
+    }
+    fn share(&mut self, file: &str, share: ShareRecord) {
+        self.shares.push((file.to_string(), share));
+    }
+    fn trend(&mut self, file: &str, trend: TrendRecord) {
+        self.trends.push((file.to_string(), trend));
+    }
+    fn reject(&mut self, rejected: Rejected) {
+        self.rejected.push(rejected);
+    }
+    fn discard(&mut self, file: &str) {
+        self.files.retain(|f| f.file != file);
+        self.daily.retain(|(f, _)| f != file);
+        self.videos.retain(|(f, _)| f != file);
+        self.activity.retain(|(f, _)| f != file);
+        self.shares.retain(|(f, _)| f != file);
+        self.trends.retain(|(f, _)| f != file);
+        self.rejected.retain(|r| r.file != file);
+    }
+}

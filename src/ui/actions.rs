@@ -1,0 +1,178 @@
+//! The one place where what the user asked for changes the workspace or the window: every
+//! [`Action`] collected during a frame and every finished background job is applied here,
+//! after the frame. Each successful edit is remembered for Undo and bumps the revision so the
+//! views re-read.
+
+use eframe::egui;
+
+use super::app::ScrollstopApp;
+use super::jobs::{JobDone, JobOutcome};
+use super::status_bar::Notice;
+use super::undo::Undoable;
+use super::view::Action;
+use super::welcome::Welcome;
+use crate::store::StoreError;
+use crate::workspace::{DEFAULT_DEMO_SEED, Workspace, WorkspaceError};
+
+/// What applying one action did.
+enum Applied {
+    /// The window changed (navigation, a notice); the workspace did not.
+    Window,
+    /// The workspace changed.
+    Edit,
+}
+
+impl ScrollstopApp {
+    /// Applies the frame's actions in order. Refused edits go back to the screen that asked
+    /// (the welcome screen or the current view) to be shown next to their form.
+    pub(super) fn apply_all(&mut self, ctx: &egui::Context, actions: Vec<Action>, welcome: bool) {
+        for action in actions {
+            match self.apply(ctx, action) {
+                Ok(Applied::Window) => {}
+                Ok(Applied::Edit) => {
+                    self.revision += 1;
+                    if welcome {
+                        self.welcome = Welcome::default();
+                    } else {
+                        self.views.get_mut(self.section).edit_applied();
+                    }
+                }
+                Err(message) => {
+                    if welcome {
+                        self.welcome.edit_refused(&message);
+                    } else {
+                        self.views.get_mut(self.section).edit_refused(&message);
+                    }
+                    self.notice = Some(Notice::error(message));
+                }
+            }
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, action: Action) -> Result<Applied, String> {
+        if let Action::CreateDemo = action {
+            self.start_demo(ctx);
+            return Ok(Applied::Window);
+        }
+        let Ok(workspace) = &mut self.workspace else {
+            return Ok(Applied::Window);
+        };
+        let store = workspace.store_mut();
+        let edit = match action {
+            Action::Notify(text) => {
+                self.notice = Some(Notice::info(text));
+                return Ok(Applied::Window);
+            }
+            Action::Navigate(section) => {
+                self.section = section;
+                return Ok(Applied::Window);
+            }
+            Action::SelectAccount(id) => {
+                self.account = Some(id);
+                return Ok(Applied::Window);
+            }
+            Action::CreateDemo => return Ok(Applied::Window),
+            Action::Undo => {
+                self.notice = Some(match self.undo.undo(store) {
+                    Ok(Some(done)) => Notice::success(done),
+                    Ok(None) => Notice::info("Nothing to undo."),
+                    Err(e) => Notice::error(format!("Could not undo: {e}")),
+                });
+                return Ok(Applied::Edit);
+            }
+            Action::AddSubculture {
+                name,
+                hashtags,
+                description,
+                colour,
+            } => {
+                let id = store
+                    .add_subculture(&name, &hashtags, &description, colour)
+                    .map_err(refusal)?;
+                Undoable::SubcultureAdded { id, name }
+            }
+            Action::UpdateSubculture(subculture) => {
+                let before = store
+                    .subcultures()
+                    .map_err(refusal)?
+                    .into_iter()
+                    .find(|s| s.id == subculture.id)
+                    .ok_or_else(|| format!("{} no longer exists.", subculture.name))?;
+                store.update_subculture(&subculture).map_err(refusal)?;
+                Undoable::SubcultureEdited { before }
+            }
+            Action::DeleteSubculture(id) => {
+                let name = store
+                    .subcultures()
+                    .map_err(refusal)?
+                    .into_iter()
+                    .find(|s| s.id == id)
+                    .map_or_else(|| "the subculture".to_string(), |s| s.name);
+                store.trash_subculture(id).map_err(refusal)?;
+                Undoable::SubcultureDeleted { id, name }
+            }
+            Action::AddAccount(new) => {
+                let id = store.add_account(&new).map_err(refusal)?;
+                self.account.get_or_insert(id);
+                let handle = new.handle.trim().trim_start_matches('@').to_string();
+                Undoable::AccountAdded { id, handle }
+            }
+            Action::UpdateAccount(account) => {
+                let before = store.account(account.id).map_err(refusal)?;
+                store.update_account(&account).map_err(refusal)?;
+                Undoable::AccountEdited { before }
+            }
+            Action::DeleteAccount(id) => {
+                let handle = store.account(id).map_err(refusal)?.handle;
+                store.trash_account(id).map_err(refusal)?;
+                Undoable::AccountDeleted { id, handle }
+            }
+        };
+        self.notice = Some(Notice::undoable(edit.describe()));
+        self.undo.push(edit);
+        Ok(Applied::Edit)
+    }
+
+    /// Starts filling the empty workspace with the demo data on its own connection.
+    fn start_demo(&mut self, ctx: &egui::Context) {
+        let path = self.path.clone();
+        let started = self
+            .jobs
+            .start(ctx, "Creating the demo workspace", move |progress| {
+                let mut workspace = Workspace::open(&path)?;
+                workspace
+                    .create_demo(DEFAULT_DEMO_SEED, progress)
+                    .map(JobDone::DemoCreated)
+            });
+        if !started {
+            self.notice = Some(Notice::error(
+                "Another job is still running; wait for it or cancel it first.",
+            ));
+        }
+    }
+
+    /// Applies a finished background job.
+    pub(super) fn job_finished(&mut self, outcome: JobOutcome) {
+        self.notice = Some(match outcome.result {
+            Ok(JobDone::DemoCreated(info)) => Notice::success(format!(
+                "Demo workspace ready: {} accounts, {} subcultures, {} drafts, {} videos.",
+                info.counts.accounts,
+                info.counts.subcultures,
+                info.counts.drafts,
+                info.counts.videos
+            )),
+            Err(WorkspaceError::Cancelled) => Notice::info(format!(
+                "{}: cancelled; nothing was written.",
+                outcome.title
+            )),
+            Err(e) => Notice::error(format!("{} failed: {e}", outcome.title)),
+        });
+        // Whatever the job did, the views re-read.
+        self.revision += 1;
+    }
+}
+
+/// The message of an edit the workspace refused.
+fn refusal(error: StoreError) -> String {
+    error.to_string()
+}

@@ -1,0 +1,289 @@
+//! The app shell: opens the workspace, lays out navigation, the current view and the status
+//! bar, keeps the cached facts they show (reloaded only when the revision changes), and after
+//! each frame applies what the user asked for (see `actions.rs`). A workspace that cannot be
+//! opened is shown as a message with its path, never a panic.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+use serde::{Deserialize, Serialize};
+
+use super::jobs::JobRunner;
+use super::nav::{self, Section};
+use super::status_bar::{self, Notice, StatusLine};
+use super::theme;
+use super::undo::UndoStack;
+use super::view::{Action, ViewContext};
+use super::views::Views;
+use super::welcome::Welcome;
+use crate::domain::{Account, AccountId};
+use crate::store::TableCounts;
+use crate::workspace::Workspace;
+
+/// Where the navigation state is kept between runs.
+const SAVED_KEY: &str = "scrollstop.navigation";
+
+/// What the app remembers between runs.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Saved {
+    section: Section,
+    account: Option<AccountId>,
+}
+
+/// Facts read from the workspace once per revision.
+#[derive(Default)]
+pub(super) struct Cache {
+    pub revision: Option<u64>,
+    pub accounts: Vec<Account>,
+    pub counts: Option<TableCounts>,
+    pub empty: bool,
+}
+
+/// The Scrollstop window.
+pub struct ScrollstopApp {
+    pub(super) path: PathBuf,
+    pub(super) workspace: Result<Workspace, String>,
+    themed: bool,
+    pub(super) section: Section,
+    pub(super) account: Option<AccountId>,
+    /// Bumped after every change to the workspace; views reload when it moves.
+    pub(super) revision: u64,
+    pub(super) cache: Cache,
+    pub(super) views: Views,
+    pub(super) welcome: Welcome,
+    pub(super) jobs: JobRunner,
+    pub(super) undo: UndoStack,
+    pub(super) notice: Option<Notice>,
+    /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
+    /// how long start-up took (used by the start-up measurement and the packaging smoke test).
+    startup: Option<std::time::Instant>,
+}
+
+impl ScrollstopApp {
+    /// Opens the workspace at `path` (creating it when the file does not exist). A file that
+    /// cannot be opened makes the window explain why instead.
+    pub fn new(path: PathBuf) -> Self {
+        let workspace = Workspace::open(&path).map_err(|e| e.to_string());
+        Self {
+            path,
+            workspace,
+            themed: false,
+            section: Section::default(),
+            account: None,
+            revision: 1,
+            cache: Cache::default(),
+            views: Views::default(),
+            welcome: Welcome::default(),
+            jobs: JobRunner::default(),
+            undo: UndoStack::default(),
+            notice: None,
+            startup: None,
+        }
+    }
+
+    /// Reports the time from `started` to the end of the first frame on stderr.
+    pub fn report_startup(mut self, started: std::time::Instant) -> Self {
+        self.startup = Some(started);
+        self
+    }
+
+    /// Restores the view and account of the last run from eframe's storage.
+    pub fn restored(mut self, storage: Option<&dyn eframe::Storage>) -> Self {
+        if let Some(saved) = storage.and_then(|s| eframe::get_value::<Saved>(s, SAVED_KEY)) {
+            self.section = saved.section;
+            self.account = saved.account;
+        }
+        self
+    }
+
+    /// The workspace file this window shows.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The open workspace, or `None` when it could not be opened.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref().ok()
+    }
+
+    /// The view shown now.
+    pub fn section(&self) -> Section {
+        self.section
+    }
+
+    /// The account chosen in the account switcher.
+    pub fn account(&self) -> Option<AccountId> {
+        self.account
+    }
+
+    /// Counts every change the window made to the workspace.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True while a background job runs.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.is_busy()
+    }
+
+    /// The status bar's latest message.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// Re-reads the cached facts when the revision moved.
+    fn refresh(&mut self) {
+        let Ok(workspace) = &self.workspace else {
+            return;
+        };
+        if self.cache.revision == Some(self.revision) {
+            return;
+        }
+        let store = workspace.store();
+        let accounts = store.accounts();
+        if let Err(e) = &accounts {
+            self.notice = Some(Notice::error(format!("Could not read the accounts: {e}")));
+        }
+        self.cache = Cache {
+            revision: Some(self.revision),
+            accounts: accounts.unwrap_or_default(),
+            counts: store.counts().ok(),
+            empty: store.is_empty().unwrap_or(false),
+        };
+        let known = |id| self.cache.accounts.iter().any(|a: &Account| a.id == id);
+        if !self.account.is_some_and(known) {
+            self.account = self.cache.accounts.first().map(|a| a.id);
+        }
+    }
+
+    fn failure(ui: &mut egui::Ui, path: &Path, message: &str) {
+        egui::CentralPanel::default()
+            .frame(theme::content_frame(ui))
+            .show(ui, |ui| {
+                theme::view_heading(
+                    ui,
+                    "This workspace could not be opened",
+                    "Scrollstop left the file as it was.",
+                );
+                theme::card(ui).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(
+                        RichText::new(path.display().to_string())
+                            .monospace()
+                            .strong(),
+                    );
+                    ui.add_space(theme::SPACE_S);
+                    ui.label(theme::error_text(ui, message));
+                });
+                ui.add_space(theme::SPACE_M);
+                ui.label(theme::muted(
+                    ui,
+                    "Start Scrollstop with --workspace PATH to open another workspace file or to \
+                     start a new one.",
+                ));
+            });
+    }
+
+    fn shell(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let Self {
+            workspace: Ok(workspace),
+            path,
+            section,
+            account,
+            revision,
+            cache,
+            views,
+            jobs,
+            undo,
+            notice,
+            ..
+        } = self
+        else {
+            return;
+        };
+        egui::Panel::bottom("status-bar")
+            .frame(theme::status_frame(ui))
+            .show(ui, |ui| {
+                let line = StatusLine {
+                    path,
+                    counts: cache.counts.as_ref(),
+                    accounts: cache.accounts.len(),
+                    notice: notice.as_ref(),
+                    can_undo: undo.can_undo(),
+                    jobs,
+                };
+                status_bar::ui(ui, &line, actions);
+            });
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(theme::NAV_WIDTH)
+            .frame(theme::nav_frame(ui))
+            .show(ui, |ui| {
+                nav::ui(ui, *section, &cache.accounts, *account, actions)
+            });
+        egui::CentralPanel::default()
+            .frame(theme::content_frame(ui))
+            .show(ui, |ui| {
+                let mut context = ViewContext {
+                    workspace,
+                    account: cache.accounts.iter().find(|a| Some(a.id) == *account),
+                    revision: *revision,
+                    actions,
+                };
+                views.get_mut(*section).ui(ui, &mut context);
+            });
+    }
+}
+
+impl eframe::App for ScrollstopApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.themed {
+            theme::apply(ui.ctx());
+            self.themed = true;
+        }
+        let ctx = ui.ctx().clone();
+        if let Some(outcome) = self.jobs.poll(&ctx) {
+            self.job_finished(outcome);
+        }
+        self.refresh();
+
+        let mut actions = Vec::new();
+        nav::shortcuts(&ctx, &mut actions);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        // A focused text field keeps Ctrl+Z for its own typing.
+        if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+            actions.push(Action::Undo);
+        }
+
+        let welcome = match &self.workspace {
+            Err(message) => {
+                Self::failure(ui, &self.path, message);
+                return;
+            }
+            Ok(_) => self.cache.empty,
+        };
+        if welcome {
+            let frame = theme::content_frame(ui);
+            egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+                self.welcome.ui(ui, &self.path, &self.jobs, &mut actions);
+            });
+        } else {
+            self.shell(ui, &mut actions);
+        }
+        self.apply_all(&ctx, actions, welcome);
+        if let Some(started) = self.startup.take() {
+            eprintln!("scrollstop: first frame after {} ms", started.elapsed().as_millis());
+            if std::env::var_os("SCROLLSTOP_EXIT_AFTER_FIRST_FRAME").is_some() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let saved = Saved {
+            section: self.section,
+            account: self.account,
+        };
+        eframe::set_value(storage, SAVED_KEY, &saved);
+    }
+}

@@ -1,0 +1,49 @@
+//! The window: navigation, views, dialogs and the background-job runner (eframe/egui).
+//!
+//! Views read the workspace through [`crate::workspace::Workspace`] and report what the user
+//! asked for as [`Action`]s; `app.rs` applies them after the frame in one place. The UI never
+//! writes SQL, never parses files and never blocks on long work.
+
+mod actions;
+mod app;
+pub mod jobs;
+pub mod nav;
+pub mod status_bar;
+pub mod theme;
+mod undo;
+mod view;
+pub mod views;
+mod welcome;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+pub use app::ScrollstopApp;
+pub use nav::Section;
+pub use view::{Action, View, ViewContext};
+
+/// Opens the Scrollstop window on the workspace at `path` and returns when it is closed.
+pub fn run(workspace: PathBuf) -> eframe::Result<()> {
+    let started = std::time::Instant::now();
+    let report = std::env::var_os("SCROLLSTOP_STARTUP_REPORT").is_some();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Scrollstop")
+            .with_app_id("scrollstop")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Scrollstop",
+        options,
+        Box::new(move |cc| {
+            theme::apply(&cc.egui_ctx);
+            let app = ScrollstopApp::new(workspace).restored(cc.storage);
+            Ok(Box::new(if report { app.report_startup(started) } else { app }))
+        }),
+    )
+}

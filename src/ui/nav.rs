@@ -1,0 +1,137 @@
+//! The left navigation: the account switcher and one entry per view, with Ctrl+1..Ctrl+7.
+//! It only reports what the user picked as [`Action`]s; the app switches.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use serde::{Deserialize, Serialize};
+
+use super::theme;
+use super::view::Action;
+use crate::domain::{Account, AccountId};
+
+/// The views of the window, in navigation order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Section {
+    #[default]
+    Drafts,
+    Calendar,
+    Reach,
+    Trends,
+    Subcultures,
+    Analytics,
+    Settings,
+}
+
+impl Section {
+    /// Every view, in navigation order.
+    pub const ALL: [Section; 7] = [
+        Section::Drafts,
+        Section::Calendar,
+        Section::Reach,
+        Section::Trends,
+        Section::Subcultures,
+        Section::Analytics,
+        Section::Settings,
+    ];
+
+    /// The name in the navigation.
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Drafts => "Drafts",
+            Section::Calendar => "Calendar",
+            Section::Reach => "Reach",
+            Section::Trends => "Trends",
+            Section::Subcultures => "Subcultures",
+            Section::Analytics => "Analytics",
+            Section::Settings => "Settings",
+        }
+    }
+
+    /// Position in [`Section::ALL`].
+    pub fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// Ctrl+1 for the first entry, Ctrl+7 for the last.
+    pub fn shortcut(self) -> KeyboardShortcut {
+        const KEYS: [Key; 7] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+        ];
+        KeyboardShortcut::new(Modifiers::COMMAND, KEYS[self.index()])
+    }
+}
+
+/// Turns pressed navigation shortcuts into actions.
+pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    for section in Section::ALL {
+        if ctx.input_mut(|i| i.consume_shortcut(&section.shortcut())) {
+            actions.push(Action::Navigate(section));
+        }
+    }
+}
+
+/// Draws the navigation panel's contents.
+pub fn ui(
+    ui: &mut egui::Ui,
+    current: Section,
+    accounts: &[Account],
+    account: Option<AccountId>,
+    actions: &mut Vec<Action>,
+) {
+    theme::wordmark(ui, 20.0);
+    ui.label(theme::muted(ui, "Content planner").small());
+    ui.add_space(theme::SPACE_L);
+
+    account_switcher(ui, accounts, account, actions);
+    ui.add_space(theme::SPACE_L);
+
+    ui.label(theme::muted(ui, "Views").strong());
+    ui.add_space(theme::SPACE_S);
+    let width = ui.available_width();
+    for section in Section::ALL {
+        let shortcut = ui.ctx().format_shortcut(&section.shortcut());
+        let entry = egui::Button::selectable(section == current, section.label())
+            .right_text(theme::muted(ui, shortcut.clone()).small())
+            .min_size(egui::vec2(width, 30.0));
+        let response = ui
+            .add(entry)
+            .accessible_name(section.label())
+            .on_hover_text(format!("Open {} ({shortcut})", section.label()));
+        if response.clicked() && section != current {
+            actions.push(Action::Navigate(section));
+        }
+    }
+}
+
+fn account_switcher(
+    ui: &mut egui::Ui,
+    accounts: &[Account],
+    account: Option<AccountId>,
+    actions: &mut Vec<Action>,
+) {
+    let label = ui.label(theme::muted(ui, "Account").strong());
+    let current = accounts.iter().find(|a| Some(a.id) == account);
+    let shown = current.map_or_else(|| "No accounts yet".to_string(), Account::at_handle);
+    let width = ui.available_width();
+    let response = egui::ComboBox::from_id_salt("account-switcher")
+        .width(width)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for a in accounts {
+                let text = format!("{}  ·  {}", a.at_handle(), a.display_name);
+                if ui.selectable_label(Some(a.id) == account, text).clicked() {
+                    actions.push(Action::SelectAccount(a.id));
+                }
+            }
+        })
+        .response;
+    response.labelled_by(label.id);
+    if let Some(a) = current {
+        ui.label(theme::muted(ui, format!("{} · {}", a.display_name, a.time_zone.name())).small());
+    }
+}

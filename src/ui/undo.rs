@@ -1,0 +1,97 @@
+//! The undo stack: every edit the window applies to subcultures and accounts leaves a note of
+//! how to take it back, and Undo (the status bar's button or Ctrl+Z) reverts the latest one.
+//! Deletes are moves to the trash, so undoing them restores the row with all that points at it.
+
+use crate::domain::{Account, AccountId, Subculture, SubcultureId};
+use crate::store::{Store, StoreError};
+
+/// How many edits can be taken back.
+const DEPTH: usize = 50;
+
+/// One applied edit and what it takes to revert it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undoable {
+    SubcultureAdded { id: SubcultureId, name: String },
+    SubcultureEdited { before: Subculture },
+    SubcultureDeleted { id: SubcultureId, name: String },
+    AccountAdded { id: AccountId, handle: String },
+    AccountEdited { before: Account },
+    AccountDeleted { id: AccountId, handle: String },
+}
+
+impl Undoable {
+    /// What the edit did, in the words the status bar shows ("Deleted #FitTok").
+    pub fn describe(&self) -> String {
+        match self {
+            Self::SubcultureAdded { name, .. } => format!("Added {name}"),
+            Self::SubcultureEdited { before } => format!("Saved {}", before.name),
+            Self::SubcultureDeleted { name, .. } => format!("Deleted {name}"),
+            Self::AccountAdded { handle, .. } => format!("Added @{handle}"),
+            Self::AccountEdited { before } => format!("Saved @{}", before.handle),
+            Self::AccountDeleted { handle, .. } => format!("Deleted @{handle}"),
+        }
+    }
+
+    /// Takes the edit back and says what happened.
+    fn revert(&self, store: &mut Store) -> Result<String, StoreError> {
+        match self {
+            Self::SubcultureAdded { id, name } => {
+                store.trash_subculture(*id)?;
+                Ok(format!("Removed {name} again"))
+            }
+            Self::SubcultureEdited { before } => {
+                store.update_subculture(before)?;
+                Ok(format!("Undid the changes to {}", before.name))
+            }
+            Self::SubcultureDeleted { id, name } => {
+                store.restore_subculture(*id)?;
+                Ok(format!("Restored {name}"))
+            }
+            Self::AccountAdded { id, handle } => {
+                store.trash_account(*id)?;
+                Ok(format!("Removed @{handle} again"))
+            }
+            Self::AccountEdited { before } => {
+                store.update_account(before)?;
+                Ok(format!("Undid the changes to @{}", before.handle))
+            }
+            Self::AccountDeleted { id, handle } => {
+                store.restore_account(*id)?;
+                Ok(format!("Restored @{handle}"))
+            }
+        }
+    }
+}
+
+/// The applied edits, newest last.
+#[derive(Debug, Default)]
+pub struct UndoStack {
+    edits: Vec<Undoable>,
+}
+
+impl UndoStack {
+    /// Remembers an applied edit.
+    pub fn push(&mut self, edit: Undoable) {
+        if self.edits.len() == DEPTH {
+            self.edits.remove(0);
+        }
+        self.edits.push(edit);
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    /// Reverts the newest edit. `Ok(None)` when there was nothing to undo. A revert the store
+    /// refuses (e.g. a restored name is taken again) stays on the stack so the user can fix the
+    /// clash and try again.
+    pub fn undo(&mut self, store: &mut Store) -> Result<Option<String>, StoreError> {
+        let Some(edit) = self.edits.last() else {
+            return Ok(None);
+        };
+        let message = edit.revert(store)?;
+        self.edits.pop();
+        Ok(Some(message))
+    }
+}

@@ -1,0 +1,68 @@
+//! The contract between the app shell and its views: each view owns its state and cached data,
+//! draws from the context it is handed, and pushes [`Action`]s instead of changing the
+//! workspace itself.
+
+use eframe::egui;
+
+use crate::domain::{Account, AccountId, Colour, NewAccount, Subculture, SubcultureId};
+use crate::workspace::Workspace;
+
+use super::nav::Section;
+
+/// What a view is handed each frame.
+pub struct ViewContext<'a> {
+    pub workspace: &'a Workspace,
+    /// The account chosen in the account switcher (`None` when the workspace has none).
+    pub account: Option<&'a Account>,
+    /// Bumped by the app whenever the workspace changed; a view reloads its cached data when
+    /// the revision or the account differs from what it loaded. Views never query the store
+    /// on every frame.
+    pub revision: u64,
+    /// Intents collected during the frame, applied by the app afterwards.
+    pub actions: &'a mut Vec<Action>,
+}
+
+/// Something the user asked for that changes the workspace or the app's state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Show a short message in the status bar.
+    Notify(String),
+    /// Open another view.
+    Navigate(Section),
+    /// Make another account the current one (the account switcher).
+    SelectAccount(AccountId),
+    /// Fill the empty workspace with the demo data (a background job).
+    CreateDemo,
+    /// Add a subculture.
+    AddSubculture {
+        name: String,
+        hashtags: Vec<String>,
+        description: String,
+        colour: Colour,
+    },
+    /// Write a subculture's name, hashtags, description and colour.
+    UpdateSubculture(Subculture),
+    /// Move a subculture to the trash (undoable).
+    DeleteSubculture(SubcultureId),
+    /// Add an account.
+    AddAccount(NewAccount),
+    /// Write every field of an account.
+    UpdateAccount(Account),
+    /// Move an account to the trash (undoable).
+    DeleteAccount(AccountId),
+    /// Take back the latest subculture or account edit.
+    Undo,
+}
+
+/// A panel of the window.
+pub trait View {
+    /// Draws the view into `ui`.
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>);
+
+    /// Called after the app applied this view's actions and the workspace refused one (e.g. a
+    /// duplicate name): the view shows `message` next to the form that caused it.
+    fn edit_refused(&mut self, _message: &str) {}
+
+    /// Called after the app applied this view's edits without complaint (forms may close).
+    fn edit_applied(&mut self) {}
+}

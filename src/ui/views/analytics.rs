@@ -1,0 +1,271 @@
+//! The Analytics view: what the imported TikTok Studio exports say about the current account.
+//! Daily video views and followers over time, every posted video with its engagement per view,
+//! the hour-of-week heat map of when followers are online (with how many weeks it rests on),
+//! gender and territory shares, and the log of every import. Read-only at this stage; it reads
+//! the workspace only when the revision or the account changes.
+
+use std::collections::HashMap;
+
+use chrono::Local;
+use eframe::egui::{self, RichText};
+
+use crate::domain::{Account, AccountId, AudienceDimension, AudienceShare};
+use crate::store::{HourOfWeekProfile, StoreError};
+use crate::ui::theme;
+use crate::ui::view::{View, ViewContext};
+use crate::ui::widgets::charts::{daily_line_chart, share_bars};
+use crate::ui::widgets::empty_state::{empty_state, load_error};
+use crate::ui::widgets::format::{day_number, long_date};
+use crate::ui::widgets::heat_map::{heat_map_legend, hour_of_week_heat_map};
+use crate::ui::widgets::video_table::{VideoRow, video_table};
+
+/// How many imports the log lists, newest first.
+const IMPORTS_SHOWN: usize = 50;
+
+/// One line of the import log, ready to draw.
+struct ImportLine {
+    when: String,
+    file: String,
+    kind: String,
+    account: String,
+    summary: String,
+}
+
+/// The Analytics view. Create it with [`AnalyticsView::default`].
+#[derive(Default)]
+pub struct AnalyticsView {
+    loaded: Option<(u64, AccountId)>,
+    /// (day number, views) and (day number, followers) of each day that has them.
+    daily_views: Vec<[f64; 2]>,
+    followers: Vec<[f64; 2]>,
+    days_covered: String,
+    /// Newest post first.
+    videos: Vec<VideoRow>,
+    profile: Option<HourOfWeekProfile>,
+    genders: Vec<AudienceShare>,
+    territories: Vec<AudienceShare>,
+    imports: Vec<ImportLine>,
+    imports_total: usize,
+    error: Option<String>,
+}
+
+impl View for AnalyticsView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        theme::view_heading(
+            ui,
+            "Analytics",
+            "What the imported TikTok Studio exports say about the account and its audience.",
+        );
+        let Some(account) = ctx.account else {
+            empty_state(
+                ui,
+                "No account yet",
+                "Add the account you post from in Settings; its analytics will show here.",
+            );
+            return;
+        };
+        if self.loaded != Some((ctx.revision, account.id)) {
+            self.reload(ctx, account);
+            self.loaded = Some((ctx.revision, account.id));
+        }
+        if let Some(error) = &self.error {
+            load_error(ui, "the analytics", error);
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("analytics-scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if self.has_no_analytics() {
+                    empty_state(
+                        ui,
+                        &format!("No analytics for {} yet", account.at_handle()),
+                        "Import the account's TikTok Studio exports (the Overview, Content and \
+                         Followers ZIPs, or the CSV files inside them). Each weekly import adds \
+                         to the history.",
+                    );
+                } else {
+                    ui.label(theme::muted(ui, &self.days_covered));
+                    self.charts_ui(ui);
+                    theme::section_heading(ui, "Videos");
+                    video_table(ui, "analytics-videos", &self.videos, 320.0);
+                    self.audience_ui(ui, account);
+                }
+                self.imports_ui(ui);
+            });
+    }
+}
+
+impl AnalyticsView {
+    fn reload(&mut self, ctx: &ViewContext<'_>, account: &Account) {
+        *self = Self::default();
+        let store = ctx.workspace.store();
+        let read = || -> Result<_, StoreError> {
+            Ok((
+                store.daily_metrics(account.id)?,
+                store.videos(account.id)?,
+                store.hour_of_week_profile(account.id)?,
+                store.audience_shares(account.id, AudienceDimension::Gender)?,
+                store.audience_shares(account.id, AudienceDimension::Territory)?,
+                store.import_log()?,
+                store.accounts()?,
+            ))
+        };
+        let (daily, videos, profile, genders, territories, imports, accounts) = match read() {
+            Ok(data) => data,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        let dated = daily
+            .iter()
+            .filter_map(|d| d.date.map(|date| (day_number(date), d)));
+        self.daily_views = dated
+            .clone()
+            .filter_map(|(x, d)| Some([x, d.video_views? as f64]))
+            .collect();
+        self.followers = dated
+            .filter_map(|(x, d)| Some([x, d.followers? as f64]))
+            .collect();
+        let dates = daily.iter().filter_map(|d| d.date);
+        if let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) {
+            self.days_covered = format!(
+                "{} days of daily metrics from {} to {} · {} videos",
+                daily.len(),
+                long_date(first),
+                long_date(last),
+                videos.len()
+            );
+        } else {
+            self.days_covered = format!("{} videos", videos.len());
+        }
+        self.videos = videos
+            .iter()
+            .rev()
+            .map(|v| VideoRow::new(v, account.time_zone))
+            .collect();
+        self.profile = Some(profile);
+        self.genders = genders;
+        self.territories = territories;
+        let handles: HashMap<_, _> = accounts.iter().map(|a| (a.id, a.at_handle())).collect();
+        self.imports_total = imports.len();
+        self.imports = imports
+            .iter()
+            .take(IMPORTS_SHOWN)
+            .map(|r| ImportLine {
+                when: r
+                    .imported_at
+                    .with_timezone(&Local)
+                    .format("%-d %b %Y %H:%M")
+                    .to_string(),
+                file: r.file_name.clone(),
+                kind: r.report_kind.clone(),
+                account: r
+                    .account
+                    .and_then(|id| handles.get(&id).cloned())
+                    .unwrap_or_default(),
+                summary: r.summary.clone(),
+            })
+            .collect();
+    }
+
+    fn has_no_analytics(&self) -> bool {
+        self.daily_views.is_empty()
+            && self.followers.is_empty()
+            && self.videos.is_empty()
+            && self.profile.as_ref().is_none_or(|p| p.weeks == 0)
+            && self.genders.is_empty()
+            && self.territories.is_empty()
+    }
+
+    fn charts_ui(&self, ui: &mut egui::Ui) {
+        let colours = theme::palette(ui);
+        ui.columns(2, |columns| {
+            daily_line_chart(
+                &mut columns[0],
+                "Daily video views",
+                "Views",
+                &self.daily_views,
+                colours.accent,
+            );
+            daily_line_chart(
+                &mut columns[1],
+                "Followers",
+                "Followers",
+                &self.followers,
+                colours.accent_2,
+            );
+        });
+    }
+
+    fn audience_ui(&self, ui: &mut egui::Ui, account: &Account) {
+        theme::section_heading(ui, "When followers are online");
+        match &self.profile {
+            Some(profile) if profile.weeks > 0 => {
+                let weeks = match profile.weeks {
+                    1 => "1 week".to_string(),
+                    n => format!("{n} weeks"),
+                };
+                ui.label(theme::muted(
+                    ui,
+                    format!(
+                        "Mean active followers per hour, based on {weeks} of follower activity, \
+                         in {} time.",
+                        account.time_zone.name()
+                    ),
+                ));
+                hour_of_week_heat_map(ui, &profile.mean_active, "active followers on average");
+                heat_map_legend(ui);
+            }
+            _ => empty_state(
+                ui,
+                "No follower activity yet",
+                "Import the Followers ZIP from TikTok Studio every week: it holds the last 7 days \
+                 of activity by hour, and the weeks add up here.",
+            ),
+        }
+        theme::section_heading(ui, "Audience");
+        ui.columns(2, |columns| {
+            share_bars(&mut columns[0], "Gender", &self.genders);
+            share_bars(&mut columns[1], "Top territories", &self.territories);
+        });
+    }
+
+    fn imports_ui(&self, ui: &mut egui::Ui) {
+        theme::section_heading(ui, "Import log");
+        if self.imports.is_empty() {
+            ui.label(theme::muted(
+                ui,
+                "Nothing imported yet. Every file brought in is logged here.",
+            ));
+            return;
+        }
+        if self.imports_total > self.imports.len() {
+            let text = format!(
+                "The latest {} of {} imports.",
+                self.imports.len(),
+                self.imports_total
+            );
+            ui.label(theme::muted(ui, text));
+        }
+        egui::Grid::new("analytics-import-log")
+            .num_columns(5)
+            .striped(true)
+            .spacing([theme::SPACE_L, theme::SPACE_S])
+            .show(ui, |ui| {
+                for title in ["Imported", "File", "Report", "Account", "What changed"] {
+                    ui.label(RichText::new(title).strong());
+                }
+                ui.end_row();
+                for line in &self.imports {
+                    ui.label(&line.when);
+                    ui.label(&line.file);
+                    ui.label(&line.kind);
+                    ui.label(&line.account);
+                    ui.label(&line.summary);
+                    ui.end_row();
+                }
+            });
+    }
+}

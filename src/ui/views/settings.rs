@@ -1,0 +1,278 @@
+//! The Settings view: which workspace file is open and its schema version, and the accounts the
+//! team runs, fully editable (add, edit handle, names, zone, region, language and cadence;
+//! delete with undo). Edits leave as actions; refusals come back through
+//! [`View::edit_refused`].
+
+use eframe::egui::{self, RichText};
+
+use crate::domain::{Account, AccountId};
+use crate::ui::theme;
+use crate::ui::view::{Action, View, ViewContext};
+use crate::ui::widgets::account_form::{self, AccountForm};
+use crate::ui::widgets::form;
+use crate::workspace::WorkspaceInfo;
+
+/// The open account form.
+struct Editor {
+    /// `None` while adding a new account.
+    target: Option<Account>,
+    form: AccountForm,
+    error: Option<String>,
+    pending: bool,
+}
+
+/// The view's state: cached workspace facts and accounts, and the open form.
+#[derive(Default)]
+pub struct SettingsView {
+    loaded: Option<u64>,
+    info: Option<WorkspaceInfo>,
+    accounts: Vec<Account>,
+    load_error: Option<String>,
+    editor: Option<Editor>,
+}
+
+impl SettingsView {
+    fn reload(&mut self, ctx: &ViewContext<'_>) {
+        if self.loaded == Some(ctx.revision) {
+            return;
+        }
+        self.loaded = Some(ctx.revision);
+        let result = ctx
+            .workspace
+            .info()
+            .map_err(|e| e.to_string())
+            .and_then(|info| {
+                let accounts = ctx
+                    .workspace
+                    .store()
+                    .accounts()
+                    .map_err(|e| e.to_string())?;
+                Ok((info, accounts))
+            });
+        match result {
+            Ok((info, accounts)) => {
+                self.info = Some(info);
+                self.accounts = accounts;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(e),
+        }
+    }
+
+    fn workspace_section(&self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
+        theme::section_heading(ui, "Workspace");
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            form::grid("workspace-facts").show(ui, |ui| {
+                form::label(ui, "File");
+                let path = ctx.workspace.path().display().to_string();
+                ui.add(egui::Label::new(RichText::new(path).monospace()).selectable(true));
+                ui.end_row();
+                if let Some(info) = &self.info {
+                    form::label(ui, "Schema version");
+                    ui.label(info.schema_version.to_string());
+                    ui.end_row();
+                    form::label(ui, "Holds");
+                    let c = &info.counts;
+                    ui.label(format!(
+                        "{} subcultures · {} drafts · {} trend items · {} videos · {} plan entries",
+                        c.subcultures, c.drafts, c.trend_items, c.videos, c.plan_entries
+                    ));
+                    ui.end_row();
+                }
+            });
+        });
+    }
+
+    fn accounts_section(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.add_space(theme::SPACE_L);
+        egui::Sides::new().show(
+            ui,
+            |ui| ui.label(theme::section_title("Accounts")),
+            |ui| {
+                let adding = self.editor.as_ref().is_some_and(|e| e.target.is_none());
+                if ui
+                    .add_enabled(!adding, egui::Button::new("Add account"))
+                    .clicked()
+                {
+                    self.editor = Some(Editor {
+                        target: None,
+                        form: AccountForm::default(),
+                        error: None,
+                        pending: false,
+                    });
+                }
+            },
+        );
+        ui.add_space(theme::SPACE_S);
+        let Self {
+            accounts, editor, ..
+        } = self;
+        if editor.as_ref().is_some_and(|e| e.target.is_none()) {
+            editor_card(ui, editor, actions);
+        }
+        if accounts.is_empty() {
+            ui.label(theme::muted(
+                ui,
+                "No accounts yet. Add the TikTok accounts your team runs.",
+            ));
+        }
+        for account in accounts.iter() {
+            if editor
+                .as_ref()
+                .is_some_and(|e| e.target.as_ref().map(|a| a.id) == Some(account.id))
+            {
+                editor_card(ui, editor, actions);
+                continue;
+            }
+            match account_card(ui, account) {
+                Some(Intent::Edit) => {
+                    *editor = Some(Editor {
+                        target: Some(account.clone()),
+                        form: AccountForm::from_account(account),
+                        error: None,
+                        pending: false,
+                    });
+                }
+                Some(Intent::Delete(id)) => actions.push(Action::DeleteAccount(id)),
+                None => {}
+            }
+            ui.add_space(theme::SPACE_S);
+        }
+    }
+}
+
+enum Intent {
+    Edit,
+    Delete(AccountId),
+}
+
+fn account_card(ui: &mut egui::Ui, account: &Account) -> Option<Intent> {
+    let mut intent = None;
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        egui::Sides::new().show(
+            ui,
+            |ui| {
+                ui.label(RichText::new(account.at_handle()).strong());
+                ui.label(theme::muted(ui, &account.display_name));
+            },
+            |ui| {
+                let handle = account.at_handle();
+                let delete = ui
+                    .button("Delete")
+                    .accessible_name(format!("Delete {handle}"));
+                if delete
+                    .on_hover_text("Move to the trash (Undo brings it back)")
+                    .clicked()
+                {
+                    intent = Some(Intent::Delete(account.id));
+                }
+                if ui
+                    .button("Edit")
+                    .accessible_name(format!("Edit {handle}"))
+                    .clicked()
+                {
+                    intent = Some(Intent::Edit);
+                }
+            },
+        );
+        let region = if account.region.is_empty() {
+            "no region"
+        } else {
+            &account.region
+        };
+        ui.label(theme::muted(
+            ui,
+            format!(
+                "{} · {region} · {}",
+                account.time_zone.name(),
+                account.language
+            ),
+        ));
+        ui.label(theme::muted(ui, account_form::describe_cadence(&account.cadence)).small());
+    });
+    intent
+}
+
+fn editor_card(ui: &mut egui::Ui, editor: &mut Option<Editor>, actions: &mut Vec<Action>) {
+    let Some(open) = editor else {
+        return;
+    };
+    let mut close = false;
+    theme::card(ui)
+        .stroke(egui::Stroke::new(1.5, theme::palette(ui).accent))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let title = match &open.target {
+                Some(a) => format!("Edit {}", a.at_handle()),
+                None => "New account".to_string(),
+            };
+            ui.label(
+                RichText::new(title)
+                    .text_style(theme::subheading())
+                    .strong(),
+            );
+            ui.add_space(theme::SPACE_S);
+            open.form.ui(ui, "settings-account", true);
+            account_form::error_line(ui, open.error.as_deref());
+            ui.horizontal(|ui| {
+                let save = ui.add_enabled(!open.pending, theme::primary_button(ui, "Save"));
+                if save.clicked() {
+                    let action = match &open.target {
+                        Some(a) => open.form.updated(a).map(Action::UpdateAccount),
+                        None => open.form.new_account().map(Action::AddAccount),
+                    };
+                    match action {
+                        Ok(action) => {
+                            open.error = None;
+                            open.pending = true;
+                            actions.push(action);
+                        }
+                        Err(message) => open.error = Some(message),
+                    }
+                }
+                close = ui.button("Cancel").clicked();
+            });
+        });
+    if close {
+        *editor = None;
+    }
+    ui.add_space(theme::SPACE_M);
+}
+
+impl View for SettingsView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        self.reload(ctx);
+        theme::view_heading(
+            ui,
+            "Settings",
+            "The workspace file and the accounts your team runs.",
+        );
+        if let Some(error) = &self.load_error {
+            ui.label(theme::error_text(
+                ui,
+                format!("The settings could not be read: {error}"),
+            ));
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.workspace_section(ui, ctx);
+                self.accounts_section(ui, ctx.actions);
+            });
+    }
+
+    fn edit_refused(&mut self, message: &str) {
+        if let Some(editor) = &mut self.editor {
+            editor.pending = false;
+            editor.error = Some(message.to_string());
+        }
+    }
+
+    fn edit_applied(&mut self) {
+        if self.editor.as_ref().is_some_and(|e| e.pending) {
+            self.editor = None;
+        }
+    }
+}

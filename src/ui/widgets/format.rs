@@ -1,0 +1,156 @@
+//! How numbers, durations, ages and dates read in the window: `12.3K` views, `4.2%` of views,
+//! `0:45`, `12 d`, `12 May`. One spelling for each, shared by every view so a number looks the
+//! same wherever it appears. Formatting only: nothing here reads the workspace or draws.
+
+use chrono::{DateTime, NaiveDate, TimeZone};
+
+/// A count the way TikTok shows it: `987`, `12.3K`, `123K`, `1.4M`, `2.1B`. Negative counts
+/// (comments after deletions) keep their sign.
+pub fn compact_count(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    let value = n.unsigned_abs() as f64;
+    let (scaled, suffix) = if value >= 1e9 {
+        (value / 1e9, "B")
+    } else if value >= 1e6 {
+        (value / 1e6, "M")
+    } else if value >= 1e3 {
+        (value / 1e3, "K")
+    } else {
+        return format!("{sign}{}", n.unsigned_abs());
+    };
+    // One decimal below 100 (12.3K), none above (123K); never print `1000K`.
+    let text = if scaled < 99.95 {
+        format!("{scaled:.1}")
+    } else {
+        format!("{scaled:.0}")
+    };
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+    if text == "1000" && suffix != "B" {
+        let next = if suffix == "K" { "M" } else { "B" };
+        return format!("{sign}1{next}");
+    }
+    format!("{sign}{text}{suffix}")
+}
+
+/// A count with thousands separators: `1,234,567`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A fraction as a percentage: two decimals under 1% (`0.35%`), one above (`4.2%`).
+pub fn percent(fraction: f64) -> String {
+    let p = fraction * 100.0;
+    if p.abs() < 1.0 {
+        format!("{p:.2}%")
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+/// A video length: `14 s` under a minute, `1:05` from a minute on.
+pub fn duration_seconds(seconds: f32) -> String {
+    let whole = seconds.round().max(0.0) as u32;
+    if whole < 60 {
+        format!("{whole} s")
+    } else {
+        format!("{}:{:02}", whole / 60, whole % 60)
+    }
+}
+
+/// An age in days from hours: one decimal under ten days (`2.5 d`), whole days above.
+pub fn age_days(hours: f64) -> String {
+    let days = hours / 24.0;
+    if days < 10.0 {
+        format!("{days:.1} d")
+    } else {
+        format!("{days:.0} d")
+    }
+}
+
+/// A date as `12 May 2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// An instant in `zone` as `Tue 12 May 18:00`.
+pub fn slot<Z: TimeZone>(at: DateTime<Z>) -> String
+where
+    Z::Offset: std::fmt::Display,
+{
+    at.format("%a %-d %b %H:%M").to_string()
+}
+
+/// Days since 1970-01-01, the x coordinate of dates in charts.
+pub fn day_number(date: NaiveDate) -> f64 {
+    f64::from(date.to_epoch_days())
+}
+
+/// The date label of a chart's x coordinate made by [`day_number`] (`12 May`); empty when the
+/// coordinate is out of the calendar's range.
+pub fn day_number_label(x: f64) -> String {
+    if !x.is_finite() || x.abs() > 1e7 {
+        return String::new();
+    }
+    NaiveDate::from_epoch_days(x.floor() as i32)
+        .map(|d| d.format("%-d %b").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_like_tiktok() {
+        assert_eq!(compact_count(0), "0");
+        assert_eq!(compact_count(987), "987");
+        assert_eq!(compact_count(1_000), "1K");
+        assert_eq!(compact_count(12_345), "12.3K");
+        assert_eq!(compact_count(123_456), "123K");
+        assert_eq!(compact_count(999_999), "1M");
+        assert_eq!(compact_count(1_400_000), "1.4M");
+        assert_eq!(compact_count(2_100_000_000), "2.1B");
+        assert_eq!(compact_count(-1_500), "-1.5K");
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(-1_000), "-1,000");
+    }
+
+    #[test]
+    fn percentages_keep_small_rates_readable() {
+        assert_eq!(percent(0.0035), "0.35%");
+        assert_eq!(percent(0.042), "4.2%");
+        assert_eq!(percent(1.0), "100.0%");
+    }
+
+    #[test]
+    fn durations_and_ages() {
+        assert_eq!(duration_seconds(14.4), "14 s");
+        assert_eq!(duration_seconds(65.0), "1:05");
+        assert_eq!(age_days(60.0), "2.5 d");
+        assert_eq!(age_days(24.0 * 30.0), "30 d");
+    }
+
+    #[test]
+    fn chart_days_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2026, 5, 12).expect("valid date");
+        assert_eq!(day_number_label(day_number(d) + 0.4), "12 May");
+        assert_eq!(day_number_label(f64::NAN), "");
+    }
+}

@@ -1,0 +1,115 @@
+//! Checking drafts against the seed's rules with the context the workspace holds: the
+//! subcultures, the trend lists, the account's other drafts and posted videos, and the plan.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::{Workspace, WorkspaceError};
+use crate::checks::{CheckContext, DuplicateIndex, Finding, PlanDay, TrendBook, check_draft};
+use crate::domain::{AccountId, Draft, DraftId, PlanEntry, Subculture, SubcultureId};
+
+/// A draft with its findings, most severe first.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckedDraft {
+    pub draft_id: i64,
+    pub title: String,
+    pub findings: Vec<Finding>,
+}
+
+/// Settings key under which an account's active ISO weeks (`2026-W48`, space separated) live.
+pub fn active_weeks_key(account: AccountId) -> String {
+    format!("active_weeks.{}", account.0)
+}
+
+/// Everything the checks need for one account, read once and reused for every draft.
+pub struct CheckSession {
+    subcultures: HashMap<SubcultureId, Subculture>,
+    trends: TrendBook,
+    duplicates: DuplicateIndex,
+    plan_days: HashMap<DraftId, PlanDay>,
+}
+
+impl CheckSession {
+    /// The findings of one draft (which may hold unsaved edits).
+    pub fn check(&self, draft: &Draft) -> Vec<Finding> {
+        let ctx = CheckContext {
+            subculture: draft.subculture.and_then(|id| self.subcultures.get(&id)),
+            trends: &self.trends,
+            duplicates: &self.duplicates,
+            plan_day: self.plan_days.get(&draft.id),
+        };
+        check_draft(draft, &ctx)
+    }
+
+    /// The trend lists as the checks read them (for one-click fixes and pickers).
+    pub fn trends(&self) -> &TrendBook {
+        &self.trends
+    }
+}
+
+/// Posts per local day and empty days inside active weeks, for every planned draft.
+fn plan_days(entries: &[PlanEntry], active_weeks: &[String]) -> HashMap<DraftId, PlanDay> {
+    let mut per_day: HashMap<NaiveDate, usize> = HashMap::new();
+    for e in entries {
+        *per_day.entry(e.wall_time.date()).or_default() += 1;
+    }
+    let week_label = |d: NaiveDate| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week());
+    entries
+        .iter()
+        .map(|e| {
+            let date = e.wall_time.date();
+            let mut empty = Vec::new();
+            if active_weeks.iter().any(|w| *w == week_label(date)) {
+                let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+                let days: Vec<NaiveDate> = (0..7).map(|i| monday + Duration::days(i)).collect();
+                let posting: Vec<&NaiveDate> = days.iter().filter(|d| per_day.contains_key(d)).collect();
+                if let (Some(first), Some(last)) = (posting.first(), posting.last()) {
+                    empty = days.iter().filter(|d| d > first && d < last && !per_day.contains_key(d)).copied().collect();
+                }
+            }
+            (e.draft, PlanDay { date, posts: per_day[&date], empty_days_between: empty })
+        })
+        .collect()
+}
+
+impl Workspace {
+    /// Reads the context for checking the drafts of `account` as of `now`.
+    pub fn check_session(&self, account: AccountId, now: DateTime<Utc>) -> Result<CheckSession, WorkspaceError> {
+        let store = self.store();
+        let drafts = store.drafts(account)?;
+        let videos = store.videos(account)?;
+        let duplicates = DuplicateIndex::of(
+            drafts.iter().filter(|d| d.status != crate::domain::DraftStatus::Posted),
+            videos.iter().map(|v| (v.video.id, v.video.caption.as_str())),
+        );
+        let far = chrono::Duration::days(3650);
+        let entries = store.plan_entries(account, now - far, now + far)?;
+        let weeks = store
+            .setting(&active_weeks_key(account))?
+            .map(|s| s.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .unwrap_or_default();
+        Ok(CheckSession {
+            subcultures: store.subcultures()?.into_iter().map(|s| (s.id, s)).collect(),
+            trends: TrendBook::new(&store.trends()?, now),
+            duplicates,
+            plan_days: plan_days(&entries, &weeks),
+        })
+    }
+
+    /// Every draft of the account with its findings.
+    pub fn check_drafts(&self, account: AccountId, now: DateTime<Utc>) -> Result<Vec<CheckedDraft>, WorkspaceError> {
+        let session = self.check_session(account, now)?;
+        Ok(self
+            .store()
+            .drafts(account)?
+            .iter()
+            .map(|d| CheckedDraft {
+                draft_id: d.id.0,
+                title: d.title.clone(),
+                findings: session.check(d),
+            })
+            .collect())
+    }
+}

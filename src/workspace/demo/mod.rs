@@ -1,0 +1,178 @@
+//! The demo workspace: two accounts in different time zones, the seeded subcultures, trend
+//! lists, drafts in every status with a week of plans, and 120 days of analytics history, all
+//! generated from one seed and written in one transaction.
+//!
+//! The demo's "today" is the constant [`reference_instant`] (2026-11-20 12:00 UTC), never the
+//! system clock, so one seed gives the same data on every day and every machine. The texts come
+//! from `assets/demo.json` ([`recipe`]); the seed only decides dates, counts, assignees and
+//! noise. This module must never write outside its batch or commit a partial demo: a
+//! cancellation or an error drops the batch and the workspace stays empty.
+
+mod analytics;
+mod drafts;
+mod history;
+mod recipe;
+mod trends;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::{Progress, WorkspaceError};
+use crate::domain::{ImportRecord, NewAccount, SubcultureId};
+use crate::random::Rng;
+use crate::store::Store;
+
+pub(crate) use recipe::seeded_subcultures;
+
+/// The seed `scrollstop demo` uses when none is given.
+pub const DEFAULT_DEMO_SEED: u64 = 2026;
+
+/// The demo's "now" in unix seconds: 2026-11-20 12:00:00 UTC.
+const REFERENCE_UNIX: i64 = 1_795_176_000;
+
+/// The demo's "now": 2026-11-20 12:00 UTC. History ends here, plans start after it.
+pub fn reference_instant() -> DateTime<Utc> {
+    DateTime::from_timestamp(REFERENCE_UNIX, 0)
+        .expect("a constant instant well inside chrono's range")
+}
+
+/// Fills `store` with the demo generated from `seed`, in one transaction.
+pub(crate) fn write(
+    store: &mut Store,
+    seed: u64,
+    progress: &dyn Progress,
+) -> Result<(), WorkspaceError> {
+    let recipe = recipe::demo();
+    let today = reference_instant();
+    let batch = store.batch()?;
+    let mut tally = Tally::default();
+
+    progress.step(0.0, "Creating subcultures")?;
+    let mut subcultures = HashMap::new();
+    for s in seeded_subcultures() {
+        let id = batch.add_subculture(&s)?;
+        subcultures.insert(s.name, id);
+    }
+
+    progress.step(0.05, "Filling trend lists")?;
+    let sounds = trends::write(&batch, &recipe.trends, seed, today, &mut tally)?;
+
+    let share = 0.9 / recipe.accounts.len().max(1) as f32;
+    for (i, account) in recipe.accounts.iter().enumerate() {
+        let start = 0.08 + share * i as f32;
+        let at = format!("@{}", account.handle);
+        progress.step(start, &format!("Writing drafts for {at}"))?;
+        let id = batch.add_account(&NewAccount {
+            handle: account.handle.clone(),
+            display_name: account.display_name.clone(),
+            time_zone: account.time_zone,
+            region: account.region.clone(),
+            language: account.language.clone(),
+        })?;
+        let ctx = AccountContext {
+            id,
+            recipe: account,
+            subcultures: &subcultures,
+            sounds: &sounds,
+            team: &recipe.team,
+            seed,
+            today,
+        };
+        let posted = drafts::write(&batch, &ctx, &mut tally)?;
+        progress.step(start + share * 0.2, &format!("Generating videos for {at}"))?;
+        let videos = history::write(&batch, &ctx, &posted, &mut tally)?;
+        progress.step(
+            start + share * 0.6,
+            &format!("Generating analytics for {at}"),
+        )?;
+        analytics::write(&batch, &ctx, &videos)?;
+    }
+
+    progress.step(0.98, "Saving the demo workspace")?;
+    batch.log_import(&ImportRecord {
+        id: 0,
+        file_name: format!("demo workspace (seed {seed})"),
+        content_hash: format!("seed:{seed}"),
+        imported_at: today,
+        report_kind: "demo".into(),
+        account: None,
+        summary: format!(
+            "Demo generated from seed {seed} as of {}: {} accounts, {} drafts, {} trend items, {} videos with {} snapshots.",
+            today.format("%Y-%m-%d %H:%M UTC"),
+            recipe.accounts.len(),
+            tally.drafts,
+            tally.trend_items,
+            tally.videos,
+            tally.snapshots
+        ),
+    })?;
+    batch.set_setting("demo_seed", &seed.to_string())?;
+    batch.commit()?;
+    progress.report(1.0, "Demo workspace ready");
+    Ok(())
+}
+
+/// What one account's generators share.
+struct AccountContext<'a> {
+    id: crate::domain::AccountId,
+    recipe: &'a recipe::AccountRecipe,
+    subcultures: &'a HashMap<String, SubcultureId>,
+    sounds: &'a trends::SoundBook,
+    team: &'a [String],
+    seed: u64,
+    today: DateTime<Utc>,
+}
+
+impl AccountContext<'_> {
+    /// A random stream for one part of this account's data, so that changing how drafts are
+    /// drawn does not reshuffle the analytics history.
+    fn rng(&self, part: &str) -> Rng {
+        stream(self.seed, &format!("{part}@{}", self.recipe.handle))
+    }
+
+    fn zone(&self) -> Tz {
+        self.recipe.time_zone
+    }
+}
+
+/// Counts for the import log's summary.
+#[derive(Debug, Default)]
+struct Tally {
+    drafts: usize,
+    trend_items: usize,
+    videos: usize,
+    snapshots: usize,
+}
+
+/// A generator for the part of the demo named `part`, derived from the seed (FNV-1a of the
+/// name mixed into the seed; SplitMix64 in [`Rng::new`] spreads it).
+fn stream(seed: u64, part: &str) -> Rng {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in part.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    Rng::new(seed ^ hash)
+}
+
+/// The instant of a local wall time. Generated times avoid the small hours, so a DST gap
+/// cannot occur; should one ever, the time moves an hour later rather than failing.
+fn instant_of(zone: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
+    zone.from_local_datetime(&wall)
+        .earliest()
+        .or_else(|| {
+            zone.from_local_datetime(&(wall + TimeDelta::hours(1)))
+                .earliest()
+        })
+        .map_or_else(|| wall.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+/// The instant `days` (fractional) before `at`, to the second.
+fn days_before(at: DateTime<Utc>, days: f64) -> DateTime<Utc> {
+    at - TimeDelta::seconds((days * 86_400.0).round() as i64)
+}

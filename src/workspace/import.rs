@@ -1,0 +1,394 @@
+//! Importing files: read them into records (io), preview what committing would change, and
+//! commit in one transaction. The preview runs the very same writes inside a transaction that
+//! is rolled back, so what the user is shown is exactly what a commit does.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{Progress, Workspace, WorkspaceError};
+use crate::domain::{
+    AccountId, AudienceShare, FollowerActivity, ImportRecord, NewAccount, Snapshot, Video, VideoId,
+};
+use crate::io::{Collected, FileSummary, Rejected, ReportKind, VideoRecord};
+use crate::store::{Batch, Change, StoreError};
+
+/// Choices that apply to a whole import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The account for files that do not name one (handle, with or without `@`).
+    pub account: Option<String>,
+    /// The time zone given to accounts an import creates.
+    pub new_account_zone: Tz,
+    /// When the import runs: the snapshot instant for files without a measured-at column,
+    /// and the import log's time.
+    pub imported_at: DateTime<Utc>,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            account: None,
+            new_account_zone: chrono_tz::UTC,
+            imported_at: Utc::now(),
+        }
+    }
+}
+
+/// Rows added, updated, left as they were, and rejected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ChangeCounts {
+    pub added: usize,
+    pub updated: usize,
+    pub skipped: usize,
+    pub rejected: usize,
+}
+
+impl ChangeCounts {
+    fn count(&mut self, change: Change) {
+        match change {
+            Change::Added => self.added += 1,
+            Change::Updated => self.updated += 1,
+            Change::Unchanged => self.skipped += 1,
+        }
+    }
+
+    /// `12 added, 3 updated, 40 unchanged, 1 rejected`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} added, {} updated, {} unchanged, {} rejected",
+            self.added, self.updated, self.skipped, self.rejected
+        )
+    }
+}
+
+/// One file in the preview and the result.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    #[serde(flatten)]
+    pub summary: FileSummary,
+    /// The account the file's rows go to (generic files may name several: the first).
+    pub account: Option<String>,
+    pub changes: ChangeCounts,
+}
+
+/// What an import would do (before commit) or did (after).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub files: Vec<FileReport>,
+    pub rejected: Vec<Rejected>,
+    /// Files that could not be read at all.
+    pub errors: Vec<String>,
+    /// Accounts the import creates.
+    pub new_accounts: Vec<String>,
+    pub committed: bool,
+}
+
+impl ImportReport {
+    /// True when some row or file could not be read.
+    pub fn has_problems(&self) -> bool {
+        !self.rejected.is_empty() || !self.errors.is_empty()
+    }
+}
+
+/// Records read from files, with their preview, waiting to be committed or dropped.
+pub struct PreparedImport {
+    collected: Collected,
+    options: ImportOptions,
+    hashes: Vec<(String, String)>,
+    pub report: ImportReport,
+}
+
+/// SHA-256 of a file's bytes as hex; folders and unreadable paths hash to an empty string.
+pub fn content_hash(path: &std::path::Path) -> String {
+    match std::fs::read(path) {
+        Ok(bytes) => format!("{:x}", Sha256::digest(&bytes)),
+        Err(_) => String::new(),
+    }
+}
+
+impl Workspace {
+    /// Previews an import of what was read from `paths` into `collected` (plus whole-file
+    /// `errors`): nothing is written.
+    pub fn prepare_import(
+        &mut self,
+        paths: &[PathBuf],
+        collected: Collected,
+        errors: Vec<String>,
+        options: ImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<PreparedImport, WorkspaceError> {
+        let hashes = paths
+            .iter()
+            .map(|p| (display_name(p), content_hash(p)))
+            .collect();
+        let batch = self.store_mut().batch()?;
+        let mut report = apply(&batch, &collected, &options, progress)?;
+        drop(batch); // rolled back: the preview writes nothing
+        report.errors = errors;
+        Ok(PreparedImport {
+            collected,
+            options,
+            hashes,
+            report,
+        })
+    }
+
+    /// Commits a prepared import in one transaction and logs every file.
+    pub fn commit_import(&mut self, prepared: PreparedImport, progress: &dyn Progress) -> Result<ImportReport, WorkspaceError> {
+        let batch = self.store_mut().batch()?;
+        let mut report = apply(&batch, &prepared.collected, &prepared.options, progress)?;
+        for file in &report.files {
+            let hash = prepared
+                .hashes
+                .iter()
+                .find(|(name, _)| file.summary.file == *name || file.summary.file.starts_with(&format!("{name}/")))
+                .map(|(_, h)| h.clone())
+                .unwrap_or_default();
+            let account = match &file.account {
+                Some(handle) => batch.find_account(handle)?,
+                None => None,
+            };
+            batch.log_import(&ImportRecord {
+                id: 0,
+                file_name: file.summary.file.clone(),
+                content_hash: hash,
+                imported_at: prepared.options.imported_at,
+                report_kind: file.summary.kind.label().to_string(),
+                account,
+                summary: file.changes.describe(),
+            })?;
+        }
+        batch.commit()?;
+        report.errors = prepared.report.errors;
+        report.committed = true;
+        Ok(report)
+    }
+}
+
+fn display_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Resolves handles to accounts, creating missing ones once.
+struct Accounts<'b, 'a> {
+    batch: &'b Batch<'a>,
+    zone: Tz,
+    known: BTreeMap<String, AccountId>,
+    created: Vec<String>,
+}
+
+impl Accounts<'_, '_> {
+    fn resolve(&mut self, handle: &str) -> Result<AccountId, StoreError> {
+        let key = handle.trim().trim_start_matches('@').to_lowercase();
+        if let Some(id) = self.known.get(&key) {
+            return Ok(*id);
+        }
+        let id = match self.batch.find_account(&key)? {
+            Some(id) => id,
+            None => {
+                self.created.push(format!("@{key}"));
+                self.batch.add_account(&NewAccount {
+                    handle: key.clone(),
+                    display_name: key.clone(),
+                    time_zone: self.zone,
+                    region: String::new(),
+                    language: String::new(),
+                })?
+            }
+        };
+        self.known.insert(key, id);
+        Ok(id)
+    }
+}
+
+fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &dyn Progress) -> Result<ImportReport, WorkspaceError> {
+    let mut accounts = Accounts {
+        batch,
+        zone: options.new_account_zone,
+        known: BTreeMap::new(),
+        created: Vec::new(),
+    };
+    let mut per_file: BTreeMap<String, ChangeCounts> = BTreeMap::new();
+    let mut first_account: BTreeMap<String, String> = BTreeMap::new();
+    let mut rejected = c.rejected.clone();
+    for r in &c.rejected {
+        per_file.entry(r.file.clone()).or_default().rejected += 1;
+    }
+    let summary_of = |file: &str| c.files.iter().find(|s| s.file == file);
+    let file_handle = |file: &str| -> Option<String> {
+        summary_of(file)
+            .and_then(|s| s.account_hint.clone())
+            .or_else(|| options.account.clone())
+            .map(|h| h.trim().trim_start_matches('@').to_string())
+    };
+    let total = (c.daily.len() + c.videos.len() + c.activity.len() + c.shares.len() + c.trends.len()).max(1);
+    let mut done = 0usize;
+    let tick = |done: &mut usize| -> Result<(), WorkspaceError> {
+        *done += 1;
+        if (*done).is_multiple_of(2048) {
+            progress.step(*done as f32 / total as f32, "Writing records")?;
+        }
+        Ok(())
+    };
+    let no_account = |file: &str, line: usize, rejected: &mut Vec<Rejected>, per_file: &mut BTreeMap<String, ChangeCounts>| {
+        rejected.push(Rejected {
+            file: file.to_string(),
+            line,
+            reason: "the file does not say which account it belongs to: choose the account (--account HANDLE)".into(),
+        });
+        per_file.entry(file.to_string()).or_default().rejected += 1;
+    };
+
+    for (file, m) in &c.daily {
+        tick(&mut done)?;
+        let Some(handle) = file_handle(file) else {
+            no_account(file, 0, &mut rejected, &mut per_file);
+            continue;
+        };
+        let account = accounts.resolve(&handle)?;
+        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
+        per_file.entry(file.clone()).or_default().count(batch.upsert_daily_metrics(account, m)?);
+    }
+    for (file, a) in &c.activity {
+        tick(&mut done)?;
+        let Some(handle) = file_handle(file) else {
+            no_account(file, 0, &mut rejected, &mut per_file);
+            continue;
+        };
+        let account = accounts.resolve(&handle)?;
+        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
+        let change = batch.upsert_follower_activity(&FollowerActivity {
+            account,
+            date: a.date,
+            hour: a.hour,
+            active_followers: a.active_followers,
+        })?;
+        per_file.entry(file.clone()).or_default().count(change);
+    }
+    for (file, s) in &c.shares {
+        tick(&mut done)?;
+        let Some(handle) = file_handle(file) else {
+            no_account(file, 0, &mut rejected, &mut per_file);
+            continue;
+        };
+        let account = accounts.resolve(&handle)?;
+        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
+        let change = batch.upsert_audience_share(&AudienceShare {
+            account,
+            dimension: s.dimension,
+            key: s.key.clone(),
+            share: s.share,
+            captured_on: s.captured_on,
+        })?;
+        per_file.entry(file.clone()).or_default().count(change);
+    }
+    for (file, v) in &c.videos {
+        tick(&mut done)?;
+        let handle = v
+            .account
+            .clone()
+            .map(|h| h.trim().trim_start_matches('@').to_string())
+            .filter(|h| !h.is_empty())
+            .or_else(|| file_handle(file));
+        let Some(handle) = handle else {
+            no_account(file, v.line, &mut rejected, &mut per_file);
+            continue;
+        };
+        let account = accounts.resolve(&handle)?;
+        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
+        let enrichment = summary_of(file).is_some_and(|s| s.kind == ReportKind::AccountData);
+        match store_video(batch, account, v, enrichment)? {
+            Ok(change) => per_file.entry(file.clone()).or_default().count(change),
+            Err(reason) => {
+                rejected.push(Rejected { file: file.clone(), line: v.line, reason });
+                per_file.entry(file.clone()).or_default().rejected += 1;
+            }
+        }
+    }
+    for (file, t) in &c.trends {
+        tick(&mut done)?;
+        let id = batch.upsert_trend_item(&t.item)?;
+        let added = batch.add_trend_capture(&crate::domain::TrendCapture { item: id, ..t.capture.clone() })?;
+        per_file.entry(file.clone()).or_default().count(if added { Change::Added } else { Change::Unchanged });
+    }
+    progress.step(1.0, "Checked every record")?;
+
+    let files = c
+        .files
+        .iter()
+        .map(|s| FileReport {
+            summary: s.clone(),
+            account: first_account.get(&s.file).cloned().or_else(|| file_handle(&s.file).map(|h| format!("@{h}"))),
+            changes: per_file.get(&s.file).copied().unwrap_or_default(),
+        })
+        .collect();
+    Ok(ImportReport {
+        files,
+        rejected,
+        errors: Vec::new(),
+        new_accounts: accounts.created,
+        committed: false,
+    })
+}
+
+/// FNV-1a of the parts, for videos that come without TikTok's id.
+fn derived_id(parts: &[&str]) -> String {
+    let h = parts
+        .iter()
+        .flat_map(|p| p.bytes().chain(std::iter::once(0)))
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("derived-{h:016x}")
+}
+
+/// Stores one video record; `Err(reason)` rejects the row.
+fn store_video(batch: &Batch<'_>, account: AccountId, v: &VideoRecord, enrichment_only: bool) -> Result<Result<Change, String>, StoreError> {
+    let platform_id = match (&v.platform_id, v.posted_at) {
+        (Some(id), _) if !id.trim().is_empty() => id.trim().to_string(),
+        (_, Some(at)) => derived_id(&[&at.to_rfc3339(), v.caption.as_deref().unwrap_or("")]),
+        _ => return Ok(Err("no video id, link or post time to tell which video this is".into())),
+    };
+    let existing = batch.find_video(account, &platform_id)?;
+    if enrichment_only && existing.is_none() {
+        return Ok(Ok(Change::Unchanged));
+    }
+    let Some(posted_at) = v.posted_at.or_else(|| existing.map(|_| DateTime::<Utc>::MIN_UTC)) else {
+        return Ok(Err("no post time".into()));
+    };
+    let video = Video {
+        id: VideoId(0),
+        account,
+        platform_id,
+        posted_at,
+        caption: v.caption.clone().unwrap_or_default(),
+        hashtags: v.hashtags.clone(),
+        duration_s: v.duration_s,
+        sound: v.sound.clone(),
+        link: v.link.clone(),
+        allow_duet: v.allow_duet,
+        allow_stitch: v.allow_stitch,
+        allow_comments: v.allow_comments,
+    };
+    let (id, mut change) = batch.upsert_video(&video)?;
+    if let Some(s) = &v.snapshot {
+        let added = batch.add_snapshot(&Snapshot {
+            video: id,
+            captured_at: s.captured_at,
+            views: s.views,
+            likes: s.likes,
+            comments: s.comments,
+            shares: s.shares,
+            saves: s.saves,
+            avg_watch_s: s.avg_watch_s,
+            full_watch_rate: s.full_watch_rate,
+        })?;
+        if added && change == Change::Unchanged {
+            change = Change::Updated;
+        }
+    }
+    Ok(Ok(change))
+}

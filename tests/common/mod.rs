@@ -1,0 +1,96 @@
+//! Shared by the UI tests: a real workspace in a temporary folder (empty, or filled with the
+//! demo data exactly as a user gets it) and the real app around it, driven by egui_kittest.
+
+#![allow(dead_code)] // each test binary uses its own part of the helper
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use scrollstop::ui::ScrollstopApp;
+use scrollstop::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace};
+use tempfile::TempDir;
+
+pub use eframe::egui;
+pub use egui_kittest::kittest::Queryable as _;
+
+/// A workspace file in a folder that is removed when the test ends.
+pub struct TestWorkspace {
+    pub dir: TempDir,
+    pub path: PathBuf,
+}
+
+/// A new, empty workspace (the first start).
+pub fn empty_workspace() -> TestWorkspace {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("team.sqlite");
+    Workspace::open(&path).expect("a new workspace opens");
+    TestWorkspace { dir, path }
+}
+
+/// A workspace filled with the demo data from the default seed.
+pub fn demo_workspace() -> TestWorkspace {
+    let workspace = empty_workspace();
+    let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
+    open.create_demo(DEFAULT_DEMO_SEED, &Silent)
+        .expect("the demo data is written");
+    workspace
+}
+
+/// The real app on `path`, in a window of a laptop's size, after its first frames.
+pub fn app(path: &Path) -> Harness<'static, ScrollstopApp> {
+    let path = path.to_path_buf();
+    // Captions carry any emoji users type; the fonts bundled for tests do not have them all,
+    // and the real app draws a placeholder box for those too, so tests accept that.
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_eframe(move |_cc| ScrollstopApp::new(path));
+    harness.run();
+    harness
+}
+
+/// Runs frames (in real time) until `done` holds, failing after `limit`.
+pub fn run_until(
+    harness: &mut Harness<'static, ScrollstopApp>,
+    limit: Duration,
+    what: &str,
+    done: impl Fn(&ScrollstopApp) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(start.elapsed() < limit, "gave up waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_ok();
+}
+
+/// Clicks the navigation entry of a view.
+pub fn open_view(harness: &mut Harness<'static, ScrollstopApp>, name: &str) {
+    harness.get_by_role_and_label(Role::Button, name).click();
+    harness.run();
+}
+
+/// True when a text (not a button or an input's name) reading exactly `text` is on screen.
+pub fn shows(harness: &Harness<'static, ScrollstopApp>, text: &str) -> bool {
+    harness
+        .query_all_by_role_and_label(Role::Label, text)
+        .next()
+        .is_some()
+}
+
+/// True when some text on screen contains `part`.
+pub fn shows_part(harness: &Harness<'static, ScrollstopApp>, part: &str) -> bool {
+    harness.query_all_by_label_contains(part).next().is_some()
+}
+
+/// The names of the live subcultures, read from the file with a fresh connection.
+pub fn stored_subcultures(path: &Path) -> Vec<String> {
+    let workspace = Workspace::open(path).expect("the workspace reopens");
+    let subcultures = workspace.store().subcultures().expect("subcultures load");
+    subcultures.into_iter().map(|s| s.name).collect()
+}
