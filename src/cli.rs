@@ -12,7 +12,13 @@ use clap::{Parser, Subcommand};
 
 use crate::checks::tally;
 use crate::domain::Account;
-use crate::workspace::{CheckedDraft, DEFAULT_DEMO_SEED, Silent, Workspace, WorkspaceInfo};
+use serde::Serialize;
+
+use crate::io::generic::parse_map_arg;
+use crate::store::VideoWithSnapshots;
+use crate::workspace::{
+    CheckedDraft, DEFAULT_DEMO_SEED, ImportOptions, ImportReport, Silent, Workspace, WorkspaceInfo,
+};
 
 /// Scrollstop: plan TikTok posts, check drafts against what the For You feed rewards, predict
 /// their reach, schedule and export the plan.
@@ -42,6 +48,41 @@ pub enum Command {
         #[arg(long, value_name = "HANDLE")]
         account: Option<String>,
         /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import TikTok Studio exports (CSV, XLSX, their ZIPs, folders), "Download your data"
+    /// JSON, video-history CSVs and trend lists. Shows what changes; writes nothing when any
+    /// row is rejected (unless --skip-bad-rows) or with --dry-run.
+    Import {
+        /// The account for files that do not name one (handle, with or without @).
+        #[arg(long, value_name = "HANDLE")]
+        account: Option<String>,
+        /// Map a field of a video-history file to a column, e.g. --map views="Total views".
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// The export date (YYYY-MM-DD) for yearless dates when no file states it.
+        #[arg(long, value_name = "DATE")]
+        export_date: Option<chrono::NaiveDate>,
+        /// Write the rows that could be read even when others were rejected.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Show what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Files and folders to import.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the stored videos with every count snapshot (JSON).
+    Videos {
+        /// Only this account (handle, with or without @).
+        #[arg(long, value_name = "HANDLE")]
+        account: Option<String>,
+        /// Print JSON (the only format; the flag is accepted for clarity).
         #[arg(long)]
         json: bool,
     },
@@ -92,6 +133,58 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 serde_json::to_writer_pretty(&mut *out, &all)?;
                 writeln!(out)?;
             }
+        }
+        Command::Import {
+            account,
+            map,
+            export_date,
+            skip_bad_rows,
+            dry_run,
+            json,
+            paths,
+        } => {
+            let mapping = map
+                .iter()
+                .map(|m| parse_map_arg(m).map_err(|e| anyhow::anyhow!("--map {m}: {e}")))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let mut workspace = Workspace::open(&cli.workspace_path()?)?;
+            let options = ImportOptions {
+                account: account.clone(),
+                export_date: *export_date,
+                mapping,
+                skip_bad_rows: *skip_bad_rows,
+                ..ImportOptions::default()
+            };
+            let prepared = workspace.prepare_import(paths, options, &Silent)?;
+            let report = if *dry_run {
+                prepared.report
+            } else {
+                workspace.commit_import(prepared, &Silent)?
+            };
+            if *json {
+                serde_json::to_writer_pretty(&mut *out, &report)?;
+                writeln!(out)?;
+            } else {
+                print_import(&report, *dry_run, out)?;
+            }
+            if report.has_problems() && !report.committed {
+                bail!(
+                    "nothing was written: {} rows and {} files were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
+                    report.rejected.len(),
+                    report.errors.len()
+                );
+            }
+        }
+        Command::Videos { account, json: _ } => {
+            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let mut listed = Vec::new();
+            for acc in accounts(&workspace, account.as_deref())? {
+                for v in workspace.store().videos(acc.id)? {
+                    listed.push(ListedVideo::new(&acc, v));
+                }
+            }
+            serde_json::to_writer_pretty(&mut *out, &listed)?;
+            writeln!(out)?;
         }
         Command::Demo { seed } => {
             let Some(path) = &cli.workspace else {
@@ -147,6 +240,102 @@ fn print_checked(account: &Account, checked: &[CheckedDraft], out: &mut dyn Writ
         }
     }
     Ok(())
+}
+
+fn print_import(report: &ImportReport, dry_run: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    for f in &report.files {
+        let s = &f.summary;
+        let range = match (s.first_date, s.last_date) {
+            (Some(a), Some(b)) => format!(", {a} to {b}"),
+            _ => String::new(),
+        };
+        let export = match (&s.export_date, &s.export_date_source) {
+            (Some(d), Some(src)) => format!(", export date {d} ({src})"),
+            (Some(d), None) => format!(", export date {d}"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{} ({}, {}) -> {}: {}{range}{export}",
+            s.file,
+            s.kind.label(),
+            s.encoding,
+            f.account.as_deref().unwrap_or("no account"),
+            f.changes.describe()
+        )?;
+        for note in &s.notes {
+            writeln!(out, "    note: {note}")?;
+        }
+    }
+    for a in &report.new_accounts {
+        writeln!(out, "New account {a} (set its time zone in Settings).")?;
+    }
+    for e in &report.errors {
+        writeln!(out, "refused: {e}")?;
+    }
+    for r in &report.rejected {
+        writeln!(out, "rejected: {} line {}: {}", r.file, r.line, r.reason)?;
+    }
+    if report.committed {
+        writeln!(out, "Imported.")?;
+    } else if dry_run {
+        writeln!(out, "Dry run: nothing was written.")?;
+    } else if !report.has_problems() {
+        writeln!(out, "Nothing new to import.")?;
+    }
+    Ok(())
+}
+
+/// One stored video as `scrollstop videos` lists it.
+#[derive(Debug, Serialize)]
+struct ListedVideo {
+    id: String,
+    account: String,
+    posted_at: String,
+    caption: String,
+    hashtags: Vec<String>,
+    duration_s: Option<f32>,
+    sound: Option<String>,
+    link: Option<String>,
+    snapshots: Vec<ListedSnapshot>,
+}
+
+#[derive(Debug, Serialize)]
+struct ListedSnapshot {
+    captured_at: String,
+    views: i64,
+    likes: Option<i64>,
+    comments: Option<i64>,
+    shares: Option<i64>,
+    saves: Option<i64>,
+}
+
+impl ListedVideo {
+    fn new(account: &Account, v: VideoWithSnapshots) -> Self {
+        let rfc = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        Self {
+            id: v.video.platform_id,
+            account: account.at_handle(),
+            posted_at: rfc(v.video.posted_at),
+            caption: v.video.caption,
+            hashtags: v.video.hashtags,
+            duration_s: v.video.duration_s,
+            sound: v.video.sound,
+            link: v.video.link,
+            snapshots: v
+                .snapshots
+                .into_iter()
+                .map(|s| ListedSnapshot {
+                    captured_at: rfc(s.captured_at),
+                    views: s.views,
+                    likes: s.likes,
+                    comments: s.comments,
+                    shares: s.shares,
+                    saves: s.saves,
+                })
+                .collect(),
+        }
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

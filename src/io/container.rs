@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 
 use self::archive::{Archive, is_zip};
 pub use self::options::{Limits, ReadOptions, TableReader};
-use self::tabular::{read_tabular, read_text, table_as_csv};
+use self::tabular::{Sheet, read_tabular, read_text, table_as_csv};
 use crate::io::account_data::{looks_like_account_data, read_account_data};
 use crate::io::studio::FIRST_TIKTOK_SECOND;
 use crate::io::{ImportError, Sink};
@@ -245,8 +245,14 @@ fn read_workbook(
         } else {
             format!("{file}[{sheet}]")
         };
-        let csv = || table_as_csv(&table);
-        if let Err(err) = read_tabular(&shown, &table, "XLSX", &[], origin, options, sink, &csv) {
+        let input = Sheet {
+            file: &shown,
+            table: &table,
+            encoding: "XLSX",
+            notes: &[],
+            origin,
+        };
+        if let Err(err) = read_tabular(&input, options, sink, &|| table_as_csv(&table)) {
             errors.push(err);
         }
     }

@@ -12,12 +12,14 @@ pub mod csv_table;
 pub mod dates;
 pub mod generic;
 pub mod numbers;
+mod readers;
 mod records;
 pub mod studio;
 pub mod text;
 pub mod trend_list;
 
 pub use container::{Limits, ReadOptions, TableReader, read_bytes, read_paths};
+pub use readers::table_readers;
 pub use records::{
     ActivityRecord, Collected, FileSummary, ImportError, Rejected, ReportKind, ShareRecord, Sink,
     SnapshotRecord, TrendRecord, VideoRecord,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -14,7 +14,8 @@ use super::{Progress, Workspace, WorkspaceError};
 use crate::domain::{
     AccountId, AudienceShare, FollowerActivity, ImportRecord, NewAccount, Snapshot, Video, VideoId,
 };
-use crate::io::{Collected, FileSummary, Rejected, ReportKind, VideoRecord};
+use crate::io::generic::Field;
+use crate::io::{Collected, FileSummary, ReadOptions, Rejected, ReportKind, VideoRecord, read_paths, table_readers};
 use crate::store::{Batch, Change, StoreError};
 
 /// Choices that apply to a whole import.
@@ -27,6 +28,12 @@ pub struct ImportOptions {
     /// When the import runs: the snapshot instant for files without a measured-at column,
     /// and the import log's time.
     pub imported_at: DateTime<Utc>,
+    /// The export date for yearless dates when no file states one.
+    pub export_date: Option<NaiveDate>,
+    /// Column choices for video-history files (`--map FIELD=COLUMN`).
+    pub mapping: Vec<(Field, String)>,
+    /// Write the rows that could be read even when others were rejected.
+    pub skip_bad_rows: bool,
 }
 
 impl Default for ImportOptions {
@@ -35,6 +42,9 @@ impl Default for ImportOptions {
             account: None,
             new_account_zone: chrono_tz::UTC,
             imported_at: Utc::now(),
+            export_date: None,
+            mapping: Vec::new(),
+            skip_bad_rows: false,
         }
     }
 }
@@ -111,10 +121,41 @@ pub fn content_hash(path: &std::path::Path) -> String {
     }
 }
 
+/// Reads every dropped file and folder into records; whole-file failures come back as
+/// messages. Writes nothing.
+pub fn read_files(paths: &[PathBuf], options: &ImportOptions) -> (Collected, Vec<String>) {
+    let read = ReadOptions {
+        export_date: options.export_date,
+        table_readers: table_readers(options.imported_at, options.mapping.clone()),
+        ..ReadOptions::default()
+    };
+    let mut collected = Collected::default();
+    let errors = read_paths(paths, &read, &mut collected);
+    (collected, errors.iter().map(ToString::to_string).collect())
+}
+
+impl PreparedImport {
+    /// True when committing would write something: nothing was refused (or the user chose to
+    /// skip bad rows) and at least one row changes.
+    pub fn can_commit(&self) -> bool {
+        let clean = !self.report.has_problems() || self.options.skip_bad_rows;
+        let changes = self.report.files.iter().any(|f| f.changes.added + f.changes.updated > 0);
+        clean && changes
+    }
+}
+
 impl Workspace {
-    /// Previews an import of what was read from `paths` into `collected` (plus whole-file
-    /// `errors`): nothing is written.
-    pub fn prepare_import(
+    /// Reads `paths` and previews the import: nothing is written.
+    pub fn prepare_import(&mut self, paths: &[PathBuf], options: ImportOptions, progress: &dyn Progress) -> Result<PreparedImport, WorkspaceError> {
+        progress.step(0.0, "Reading files")?;
+        let (collected, errors) = read_files(paths, &options);
+        progress.step(0.3, "Comparing with the workspace")?;
+        self.preview_records(paths, collected, errors, options, progress)
+    }
+
+    /// Previews an import of records already read from `paths` (plus whole-file `errors`):
+    /// nothing is written.
+    pub fn preview_records(
         &mut self,
         paths: &[PathBuf],
         collected: Collected,
@@ -138,8 +179,12 @@ impl Workspace {
         })
     }
 
-    /// Commits a prepared import in one transaction and logs every file.
+    /// Commits a prepared import in one transaction and logs every file. Refuses (writing
+    /// nothing) when rows or files were rejected, unless the user chose to skip bad rows.
     pub fn commit_import(&mut self, prepared: PreparedImport, progress: &dyn Progress) -> Result<ImportReport, WorkspaceError> {
+        if prepared.report.has_problems() && !prepared.options.skip_bad_rows {
+            return Ok(prepared.report);
+        }
         let batch = self.store_mut().batch()?;
         let mut report = apply(&batch, &prepared.collected, &prepared.options, progress)?;
         for file in &report.files {

@@ -15,7 +15,9 @@ use crate::store::{Store, StoreError, TableCounts};
 
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
-pub use import::{ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash};
+pub use import::{
+    ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
+};
 pub use progress::{Cancelled, Progress, Silent};
 
 /// What can go wrong with a workspace operation.

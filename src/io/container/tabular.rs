@@ -47,31 +47,41 @@ pub(super) fn read_text(
             rows: Vec::new(),
         }
     };
-    read_tabular(
+    let sheet = Sheet {
         file,
-        &table,
-        decoded.encoding.label(),
-        &notes,
+        table: &table,
+        encoding: decoded.encoding.label(),
+        notes: &notes,
         origin,
-        options,
-        sink,
-        &|| bytes.to_vec(),
-    )
+    };
+    read_tabular(&sheet, options, sink, &|| bytes.to_vec())
+}
+
+/// One table to read, and what is known about it.
+pub(super) struct Sheet<'a> {
+    /// The file as the user knows it (a workbook's sheet: `Stats.xlsx[Week 2]`).
+    pub file: &'a str,
+    pub table: &'a Table,
+    pub encoding: &'a str,
+    pub notes: &'a [String],
+    pub origin: &'a Origin,
 }
 
 /// Reads a table as the Studio report it is, else through the first table reader that takes
 /// it (`raw` gives that reader the file's bytes); else the file is not recognised.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn read_tabular(
-    file: &str,
-    table: &Table,
-    encoding: &str,
-    notes: &[String],
-    origin: &Origin,
+    sheet: &Sheet<'_>,
     options: &ReadOptions,
     sink: &mut dyn Sink,
     raw: &dyn Fn() -> Vec<u8>,
 ) -> Result<(), ImportError> {
+    let Sheet {
+        file,
+        table,
+        encoding,
+        notes,
+        origin,
+    } = *sheet;
     if let Some(kind) = detect(&table.headers) {
         let clues = ExportClues {
             stated: origin.stated,

@@ -15,7 +15,7 @@ pub use reader::{HistoryOptions, read_history, read_history_text, recognises, su
 // Shared with the trend-list reader.
 pub(crate) use mapping::header_key;
 pub(crate) use reader::{open_rows, table_error};
-pub(crate) use row::{Instant, read_instant};
+pub(crate) use row::{WrittenTime, read_instant};
 
 #[cfg(test)]
 mod tests;

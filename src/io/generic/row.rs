@@ -32,7 +32,7 @@ pub(super) struct Tally {
 }
 
 /// When a cell says something happened.
-pub(crate) enum Instant {
+pub(crate) enum WrittenTime {
     At(DateTime<Utc>),
     Yearless { month: u32, day: u32 },
 }
@@ -95,8 +95,8 @@ pub(super) fn read_row(
 
     let measured_at = match cell(Field::MeasuredAt).map(read_instant) {
         None => import_time,
-        Some(Ok(Instant::At(at))) => at,
-        Some(Ok(Instant::Yearless { .. })) => {
+        Some(Ok(WrittenTime::At(at))) => at,
+        Some(Ok(WrittenTime::Yearless { .. })) => {
             problem(Field::MeasuredAt, "the date has no year".into());
             import_time
         }
@@ -111,12 +111,12 @@ pub(super) fn read_row(
         .and_then(posted_at_from_id)
         .filter(|at| *at <= not_after);
     let posted_at = match (cell(Field::PostTime).map(read_instant), from_id) {
-        (Some(Ok(Instant::At(at))), _) => Some(at),
-        (None | Some(Ok(Instant::Yearless { .. })), Some(at)) => {
+        (Some(Ok(WrittenTime::At(at))), _) => Some(at),
+        (None | Some(Ok(WrittenTime::Yearless { .. })), Some(at)) => {
             tally.post_times_from_ids += 1;
             Some(at)
         }
-        (Some(Ok(Instant::Yearless { month, day })), None) => {
+        (Some(Ok(WrittenTime::Yearless { month, day })), None) => {
             tally.yearless_post_times += 1;
             place_latest(month, day, measured_at.date_naive())
                 .and_then(|date| date.and_hms_opt(0, 0, 0))
@@ -209,7 +209,7 @@ pub(super) fn read_row(
 /// A timestamp cell: what the date parser reads (naive times are UTC), plus the machine forms
 /// scrapers write that are no calendar date: Unix seconds or milliseconds (`createTime`) and
 /// RFC 3339 with an offset.
-pub(crate) fn read_instant(text: &str) -> Result<Instant, String> {
+pub(crate) fn read_instant(text: &str) -> Result<WrittenTime, String> {
     let digits = text.bytes().all(|b| b.is_ascii_digit());
     let unix = match text.len() {
         9 | 10 if digits => text
@@ -220,13 +220,13 @@ pub(crate) fn read_instant(text: &str) -> Result<Instant, String> {
         _ => None,
     };
     if let Some(at) = unix {
-        return Ok(Instant::At(at));
+        return Ok(WrittenTime::At(at));
     }
     if let Ok(at) = parse_date_time(text) {
-        return Ok(Instant::At(at.and_utc()));
+        return Ok(WrittenTime::At(at.and_utc()));
     }
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
-        return Ok(Instant::At(at.to_utc()));
+        return Ok(WrittenTime::At(at.to_utc()));
     }
     if text.contains(':') {
         // A time the date-time reader refused: reading the date alone would drop it silently.
@@ -236,8 +236,10 @@ pub(crate) fn read_instant(text: &str) -> Result<Instant, String> {
         ));
     }
     match parse_date(text).map_err(|e| e.to_string())? {
-        WrittenDate::Full(date) => Ok(Instant::At(date.and_time(chrono::NaiveTime::MIN).and_utc())),
-        WrittenDate::Yearless { month, day } => Ok(Instant::Yearless { month, day }),
+        WrittenDate::Full(date) => Ok(WrittenTime::At(
+            date.and_time(chrono::NaiveTime::MIN).and_utc(),
+        )),
+        WrittenDate::Yearless { month, day } => Ok(WrittenTime::Yearless { month, day }),
     }
 }
 

@@ -12,9 +12,10 @@ use crate::domain::{TrendCapture, TrendItem, TrendItemId, TrendKind};
 use crate::io::TrendRecord;
 use crate::io::csv_table::Row;
 use crate::io::dates::place_latest;
-use crate::io::generic::{Instant, read_instant};
+use crate::io::generic::{WrittenTime, read_instant};
 use crate::io::numbers::{is_missing, optional, parse_count, parse_decimal, parse_duration_s};
 
+/// Reads one row; `Err` is the reason it cannot be read.
 pub(super) fn read_row(
     cells: &Row,
     columns: &Columns,
@@ -34,7 +35,10 @@ pub(super) fn read_row(
     };
     let kind = match cell(Column::Kind) {
         Some(text) => parse_kind(text).ok_or_else(|| {
-            format!("kind \"{text}\" is not one of hashtag, sound, effect, topic, creator")
+            format!(
+                "kind \"{}\" is not one of hashtag, sound, effect, topic, creator",
+                shown(text)
+            )
         })?,
         None => options.kind.ok_or("the kind is empty")?,
     };
@@ -62,19 +66,20 @@ pub(super) fn read_row(
     let views = unsigned(number(Column::Views, "views")?, "views")?;
     let period_days = match cell(Column::PeriodDays) {
         Some(text) => parse_period(text)
-            .ok_or_else(|| format!("period \"{text}\" is not 7, 30 or 120 days"))?,
+            .ok_or_else(|| format!("period \"{}\" is not 7, 30 or 120 days", shown(text)))?,
         None => options.period_days,
     };
     let region = match cell(Column::Region) {
         Some(text) => parse_region(text).ok_or_else(|| {
-            format!("region \"{text}\" is not a two-letter code like US (or empty for worldwide)")
+            let region = shown(text);
+            format!("region \"{region}\" is not a two-letter code like US (or empty for worldwide)")
         })?,
         None => String::new(),
     };
     let captured_at = match cell(Column::CapturedAt).map(read_instant) {
         None => options.captured_at,
-        Some(Ok(Instant::At(at))) => at,
-        Some(Ok(Instant::Yearless { month, day })) => {
+        Some(Ok(WrittenTime::At(at))) => at,
+        Some(Ok(WrittenTime::Yearless { month, day })) => {
             place_latest(month, day, options.captured_at.date_naive())
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .map(|at| at.and_utc())
@@ -98,7 +103,7 @@ pub(super) fn read_row(
     let commercial_ok = match cell(Column::CommercialOk).filter(|_| sound) {
         Some(text) => Some(
             parse_flag(text)
-                .ok_or_else(|| format!("commercial use \"{text}\" is not yes or no"))?,
+                .ok_or_else(|| format!("commercial use \"{}\" is not yes or no", shown(text)))?,
         ),
         None => None,
     };
@@ -129,4 +134,9 @@ pub(super) fn read_row(
         capture,
         line: cells.line(),
     })
+}
+
+/// A cell as quoted in a reason: cut at 40 characters, however long the cell.
+fn shown(text: &str) -> String {
+    text.chars().take(40).collect()
 }

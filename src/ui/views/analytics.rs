@@ -15,7 +15,7 @@ use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::charts::{daily_line_chart, share_bars};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
-use crate::ui::widgets::format::{day_number, long_date};
+use crate::ui::widgets::format::{day_number, long_date, plural};
 use crate::ui::widgets::heat_map::{heat_map_legend, hour_of_week_heat_map};
 use crate::ui::widgets::video_table::{VideoRow, video_table};
 
@@ -131,14 +131,14 @@ impl AnalyticsView {
         let dates = daily.iter().filter_map(|d| d.date);
         if let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) {
             self.days_covered = format!(
-                "{} days of daily metrics from {} to {} · {} videos",
-                daily.len(),
+                "{} of daily metrics from {} to {} · {}",
+                plural(daily.len(), "day", "days"),
                 long_date(first),
                 long_date(last),
-                videos.len()
+                plural(videos.len(), "video", "videos")
             );
         } else {
-            self.days_covered = format!("{} videos", videos.len());
+            self.days_covered = plural(videos.len(), "video", "videos");
         }
         self.videos = videos
             .iter()

@@ -14,7 +14,7 @@ use crate::store::StoreError;
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
-use crate::ui::widgets::format::long_date;
+use crate::ui::widgets::format::{long_date, plural};
 use crate::ui::widgets::status_chip::status_chip;
 use crate::ui::widgets::zone_time::{day_heading, day_start, group_by_day, viewer_time};
 
@@ -97,8 +97,8 @@ impl View for CalendarView {
             return;
         }
         let summary = format!(
-            "{} posts from {} to {} · times in {}, the account's zone",
-            self.posts,
+            "{} from {} to {} · times in {}, the account's zone",
+            plural(self.posts, "post", "posts"),
             long_date(from),
             long_date(to),
             account.time_zone.name()
@@ -191,10 +191,7 @@ impl CalendarView {
 }
 
 fn day_ui(ui: &mut egui::Ui, day: &AgendaDay) {
-    let posts = match day.entries.len() {
-        1 => "1 post".to_string(),
-        n => format!("{n} posts"),
-    };
+    let posts = plural(day.entries.len(), "post", "posts");
     ui.horizontal(|ui| {
         let heading = RichText::new(&day.heading)
             .text_style(theme::subheading())

@@ -15,6 +15,7 @@ use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::draft_rows::{DraftRow, DraftSort, visible_rows};
 use crate::ui::widgets::draft_table::draft_table;
 use crate::ui::widgets::empty_state::{empty_state, load_error};
+use crate::ui::widgets::format::plural;
 use crate::ui::widgets::planned::planned_slots;
 use crate::ui::widgets::status_chip::status_count_chip;
 
@@ -149,7 +150,7 @@ impl DraftsView {
 
     fn counts_row(&self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("{} drafts", self.rows.len())).strong());
+            ui.label(RichText::new(plural(self.rows.len(), "draft", "drafts")).strong());
             ui.add_space(theme::SPACE_S);
             for (status, count) in &self.counts {
                 status_count_chip(ui, *status, *count);

@@ -11,7 +11,7 @@ use crate::domain::{TrendCapture, TrendItem, TrendKind};
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
-use crate::ui::widgets::format::long_date;
+use crate::ui::widgets::format::{long_date, plural};
 use crate::ui::widgets::lifecycle::Lifecycle;
 use crate::ui::widgets::sparkline::rank_sparkline;
 
@@ -123,7 +123,11 @@ impl View for TrendsView {
                 .response
                 .labelled_by(label);
             let captures: usize = self.rows.iter().map(|r| r.captures).sum();
-            let text = format!("{} items · {captures} captures", self.rows.len());
+            let text = format!(
+                "{} · {}",
+                plural(self.rows.len(), "item", "items"),
+                plural(captures, "capture", "captures")
+            );
             ui.label(theme::muted(ui, text));
         });
         ui.label(theme::muted(
@@ -227,11 +231,12 @@ impl TrendsView {
                     });
                     row.col(|ui| match r.change {
                         Some(c) if c > 0 => {
-                            right(ui, RichText::new(format!("⏶{c}")).color(palette.ok))
+                            right(ui, RichText::new(format!("+{c}")).color(palette.ok))
                         }
-                        Some(c) if c < 0 => {
-                            right(ui, RichText::new(format!("⏷{}", -c)).color(palette.error))
-                        }
+                        Some(c) if c < 0 => right(
+                            ui,
+                            RichText::new(format!("\u{2212}{}", -c)).color(palette.error),
+                        ),
                         Some(_) => right(ui, RichText::new("0").color(palette.muted)),
                         None => right(ui, RichText::new("–").color(palette.muted)),
                     });

@@ -5,13 +5,17 @@
 //! the workspace.
 
 use eframe::egui::{self, Color32, RichText};
-use egui_plot::{HLine, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points};
+use egui_plot::{
+    GridInput, GridMark, HLine, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points,
+};
 
 use super::format::{compact_count, day_number_label, long_date, percent};
 use crate::domain::AudienceShare;
 use crate::ui::theme;
 
-/// A plot with the window's static chart settings and a date x axis.
+/// A plot with the window's static chart settings and a date x axis (x = [`day_number`]s).
+///
+/// [`day_number`]: super::format::day_number
 fn static_plot(id: impl std::hash::Hash + std::fmt::Debug, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
@@ -20,6 +24,34 @@ fn static_plot(id: impl std::hash::Hash + std::fmt::Debug, height: f32) -> Plot<
         .allow_drag(false)
         .allow_boxed_zoom(false)
         .x_axis_formatter(|mark, _| day_number_label(mark.value))
+        .x_grid_spacer(date_grid)
+}
+
+/// Day number 4 is Monday 5 January 1970: weekly grid lines fall on Mondays.
+const A_MONDAY: f64 = 4.0;
+
+/// Grid lines on whole days, weeks or multiples of four weeks, at least ~70 points apart so
+/// every line gets a readable date.
+fn date_grid(input: GridInput) -> Vec<GridMark> {
+    // `base_step_size` is the plot distance of egui_plot's smallest grid spacing (8 points).
+    let min_step = input.base_step_size * 70.0 / 8.0;
+    let step = [1.0, 2.0, 7.0, 14.0, 28.0, 56.0, 84.0, 182.0, 364.0]
+        .into_iter()
+        .find(|s| *s >= min_step)
+        .unwrap_or(728.0);
+    let offset = if step >= 7.0 { A_MONDAY } else { 0.0 };
+    let (low, high) = input.bounds;
+    let first = ((low - offset) / step).ceil() * step + offset;
+    let mut marks = Vec::new();
+    let mut value = first;
+    while value <= high && marks.len() < 200 {
+        marks.push(GridMark {
+            value,
+            step_size: step,
+        });
+        value += step;
+    }
+    marks
 }
 
 fn hovered(pos: &HoverPosition<'_>) -> PlotPoint {

@@ -33,7 +33,9 @@ pub fn draft_table(ui: &mut egui::Ui, rows: &[DraftRow], visible: &[usize], sort
                         clicked = Some(column);
                     }
                     if active {
-                        ui.label(if current.descending { "⏷" } else { "⏶" });
+                        // Hack (the monospace font) has the triangles; the body font does not.
+                        let arrow = if current.descending { "▼" } else { "▲" };
+                        ui.label(RichText::new(arrow).monospace().small());
                     }
                 });
             }
@@ -85,15 +87,15 @@ pub fn draft_table(ui: &mut egui::Ui, rows: &[DraftRow], visible: &[usize], sort
 /// The column's starting width; the last one takes the rest of the window.
 fn column_width(column: DraftColumn) -> Column {
     let initial = match column {
-        DraftColumn::Status => 96.0,
-        DraftColumn::Title => 240.0,
-        DraftColumn::Subculture => 130.0,
-        DraftColumn::Duration => 62.0,
-        DraftColumn::Sound => 170.0,
-        DraftColumn::Aspect => 56.0,
-        DraftColumn::Assignee => 96.0,
-        DraftColumn::PlannedSlot => 130.0,
-        DraftColumn::Updated => 110.0,
+        DraftColumn::Status => 92.0,
+        DraftColumn::Title => 210.0,
+        DraftColumn::Subculture => 120.0,
+        DraftColumn::Duration => 66.0,
+        DraftColumn::Sound => 150.0,
+        DraftColumn::Aspect => 62.0,
+        DraftColumn::Assignee => 80.0,
+        DraftColumn::PlannedSlot => 128.0,
+        DraftColumn::Updated => 96.0,
     };
     let width = if column == DraftColumn::Updated {
         Column::remainder().at_least(initial)

@@ -48,6 +48,15 @@ pub fn thousands(n: i64) -> String {
     out
 }
 
+/// `1 post`, `3 posts`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", thousands(n as i64))
+    }
+}
+
 /// A fraction as a percentage: two decimals under 1% (`0.35%`), one above (`4.2%`).
 pub fn percent(fraction: f64) -> String {
     let p = fraction * 100.0;
@@ -130,6 +139,8 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(thousands(-1_000), "-1,000");
+        assert_eq!(plural(1, "post", "posts"), "1 post");
+        assert_eq!(plural(12_000, "draft", "drafts"), "12,000 drafts");
     }
 
     #[test]

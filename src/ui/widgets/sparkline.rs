@@ -48,6 +48,6 @@ pub fn rank_sparkline(ui: &mut egui::Ui, ranks: &[u32], size: Vec2) -> egui::Res
     let history: Vec<String> = ranks.iter().map(|r| format!("#{r}")).collect();
     response.on_hover_text(format!(
         "Rank per capture, oldest first: {}",
-        history.join(" → ")
+        history.join(", ")
     ))
 }

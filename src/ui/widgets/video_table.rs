@@ -50,6 +50,17 @@ impl VideoRow {
     }
 }
 
+/// Column titles, with what the numeric ones mean (text columns have none and align left).
+const HEADERS: [(&str, &str); 7] = [
+    ("Posted", ""),
+    ("Caption", ""),
+    ("Views", "Views at the latest snapshot"),
+    ("Likes", "Likes per view, at the latest snapshot"),
+    ("Comments", "Comments per view, at the latest snapshot"),
+    ("Shares", "Shares per view, at the latest snapshot"),
+    ("Age", "Days between posting and the latest snapshot"),
+];
+
 /// Draws `rows` in a scrolling table at most `max_height` tall.
 pub fn video_table(ui: &mut egui::Ui, id_salt: &str, rows: &[VideoRow], max_height: f32) {
     let muted = theme::palette(ui).muted;
@@ -68,27 +79,23 @@ pub fn video_table(ui: &mut egui::Ui, id_salt: &str, rows: &[VideoRow], max_heig
         .max_scroll_height(max_height)
         .auto_shrink([false, true])
         .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::initial(130.0).at_least(110.0))
-        .column(Column::remainder().at_least(200.0).clip(true))
-        .column(Column::exact(70.0))
-        .columns(Column::exact(72.0), 3)
+        .column(Column::exact(132.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::exact(64.0))
+        .columns(Column::exact(80.0), 3)
         .column(Column::exact(56.0))
         .header(22.0, |mut header| {
-            for (title, numeric) in [
-                ("Posted", false),
-                ("Caption", false),
-                ("Views", true),
-                ("Likes/view", true),
-                ("Comments/view", true),
-                ("Shares/view", true),
-                ("Age", true),
-            ] {
+            for (title, explanation) in HEADERS {
                 header.col(|ui| {
                     let text = egui::RichText::new(title).strong();
-                    if numeric {
-                        right(ui, text);
+                    let response = if explanation.is_empty() {
+                        ui.label(text)
                     } else {
-                        ui.label(text);
+                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.label(text))
+                            .inner
+                    };
+                    if !explanation.is_empty() {
+                        response.on_hover_text(explanation);
                     }
                 });
             }

@@ -1,0 +1,47 @@
+//! The table readers for files that are not TikTok Studio reports, plugged into the one
+//! dispatch of [`crate::io::read_paths`]: video-history spreadsheets (through a column
+//! mapping) and trend lists. Holding choices only; reading happens in their own modules.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use super::generic::{Field, HistoryOptions, read_history, recognises as is_history};
+use super::trend_list::{TrendListOptions, read_trend_list, recognises as is_trend_list};
+use super::{ImportError, Sink, TableReader};
+
+struct HistoryReader(HistoryOptions);
+
+impl TableReader for HistoryReader {
+    fn recognises(&self, headers: &[String]) -> bool {
+        is_history(headers)
+    }
+
+    fn read(&self, file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Result<(), ImportError> {
+        read_history(file, bytes, &self.0, sink)
+    }
+}
+
+struct TrendListReader(TrendListOptions);
+
+impl TableReader for TrendListReader {
+    fn recognises(&self, headers: &[String]) -> bool {
+        is_trend_list(headers)
+    }
+
+    fn read(&self, file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Result<(), ImportError> {
+        read_trend_list(file, bytes, &self.0, sink)
+    }
+}
+
+/// Video-history and trend-list readers for an import running at `now`, with the user's
+/// column choices for history files.
+pub fn table_readers(now: DateTime<Utc>, overrides: Vec<(Field, String)>) -> Vec<Arc<dyn TableReader>> {
+    vec![
+        Arc::new(TrendListReader(TrendListOptions::at(now))),
+        Arc::new(HistoryReader(HistoryOptions {
+            import_time: now,
+            overrides,
+        })),
+    ]
+}
