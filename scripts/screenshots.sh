@@ -20,12 +20,13 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   win=$(xdotool search --sync --name "^Scrollstop$" | head -n 1)
   xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0
   sleep 1
-  n=1
+  # Without a window manager keyboard focus is unreliable: click the navigation entries.
+  y=215
   for view in drafts calendar reach trends subcultures analytics settings; do
-    xdotool windowactivate --sync "$win" key --clearmodifiers "ctrl+$n" 2>/dev/null || xdotool key "ctrl+$n"
+    xdotool mousemove 60 $y click 1
     sleep 1.5
     import -window root -crop 1280x800+0+0 "'"$out"'/$view.png"
-    n=$((n + 1))
+    y=$((y + 36))
   done
   kill $app
 '

@@ -155,11 +155,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 skip_bad_rows: *skip_bad_rows,
                 ..ImportOptions::default()
             };
-            let prepared = workspace.prepare_import(paths, options, &Silent)?;
+            // Without --dry-run no preview is shown first: read and commit in one pass.
             let report = if *dry_run {
-                prepared.report
+                workspace.prepare_import(paths, options, &Silent)?.report
             } else {
-                workspace.commit_import(prepared, &Silent)?
+                workspace.import_now(paths, options, &Silent)?
             };
             if *json {
                 serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -252,7 +252,9 @@ fn read_workbook(
             notes: &[],
             origin,
         };
-        if let Err(err) = read_tabular(&input, options, sink, &|| table_as_csv(&table)) {
+        if let Err(err) = read_tabular(&input, options, sink, &|| {
+            std::borrow::Cow::Owned(table_as_csv(&table))
+        }) {
             errors.push(err);
         }
     }

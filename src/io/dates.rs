@@ -77,12 +77,52 @@ pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, DateError> {
         None | Some("") => NaiveTime::MIN,
         Some(time) => {
             let time = time.trim_end_matches('Z').trim_end_matches("+00:00");
+            if let Some(time) = clock_time(time) {
+                return Ok(date.and_time(time));
+            }
             NaiveTime::parse_from_str(time, "%H:%M:%S")
                 .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M"))
                 .map_err(|_| not_a_date(text))?
         }
     };
     Ok(date.and_time(time))
+}
+
+/// `HH:MM:SS` or `HH:MM` written with two digits each, read by hand (the common case, where
+/// chrono's format parser is slow); `None` for anything else, which chrono then reads.
+fn clock_time(text: &str) -> Option<NaiveTime> {
+    let b = text.as_bytes();
+    let two = |at: usize| -> Option<u32> {
+        let (tens, ones) = (*b.get(at)?, *b.get(at + 1)?);
+        (tens.is_ascii_digit() && ones.is_ascii_digit())
+            .then(|| u32::from(tens - b'0') * 10 + u32::from(ones - b'0'))
+    };
+    match b.len() {
+        8 if b[2] == b':' && b[5] == b':' => NaiveTime::from_hms_opt(two(0)?, two(3)?, two(6)?),
+        5 if b[2] == b':' => NaiveTime::from_hms_opt(two(0)?, two(3)?, 0),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD` (or with `/` or `.`) naming a real day, read by hand; `None` for anything
+/// else, which the general reader then reads.
+fn ymd_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() > 10 && !matches!(b[10], b' ' | b'T') {
+        return None;
+    }
+    let head = b.get(..10)?;
+    let separator = head[4];
+    if !matches!(separator, b'/' | b'-' | b'.') || head[7] != separator {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        head[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 fn not_a_date(text: &str) -> DateError {
@@ -92,6 +132,9 @@ fn not_a_date(text: &str) -> DateError {
 /// `2026/05/10`, `2026-05-10`, `2026.05.10`, optionally followed by a time; `None` when the
 /// text does not start with a four-digit year.
 fn numeric_date(text: &str) -> Option<Result<NaiveDate, DateError>> {
+    if let Some(date) = ymd_date(text) {
+        return Some(Ok(date));
+    }
     let head = text.as_bytes().get(..5)?;
     let separator = head[4];
     if !head[..4].iter().all(u8::is_ascii_digit) || !b"/-.".contains(&separator) {

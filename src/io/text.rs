@@ -6,6 +6,8 @@
 //! user, and bytes that are not text at all (NULs, control characters, an empty file) are
 //! refused rather than decoded into garbage. It never panics, whatever the bytes.
 
+use std::borrow::Cow;
+
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use thiserror::Error;
 
@@ -47,11 +49,12 @@ impl Encoding {
     }
 }
 
-/// A file's text, ready for the CSV reader.
+/// A file's text, ready for the CSV reader. Valid UTF-8 is borrowed from the file's bytes, not
+/// copied (a big history file would otherwise be held twice).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
+pub struct Decoded<'a> {
     /// The text without BOM and without a `sep=` line.
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub encoding: Encoding,
     /// The delimiter a `sep=` first line named, if there was one.
     pub delimiter: Option<u8>,
@@ -71,20 +74,26 @@ pub enum TextError {
 }
 
 /// Decodes `bytes`: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, TextError> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, TextError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         match std::str::from_utf8(rest) {
-            Ok(text) => (text.to_string(), Encoding::Utf8WithBom),
-            Err(_) => (windows_1252(rest), Encoding::Windows1252),
+            Ok(text) => (Cow::Borrowed(text), Encoding::Utf8WithBom),
+            Err(_) => (Cow::Owned(windows_1252(rest)), Encoding::Windows1252),
         }
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le)
+        (
+            Cow::Owned(utf16(rest, Encoding::Utf16Le)?),
+            Encoding::Utf16Le,
+        )
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be)
+        (
+            Cow::Owned(utf16(rest, Encoding::Utf16Be)?),
+            Encoding::Utf16Be,
+        )
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), Encoding::Utf8),
-            Err(_) => (windows_1252(bytes), Encoding::Windows1252),
+            Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
+            Err(_) => (Cow::Owned(windows_1252(bytes)), Encoding::Windows1252),
         }
     };
     check_is_text(&text)?;
@@ -124,22 +133,22 @@ fn utf16(bytes: &[u8], encoding: Encoding) -> Result<String, TextError> {
 
 /// Refuses text holding NULs or other control characters that no spreadsheet writes.
 fn check_is_text(text: &str) -> Result<(), TextError> {
-    // In UTF-8 every byte below 0x80 is its own character, so a byte scan is exact.
-    let mut line = 1;
-    for byte in text.bytes() {
-        match byte {
-            b'\n' => line += 1,
-            b'\t' | b'\r' | 0x0C => {}
-            0 => return Err(TextError::Binary("NUL", line)),
-            b if b < 0x20 || b == 0x7F => return Err(TextError::Binary("control", line)),
-            _ => {}
-        }
+    // In UTF-8 every byte below 0x80 is its own character, so a byte scan is exact. The scan
+    // looks for the first bad byte only; lines are counted when there is one.
+    let bytes = text.as_bytes();
+    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r' | 0x0C)) || b == 0x7F;
+    let Some(at) = bytes.iter().position(|&b| bad(b)) else {
+        return Ok(());
+    };
+    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    match bytes[at] {
+        0 => Err(TextError::Binary("NUL", line)),
+        _ => Err(TextError::Binary("control", line)),
     }
-    Ok(())
 }
 
 /// Drops a `sep=,` (or `sep=;`, `sep=\t`) first line, returning the delimiter it names.
-fn drop_sep_line(text: String) -> (String, Option<u8>) {
+fn drop_sep_line(text: Cow<'_, str>) -> (Cow<'_, str>, Option<u8>) {
     let first = text.split('\n').next().unwrap_or_default();
     let declared = first.trim_end_matches('\r');
     let Some(rest) = declared
@@ -154,7 +163,14 @@ fn drop_sep_line(text: String) -> (String, Option<u8>) {
         _ => return (text, None),
     };
     let skip = (first.len() + 1).min(text.len());
-    (text[skip..].to_string(), Some(delimiter))
+    let rest = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[skip..]),
+        Cow::Owned(mut text) => {
+            text.drain(..skip);
+            Cow::Owned(text)
+        }
+    };
+    (rest, Some(delimiter))
 }
 
 #[cfg(test)]
@@ -263,7 +279,7 @@ mod tests {
         fn valid_utf8_text_round_trips(text in "[a-zA-Z0-9,\"\n éΙ🧶]{1,80}") {
             prop_assume!(!text.trim().is_empty() && !text.to_ascii_lowercase().starts_with("sep="));
             let decoded = decode(text.as_bytes()).expect("text");
-            prop_assert_eq!(decoded.text, text);
+            prop_assert_eq!(decoded.text, text.as_str());
         }
     }
 }

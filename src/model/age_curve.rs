@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::history::History;
 
 /// Prior time scale. MODEL.md suggests ~36 h; the development set (one snapshot per video,
-/// ages 9 h to 4.5 years) shows videos still growing for weeks, so the prior is longer.
+/// ages 9 h to 4.5 years) shows videos of 100-200 h still about 0.25 log10 below their
+/// account's level and growth lasting weeks, which `tau = 200 h` reproduces (36 h does not).
 pub const PRIOR_TAU_HOURS: f64 = 200.0;
 /// Prior shape: below 1, growth is fast at first and has a long tail.
 pub const PRIOR_SHAPE: f64 = 0.7;

@@ -3,7 +3,7 @@
 //! changes, never by luck).
 //!
 //! Path `p` owns a fixed block of `STRIDE` numbers: its latent quality `z`, its pool-size
-//! noise, one uniform for a late re-test, and one normal per noisy pool. Blocks are drawn in
+//! and Following-feed noise factors, one uniform for a late re-test, and one normal per noisy pool. Blocks are drawn in
 //! path order from the crate's xoshiro generator, so the first `n` paths of a bigger table are
 //! the same as a table of `n` paths. Nothing here reads the clock or any other source of
 //! entropy.
@@ -14,8 +14,13 @@ use crate::random::Rng;
 
 /// Pools whose engagement is sampled (later pools are large enough to be deterministic).
 pub(crate) const NOISY_POOLS: usize = 8;
-/// Numbers per path: latent, size noise, re-test uniform, one normal per noisy pool.
-pub(crate) const STRIDE: usize = 3 + NOISY_POOLS;
+/// Numbers per path: latent, pool-size factor, Following-feed factor, re-test uniform, one
+/// normal per noisy pool.
+pub(crate) const STRIDE: usize = 4 + NOISY_POOLS;
+/// Log-normal noise of pool sizes and of the Following feed (one normal drives both): the
+/// table stores `e^{0.25 z}` and `e^{0.3 z}` so the path loop needs no `exp` for them.
+pub(crate) const SIZE_NOISE: f64 = 0.25;
+pub(crate) const FOLLOW_NOISE: f64 = 0.3;
 
 /// Paths and seed of the table used to calibrate the pools at fit time.
 const CALIBRATION_PATHS: usize = 2_000;
@@ -36,7 +41,9 @@ impl Draws {
         let mut values = Vec::with_capacity(paths * STRIDE);
         for _ in 0..paths {
             values.push(rng.normal() as f32);
-            values.push(rng.normal() as f32);
+            let size = rng.normal();
+            values.push((SIZE_NOISE * size).exp() as f32);
+            values.push((FOLLOW_NOISE * size).exp() as f32);
             values.push(rng.uniform() as f32);
             for _ in 0..NOISY_POOLS {
                 values.push(rng.normal() as f32);

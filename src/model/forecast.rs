@@ -239,16 +239,31 @@ impl Forecast {
     }
 }
 
-/// The path at rank `q` (0..1) of `keys`, found in O(n); `scratch` is reused.
-pub(crate) fn path_at_rank(keys: &[f32], q: f64, scratch: &mut Vec<(f32, u32)>) -> usize {
+/// The paths at ranks 10%, 50% and 90% of `keys`: one selection for the median, then one in
+/// each half (about two passes over the paths); `scratch` is reused.
+pub(crate) fn band_ranks(keys: &[f32], scratch: &mut Vec<(f32, u32)>) -> [usize; 3] {
     scratch.clear();
     scratch.extend(keys.iter().enumerate().map(|(i, &k)| (k, i as u32)));
-    if scratch.is_empty() {
-        return 0;
+    let n = scratch.len();
+    if n == 0 {
+        return [0; 3];
     }
-    let rank = ((scratch.len() - 1) as f64 * q).round() as usize;
-    let (_, nth, _) = scratch.select_nth_unstable_by(rank, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    nth.1 as usize
+    let rank = |q: f64| ((n - 1) as f64 * q).round() as usize;
+    let (r10, r50, r90) = (rank(0.1), rank(0.5), rank(0.9));
+    let order = |a: &(f32, u32), b: &(f32, u32)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
+    let (low, mid, high) = scratch.select_nth_unstable_by(r50, order);
+    let mid = mid.1 as usize;
+    let lo = if r10 < r50 {
+        low.select_nth_unstable_by(r10, order).1.1 as usize
+    } else {
+        mid
+    };
+    let hi = if r90 > r50 {
+        high.select_nth_unstable_by(r90 - r50 - 1, order).1.1 as usize
+    } else {
+        mid
+    };
+    [lo, mid, hi]
 }
 
 /// The value at rank `q` of `values` (reordered in place), O(n).

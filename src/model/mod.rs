@@ -11,7 +11,7 @@
 //! "prior from general guidance".
 
 mod age_curve;
-mod backtest;
+pub mod backtest;
 mod baseline;
 mod calibration;
 mod draws;

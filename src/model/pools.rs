@@ -24,8 +24,6 @@ use super::draws::{Draws, NOISY_POOLS};
 
 const GROWTH: f64 = 3.0;
 const FIRST_POOL_MAX: f64 = 300.0;
-const SIZE_NOISE: f64 = 0.25;
-const FOLLOW_NOISE: f64 = 0.3;
 const RETEST_CHANCE: f32 = 0.03;
 const MAX_LEVEL: f64 = 20.0;
 const Z90: f64 = 1.281_551_565_5;
@@ -140,8 +138,7 @@ impl Pools {
         out.clear();
         for block in draws.blocks(paths) {
             let z = f64::from(block[0]);
-            let size = f64::from(block[1]);
-            let follow = (self.follow_views * (FOLLOW_NOISE * size).exp()) as f32;
+            let follow = (self.follow_views * f64::from(block[2])) as f32;
             if !scenario.recommended {
                 out.push(PathEnd {
                     follow,
@@ -158,7 +155,7 @@ impl Pools {
             let x = scenario.ln_score + eta;
             let mut level = f64::NAN;
             for k in 0..noisy {
-                let margin = x + sd[k] * f64::from(block[3 + k]) - (self.theta0 + self.kappa * k as f64);
+                let margin = x + sd[k] * f64::from(block[4 + k]) - (self.theta0 + self.kappa * k as f64);
                 if margin <= 0.0 {
                     level = k as f64 + (1.0 + margin / self.kappa).clamp(0.0, 1.0);
                     break;
@@ -167,11 +164,11 @@ impl Pools {
             if level.is_nan() {
                 level = ((x - self.theta0) / self.kappa + 1.0).max(noisy as f64);
             }
-            if block[2] < RETEST_CHANCE {
+            if block[3] < RETEST_CHANCE {
                 level += 1.0;
             }
             let level = level.min(MAX_LEVEL);
-            let pools = pool_scale * ((level * ln_g).exp() - 1.0) * (SIZE_NOISE * size).exp();
+            let pools = pool_scale * ((level * ln_g).exp() - 1.0) * f64::from(block[1]);
             out.push(PathEnd {
                 follow,
                 pools: pools as f32,

@@ -9,7 +9,7 @@ use super::AccountModel;
 use super::features::{DraftFeatures, Slot};
 use super::forecast::{
     BandTiming, Confidence, EngagementRates, FINAL_HOURS, Forecast, ForecastContext,
-    path_at_rank, value_at_rank,
+    band_ranks, value_at_rank,
 };
 use super::heads::HEADS;
 use super::pools::{PathEnd, Scenario};
@@ -63,7 +63,7 @@ impl AccountModel {
         let u = clock.ln_time(FINAL_HOURS);
         let final_views: Vec<f32> = ends.iter().map(|e| clock.views_at_ln(e, u) as f32).collect();
         let mut scratch = Vec::with_capacity(final_views.len());
-        let band_paths = [0.1, 0.5, 0.9].map(|q| ends[path_at_rank(&final_views, q, &mut scratch)]);
+        let band_paths = band_ranks(&final_views, &mut scratch).map(|i| ends[i]);
         let threshold = context.threshold.unwrap_or_else(|| self.typical_reach());
         let mut forecast = Forecast {
             horizons: Vec::new(),

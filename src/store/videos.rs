@@ -26,58 +26,61 @@ impl VideoWithSnapshots {
 /// not know yet are filled in; known values are never replaced by unknown ones, and the
 /// Duet/Stitch/comment settings take the newer known value. Returns the id and the change.
 pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(VideoId, Change), StoreError> {
+    // A new video (the usual case in a big import) is one statement; a stored one is merged.
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
+                 sound, link, allow_duet, allow_stitch, allow_comments)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT (account_id, platform_id) DO NOTHING",
+        )?
+        .execute(params![
+            v.account.0,
+            v.platform_id,
+            to_unix(v.posted_at),
+            v.caption,
+            to_list(&v.hashtags),
+            v.duration_s,
+            v.sound,
+            v.link,
+            v.allow_duet,
+            v.allow_stitch,
+            v.allow_comments
+        ])?;
+    if inserted > 0 {
+        return Ok((VideoId(conn.last_insert_rowid()), Change::Added));
+    }
     type Known = (i64, String, String, Option<f32>, Option<String>, Option<String>, Option<bool>, Option<bool>, Option<bool>);
-    let existing: Option<Known> = conn
+    // Not inserted: the account already has the video.
+    let (id, caption, hashtags, duration, sound, link, duet, stitch, comments): Known = conn
         .prepare_cached(
             "SELECT id, caption, hashtags, duration_s, sound, link, allow_duet, allow_stitch, allow_comments
              FROM videos WHERE account_id = ?1 AND platform_id = ?2",
         )?
         .query_row(params![v.account.0, v.platform_id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
-        })
-        .optional()?;
-    if let Some((id, caption, hashtags, duration, sound, link, duet, stitch, comments)) = existing {
-        let merged: Known = (
-            id,
-            if caption.is_empty() { v.caption.clone() } else { caption.clone() },
-            if hashtags.is_empty() { to_list(&v.hashtags) } else { hashtags.clone() },
-            duration.or(v.duration_s),
-            sound.clone().or_else(|| v.sound.clone()),
-            link.clone().or_else(|| v.link.clone()),
-            v.allow_duet.or(duet),
-            v.allow_stitch.or(stitch),
-            v.allow_comments.or(comments),
-        );
-        if merged == (id, caption, hashtags, duration, sound, link, duet, stitch, comments) {
-            return Ok((VideoId(id), Change::Unchanged));
-        }
-        conn.prepare_cached(
-            "UPDATE videos SET caption = ?2, hashtags = ?3, duration_s = ?4, sound = ?5, link = ?6,
-                 allow_duet = ?7, allow_stitch = ?8, allow_comments = ?9
-             WHERE id = ?1",
-        )?
-        .execute(params![id, merged.1, merged.2, merged.3, merged.4, merged.5, merged.6, merged.7, merged.8])?;
-        return Ok((VideoId(id), Change::Updated));
+        })?;
+    let merged: Known = (
+        id,
+        if caption.is_empty() { v.caption.clone() } else { caption.clone() },
+        if hashtags.is_empty() { to_list(&v.hashtags) } else { hashtags.clone() },
+        duration.or(v.duration_s),
+        sound.clone().or_else(|| v.sound.clone()),
+        link.clone().or_else(|| v.link.clone()),
+        v.allow_duet.or(duet),
+        v.allow_stitch.or(stitch),
+        v.allow_comments.or(comments),
+    );
+    if merged == (id, caption, hashtags, duration, sound, link, duet, stitch, comments) {
+        return Ok((VideoId(id), Change::Unchanged));
     }
     conn.prepare_cached(
-        "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
-             sound, link, allow_duet, allow_stitch, allow_comments)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "UPDATE videos SET caption = ?2, hashtags = ?3, duration_s = ?4, sound = ?5, link = ?6,
+             allow_duet = ?7, allow_stitch = ?8, allow_comments = ?9
+         WHERE id = ?1",
     )?
-    .execute(params![
-        v.account.0,
-        v.platform_id,
-        to_unix(v.posted_at),
-        v.caption,
-        to_list(&v.hashtags),
-        v.duration_s,
-        v.sound,
-        v.link,
-        v.allow_duet,
-        v.allow_stitch,
-        v.allow_comments
-    ])?;
-    Ok((VideoId(conn.last_insert_rowid()), Change::Added))
+    .execute(params![id, merged.1, merged.2, merged.3, merged.4, merged.5, merged.6, merged.7, merged.8])?;
+    Ok((VideoId(id), Change::Updated))
 }
 
 /// The id of a stored video, if the account has it.

@@ -6,6 +6,8 @@
 use eframe::egui;
 
 use super::app::ScrollstopApp;
+use super::file_dialog::NOTHING_CHOSEN;
+use super::import;
 use super::jobs::{JobDone, JobOutcome};
 use super::status_bar::Notice;
 use super::undo::Undoable;
@@ -54,6 +56,11 @@ impl ScrollstopApp {
             self.start_demo(ctx);
             return Ok(Applied::Window);
         }
+        if self.workspace.is_ok()
+            && let Some(applied) = self.apply_import(ctx, &action)
+        {
+            return applied;
+        }
         let Ok(workspace) = &mut self.workspace else {
             return Ok(Applied::Window);
         };
@@ -71,7 +78,13 @@ impl ScrollstopApp {
                 self.account = Some(id);
                 return Ok(Applied::Window);
             }
-            Action::CreateDemo => return Ok(Applied::Window),
+            Action::CreateDemo
+            | Action::ImportFiles
+            | Action::ImportFolder
+            | Action::ImportPaths(_)
+            | Action::ChooseImport { .. }
+            | Action::CommitImport
+            | Action::CancelImport => return Ok(Applied::Window),
             Action::Undo => {
                 self.notice = Some(match self.undo.undo(store) {
                     Ok(Some(done)) => Notice::success(done),
@@ -151,9 +164,79 @@ impl ScrollstopApp {
         }
     }
 
+    /// Applies the import dialog's actions (`None` for every other action). Choosing files
+    /// and folders happens here, after the frame, so the chooser never opens mid-frame.
+    fn apply_import(
+        &mut self,
+        ctx: &egui::Context,
+        action: &Action,
+    ) -> Option<Result<Applied, String>> {
+        let current = self
+            .cache
+            .accounts
+            .iter()
+            .find(|a| Some(a.id) == self.account);
+        let started = match action {
+            Action::ImportFiles | Action::ImportFolder | Action::ImportPaths(_) => {
+                let paths = match action {
+                    Action::ImportFiles => self.file_dialog.pick_import(),
+                    Action::ImportFolder => self.file_dialog.pick_folder().into_iter().collect(),
+                    Action::ImportPaths(paths) => paths.clone(),
+                    _ => Vec::new(),
+                };
+                if paths.is_empty() {
+                    self.notice = Some(Notice::info(NOTHING_CHOSEN));
+                    return Some(Ok(Applied::Window));
+                }
+                self.import
+                    .start(ctx, &mut self.jobs, &self.path, paths, current)
+            }
+            Action::ChooseImport {
+                account,
+                skip_bad_rows,
+            } => self.import.choose(
+                ctx,
+                &mut self.jobs,
+                &self.path,
+                account.clone(),
+                *skip_bad_rows,
+            ),
+            Action::CommitImport => self.import.commit(ctx, &mut self.jobs, &self.path),
+            Action::CancelImport => {
+                self.import.close();
+                self.notice = Some(Notice::info("Import cancelled; nothing was written."));
+                Ok(())
+            }
+            _ => return None,
+        };
+        // A refused import only needs the status bar: the dialog (or nothing) stays as it was.
+        if let Err(message) = started {
+            self.notice = Some(Notice::error(message));
+        }
+        Some(Ok(Applied::Window))
+    }
+
     /// Applies a finished background job.
     pub(super) fn job_finished(&mut self, outcome: JobOutcome) {
+        if outcome.result.is_err() {
+            self.import.job_failed();
+        }
         self.notice = Some(match outcome.result {
+            Ok(JobDone::ImportPrepared(prepared)) => {
+                let files = prepared.report.files.len();
+                self.import.prepared(prepared);
+                Notice::info(format!(
+                    "Read {files} files: check the preview, then import."
+                ))
+            }
+            Ok(JobDone::Imported(report)) => {
+                self.import.finished(&report);
+                if report.committed {
+                    Notice::success(import::imported_message(&report))
+                } else {
+                    Notice::error("Nothing was imported: some rows or files were rejected.")
+                }
+            }
             Ok(JobDone::DemoCreated(info)) => Notice::success(format!(
                 "Demo workspace ready: {} accounts, {} subcultures, {} drafts, {} videos.",
                 info.counts.accounts,

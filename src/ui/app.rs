@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 
+use super::file_dialog::{FileDialog, SystemFileDialog};
+use super::import::{self, DialogContext, ImportDialog};
 use super::jobs::JobRunner;
 use super::nav::{self, Section};
 use super::status_bar::{self, Notice, StatusLine};
@@ -54,6 +56,10 @@ pub struct ScrollstopApp {
     pub(super) jobs: JobRunner,
     pub(super) undo: UndoStack,
     pub(super) notice: Option<Notice>,
+    /// Where chosen files come from: the desktop's chooser, or given paths in tests.
+    pub(super) file_dialog: Box<dyn FileDialog>,
+    /// The import under way, if any.
+    pub(super) import: ImportDialog,
     /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
     /// how long start-up took (used by the start-up measurement and the packaging smoke test).
     startup: Option<std::time::Instant>,
@@ -77,8 +83,21 @@ impl ScrollstopApp {
             jobs: JobRunner::default(),
             undo: UndoStack::default(),
             notice: None,
+            file_dialog: Box::new(SystemFileDialog),
+            import: ImportDialog::default(),
             startup: None,
         }
+    }
+
+    /// Takes chosen files from `dialog` instead of the desktop's file chooser (tests, scripts).
+    pub fn with_file_dialog(mut self, dialog: Box<dyn FileDialog>) -> Self {
+        self.file_dialog = dialog;
+        self
+    }
+
+    /// True while the import dialog is open (reading, previewing or writing).
+    pub fn is_importing(&self) -> bool {
+        self.import.is_open()
     }
 
     /// Reports the time from `started` to the end of the first frame on stderr.
@@ -254,6 +273,10 @@ impl eframe::App for ScrollstopApp {
         if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
             actions.push(Action::Undo);
         }
+        let dropped = import::dropped_paths(&ctx);
+        if !dropped.is_empty() {
+            actions.push(Action::ImportPaths(dropped));
+        }
 
         let welcome = match &self.workspace {
             Err(message) => {
@@ -270,9 +293,19 @@ impl eframe::App for ScrollstopApp {
         } else {
             self.shell(ui, &mut actions);
         }
+        let mut dialog = DialogContext {
+            accounts: &self.cache.accounts,
+            jobs: &self.jobs,
+            actions: &mut actions,
+        };
+        self.import.ui(&ctx, &mut dialog);
+        import::hover_overlay(&ctx);
         self.apply_all(&ctx, actions, welcome);
         if let Some(started) = self.startup.take() {
-            eprintln!("scrollstop: first frame after {} ms", started.elapsed().as_millis());
+            eprintln!(
+                "scrollstop: first frame after {} ms",
+                started.elapsed().as_millis()
+            );
             if std::env::var_os("SCROLLSTOP_EXIT_AFTER_FIRST_FRAME").is_some() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }

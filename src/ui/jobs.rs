@@ -1,4 +1,4 @@
-//! The background-job runner: long work (demo creation now; imports, refits, planning and
+//! The background-job runner: long work (demo creation, imports; refits, planning and
 //! exports later) runs on its own thread with its own workspace connection, reports progress
 //! and learns about Cancel through [`JobProgress`], and sends its outcome back over a channel
 //! that the app drains once per frame. The UI thread never waits on a job.
@@ -10,17 +10,33 @@ use std::time::Duration;
 
 use eframe::egui;
 
-use crate::workspace::{Progress, WorkspaceError, WorkspaceInfo};
+use crate::workspace::{ImportReport, PreparedImport, Progress, WorkspaceError, WorkspaceInfo};
 
 /// How often the window redraws while a job runs, to move the progress bar.
 const PROGRESS_REFRESH: Duration = Duration::from_millis(80);
 
 /// What a finished job produced. Each kind of job adds a variant; the app applies them in one
 /// place.
-#[derive(Debug)]
 pub enum JobDone {
     /// The demo data was written; the workspace now holds this.
     DemoCreated(WorkspaceInfo),
+    /// Files were read and compared with the workspace: the import preview, nothing written.
+    ImportPrepared(Box<PreparedImport>),
+    /// An import was committed (or refused, when `committed` is false).
+    Imported(ImportReport),
+}
+
+impl std::fmt::Debug for JobDone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JobDone::DemoCreated(info) => f.debug_tuple("DemoCreated").field(info).finish(),
+            JobDone::ImportPrepared(prepared) => f
+                .debug_tuple("ImportPrepared")
+                .field(&prepared.report)
+                .finish(),
+            JobDone::Imported(report) => f.debug_tuple("Imported").field(report).finish(),
+        }
+    }
 }
 
 /// A job's end: its title and what it produced, or why it did not.

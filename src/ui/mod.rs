@@ -6,6 +6,8 @@
 
 mod actions;
 mod app;
+pub mod file_dialog;
+mod import;
 pub mod jobs;
 pub mod nav;
 pub mod status_bar;
@@ -21,6 +23,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 pub use app::ScrollstopApp;
+pub use file_dialog::{FileDialog, GivenPaths, SystemFileDialog};
 pub use nav::Section;
 pub use view::{Action, View, ViewContext};
 
@@ -43,7 +46,11 @@ pub fn run(workspace: PathBuf) -> eframe::Result<()> {
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
             let app = ScrollstopApp::new(workspace).restored(cc.storage);
-            Ok(Box::new(if report { app.report_startup(started) } else { app }))
+            Ok(Box::new(if report {
+                app.report_startup(started)
+            } else {
+                app
+            }))
         }),
     )
 }

@@ -1,4 +1,5 @@
-//! The left navigation: the account switcher and one entry per view, with Ctrl+1..Ctrl+7.
+//! The left navigation: the account switcher, one entry per view (Ctrl+1..Ctrl+7) and the
+//! import buttons (Ctrl+I).
 //! It only reports what the user picked as [`Action`]s; the app switches.
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
@@ -66,12 +67,18 @@ impl Section {
     }
 }
 
-/// Turns pressed navigation shortcuts into actions.
+/// Ctrl+I: import files.
+pub const IMPORT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
+
+/// Turns pressed navigation shortcuts (and Ctrl+I) into actions.
 pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
     for section in Section::ALL {
         if ctx.input_mut(|i| i.consume_shortcut(&section.shortcut())) {
             actions.push(Action::Navigate(section));
         }
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&IMPORT_SHORTCUT)) {
+        actions.push(Action::ImportFiles);
     }
 }
 
@@ -105,6 +112,30 @@ pub fn ui(
         if response.clicked() && section != current {
             actions.push(Action::Navigate(section));
         }
+    }
+    ui.add_space(theme::SPACE_L);
+    import_buttons(ui, actions);
+}
+
+/// Import is reachable from every view: files, a folder (drag and drop works anywhere too).
+fn import_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let width = ui.available_width();
+    let shortcut = ui.ctx().format_shortcut(&IMPORT_SHORTCUT);
+    let files = egui::Button::new("Import files…")
+        .right_text(theme::muted(ui, shortcut.clone()).small())
+        .min_size(egui::vec2(width, 30.0));
+    let hint = format!(
+        "Import TikTok Studio exports, video-history spreadsheets or trend lists ({shortcut}). \
+         You can also drop files or folders anywhere on the window."
+    );
+    let response = ui.add(files).accessible_name("Import files…");
+    if response.on_hover_text(hint).clicked() {
+        actions.push(Action::ImportFiles);
+    }
+    let folder = egui::Button::new("Import a folder…").min_size(egui::vec2(width, 26.0));
+    let hint = "Import every export in a folder (and the ZIPs in it)";
+    if ui.add(folder).on_hover_text(hint).clicked() {
+        actions.push(Action::ImportFolder);
     }
 }
 

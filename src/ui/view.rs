@@ -2,6 +2,8 @@
 //! draws from the context it is handed, and pushes [`Action`]s instead of changing the
 //! workspace itself.
 
+use std::path::PathBuf;
+
 use eframe::egui;
 
 use crate::domain::{Account, AccountId, Colour, NewAccount, Subculture, SubcultureId};
@@ -52,6 +54,22 @@ pub enum Action {
     DeleteAccount(AccountId),
     /// Take back the latest subculture or account edit.
     Undo,
+    /// Ask the file chooser for files to import, then read and preview them.
+    ImportFiles,
+    /// Ask the file chooser for a folder to import, then read and preview everything in it.
+    ImportFolder,
+    /// Read and preview these files and folders (dropped onto the window).
+    ImportPaths(Vec<PathBuf>),
+    /// Preview the open import again with other choices: the account (handle) for files that
+    /// name none, and whether bad rows are skipped.
+    ChooseImport {
+        account: Option<String>,
+        skip_bad_rows: bool,
+    },
+    /// Write the previewed import (one transaction).
+    CommitImport,
+    /// Close the import dialog; nothing is written.
+    CancelImport,
 }
 
 /// A panel of the window.

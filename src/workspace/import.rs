@@ -114,11 +114,38 @@ pub struct PreparedImport {
 }
 
 /// SHA-256 of a file's bytes as hex; folders and unreadable paths hash to an empty string.
+/// The file is read in pieces, so hashing a big file does not hold it in memory.
 pub fn content_hash(path: &std::path::Path) -> String {
-    match std::fs::read(path) {
-        Ok(bytes) => format!("{:x}", Sha256::digest(&bytes)),
-        Err(_) => String::new(),
-    }
+    let hash = || -> std::io::Result<String> {
+        let mut file = std::fs::File::open(path)?;
+        let mut hasher = Sha256::new();
+        let mut buffer = vec![0u8; 1 << 20];
+        loop {
+            match std::io::Read::read(&mut file, &mut buffer) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&buffer[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(format!("{:x}", hasher.finalize()))
+    };
+    hash().unwrap_or_default()
+}
+
+/// Each path's display name and [content hash](content_hash).
+fn file_hashes(paths: &[PathBuf]) -> Vec<(String, String)> {
+    paths.iter().map(|p| (display_name(p), content_hash(p))).collect()
+}
+
+/// [`read_files`] and [`file_hashes`] side by side: hashing rereads the files, on another core.
+fn read_and_hash(paths: &[PathBuf], options: &ImportOptions) -> (Collected, Vec<String>, Vec<(String, String)>) {
+    std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| file_hashes(paths));
+        let (collected, errors) = read_files(paths, options);
+        let hashes = hashing.join().unwrap_or_else(|_| file_hashes(paths));
+        (collected, errors, hashes)
+    })
 }
 
 /// Reads every dropped file and folder into records; whole-file failures come back as
@@ -148,9 +175,31 @@ impl Workspace {
     /// Reads `paths` and previews the import: nothing is written.
     pub fn prepare_import(&mut self, paths: &[PathBuf], options: ImportOptions, progress: &dyn Progress) -> Result<PreparedImport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
-        let (collected, errors) = read_files(paths, &options);
+        let (collected, errors, hashes) = read_and_hash(paths, &options);
         progress.step(0.3, "Comparing with the workspace")?;
-        self.preview_records(paths, collected, errors, options, progress)
+        self.preview_hashed(hashes, collected, errors, options, progress)
+    }
+
+    /// Reads `paths` and commits at once, without a preview to show first (the CLI without
+    /// `--dry-run`): the very report [`prepare_import`](Self::prepare_import) followed by
+    /// [`commit_import`](Self::commit_import) gives, and the same refusal (nothing written when
+    /// rows or files were rejected, unless the user chose to skip bad rows), but the records
+    /// are written once instead of twice.
+    pub fn import_now(&mut self, paths: &[PathBuf], options: ImportOptions, progress: &dyn Progress) -> Result<ImportReport, WorkspaceError> {
+        progress.step(0.0, "Reading files")?;
+        let (collected, errors, hashes) = read_and_hash(paths, &options);
+        progress.step(0.3, "Comparing with the workspace")?;
+        let batch = self.store_mut().batch()?;
+        let mut report = apply(&batch, &collected, &options, progress)?;
+        report.errors = errors;
+        if report.has_problems() && !options.skip_bad_rows {
+            drop(batch); // rolled back: a refused import writes nothing
+            return Ok(report);
+        }
+        log_files(&batch, &report, &hashes, &options)?;
+        batch.commit()?;
+        report.committed = true;
+        Ok(report)
     }
 
     /// Previews an import of records already read from `paths` (plus whole-file `errors`):
@@ -163,10 +212,17 @@ impl Workspace {
         options: ImportOptions,
         progress: &dyn Progress,
     ) -> Result<PreparedImport, WorkspaceError> {
-        let hashes = paths
-            .iter()
-            .map(|p| (display_name(p), content_hash(p)))
-            .collect();
+        self.preview_hashed(file_hashes(paths), collected, errors, options, progress)
+    }
+
+    fn preview_hashed(
+        &mut self,
+        hashes: Vec<(String, String)>,
+        collected: Collected,
+        errors: Vec<String>,
+        options: ImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<PreparedImport, WorkspaceError> {
         let batch = self.store_mut().batch()?;
         let mut report = apply(&batch, &collected, &options, progress)?;
         drop(batch); // rolled back: the preview writes nothing
@@ -187,32 +243,37 @@ impl Workspace {
         }
         let batch = self.store_mut().batch()?;
         let mut report = apply(&batch, &prepared.collected, &prepared.options, progress)?;
-        for file in &report.files {
-            let hash = prepared
-                .hashes
-                .iter()
-                .find(|(name, _)| file.summary.file == *name || file.summary.file.starts_with(&format!("{name}/")))
-                .map(|(_, h)| h.clone())
-                .unwrap_or_default();
-            let account = match &file.account {
-                Some(handle) => batch.find_account(handle)?,
-                None => None,
-            };
-            batch.log_import(&ImportRecord {
-                id: 0,
-                file_name: file.summary.file.clone(),
-                content_hash: hash,
-                imported_at: prepared.options.imported_at,
-                report_kind: file.summary.kind.label().to_string(),
-                account,
-                summary: file.changes.describe(),
-            })?;
-        }
+        log_files(&batch, &report, &prepared.hashes, &prepared.options)?;
         batch.commit()?;
         report.errors = prepared.report.errors;
         report.committed = true;
         Ok(report)
     }
+}
+
+/// Logs every file of a committing import, with its content hash.
+fn log_files(batch: &Batch<'_>, report: &ImportReport, hashes: &[(String, String)], options: &ImportOptions) -> Result<(), WorkspaceError> {
+    for file in &report.files {
+        let hash = hashes
+            .iter()
+            .find(|(name, _)| file.summary.file == *name || file.summary.file.starts_with(&format!("{name}/")))
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default();
+        let account = match &file.account {
+            Some(handle) => batch.find_account(handle)?,
+            None => None,
+        };
+        batch.log_import(&ImportRecord {
+            id: 0,
+            file_name: file.summary.file.clone(),
+            content_hash: hash,
+            imported_at: options.imported_at,
+            report_kind: file.summary.kind.label().to_string(),
+            account,
+            summary: file.changes.describe(),
+        })?;
+    }
+    Ok(())
 }
 
 fn display_name(path: &std::path::Path) -> String {
@@ -397,7 +458,12 @@ fn store_video(batch: &Batch<'_>, account: AccountId, v: &VideoRecord, enrichmen
         (_, Some(at)) => derived_id(&[&at.to_rfc3339(), v.caption.as_deref().unwrap_or("")]),
         _ => return Ok(Err("no video id, link or post time to tell which video this is".into())),
     };
-    let existing = batch.find_video(account, &platform_id)?;
+    // Only enrichment and a missing post time need to know whether the video is stored.
+    let existing = if enrichment_only || v.posted_at.is_none() {
+        batch.find_video(account, &platform_id)?
+    } else {
+        None
+    };
     if enrichment_only && existing.is_none() {
         return Ok(Ok(Change::Unchanged));
     }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use scrollstop::ui::ScrollstopApp;
+use scrollstop::ui::{GivenPaths, ScrollstopApp};
 use scrollstop::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace};
 use tempfile::TempDir;
 
@@ -53,6 +53,20 @@ pub fn app(path: &Path) -> Harness<'static, ScrollstopApp> {
     harness
 }
 
+/// The real app on `path` whose file chooser "chooses" `files` (no desktop dialog opens).
+pub fn app_choosing(path: &Path, files: Vec<PathBuf>) -> Harness<'static, ScrollstopApp> {
+    let path = path.to_path_buf();
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_eframe(move |_cc| {
+            ScrollstopApp::new(path).with_file_dialog(Box::new(GivenPaths::files(files)))
+        });
+    harness.run();
+    harness
+}
+
 /// Runs frames (in real time) until `done` holds, failing after `limit`.
 pub fn run_until(
     harness: &mut Harness<'static, ScrollstopApp>,
@@ -64,6 +78,15 @@ pub fn run_until(
     while !done(harness.state()) {
         assert!(start.elapsed() < limit, "gave up waiting for {what}");
         std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_ok();
+}
+
+/// Runs a few more frames so a dialog that just opened has found its size and place (a
+/// centred dialog moves while its scrolled parts learn their height).
+pub fn settle(harness: &mut Harness<'static, ScrollstopApp>) {
+    for _ in 0..4 {
         harness.step();
     }
     harness.run_ok();

@@ -4,6 +4,8 @@
 //!
 //! It never guesses a report from a file name, and never reads a non-Studio table itself.
 
+use std::borrow::Cow;
+
 use super::{Origin, ReadOptions, unreadable};
 use crate::io::csv_table::{CsvRows, Table, TableError, read_table};
 use crate::io::studio::{ExportClues, StudioFile, detect, read_report};
@@ -54,7 +56,8 @@ pub(super) fn read_text(
         notes: &notes,
         origin,
     };
-    read_tabular(&sheet, options, sink, &|| bytes.to_vec())
+    // The file's own bytes, not a copy: a history file can be hundreds of megabytes.
+    read_tabular(&sheet, options, sink, &|| Cow::Borrowed(bytes))
 }
 
 /// One table to read, and what is known about it.
@@ -69,11 +72,11 @@ pub(super) struct Sheet<'a> {
 
 /// Reads a table as the Studio report it is, else through the first table reader that takes
 /// it (`raw` gives that reader the file's bytes); else the file is not recognised.
-pub(super) fn read_tabular(
+pub(super) fn read_tabular<'b>(
     sheet: &Sheet<'_>,
     options: &ReadOptions,
     sink: &mut dyn Sink,
-    raw: &dyn Fn() -> Vec<u8>,
+    raw: &dyn Fn() -> Cow<'b, [u8]>,
 ) -> Result<(), ImportError> {
     let Sheet {
         file,

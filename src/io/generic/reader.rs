@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use super::mapping::{Field, Mapping};
 use super::row::{Tally, read_row};
-use crate::io::csv_table::{CsvRows, TableError};
+use crate::io::csv_table::{CsvRows, Row, TableError};
 use crate::io::text::{Decoded, decode};
 use crate::io::{FileSummary, ImportError, Rejected, ReportKind, Sink};
 
@@ -86,14 +86,16 @@ pub fn read_history_text(
     let width = rows.headers.len();
     let mut tally = Tally::default();
     let (mut read, mut skipped, mut rejected) = (0, 0, 0);
-    for row in rows.by_ref() {
-        let row = match row {
-            Ok(row) => row,
+    let mut row = Row::default();
+    loop {
+        match rows.read_into(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(error) => {
                 sink.discard(file);
                 return Err(table_error(file, error));
             }
-        };
+        }
         if row.is_blank() {
             skipped += 1;
             continue;

@@ -1,4 +1,249 @@
 //! Tests of the whole model: synthetic accounts with planted effects, determinism, a new
-//! account's prior, the shape of the output, and the development set's backtest.
+//! account's prior, the shape of the output, and the development set's backtest. Path counts
+//! are small so the debug build runs them in seconds.
 
 mod dev_set;
+mod synthetic;
+
+use chrono::Duration;
+
+use super::*;
+use crate::random::Rng;
+use synthetic::{Planted, start};
+
+const SEED: u64 = 42;
+
+fn context() -> ForecastContext {
+    ForecastContext::with_paths(SEED, 2_000)
+}
+
+fn plain_draft() -> DraftFeatures {
+    DraftFeatures {
+        duration_s: Some(15.0),
+        vertical: Some(true),
+        surprise_opening: Some(false),
+        trending_sound: Some(false),
+        original_sound: Some(false),
+        native_features: Some(false),
+        duet_stitch: Some(true),
+        hashtags: Some(3),
+        ..DraftFeatures::default()
+    }
+}
+
+fn slot_after(history: &History) -> Slot {
+    let last = history.videos().last().map_or(start(), |v| v.posted_at);
+    Slot::new(last + Duration::hours(24), chrono_tz::UTC)
+}
+
+fn p50_ratio(model: &AccountModel, with: &DraftFeatures, without: &DraftFeatures, slot: Slot) -> f64 {
+    let ctx = context();
+    model.forecast(with, slot, &ctx).final_p50() / model.forecast(without, slot, &ctx).final_p50()
+}
+
+#[test]
+fn planted_effects_are_recovered_with_their_signs_and_rough_sizes() {
+    let planted = Planted::standard();
+    let history = planted.history(7, 300);
+    let model = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    let slot = slot_after(&history);
+    let base = plain_draft();
+    let cases: [(&str, DraftFeatures, DraftFeatures); 3] = [
+        ("vertical", base.clone(), DraftFeatures { vertical: Some(false), ..base.clone() }),
+        ("trending sound", DraftFeatures { trending_sound: Some(true), ..base.clone() }, base.clone()),
+        ("short duration", base.clone(), DraftFeatures { duration_s: Some(60.0), ..base.clone() }),
+    ];
+    for (name, with, without) in cases {
+        let truth = planted.reach_ratio(&with, &without);
+        let got = p50_ratio(&model, &with, &without, slot);
+        assert!(truth > 1.1, "{name}: planted {truth}");
+        assert!(got > 1.0, "{name}: sign lost ({got} vs planted {truth})");
+        let (t, g) = (truth.ln(), got.ln());
+        assert!(g > 0.5 * t && g < 2.0 * t, "{name}: size {got} vs planted {truth}");
+    }
+    assert!(model.heads.fitted(Feature::Vertical.index()));
+}
+
+#[test]
+fn drivers_name_the_planted_effects_and_their_basis() {
+    let planted = Planted::standard();
+    let history = planted.history(8, 200);
+    let trends = TrendContext::empty().with_sound(TrendingSound {
+        name: "Hot Track - DJ".into(),
+        rank: Some(1),
+        bpm: Some(128),
+        live: true,
+    });
+    let model = fit(&history, &Audience::unknown(), &trends);
+    let draft = DraftFeatures {
+        vertical: Some(false),
+        duration_s: Some(45.0),
+        ..plain_draft()
+    };
+    let forecast = model.forecast(&draft, slot_after(&history), &context());
+    let find = |label: &str| forecast.drivers.iter().find(|d| d.label.contains(label));
+    let vertical = find("9:16").expect("aspect driver");
+    assert!(vertical.change_p50_pct > 5.0, "{vertical:?}");
+    assert_eq!(vertical.what_if, Some(WhatIf::MakeVertical));
+    assert_eq!(vertical.basis, Basis::History { videos: 200 });
+    assert!(vertical.text.contains("based on 200 of your videos"), "{}", vertical.text);
+    let sound = find("trending sound").expect("sound driver");
+    assert!(sound.change_p50_pct > 5.0 && sound.change_prob_above > 0.0, "{sound:?}");
+    let shorter = find("15 s").expect("duration driver");
+    assert!(shorter.change_p50_pct > 0.0);
+    let surprise = find("surprise").expect("opening driver");
+    assert_eq!(surprise.basis, Basis::Prior);
+    assert!(surprise.text.contains("prior from general guidance"));
+    assert!(forecast.drivers.iter().all(|d| !d.text.contains("TikTok weighs")));
+}
+
+#[test]
+fn coverage_on_held_out_synthetic_videos_is_near_eighty_percent() {
+    let planted = Planted::standard();
+    let history = planted.history(9, 200);
+    let model = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    let mut ctx = context();
+    ctx.drivers = false;
+    let mut rng = Rng::new(99);
+    let first = slot_after(&history).at;
+    let mut inside = 0;
+    let n = 300;
+    for i in 0..n {
+        let video = planted.video(&mut rng, i, first, 500.0);
+        let counts = video.latest().expect("two snapshots");
+        let q = model
+            .forecast(&video.features, Slot::new(first, chrono_tz::UTC), &ctx)
+            .quantiles_at(counts.age_hours);
+        if counts.views >= q.p10 && counts.views <= q.p90 {
+            inside += 1;
+        }
+    }
+    let coverage = f64::from(inside) / n as f64;
+    assert!((0.7..=0.9).contains(&coverage), "coverage {coverage}");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_numbers_exactly() {
+    let history = Planted::standard().history(3, 60);
+    let model = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    let again = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    assert_eq!(model, again);
+    let slot = slot_after(&history);
+    let a = model.forecast(&plain_draft(), slot, &context());
+    let b = again.forecast(&plain_draft(), slot, &ForecastContext::with_paths(SEED, 2_000));
+    assert_eq!(a, b);
+    let other = model.forecast(&plain_draft(), slot, &ForecastContext::with_paths(SEED + 1, 2_000));
+    assert_ne!(a.horizons, other.horizons);
+}
+
+#[test]
+fn a_new_account_gets_a_wide_prior_only_forecast() {
+    let model = fit(&History::new(Vec::new(), Some(5_000.0)), &Audience::unknown(), &TrendContext::empty());
+    let forecast = model.forecast(&plain_draft(), Slot::new(start(), chrono_tz::UTC), &context());
+    assert!(forecast.confidence.prior_only);
+    assert!(forecast.confidence.label.starts_with("prior only"));
+    let last = forecast.horizons.last().expect("four horizons");
+    assert!((last.views.p90 / last.views.p10).log10() > 1.5, "{last:?}");
+    assert!(last.views.p50 > 500.0 && last.views.p50 < 50_000.0, "{last:?}");
+    assert_eq!(forecast.percentile, None);
+    assert!(forecast.accuracy.mae_log10.is_none());
+}
+
+#[test]
+fn quantiles_are_ordered_and_the_curve_rises_with_time() {
+    let history = Planted::standard().history(4, 80);
+    let model = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    let forecast = model.forecast(&plain_draft(), slot_after(&history), &context());
+    assert_eq!(forecast.horizons.len(), 4);
+    assert_eq!(forecast.curve.len(), CURVE_POINTS);
+    for q in forecast.curve.iter().chain(forecast.horizons.iter().map(|h| &h.views)) {
+        assert!(q.p10 <= q.p50 && q.p50 <= q.p90, "{q:?}");
+    }
+    for w in forecast.curve.windows(2) {
+        assert!(w[1].p10 >= w[0].p10 && w[1].p50 >= w[0].p50 && w[1].p90 >= w[0].p90);
+    }
+    let p50 = forecast.final_p50();
+    assert!(forecast.prob_above(p50 / 10.0) > forecast.prob_above(p50 * 10.0));
+    assert!((forecast.prob_above(p50) - 0.5).abs() < 0.05);
+    let percentile = forecast.percentile.expect("history");
+    assert!((20.0..=80.0).contains(&percentile), "{percentile}");
+    assert!(forecast.rates.like > 0.0 && forecast.rates.like < 1.0);
+    assert!(forecast.confidence.label.contains("80 of your videos"));
+}
+
+#[test]
+fn not_recommended_drafts_reach_only_followers() {
+    let history = Planted::standard().history(5, 60);
+    let model = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    let slot = slot_after(&history);
+    let open = model.forecast(&plain_draft(), slot, &context());
+    let hidden = DraftFeatures {
+        not_recommended: true,
+        ..plain_draft()
+    };
+    let closed = model.forecast(&hidden, slot, &context());
+    assert!(!closed.recommended);
+    assert!(closed.final_p50() < open.final_p50() / 5.0);
+    assert!(closed.final_p50() <= 0.05 * 50_000.0);
+}
+
+#[test]
+fn the_heat_map_follows_the_audience_and_the_best_slot_is_a_driver() {
+    let history = Planted::standard().history(6, 60);
+    let mut activity = [5.0; 168];
+    for (h, a) in activity.iter_mut().enumerate() {
+        if (18..22).contains(&(h % 24)) {
+            *a = 60.0;
+        }
+    }
+    let audience = Audience::from_activity(activity, 6);
+    let model = fit(&history, &audience, &TrendContext::empty());
+    let week = start() - Duration::hours(12);
+    let map = model.heat_map(&plain_draft(), week, &context());
+    assert!(map[18] > map[3] * 1.1, "evening {} night {}", map[18], map[3]);
+    assert_eq!(map, model.heat_map(&plain_draft(), week, &context()));
+    let night = Slot::in_week(week, 3);
+    let forecast = model.forecast(&plain_draft(), night, &context());
+    let best = forecast
+        .drivers
+        .iter()
+        .find(|d| matches!(d.what_if, Some(WhatIf::MoveToSlot { .. })))
+        .expect("slot driver");
+    assert!(best.change_p50_pct > 0.0);
+    assert!(best.text.contains("6 weeks of your audience activity"));
+}
+
+#[test]
+fn what_ifs_apply_to_the_draft() {
+    let mut draft = crate::domain::Draft::blank(crate::domain::AccountId(1), start());
+    draft.aspect = crate::domain::AspectRatio::Landscape;
+    draft.allow_stitch = false;
+    assert!(WhatIf::MakeVertical.apply(&mut draft));
+    assert!(WhatIf::AllowDuetAndStitch.apply(&mut draft));
+    assert!(WhatIf::SetDuration { seconds: 15.0 }.apply(&mut draft));
+    assert_eq!(draft.aspect, crate::domain::AspectRatio::Vertical);
+    assert!(draft.allow_stitch && draft.duration_s == Some(15.0));
+    let features = DraftFeatures::from_draft(&draft, &TrendContext::empty());
+    assert_eq!(features.vertical, Some(true));
+    assert!(!WhatIf::MoveToSlot { at: start(), hour_of_week: 3 }.apply(&mut draft));
+}
+
+#[test]
+fn a_short_backtest_reports_rows_and_summaries() {
+    let planted = Planted::standard();
+    let accounts = vec![
+        AccountHistory::new("a", planted.history(11, 12)),
+        AccountHistory::new("b", planted.history(12, 8)),
+    ];
+    let mut ctx = ForecastContext::with_paths(SEED, 500);
+    ctx.drivers = false;
+    let result = backtest::backtest_with(&accounts, 3, &ctx);
+    assert_eq!(result.rows.len(), 9 + 5);
+    assert_eq!(result.accounts.len(), 2);
+    assert_eq!(result.overall.videos_predicted, 14);
+    assert!(result.overall.mae_log10.is_some() && result.overall.coverage.is_some());
+    assert!(result.rows.iter().all(|r| r.p10 <= r.p50 && r.p50 <= r.p90));
+    let json = serde_json::to_string(&result).expect("serialises");
+    assert!(json.contains("baseline_p50"));
+}
+mod perf_tmp;

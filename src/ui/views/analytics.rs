@@ -249,23 +249,19 @@ impl AnalyticsView {
             );
             ui.label(theme::muted(ui, text));
         }
-        egui::Grid::new("analytics-import-log")
-            .num_columns(5)
-            .striped(true)
-            .spacing([theme::SPACE_L, theme::SPACE_S])
-            .show(ui, |ui| {
-                for title in ["Imported", "File", "Report", "Account", "What changed"] {
-                    ui.label(RichText::new(title).strong());
+        // One block per import: summaries are sentences and need the full width to wrap.
+        for line in &self.imports {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&line.file).strong());
+                let mut about = vec![line.kind.as_str(), line.when.as_str()];
+                if !line.account.is_empty() {
+                    about.insert(1, line.account.as_str());
                 }
-                ui.end_row();
-                for line in &self.imports {
-                    ui.label(&line.when);
-                    ui.label(&line.file);
-                    ui.label(&line.kind);
-                    ui.label(&line.account);
-                    ui.label(&line.summary);
-                    ui.end_row();
-                }
+                ui.label(theme::muted(ui, about.join(" · ")));
             });
+            ui.label(&line.summary);
+            ui.add_space(theme::SPACE_S);
+            ui.separator();
+        }
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{Days, Local, NaiveDate, Utc};
-use eframe::egui::{self, Color32, RichText};
+use eframe::egui::{self, Align, Color32, Layout, RichText};
 
 use crate::domain::{Account, AccountId, DraftStatus};
 use crate::store::StoreError;
@@ -115,7 +115,7 @@ impl View for CalendarView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for day in &self.days {
-                    day_ui(ui, day);
+                    day_ui(ui, day, self.any_viewer_time);
                 }
             });
     }
@@ -190,7 +190,7 @@ impl CalendarView {
     }
 }
 
-fn day_ui(ui: &mut egui::Ui, day: &AgendaDay) {
+fn day_ui(ui: &mut egui::Ui, day: &AgendaDay, show_viewer_time: bool) {
     let posts = plural(day.entries.len(), "post", "posts");
     ui.horizontal(|ui| {
         let heading = RichText::new(&day.heading)
@@ -207,36 +207,39 @@ fn day_ui(ui: &mut egui::Ui, day: &AgendaDay) {
     ui.add_space(theme::SPACE_S);
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        egui::Grid::new(("agenda-day", &day.heading))
-            .num_columns(4)
-            .spacing([theme::SPACE_M * 1.5, theme::SPACE_S * 1.5])
-            .show(ui, |ui| {
-                for entry in &day.entries {
-                    entry_ui(ui, entry);
-                    ui.end_row();
-                }
-            });
+        for entry in &day.entries {
+            entry_ui(ui, entry, show_viewer_time);
+        }
     });
     ui.add_space(theme::SPACE_M);
 }
 
-fn entry_ui(ui: &mut egui::Ui, entry: &AgendaEntry) {
-    ui.vertical(|ui| {
-        ui.label(RichText::new(&entry.time).monospace().strong());
-        if let Some(shifted) = &entry.shifted {
-            ui.label(theme::muted(ui, shifted).small())
-                .on_hover_text("The zone's clock change moved this post; check the time.");
-        }
+/// Lays out `add` in a cell `width` wide, so the agenda's columns line up across days.
+fn cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+        ui.set_min_width(width);
+        add(ui);
     });
-    match &entry.viewer_time {
-        Some(t) => ui.label(theme::muted(ui, t)),
-        None => ui.label(""),
-    };
-    match entry.status {
-        Some(status) => status_chip(ui, status),
-        None => ui.label(""),
-    };
+}
+
+fn entry_ui(ui: &mut egui::Ui, entry: &AgendaEntry, show_viewer_time: bool) {
     ui.horizontal(|ui| {
+        cell(ui, 56.0, |ui| {
+            ui.label(RichText::new(&entry.time).monospace().strong());
+        });
+        if show_viewer_time {
+            cell(ui, 150.0, |ui| {
+                if let Some(t) = &entry.viewer_time {
+                    ui.label(theme::muted(ui, t));
+                }
+            });
+        }
+        cell(ui, 96.0, |ui| {
+            if let Some(status) = entry.status {
+                status_chip(ui, status);
+            }
+        });
         let title = ui.label(RichText::new(&entry.title).strong());
         if !entry.reason.is_empty() {
             title.on_hover_text(&entry.reason);
@@ -246,6 +249,11 @@ fn entry_ui(ui: &mut egui::Ui, entry: &AgendaEntry) {
         }
         if entry.pinned {
             ui.label(theme::muted(ui, "pinned"));
+        }
+        if let Some(shifted) = &entry.shifted {
+            let warn = theme::palette(ui).warn;
+            ui.label(RichText::new(shifted).color(warn))
+                .on_hover_text("The zone's clock change moved this post; check the time.");
         }
     });
 }

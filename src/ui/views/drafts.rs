@@ -15,7 +15,7 @@ use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::draft_rows::{DraftRow, DraftSort, visible_rows};
 use crate::ui::widgets::draft_table::draft_table;
 use crate::ui::widgets::empty_state::{empty_state, load_error};
-use crate::ui::widgets::format::plural;
+use crate::ui::widgets::format::{plural, thousands};
 use crate::ui::widgets::planned::planned_slots;
 use crate::ui::widgets::status_chip::status_count_chip;
 
@@ -186,7 +186,8 @@ impl DraftsView {
             }
             let filtered = self.status_filter.is_some() || !self.search.trim().is_empty();
             if filtered && self.visible_for.is_some() {
-                let text = format!("{} of {} shown", self.visible.len(), self.rows.len());
+                let (shown, all) = (self.visible.len() as i64, self.rows.len() as i64);
+                let text = format!("{} of {} shown", thousands(shown), thousands(all));
                 ui.label(theme::muted(ui, text));
             }
         });

@@ -164,7 +164,7 @@ impl ReachView {
                 slot: slots
                     .get(&d.id)
                     .map(|at| slot(at.with_timezone(&account.time_zone)))
-                    .unwrap_or_else(|| "not planned".to_string()),
+                    .unwrap_or_else(|| "none ahead".to_string()),
             })
             .collect();
     }

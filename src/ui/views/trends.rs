@@ -192,7 +192,7 @@ impl TrendsView {
             .cell_layout(Layout::left_to_right(Align::Center))
             .column(Column::exact(70.0))
             .column(Column::remainder().at_least(180.0).clip(true))
-            .column(Column::exact(84.0))
+            .column(Column::exact(70.0))
             .columns(Column::exact(56.0), 2)
             .column(Column::exact(70.0))
             .columns(Column::exact(96.0), 2)

@@ -6,7 +6,8 @@
 
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{
-    GridInput, GridMark, HLine, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points,
+    Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint,
+    PlotPoints, Points,
 };
 
 use super::format::{compact_count, day_number_label, long_date, percent};
@@ -98,6 +99,7 @@ pub fn daily_line_chart(
 pub fn views_scatter(ui: &mut egui::Ui, points: &[[f64; 2]], median_views: f64) {
     let palette = theme::palette(ui);
     static_plot("views-scatter", 260.0)
+        .legend(Legend::default().position(Corner::RightTop))
         .x_axis_label("Posted")
         .y_axis_label("Views (log scale)")
         .y_axis_formatter(|mark, _| compact_count(10f64.powf(mark.value).round() as i64))
@@ -109,7 +111,7 @@ pub fn views_scatter(ui: &mut egui::Ui, points: &[[f64; 2]], median_views: f64) 
         .show(ui, |plot| {
             let videos = Points::new("Videos", points.to_vec());
             plot.add(videos.radius(3.0).color(palette.accent));
-            let median = HLine::new("Median", median_views.max(1.0).log10());
+            let median = HLine::new("Median views", median_views.max(1.0).log10());
             plot.add(median.color(palette.muted).style(LineStyle::dashed_loose()));
         });
 }

@@ -35,7 +35,7 @@ pub fn draft_table(ui: &mut egui::Ui, rows: &[DraftRow], visible: &[usize], sort
                     if active {
                         // Hack (the monospace font) has the triangles; the body font does not.
                         let arrow = if current.descending { "▼" } else { "▲" };
-                        ui.label(RichText::new(arrow).monospace().small());
+                        ui.label(RichText::new(arrow).monospace());
                     }
                 });
             }
@@ -84,23 +84,22 @@ pub fn draft_table(ui: &mut egui::Ui, rows: &[DraftRow], visible: &[usize], sort
     }
 }
 
-/// The column's starting width; the last one takes the rest of the window.
+/// The column's starting width. Title takes what the others leave, so the table fits the
+/// window; every other column can be dragged wider.
 fn column_width(column: DraftColumn) -> Column {
     let initial = match column {
+        DraftColumn::Title => return Column::remainder().at_least(150.0).clip(true),
         DraftColumn::Status => 92.0,
-        DraftColumn::Title => 210.0,
-        DraftColumn::Subculture => 120.0,
+        DraftColumn::Subculture => 116.0,
         DraftColumn::Duration => 66.0,
-        DraftColumn::Sound => 150.0,
+        DraftColumn::Sound => 140.0,
         DraftColumn::Aspect => 62.0,
         DraftColumn::Assignee => 80.0,
-        DraftColumn::PlannedSlot => 128.0,
-        DraftColumn::Updated => 96.0,
+        DraftColumn::PlannedSlot => 122.0,
+        DraftColumn::Updated => 100.0,
     };
-    let width = if column == DraftColumn::Updated {
-        Column::remainder().at_least(initial)
-    } else {
-        Column::initial(initial).at_least(48.0).resizable(true)
-    };
-    width.clip(true)
+    Column::initial(initial)
+        .at_least(48.0)
+        .resizable(true)
+        .clip(true)
 }

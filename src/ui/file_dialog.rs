@@ -1,0 +1,106 @@
+//! Choosing files and folders: the window asks a [`FileDialog`] instead of calling the
+//! desktop's file chooser directly, so tests (and anything else that already knows the paths)
+//! hand the paths in with [`GivenPaths`]. The real chooser is [`SystemFileDialog`] (rfd).
+//!
+//! A dialog only returns paths; it never reads or writes the files it names.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The extensions an import understands (TikTok Studio exports, spreadsheets, JSON data).
+pub const IMPORT_EXTENSIONS: [&str; 5] = ["csv", "xlsx", "zip", "json", "txt"];
+
+/// Shown when a chooser came back empty: on desktops without a file-chooser portal (some
+/// minimal Linux sessions) rfd cannot open one at all and returns nothing.
+pub const NOTHING_CHOSEN: &str = "No files were chosen. If no file chooser opened, this desktop \
+    has none available: drag the exports onto the window instead, or use `scrollstop import \
+    PATH…` on the command line.";
+
+/// Where the window gets the paths the user chooses.
+pub trait FileDialog {
+    /// Files to import (several at once); empty when the user chose none.
+    fn pick_import(&self) -> Vec<PathBuf>;
+
+    /// A folder to import everything in; `None` when the user chose none.
+    fn pick_folder(&self) -> Option<PathBuf>;
+
+    /// Where to save a file suggested as `file_name`; `None` when the user chose none.
+    fn save_file(&self, file_name: &str) -> Option<PathBuf>;
+}
+
+/// The desktop's own file chooser.
+#[derive(Debug, Default)]
+pub struct SystemFileDialog;
+
+impl FileDialog for SystemFileDialog {
+    fn pick_import(&self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import TikTok Studio exports")
+            .add_filter("Exports and spreadsheets", &IMPORT_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_files()
+            .unwrap_or_default()
+    }
+
+    fn pick_folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import every export in a folder")
+            .pick_folder()
+    }
+
+    fn save_file(&self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save")
+            .set_file_name(file_name)
+            .save_file()
+    }
+}
+
+/// Answers every question with paths given up front: for tests and scripted runs.
+#[derive(Debug, Default)]
+pub struct GivenPaths {
+    files: Vec<PathBuf>,
+    folder: Option<PathBuf>,
+    save_to: Mutex<Option<PathBuf>>,
+}
+
+impl GivenPaths {
+    /// A dialog that "chooses" `files` whenever the user imports files.
+    pub fn files(files: impl IntoIterator<Item = PathBuf>) -> Self {
+        Self {
+            files: files.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Also "chooses" `folder` when the user imports a folder.
+    pub fn with_folder(mut self, folder: PathBuf) -> Self {
+        self.folder = Some(folder);
+        self
+    }
+
+    /// Also "chooses" `path` (once) when the user saves a file.
+    pub fn with_save_to(self, path: PathBuf) -> Self {
+        Self {
+            save_to: Mutex::new(Some(path)),
+            ..self
+        }
+    }
+}
+
+impl FileDialog for GivenPaths {
+    fn pick_import(&self) -> Vec<PathBuf> {
+        self.files.clone()
+    }
+
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.folder.clone()
+    }
+
+    fn save_file(&self, _file_name: &str) -> Option<PathBuf> {
+        match self.save_to.lock() {
+            Ok(mut path) => path.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        }
+    }
+}
