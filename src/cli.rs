@@ -216,17 +216,29 @@ fn accounts(workspace: &Workspace, handle: Option<&str>) -> anyhow::Result<Vec<A
             let known: Vec<String> = all.iter().map(Account::at_handle).collect();
             bail!(
                 "there is no account @{wanted} in this workspace. Accounts: {}.",
-                if known.is_empty() { "none yet".to_string() } else { known.join(", ") }
+                if known.is_empty() {
+                    "none yet".to_string()
+                } else {
+                    known.join(", ")
+                }
             )
         }
     }
 }
 
-fn print_checked(account: &Account, checked: &[CheckedDraft], out: &mut dyn Write) -> std::io::Result<()> {
+fn print_checked(
+    account: &Account,
+    checked: &[CheckedDraft],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(out, "{} ({} drafts)", account.at_handle(), checked.len())?;
     for d in checked {
         let (e, w, t) = tally(&d.findings);
-        let title = if d.title.is_empty() { "(untitled)" } else { d.title.as_str() };
+        let title = if d.title.is_empty() {
+            "(untitled)"
+        } else {
+            d.title.as_str()
+        };
         writeln!(
             out,
             "  #{} {title}: {}, {}, {}",
@@ -236,7 +248,13 @@ fn print_checked(account: &Account, checked: &[CheckedDraft], out: &mut dyn Writ
             plural(t, "tip")
         )?;
         for f in &d.findings {
-            writeln!(out, "    {:<8} {:<24} {}", f.severity.label(), f.rule, f.message)?;
+            writeln!(
+                out,
+                "    {:<8} {:<24} {}",
+                f.severity.label(),
+                f.rule,
+                f.message
+            )?;
         }
     }
     Ok(())
@@ -312,7 +330,8 @@ struct ListedSnapshot {
 
 impl ListedVideo {
     fn new(account: &Account, v: VideoWithSnapshots) -> Self {
-        let rfc = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let rfc =
+            |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         Self {
             id: v.video.platform_id,
             account: account.at_handle(),
@@ -339,7 +358,11 @@ impl ListedVideo {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn print_info(info: &WorkspaceInfo, out: &mut dyn Write) -> std::io::Result<()> {

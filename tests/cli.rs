@@ -105,7 +105,11 @@ fn a_bad_workspace_file_is_an_error_on_stderr_with_a_non_zero_exit() {
 fn check_json_lists_every_draft_with_its_findings() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ws = dir.path().join("demo.sqlite");
-    assert!(scrollstop(&["demo", "--workspace", path_arg(&ws)]).status.success());
+    assert!(
+        scrollstop(&["demo", "--workspace", path_arg(&ws)])
+            .status
+            .success()
+    );
     let out = scrollstop(&["check", "--workspace", path_arg(&ws), "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
@@ -115,15 +119,32 @@ fn check_json_lists_every_draft_with_its_findings() {
         .iter()
         .flat_map(|d| d["findings"].as_array().expect("findings").iter())
         .collect();
-    assert!(!findings.is_empty(), "the demo breaks some rules on purpose");
+    assert!(
+        !findings.is_empty(),
+        "the demo breaks some rules on purpose"
+    );
     for f in &findings {
         for key in ["rule", "severity", "field", "message"] {
             assert!(f[key].is_string(), "{key} in {f}");
         }
     }
-    assert!(drafts.iter().all(|d| d["draft_id"].is_i64() && d["title"].is_string()));
+    assert!(
+        drafts
+            .iter()
+            .all(|d| d["draft_id"].is_i64() && d["title"].is_string())
+    );
 
-    let one = scrollstop(&["check", "--workspace", path_arg(&ws), "--account", "@nobody"]);
+    let one = scrollstop(&[
+        "check",
+        "--workspace",
+        path_arg(&ws),
+        "--account",
+        "@nobody",
+    ]);
     assert!(!one.status.success());
-    assert!(stderr(&one).contains("no account @nobody"), "{}", stderr(&one));
+    assert!(
+        stderr(&one).contains("no account @nobody"),
+        "{}",
+        stderr(&one)
+    );
 }

@@ -48,10 +48,16 @@ fn the_preview_matches_the_commit_and_a_reimport_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
     let mut ws = Workspace::open(&path).expect("open");
-    let files = vec![fixtures().join("Content.csv"), fixtures().join("Overview.csv"), fixtures().join("FollowerActivity.csv")];
+    let files = vec![
+        fixtures().join("Content.csv"),
+        fixtures().join("Overview.csv"),
+        fixtures().join("FollowerActivity.csv"),
+    ];
 
     let before = dump(&path);
-    let prepared = ws.prepare_import(&files, options(), &Silent).expect("preview");
+    let prepared = ws
+        .prepare_import(&files, options(), &Silent)
+        .expect("preview");
     assert_eq!(dump(&path), before, "a preview writes nothing");
     assert!(prepared.can_commit());
     let preview = prepared.report.clone();
@@ -65,8 +71,16 @@ fn the_preview_matches_the_commit_and_a_reimport_changes_nothing() {
     let videos = ws.store().counts().expect("counts").videos;
     assert!(videos > 0);
 
-    let again = ws.prepare_import(&files, options(), &Silent).expect("again");
-    assert!(again.report.files.iter().all(|f| f.changes.added == 0 && f.changes.updated == 0));
+    let again = ws
+        .prepare_import(&files, options(), &Silent)
+        .expect("again");
+    assert!(
+        again
+            .report
+            .files
+            .iter()
+            .all(|f| f.changes.added == 0 && f.changes.updated == 0)
+    );
     assert!(!again.can_commit(), "nothing new to write");
     let log_before = ws.store().import_log().expect("log").len();
     assert_eq!(log_before, 3, "one log entry per file");
@@ -77,7 +91,9 @@ fn a_newer_content_export_adds_snapshots_not_videos() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
     let mut ws = Workspace::open(&path).expect("open");
-    let first = ws.prepare_import(&[fixtures().join("Content.csv")], options(), &Silent).expect("first");
+    let first = ws
+        .prepare_import(&[fixtures().join("Content.csv")], options(), &Silent)
+        .expect("first");
     ws.commit_import(first, &Silent).expect("commit");
     let counts = ws.store().counts().expect("counts");
 
@@ -92,12 +108,21 @@ fn a_newer_content_export_adds_snapshots_not_videos() {
         .join("\n");
     let newer = dir.path().join("Content 2.csv");
     std::fs::write(&newer, bumped).expect("write");
-    let second = ws.prepare_import(&[newer], options(), &Silent).expect("second");
-    assert!(second.report.files[0].changes.updated > 0, "{:?}", second.report.files[0]);
+    let second = ws
+        .prepare_import(&[newer], options(), &Silent)
+        .expect("second");
+    assert!(
+        second.report.files[0].changes.updated > 0,
+        "{:?}",
+        second.report.files[0]
+    );
     ws.commit_import(second, &Silent).expect("commit");
     let after = ws.store().counts().expect("counts");
     assert_eq!(after.videos, counts.videos, "no duplicate videos");
-    assert!(after.video_snapshots > counts.video_snapshots, "a later snapshot is added");
+    assert!(
+        after.video_snapshots > counts.video_snapshots,
+        "a later snapshot is added"
+    );
 }
 
 fn bump_views(line: &str) -> String {
@@ -119,28 +144,51 @@ fn bad_input_leaves_the_workspace_exactly_as_it_was() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
     let mut ws = Workspace::open(&path).expect("open");
-    let first = ws.prepare_import(&[fixtures().join("Content.csv")], options(), &Silent).expect("first");
+    let first = ws
+        .prepare_import(&[fixtures().join("Content.csv")], options(), &Silent)
+        .expect("first");
     ws.commit_import(first, &Silent).expect("commit");
     let before = dump(&path);
 
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty.csv", Vec::new()),
         ("binary.csv", (0..=255u8).cycle().take(4096).collect()),
-        ("other-tool.csv", b"Name,Email\nAda,ada@example.com\n".to_vec()),
-        ("broken.csv", b"\xef\xbb\xbf\"Date\",\"Video Views\"\n\"April 12\",\"12\n\"April 13\",\"4\"".to_vec()),
+        (
+            "other-tool.csv",
+            b"Name,Email\nAda,ada@example.com\n".to_vec(),
+        ),
+        (
+            "broken.csv",
+            b"\xef\xbb\xbf\"Date\",\"Video Views\"\n\"April 12\",\"12\n\"April 13\",\"4\"".to_vec(),
+        ),
         ("not-a-zip.zip", b"PK\x03\x04 truncated".to_vec()),
     ];
     for (name, bytes) in cases {
         let bad = dir.path().join(name);
         std::fs::write(&bad, &bytes).expect("write");
-        let prepared = ws.prepare_import(&[bad, fixtures().join("Overview.csv")], options(), &Silent).expect("preview");
+        let prepared = ws
+            .prepare_import(&[bad, fixtures().join("Overview.csv")], options(), &Silent)
+            .expect("preview");
         assert!(prepared.report.has_problems(), "{name} must be refused");
-        let message = prepared.report.errors.join(" ") + &prepared.report.rejected.iter().map(|r| r.reason.clone()).collect::<String>();
+        let message = prepared.report.errors.join(" ")
+            + &prepared
+                .report
+                .rejected
+                .iter()
+                .map(|r| r.reason.clone())
+                .collect::<String>();
         assert!(
-            prepared.report.errors.iter().any(|e| e.contains(name)) || prepared.report.rejected.iter().any(|r| r.file.contains(name)),
+            prepared.report.errors.iter().any(|e| e.contains(name))
+                || prepared
+                    .report
+                    .rejected
+                    .iter()
+                    .any(|r| r.file.contains(name)),
             "{name}: the message names the file: {message}"
         );
-        let report = ws.commit_import(prepared, &Silent).expect("refused commit returns the report");
+        let report = ws
+            .commit_import(prepared, &Silent)
+            .expect("refused commit returns the report");
         assert!(!report.committed);
         assert_eq!(dump(&path), before, "{name} changed the workspace");
     }

@@ -36,7 +36,10 @@ impl TableReader for TrendListReader {
 
 /// Video-history and trend-list readers for an import running at `now`, with the user's
 /// column choices for history files.
-pub fn table_readers(now: DateTime<Utc>, overrides: Vec<(Field, String)>) -> Vec<Arc<dyn TableReader>> {
+pub fn table_readers(
+    now: DateTime<Utc>,
+    overrides: Vec<(Field, String)>,
+) -> Vec<Arc<dyn TableReader>> {
     vec![
         Arc::new(TrendListReader(TrendListOptions::at(now))),
         Arc::new(HistoryReader(HistoryOptions {

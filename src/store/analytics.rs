@@ -36,13 +36,19 @@ fn metric_values(m: &DailyMetrics) -> [Option<i64>; 11] {
 
 /// Merges one day of metrics: fields present in `m` overwrite, absent ones keep the stored
 /// value (each report carries a different subset of the day).
-pub(crate) fn upsert_daily(conn: &rusqlite::Connection, account: AccountId, m: &DailyMetrics) -> Result<Change, StoreError> {
+pub(crate) fn upsert_daily(
+    conn: &rusqlite::Connection,
+    account: AccountId,
+    m: &DailyMetrics,
+) -> Result<Change, StoreError> {
     let Some(day) = m.date else {
         return Ok(Change::Unchanged);
     };
     let new = metric_values(m);
     let stored: Option<[Option<i64>; 11]> = conn
-        .prepare_cached(&format!("SELECT {DAILY_COLUMNS} FROM daily_metrics WHERE account_id = ?1 AND date = ?2"))?
+        .prepare_cached(&format!(
+            "SELECT {DAILY_COLUMNS} FROM daily_metrics WHERE account_id = ?1 AND date = ?2"
+        ))?
         .query_row(params![account.0, to_date(day)], |r| {
             let mut v = [None; 11];
             for (i, slot) in v.iter_mut().enumerate() {
@@ -89,7 +95,10 @@ pub(crate) fn upsert_daily(conn: &rusqlite::Connection, account: AccountId, m: &
 }
 
 /// Stores one hour of follower activity (a newer import of the same hour replaces it).
-pub(crate) fn upsert_activity(conn: &rusqlite::Connection, a: &FollowerActivity) -> Result<Change, StoreError> {
+pub(crate) fn upsert_activity(
+    conn: &rusqlite::Connection,
+    a: &FollowerActivity,
+) -> Result<Change, StoreError> {
     let stored: Option<i64> = conn
         .prepare_cached("SELECT active_followers FROM follower_activity WHERE account_id = ?1 AND date = ?2 AND hour = ?3")?
         .query_row(params![a.account.0, to_date(a.date), a.hour], |r| r.get(0))
@@ -101,11 +110,18 @@ pub(crate) fn upsert_activity(conn: &rusqlite::Connection, a: &FollowerActivity)
         "INSERT OR REPLACE INTO follower_activity (account_id, date, hour, active_followers) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![a.account.0, to_date(a.date), a.hour, a.active_followers])?;
-    Ok(if stored.is_some() { Change::Updated } else { Change::Added })
+    Ok(if stored.is_some() {
+        Change::Updated
+    } else {
+        Change::Added
+    })
 }
 
 /// Stores one audience share (same account, dimension, key and day replaces it).
-pub(crate) fn upsert_share(conn: &rusqlite::Connection, s: &AudienceShare) -> Result<Change, StoreError> {
+pub(crate) fn upsert_share(
+    conn: &rusqlite::Connection,
+    s: &AudienceShare,
+) -> Result<Change, StoreError> {
     let stored: Option<f64> = conn
         .prepare_cached(
             "SELECT share FROM audience_shares WHERE account_id = ?1 AND dimension = ?2 AND key = ?3 AND captured_on = ?4",
@@ -119,7 +135,11 @@ pub(crate) fn upsert_share(conn: &rusqlite::Connection, s: &AudienceShare) -> Re
         "INSERT OR REPLACE INTO audience_shares (account_id, dimension, key, share, captured_on) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![s.account.0, s.dimension.as_str(), s.key, s.share, to_date(s.captured_on)])?;
-    Ok(if stored.is_some() { Change::Updated } else { Change::Added })
+    Ok(if stored.is_some() {
+        Change::Updated
+    } else {
+        Change::Added
+    })
 }
 
 impl Store {
@@ -166,12 +186,20 @@ impl Store {
 
     /// Stores follower activity hours in one transaction.
     pub fn add_follower_activity(&mut self, hours: &[FollowerActivity]) -> Result<(), StoreError> {
-        self.transaction(|tx| hours.iter().try_for_each(|a| upsert_activity(tx, a).map(drop)))
+        self.transaction(|tx| {
+            hours
+                .iter()
+                .try_for_each(|a| upsert_activity(tx, a).map(drop))
+        })
     }
 
     /// Stores audience shares in one transaction.
     pub fn add_audience_shares(&mut self, shares: &[AudienceShare]) -> Result<(), StoreError> {
-        self.transaction(|tx| shares.iter().try_for_each(|s| upsert_share(tx, s).map(drop)))
+        self.transaction(|tx| {
+            shares
+                .iter()
+                .try_for_each(|s| upsert_share(tx, s).map(drop))
+        })
     }
 
     /// The hour-of-week profile accumulated from every FollowerActivity import.

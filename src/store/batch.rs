@@ -89,7 +89,11 @@ impl Batch<'_> {
     }
 
     /// The id of a stored video of the account, if any.
-    pub fn find_video(&self, account: AccountId, platform_id: &str) -> Result<Option<VideoId>, StoreError> {
+    pub fn find_video(
+        &self,
+        account: AccountId,
+        platform_id: &str,
+    ) -> Result<Option<VideoId>, StoreError> {
         videos::find_video(&self.tx, account, platform_id)
     }
 

@@ -25,7 +25,10 @@ impl VideoWithSnapshots {
 /// Finds the video by account and platform id, or inserts it. Fields an existing video does
 /// not know yet are filled in; known values are never replaced by unknown ones, and the
 /// Duet/Stitch/comment settings take the newer known value. Returns the id and the change.
-pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(VideoId, Change), StoreError> {
+pub(crate) fn upsert_video(
+    conn: &rusqlite::Connection,
+    v: &Video,
+) -> Result<(VideoId, Change), StoreError> {
     // A new video (the usual case in a big import) is one statement; a stored one is merged.
     let inserted = conn
         .prepare_cached(
@@ -50,7 +53,17 @@ pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(Vi
     if inserted > 0 {
         return Ok((VideoId(conn.last_insert_rowid()), Change::Added));
     }
-    type Known = (i64, String, String, Option<f32>, Option<String>, Option<String>, Option<bool>, Option<bool>, Option<bool>);
+    type Known = (
+        i64,
+        String,
+        String,
+        Option<f32>,
+        Option<String>,
+        Option<String>,
+        Option<bool>,
+        Option<bool>,
+        Option<bool>,
+    );
     // Not inserted: the account already has the video.
     let (id, caption, hashtags, duration, sound, link, duet, stitch, comments): Known = conn
         .prepare_cached(
@@ -62,8 +75,16 @@ pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(Vi
         })?;
     let merged: Known = (
         id,
-        if caption.is_empty() { v.caption.clone() } else { caption.clone() },
-        if hashtags.is_empty() { to_list(&v.hashtags) } else { hashtags.clone() },
+        if caption.is_empty() {
+            v.caption.clone()
+        } else {
+            caption.clone()
+        },
+        if hashtags.is_empty() {
+            to_list(&v.hashtags)
+        } else {
+            hashtags.clone()
+        },
         duration.or(v.duration_s),
         sound.clone().or_else(|| v.sound.clone()),
         link.clone().or_else(|| v.link.clone()),
@@ -71,7 +92,11 @@ pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(Vi
         v.allow_stitch.or(stitch),
         v.allow_comments.or(comments),
     );
-    if merged == (id, caption, hashtags, duration, sound, link, duet, stitch, comments) {
+    if merged
+        == (
+            id, caption, hashtags, duration, sound, link, duet, stitch, comments,
+        )
+    {
         return Ok((VideoId(id), Change::Unchanged));
     }
     conn.prepare_cached(
@@ -79,12 +104,18 @@ pub(crate) fn upsert_video(conn: &rusqlite::Connection, v: &Video) -> Result<(Vi
              allow_duet = ?7, allow_stitch = ?8, allow_comments = ?9
          WHERE id = ?1",
     )?
-    .execute(params![id, merged.1, merged.2, merged.3, merged.4, merged.5, merged.6, merged.7, merged.8])?;
+    .execute(params![
+        id, merged.1, merged.2, merged.3, merged.4, merged.5, merged.6, merged.7, merged.8
+    ])?;
     Ok((VideoId(id), Change::Updated))
 }
 
 /// The id of a stored video, if the account has it.
-pub(crate) fn find_video(conn: &rusqlite::Connection, account: AccountId, platform_id: &str) -> Result<Option<VideoId>, StoreError> {
+pub(crate) fn find_video(
+    conn: &rusqlite::Connection,
+    account: AccountId,
+    platform_id: &str,
+) -> Result<Option<VideoId>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT id FROM videos WHERE account_id = ?1 AND platform_id = ?2")?
         .query_row(params![account.0, platform_id], |r| r.get(0))

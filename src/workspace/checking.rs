@@ -62,27 +62,48 @@ fn plan_days(entries: &[PlanEntry], active_weeks: &[String]) -> HashMap<DraftId,
             let date = e.wall_time.date();
             let mut empty = Vec::new();
             if active_weeks.iter().any(|w| *w == week_label(date)) {
-                let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+                let monday =
+                    date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
                 let days: Vec<NaiveDate> = (0..7).map(|i| monday + Duration::days(i)).collect();
-                let posting: Vec<&NaiveDate> = days.iter().filter(|d| per_day.contains_key(d)).collect();
+                let posting: Vec<&NaiveDate> =
+                    days.iter().filter(|d| per_day.contains_key(d)).collect();
                 if let (Some(first), Some(last)) = (posting.first(), posting.last()) {
-                    empty = days.iter().filter(|d| d > first && d < last && !per_day.contains_key(d)).copied().collect();
+                    empty = days
+                        .iter()
+                        .filter(|d| d > first && d < last && !per_day.contains_key(d))
+                        .copied()
+                        .collect();
                 }
             }
-            (e.draft, PlanDay { date, posts: per_day[&date], empty_days_between: empty })
+            (
+                e.draft,
+                PlanDay {
+                    date,
+                    posts: per_day[&date],
+                    empty_days_between: empty,
+                },
+            )
         })
         .collect()
 }
 
 impl Workspace {
     /// Reads the context for checking the drafts of `account` as of `now`.
-    pub fn check_session(&self, account: AccountId, now: DateTime<Utc>) -> Result<CheckSession, WorkspaceError> {
+    pub fn check_session(
+        &self,
+        account: AccountId,
+        now: DateTime<Utc>,
+    ) -> Result<CheckSession, WorkspaceError> {
         let store = self.store();
         let drafts = store.drafts(account)?;
         let videos = store.videos(account)?;
         let duplicates = DuplicateIndex::of(
-            drafts.iter().filter(|d| d.status != crate::domain::DraftStatus::Posted),
-            videos.iter().map(|v| (v.video.id, v.video.caption.as_str())),
+            drafts
+                .iter()
+                .filter(|d| d.status != crate::domain::DraftStatus::Posted),
+            videos
+                .iter()
+                .map(|v| (v.video.id, v.video.caption.as_str())),
         );
         let far = chrono::Duration::days(3650);
         let entries = store.plan_entries(account, now - far, now + far)?;
@@ -91,7 +112,11 @@ impl Workspace {
             .map(|s| s.split_whitespace().map(str::to_string).collect::<Vec<_>>())
             .unwrap_or_default();
         Ok(CheckSession {
-            subcultures: store.subcultures()?.into_iter().map(|s| (s.id, s)).collect(),
+            subcultures: store
+                .subcultures()?
+                .into_iter()
+                .map(|s| (s.id, s))
+                .collect(),
             trends: TrendBook::new(&store.trends()?, now),
             duplicates,
             plan_days: plan_days(&entries, &weeks),
@@ -99,7 +124,11 @@ impl Workspace {
     }
 
     /// Every draft of the account with its findings.
-    pub fn check_drafts(&self, account: AccountId, now: DateTime<Utc>) -> Result<Vec<CheckedDraft>, WorkspaceError> {
+    pub fn check_drafts(
+        &self,
+        account: AccountId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<CheckedDraft>, WorkspaceError> {
         let session = self.check_session(account, now)?;
         Ok(self
             .store()

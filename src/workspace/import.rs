@@ -15,7 +15,10 @@ use crate::domain::{
     AccountId, AudienceShare, FollowerActivity, ImportRecord, NewAccount, Snapshot, Video, VideoId,
 };
 use crate::io::generic::Field;
-use crate::io::{Collected, FileSummary, ReadOptions, Rejected, ReportKind, VideoRecord, read_paths, table_readers};
+use crate::io::{
+    Collected, FileSummary, ReadOptions, Rejected, ReportKind, VideoRecord, read_paths,
+    table_readers,
+};
 use crate::store::{Batch, Change, StoreError};
 
 /// Choices that apply to a whole import.
@@ -135,11 +138,17 @@ pub fn content_hash(path: &std::path::Path) -> String {
 
 /// Each path's display name and [content hash](content_hash).
 fn file_hashes(paths: &[PathBuf]) -> Vec<(String, String)> {
-    paths.iter().map(|p| (display_name(p), content_hash(p))).collect()
+    paths
+        .iter()
+        .map(|p| (display_name(p), content_hash(p)))
+        .collect()
 }
 
 /// [`read_files`] and [`file_hashes`] side by side: hashing rereads the files, on another core.
-fn read_and_hash(paths: &[PathBuf], options: &ImportOptions) -> (Collected, Vec<String>, Vec<(String, String)>) {
+fn read_and_hash(
+    paths: &[PathBuf],
+    options: &ImportOptions,
+) -> (Collected, Vec<String>, Vec<(String, String)>) {
     std::thread::scope(|scope| {
         let hashing = scope.spawn(|| file_hashes(paths));
         let (collected, errors) = read_files(paths, options);
@@ -166,14 +175,23 @@ impl PreparedImport {
     /// skip bad rows) and at least one row changes.
     pub fn can_commit(&self) -> bool {
         let clean = !self.report.has_problems() || self.options.skip_bad_rows;
-        let changes = self.report.files.iter().any(|f| f.changes.added + f.changes.updated > 0);
+        let changes = self
+            .report
+            .files
+            .iter()
+            .any(|f| f.changes.added + f.changes.updated > 0);
         clean && changes
     }
 }
 
 impl Workspace {
     /// Reads `paths` and previews the import: nothing is written.
-    pub fn prepare_import(&mut self, paths: &[PathBuf], options: ImportOptions, progress: &dyn Progress) -> Result<PreparedImport, WorkspaceError> {
+    pub fn prepare_import(
+        &mut self,
+        paths: &[PathBuf],
+        options: ImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<PreparedImport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
         let (collected, errors, hashes) = read_and_hash(paths, &options);
         progress.step(0.3, "Comparing with the workspace")?;
@@ -185,7 +203,12 @@ impl Workspace {
     /// [`commit_import`](Self::commit_import) gives, and the same refusal (nothing written when
     /// rows or files were rejected, unless the user chose to skip bad rows), but the records
     /// are written once instead of twice.
-    pub fn import_now(&mut self, paths: &[PathBuf], options: ImportOptions, progress: &dyn Progress) -> Result<ImportReport, WorkspaceError> {
+    pub fn import_now(
+        &mut self,
+        paths: &[PathBuf],
+        options: ImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<ImportReport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
         let (collected, errors, hashes) = read_and_hash(paths, &options);
         progress.step(0.3, "Comparing with the workspace")?;
@@ -237,7 +260,11 @@ impl Workspace {
 
     /// Commits a prepared import in one transaction and logs every file. Refuses (writing
     /// nothing) when rows or files were rejected, unless the user chose to skip bad rows.
-    pub fn commit_import(&mut self, prepared: PreparedImport, progress: &dyn Progress) -> Result<ImportReport, WorkspaceError> {
+    pub fn commit_import(
+        &mut self,
+        prepared: PreparedImport,
+        progress: &dyn Progress,
+    ) -> Result<ImportReport, WorkspaceError> {
         if prepared.report.has_problems() && !prepared.options.skip_bad_rows {
             return Ok(prepared.report);
         }
@@ -252,11 +279,18 @@ impl Workspace {
 }
 
 /// Logs every file of a committing import, with its content hash.
-fn log_files(batch: &Batch<'_>, report: &ImportReport, hashes: &[(String, String)], options: &ImportOptions) -> Result<(), WorkspaceError> {
+fn log_files(
+    batch: &Batch<'_>,
+    report: &ImportReport,
+    hashes: &[(String, String)],
+    options: &ImportOptions,
+) -> Result<(), WorkspaceError> {
     for file in &report.files {
         let hash = hashes
             .iter()
-            .find(|(name, _)| file.summary.file == *name || file.summary.file.starts_with(&format!("{name}/")))
+            .find(|(name, _)| {
+                file.summary.file == *name || file.summary.file.starts_with(&format!("{name}/"))
+            })
             .map(|(_, h)| h.clone())
             .unwrap_or_default();
         let account = match &file.account {
@@ -277,7 +311,10 @@ fn log_files(batch: &Batch<'_>, report: &ImportReport, hashes: &[(String, String
 }
 
 fn display_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Resolves handles to accounts, creating missing ones once.
@@ -312,7 +349,12 @@ impl Accounts<'_, '_> {
     }
 }
 
-fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &dyn Progress) -> Result<ImportReport, WorkspaceError> {
+fn apply(
+    batch: &Batch<'_>,
+    c: &Collected,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportReport, WorkspaceError> {
     let mut accounts = Accounts {
         batch,
         zone: options.new_account_zone,
@@ -332,7 +374,9 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
             .or_else(|| options.account.clone())
             .map(|h| h.trim().trim_start_matches('@').to_string())
     };
-    let total = (c.daily.len() + c.videos.len() + c.activity.len() + c.shares.len() + c.trends.len()).max(1);
+    let total =
+        (c.daily.len() + c.videos.len() + c.activity.len() + c.shares.len() + c.trends.len())
+            .max(1);
     let mut done = 0usize;
     let tick = |done: &mut usize| -> Result<(), WorkspaceError> {
         *done += 1;
@@ -341,7 +385,10 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
         }
         Ok(())
     };
-    let no_account = |file: &str, line: usize, rejected: &mut Vec<Rejected>, per_file: &mut BTreeMap<String, ChangeCounts>| {
+    let no_account = |file: &str,
+                      line: usize,
+                      rejected: &mut Vec<Rejected>,
+                      per_file: &mut BTreeMap<String, ChangeCounts>| {
         rejected.push(Rejected {
             file: file.to_string(),
             line,
@@ -357,8 +404,13 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
             continue;
         };
         let account = accounts.resolve(&handle)?;
-        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
-        per_file.entry(file.clone()).or_default().count(batch.upsert_daily_metrics(account, m)?);
+        first_account
+            .entry(file.clone())
+            .or_insert_with(|| format!("@{handle}"));
+        per_file
+            .entry(file.clone())
+            .or_default()
+            .count(batch.upsert_daily_metrics(account, m)?);
     }
     for (file, a) in &c.activity {
         tick(&mut done)?;
@@ -367,7 +419,9 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
             continue;
         };
         let account = accounts.resolve(&handle)?;
-        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
+        first_account
+            .entry(file.clone())
+            .or_insert_with(|| format!("@{handle}"));
         let change = batch.upsert_follower_activity(&FollowerActivity {
             account,
             date: a.date,
@@ -383,7 +437,9 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
             continue;
         };
         let account = accounts.resolve(&handle)?;
-        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
+        first_account
+            .entry(file.clone())
+            .or_insert_with(|| format!("@{handle}"));
         let change = batch.upsert_audience_share(&AudienceShare {
             account,
             dimension: s.dimension,
@@ -406,12 +462,18 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
             continue;
         };
         let account = accounts.resolve(&handle)?;
-        first_account.entry(file.clone()).or_insert_with(|| format!("@{handle}"));
+        first_account
+            .entry(file.clone())
+            .or_insert_with(|| format!("@{handle}"));
         let enrichment = summary_of(file).is_some_and(|s| s.kind == ReportKind::AccountData);
         match store_video(batch, account, v, enrichment)? {
             Ok(change) => per_file.entry(file.clone()).or_default().count(change),
             Err(reason) => {
-                rejected.push(Rejected { file: file.clone(), line: v.line, reason });
+                rejected.push(Rejected {
+                    file: file.clone(),
+                    line: v.line,
+                    reason,
+                });
                 per_file.entry(file.clone()).or_default().rejected += 1;
             }
         }
@@ -419,8 +481,15 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
     for (file, t) in &c.trends {
         tick(&mut done)?;
         let id = batch.upsert_trend_item(&t.item)?;
-        let added = batch.add_trend_capture(&crate::domain::TrendCapture { item: id, ..t.capture.clone() })?;
-        per_file.entry(file.clone()).or_default().count(if added { Change::Added } else { Change::Unchanged });
+        let added = batch.add_trend_capture(&crate::domain::TrendCapture {
+            item: id,
+            ..t.capture.clone()
+        })?;
+        per_file.entry(file.clone()).or_default().count(if added {
+            Change::Added
+        } else {
+            Change::Unchanged
+        });
     }
     progress.step(1.0, "Checked every record")?;
 
@@ -429,7 +498,10 @@ fn apply(batch: &Batch<'_>, c: &Collected, options: &ImportOptions, progress: &d
         .iter()
         .map(|s| FileReport {
             summary: s.clone(),
-            account: first_account.get(&s.file).cloned().or_else(|| file_handle(&s.file).map(|h| format!("@{h}"))),
+            account: first_account
+                .get(&s.file)
+                .cloned()
+                .or_else(|| file_handle(&s.file).map(|h| format!("@{h}"))),
             changes: per_file.get(&s.file).copied().unwrap_or_default(),
         })
         .collect();
@@ -447,16 +519,27 @@ fn derived_id(parts: &[&str]) -> String {
     let h = parts
         .iter()
         .flat_map(|p| p.bytes().chain(std::iter::once(0)))
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
     format!("derived-{h:016x}")
 }
 
 /// Stores one video record; `Err(reason)` rejects the row.
-fn store_video(batch: &Batch<'_>, account: AccountId, v: &VideoRecord, enrichment_only: bool) -> Result<Result<Change, String>, StoreError> {
+fn store_video(
+    batch: &Batch<'_>,
+    account: AccountId,
+    v: &VideoRecord,
+    enrichment_only: bool,
+) -> Result<Result<Change, String>, StoreError> {
     let platform_id = match (&v.platform_id, v.posted_at) {
         (Some(id), _) if !id.trim().is_empty() => id.trim().to_string(),
         (_, Some(at)) => derived_id(&[&at.to_rfc3339(), v.caption.as_deref().unwrap_or("")]),
-        _ => return Ok(Err("no video id, link or post time to tell which video this is".into())),
+        _ => {
+            return Ok(Err(
+                "no video id, link or post time to tell which video this is".into(),
+            ));
+        }
     };
     // Only enrichment and a missing post time need to know whether the video is stored.
     let existing = if enrichment_only || v.posted_at.is_none() {
@@ -467,7 +550,10 @@ fn store_video(batch: &Batch<'_>, account: AccountId, v: &VideoRecord, enrichmen
     if enrichment_only && existing.is_none() {
         return Ok(Ok(Change::Unchanged));
     }
-    let Some(posted_at) = v.posted_at.or_else(|| existing.map(|_| DateTime::<Utc>::MIN_UTC)) else {
+    let Some(posted_at) = v
+        .posted_at
+        .or_else(|| existing.map(|_| DateTime::<Utc>::MIN_UTC))
+    else {
         return Ok(Err("no post time".into()));
     };
     let video = Video {
