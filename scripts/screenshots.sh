@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-assets/screenshots}
 mkdir -p "$out"
-bin=target/release/scrollstop
+bin=${SCROLLSTOP_BIN:-target/release/scrollstop}
 [ -x "$bin" ] || cargo build --release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

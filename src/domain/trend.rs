@@ -83,21 +83,27 @@ impl Lifecycle {
     }
 }
 
-/// Classifies a rank history (captures oldest first; rank 1 is the top). Captures without a
-/// rank are ignored. "Near its best" means within two places or 20% of the best rank.
+/// How many of the latest captures decide the direction.
+const LIFECYCLE_WINDOW: usize = 3;
+
+/// Classifies a rank history (captures oldest first; rank 1 is the top; captures without a
+/// rank are ignored). The last three captures decide the direction: a move counts when it is at
+/// least 2 places and at least 10% of the starting rank, so rank 4 to 5 is noise but 40 to 30
+/// is a climb. Without a clear move, an item within 15% (at least 2 places) of its best rank is
+/// peaking; one far below its best is fading.
 pub fn lifecycle(captures: &[TrendCapture]) -> Lifecycle {
     let ranks: Vec<u32> = captures.iter().filter_map(|c| c.rank).collect();
-    let (Some(&last), Some(&prev)) = (
-        ranks.last(),
-        ranks.len().checked_sub(2).and_then(|i| ranks.get(i)),
-    ) else {
+    let (Some(best), true) = (ranks.iter().copied().min(), ranks.len() > 1) else {
         return Lifecycle::New;
     };
-    let best = ranks.iter().copied().min().unwrap_or(last);
-    let near_best = last <= best + 2.max(best / 5);
-    if last < prev {
+    let recent = &ranks[ranks.len().saturating_sub(LIFECYCLE_WINDOW)..];
+    let (start, end) = (i64::from(recent[0]), i64::from(recent[recent.len() - 1]));
+    let threshold = (start / 10).max(2);
+    if start - end >= threshold {
         Lifecycle::Rising
-    } else if near_best && last.saturating_sub(prev) <= 1 {
+    } else if end - start >= threshold {
+        Lifecycle::Fading
+    } else if end - i64::from(best) <= (i64::from(best) * 15 / 100).max(2) {
         Lifecycle::Peaking
     } else {
         Lifecycle::Fading

@@ -12,7 +12,8 @@ use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{long_date, plural};
-use crate::ui::widgets::lifecycle::Lifecycle;
+use crate::domain::{Lifecycle, lifecycle};
+use crate::ui::widgets::lifecycle::colour as lifecycle_colour;
 use crate::ui::widgets::sparkline::rank_sparkline;
 
 /// One trend item, prepared for drawing.
@@ -67,7 +68,7 @@ impl TrendRow {
                 .map(|c| long_date(c.captured_at.date_naive()))
                 .unwrap_or_default(),
             bpm: item.bpm.map(|b| b.to_string()).unwrap_or_default(),
-            lifecycle: Lifecycle::from_ranks(&ranks),
+            lifecycle: lifecycle(captures),
             ranks,
         }
     }
@@ -249,7 +250,7 @@ impl TrendsView {
                     });
                     row.col(|ui| right(ui, RichText::new(&r.bpm)));
                     row.col(|ui| {
-                        theme::chip(ui, r.lifecycle.label(), r.lifecycle.colour(ui));
+                        theme::chip(ui, r.lifecycle.label(), lifecycle_colour(r.lifecycle, ui));
                     });
                     row.col(|ui| {
                         rank_sparkline(ui, &r.ranks, egui::vec2(90.0, 22.0));
