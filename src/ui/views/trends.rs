@@ -7,12 +7,12 @@
 use eframe::egui::{self, Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
+use crate::domain::{Lifecycle, lifecycle};
 use crate::domain::{TrendCapture, TrendItem, TrendKind};
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{long_date, plural};
-use crate::domain::{Lifecycle, lifecycle};
 use crate::ui::widgets::lifecycle::colour as lifecycle_colour;
 use crate::ui::widgets::sparkline::rank_sparkline;
 
