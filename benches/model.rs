@@ -20,7 +20,9 @@ use scrollstop::random::Rng;
 const DEV_SET: &str = "../shared/data/tiktok-creators-dev.csv";
 
 fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 1, 5, 12, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 1, 5, 12, 0, 0)
+        .single()
+        .expect("valid date")
 }
 
 /// An account of `n` videos with engagement counts and varied choices.

@@ -169,7 +169,10 @@ mod tests {
     #[test]
     fn repeated_snapshots_move_the_time_scale() {
         let truth = AgeCurve::new(20.0, 0.8, 0);
-        let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("date");
+        let at = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .expect("date");
         let videos = (0..12)
             .map(|i| {
                 let v_inf = 10_000.0 * (1.0 + i as f64);

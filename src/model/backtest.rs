@@ -13,10 +13,10 @@ use serde::Serialize;
 use super::baseline::median_of_sorted;
 use super::calibration::rank_correlation;
 use super::features::Slot;
+use super::fit;
 use super::forecast::ForecastContext;
 use super::history::{Audience, History, PastVideo};
 use super::trends::TrendContext;
-use super::fit;
 
 /// Seed and paths of the standard backtest.
 pub const BACKTEST_SEED: u64 = 20_250_605;
@@ -89,18 +89,31 @@ pub fn backtest(accounts: &[AccountHistory], min_history: usize) -> Backtest {
 }
 
 /// The backtest with a caller's context (seed, paths).
-pub fn backtest_with(accounts: &[AccountHistory], min_history: usize, context: &ForecastContext) -> Backtest {
+pub fn backtest_with(
+    accounts: &[AccountHistory],
+    min_history: usize,
+    context: &ForecastContext,
+) -> Backtest {
     let min_history = min_history.max(1);
     let trends = TrendContext::empty();
     let mut rows = Vec::new();
     let mut summaries = Vec::new();
     for account in accounts {
-        let usable: Vec<&PastVideo> = account.history.videos().iter().filter(|v| v.latest().is_some()).collect();
+        let usable: Vec<&PastVideo> = account
+            .history
+            .videos()
+            .iter()
+            .filter(|v| v.latest().is_some())
+            .collect();
         let mut earlier = History::new(Vec::new(), account.history.followers());
+        // log10 views of the earlier videos, ascending: the baseline is their median (for an
+        // even count, the geometric mean of the middle two).
         let mut earlier_views: Vec<f64> = Vec::new();
         let first = rows.len();
         for (j, video) in usable.iter().enumerate() {
-            let Some(counts) = video.latest() else { continue };
+            let Some(counts) = video.latest() else {
+                continue;
+            };
             if j >= min_history {
                 let model = fit(&earlier, &account.audience, &trends);
                 let slot = Slot::new(video.posted_at, chrono_tz::UTC);
@@ -115,12 +128,13 @@ pub fn backtest_with(accounts: &[AccountHistory], min_history: usize, context: &
                     p10: q.p10,
                     p50: q.p50,
                     p90: q.p90,
-                    baseline_p50: median_of_sorted(&earlier_views),
+                    baseline_p50: 10f64.powf(median_of_sorted(&earlier_views)),
                 });
             }
             earlier.push((*video).clone());
-            let at = earlier_views.partition_point(|v| *v < counts.views);
-            earlier_views.insert(at, counts.views);
+            let log = log10_views(counts.views);
+            let at = earlier_views.partition_point(|v| *v < log);
+            earlier_views.insert(at, log);
         }
         summaries.push(summarise(Some(account.account.clone()), &rows[first..]));
     }
@@ -147,7 +161,9 @@ fn log10_views(v: f64) -> f64 {
 
 fn summarise(account: Option<String>, rows: &[BacktestRow]) -> BacktestSummary {
     let n = rows.len();
-    let mean = |f: &dyn Fn(&BacktestRow) -> f64| (n > 0).then(|| rows.iter().map(f).sum::<f64>() / n as f64);
+    let mean = |f: &dyn Fn(&BacktestRow) -> f64| {
+        (n > 0).then(|| rows.iter().map(f).sum::<f64>() / n as f64)
+    };
     let actual: Vec<f64> = rows.iter().map(|r| log10_views(r.actual_views)).collect();
     let p50: Vec<f64> = rows.iter().map(|r| log10_views(r.p50)).collect();
     let base: Vec<f64> = rows.iter().map(|r| log10_views(r.baseline_p50)).collect();
@@ -155,8 +171,12 @@ fn summarise(account: Option<String>, rows: &[BacktestRow]) -> BacktestSummary {
         account,
         videos_predicted: n,
         mae_log10: mean(&|r| (log10_views(r.actual_views) - log10_views(r.p50)).abs()),
-        baseline_mae_log10: mean(&|r| (log10_views(r.actual_views) - log10_views(r.baseline_p50)).abs()),
-        coverage: mean(&|r| f64::from(u8::from(r.actual_views >= r.p10 && r.actual_views <= r.p90))),
+        baseline_mae_log10: mean(&|r| {
+            (log10_views(r.actual_views) - log10_views(r.baseline_p50)).abs()
+        }),
+        coverage: mean(&|r| {
+            f64::from(u8::from(r.actual_views >= r.p10 && r.actual_views <= r.p90))
+        }),
         spearman: rank_correlation(&p50, &actual),
         baseline_spearman: rank_correlation(&base, &actual),
         accounts_ranked: 0,

@@ -44,7 +44,9 @@ impl Band {
 
     fn from_residuals(sorted: &[f64]) -> Self {
         let n = sorted.len() as f64;
-        let blend = |q: f64, pooled: f64| (n * quantile(sorted, q) + POOLED_WEIGHT * pooled) / (n + POOLED_WEIGHT);
+        let blend = |q: f64, pooled: f64| {
+            (n * quantile(sorted, q) + POOLED_WEIGHT * pooled) / (n + POOLED_WEIGHT)
+        };
         if sorted.is_empty() {
             return Self::pooled();
         }
@@ -77,7 +79,11 @@ pub(crate) struct Walk {
 }
 
 /// Pass 1: baseline residuals of every video with enough history before it.
-pub(crate) fn baseline_residuals(points: &[ReachPoint], ln_s: &[f64], followers: Option<f64>) -> (Walk, Vec<Baseline>) {
+pub(crate) fn baseline_residuals(
+    points: &[ReachPoint],
+    ln_s: &[f64],
+    followers: Option<f64>,
+) -> (Walk, Vec<Baseline>) {
     let mut residuals = Vec::new();
     let mut baselines = Vec::new();
     for j in MIN_HISTORY..points.len() {
@@ -100,7 +106,11 @@ pub(crate) fn conformal(
     let mut sorted: Vec<f64> = Vec::with_capacity(baselines.len());
     let (mut abs_err, mut base_err, mut inside) = (0.0, 0.0, 0usize);
     let (mut predicted, mut base_predicted, mut actual) = (Vec::new(), Vec::new(), Vec::new());
-    let mut earlier: Vec<f64> = points.iter().take(MIN_HISTORY).map(|p| p.log10_views).collect();
+    let mut earlier: Vec<f64> = points
+        .iter()
+        .take(MIN_HISTORY)
+        .map(|p| p.log10_views)
+        .collect();
     earlier.sort_by(f64::total_cmp);
     for (i, b) in baselines.iter().enumerate() {
         let j = i + MIN_HISTORY;

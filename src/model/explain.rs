@@ -20,14 +20,22 @@ use crate::domain::{AspectRatio, Draft, OpeningType};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum WhatIf {
-    UseSound { name: String, bpm: Option<u16> },
-    SetDuration { seconds: f32 },
+    UseSound {
+        name: String,
+        bpm: Option<u16>,
+    },
+    SetDuration {
+        seconds: f32,
+    },
     MakeVertical,
     UseSurpriseOpening,
     AllowDuetAndStitch,
     AddNativeFeatures,
     /// Move the plan entry (the draft itself does not change).
-    MoveToSlot { at: DateTime<Utc>, hour_of_week: u8 },
+    MoveToSlot {
+        at: DateTime<Utc>,
+        hour_of_week: u8,
+    },
 }
 
 impl WhatIf {
@@ -58,8 +66,12 @@ impl WhatIf {
 pub enum Basis {
     /// The seed's figures only (ads and surveys): a weak prior.
     Prior,
-    History { videos: usize },
-    Audience { weeks: u32 },
+    History {
+        videos: usize,
+    },
+    Audience {
+        weeks: u32,
+    },
 }
 
 impl Basis {
@@ -101,6 +113,9 @@ struct Candidate {
     hours: f64,
 }
 
+/// Sets a yes/no feature of a draft.
+type Setter = fn(&mut DraftFeatures, bool);
+
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 impl AccountModel {
@@ -111,12 +126,20 @@ impl AccountModel {
         }
     }
 
-    /// Adds a yes/no driver: the what-if when the draft lacks it, its contribution when not.
-    fn toggle(&self, out: &mut Vec<Candidate>, draft: &DraftFeatures, slot: Slot, feature: Feature, has: Option<bool>, what_if: WhatIf, set: impl Fn(&mut DraftFeatures, bool)) {
+    /// A yes/no driver: the what-if when the draft lacks it, its contribution when not.
+    fn toggle(
+        &self,
+        draft: &DraftFeatures,
+        slot: Slot,
+        feature: Feature,
+        has: Option<bool>,
+        what_if: WhatIf,
+        set: Setter,
+    ) -> Candidate {
         let in_use = has == Some(true);
         let mut features = draft.clone();
         set(&mut features, !in_use);
-        out.push(Candidate {
+        Candidate {
             label: feature.label().to_string(),
             features,
             slot,
@@ -124,7 +147,7 @@ impl AccountModel {
             what_if: (!in_use).then_some(what_if),
             basis: self.basis(feature),
             hours: FINAL_HOURS,
-        });
+        }
     }
 
     fn candidates(&self, draft: &DraftFeatures, slot: &Slot) -> Vec<Candidate> {
@@ -174,14 +197,41 @@ impl AccountModel {
                 hours: FINAL_HOURS,
             });
         }
-        self.toggle(&mut out, draft, slot, Feature::Vertical, draft.vertical, WhatIf::MakeVertical, |f, v| f.vertical = Some(v));
-        self.toggle(&mut out, draft, slot, Feature::SurpriseOpening, draft.surprise_opening, WhatIf::UseSurpriseOpening, |f, v| f.surprise_opening = Some(v));
-        self.toggle(&mut out, draft, slot, Feature::DuetStitch, draft.duet_stitch, WhatIf::AllowDuetAndStitch, |f, v| f.duet_stitch = Some(v));
-        self.toggle(&mut out, draft, slot, Feature::NativeFeatures, draft.native_features, WhatIf::AddNativeFeatures, |f, v| f.native_features = Some(v));
+        let toggles: [(Feature, Option<bool>, WhatIf, Setter); 4] = [
+            (
+                Feature::Vertical,
+                draft.vertical,
+                WhatIf::MakeVertical,
+                |f, v| f.vertical = Some(v),
+            ),
+            (
+                Feature::SurpriseOpening,
+                draft.surprise_opening,
+                WhatIf::UseSurpriseOpening,
+                |f, v| f.surprise_opening = Some(v),
+            ),
+            (
+                Feature::DuetStitch,
+                draft.duet_stitch,
+                WhatIf::AllowDuetAndStitch,
+                |f, v| f.duet_stitch = Some(v),
+            ),
+            (
+                Feature::NativeFeatures,
+                draft.native_features,
+                WhatIf::AddNativeFeatures,
+                |f, v| f.native_features = Some(v),
+            ),
+        ];
+        for (feature, has, what_if, set) in toggles {
+            out.push(self.toggle(draft, slot, feature, has, what_if, set));
+        }
         if let Some(activity) = self.audience().activity() {
             let window = |h: usize| (0..3).map(|i| activity[(h + i) % 168]).sum::<f64>();
             let here = usize::from(slot.hour_of_week) % 168;
-            let best = (0..168).max_by(|&a, &b| window(a).total_cmp(&window(b)).then(b.cmp(&a))).unwrap_or(here);
+            let best = (0..168)
+                .max_by(|&a, &b| window(a).total_cmp(&window(b)).then(b.cmp(&a)))
+                .unwrap_or(here);
             if window(best) > window(here) * 1.02 {
                 let ahead = (best + 168 - here) % 168;
                 let at = slot.at + Duration::hours(ahead as i64);
@@ -203,25 +253,51 @@ impl AccountModel {
     }
 
     /// The drivers of a draft's forecast, largest effect first.
-    pub(crate) fn drivers(&self, draft: &DraftFeatures, slot: &Slot, context: &ForecastContext, threshold: f64) -> Vec<Driver> {
-        let mut buffers = (Vec::with_capacity(context.driver_paths), Vec::with_capacity(context.driver_paths));
+    pub(crate) fn drivers(
+        &self,
+        draft: &DraftFeatures,
+        slot: &Slot,
+        context: &ForecastContext,
+        threshold: f64,
+    ) -> Vec<Driver> {
+        let mut buffers = (
+            Vec::with_capacity(context.driver_paths),
+            Vec::with_capacity(context.driver_paths),
+        );
         let mut base_final = None;
         let mut drivers: Vec<Driver> = self
             .candidates(draft, slot)
             .into_iter()
             .map(|c| {
                 let base = if c.hours == FINAL_HOURS {
-                    *base_final.get_or_insert_with(|| self.summary(draft, slot, context, c.hours, threshold, &mut buffers))
+                    *base_final.get_or_insert_with(|| {
+                        self.summary(draft, slot, context, c.hours, threshold, &mut buffers)
+                    })
                 } else {
                     self.summary(draft, slot, context, c.hours, threshold, &mut buffers)
                 };
-                let alt = self.summary(&c.features, &c.slot, context, c.hours, threshold, &mut buffers);
+                let alt = self.summary(
+                    &c.features,
+                    &c.slot,
+                    context,
+                    c.hours,
+                    threshold,
+                    &mut buffers,
+                );
                 let (with, without) = if c.in_use { (base, alt) } else { (alt, base) };
                 let change = 100.0 * (with.0.max(1.0) / without.0.max(1.0) - 1.0);
-                let what = if c.hours < FINAL_HOURS { "median first-day views" } else { "median reach" };
+                let what = if c.hours < FINAL_HOURS {
+                    "median first-day views"
+                } else {
+                    "median reach"
+                };
                 let used = if c.in_use { " (in use)" } else { "" };
                 Driver {
-                    text: format!("{change:+.0}% {what}: {}{used} ({})", c.label, c.basis.text()),
+                    text: format!(
+                        "{change:+.0}% {what}: {}{used} ({})",
+                        c.label,
+                        c.basis.text()
+                    ),
                     label: c.label,
                     change_p50_pct: change,
                     change_prob_above: with.1 - without.1,
@@ -232,6 +308,8 @@ impl AccountModel {
                 }
             })
             .collect();
+        // A change below half a percent and half a point is noise, not a driver.
+        drivers.retain(|d| d.change_p50_pct.abs() >= 0.5 || d.change_prob_above.abs() >= 0.005);
         drivers.sort_by(|a, b| b.change_p50_pct.abs().total_cmp(&a.change_p50_pct.abs()));
         drivers
     }

@@ -17,7 +17,12 @@ use super::heads::{HEADS, typical_watch_share};
 use super::pools::PathEnd;
 
 /// Horizons of the headline numbers, in hours.
-pub const HORIZONS: [(f64, &str); 4] = [(1.0, "1 h"), (24.0, "24 h"), (168.0, "7 days"), (720.0, "30 days")];
+pub const HORIZONS: [(f64, &str); 4] = [
+    (1.0, "1 h"),
+    (24.0, "24 h"),
+    (168.0, "7 days"),
+    (720.0, "30 days"),
+];
 /// The horizon "final reach" means.
 pub const FINAL_HOURS: f64 = 720.0;
 /// Points of the band over time (log-spaced 1 h .. 30 d).
@@ -165,7 +170,8 @@ impl BandTiming {
         let a = |t: f64| -(-(t / self.tau_hours).powf(self.shape)).exp_m1();
         let t = hours.max(1e-3) * self.speed;
         let lag = 1.15f64.powf(f64::from(path.level) - self.typical_level);
-        f64::from(path.follow) * self.follow_factor * a(3.0 * t) + f64::from(path.pools) * a(t / lag)
+        f64::from(path.follow) * self.follow_factor * a(3.0 * t)
+            + f64::from(path.pools) * a(t / lag)
     }
 }
 
@@ -201,7 +207,9 @@ pub struct Forecast {
 impl Forecast {
     /// P10, P50 and P90 of views at `hours` after posting.
     pub fn quantiles_at(&self, hours: f64) -> Quantiles {
-        let [lo, mid, hi] = self.band_paths.map(|p| self.timing.views(&p, hours).max(0.0));
+        let [lo, mid, hi] = self
+            .band_paths
+            .map(|p| self.timing.views(&p, hours).max(0.0));
         Quantiles {
             hours,
             p10: lo.min(mid),
@@ -215,7 +223,11 @@ impl Forecast {
         if self.final_views.is_empty() {
             return 0.0;
         }
-        let above = self.final_views.iter().filter(|v| f64::from(**v) > views).count();
+        let above = self
+            .final_views
+            .iter()
+            .filter(|v| f64::from(**v) > views)
+            .count();
         above as f64 / self.final_views.len() as f64
     }
 

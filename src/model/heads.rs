@@ -104,10 +104,7 @@ fn logistic(z: f64) -> f64 {
 }
 
 /// The observed value of each head for one snapshot, where the export has it.
-fn observed_rates(
-    features: &DraftFeatures,
-    c: &super::history::Counts,
-) -> [Option<f64>; HEADS] {
+fn observed_rates(features: &DraftFeatures, c: &super::history::Counts) -> [Option<f64>; HEADS] {
     let mut out = [None; HEADS];
     if c.views < 20.0 {
         return out;
@@ -174,8 +171,8 @@ impl Heads {
             }
             let n = rows.len() as f64;
             let mean_y = rows.iter().map(|r| r.1).sum::<f64>() / n;
-            intercept[h] = (n * mean_y + INTERCEPT_PRIOR_VIDEOS * intercept[h])
-                / (n + INTERCEPT_PRIOR_VIDEOS);
+            intercept[h] =
+                (n * mean_y + INTERCEPT_PRIOR_VIDEOS * intercept[h]) / (n + INTERCEPT_PRIOR_VIDEOS);
             slopes[h] = ridge(&rows, mean_y, &PRIOR_SLOPES[h]);
         }
         let mut heads = Self {
@@ -213,7 +210,11 @@ impl Heads {
 }
 
 /// Bayesian ridge of centred logit rates on centred features around the prior slopes.
-fn ridge(rows: &[(&[f64; FEATURES], f64)], mean_y: f64, prior: &[f64; FEATURES]) -> [f64; FEATURES] {
+fn ridge(
+    rows: &[(&[f64; FEATURES], f64)],
+    mean_y: f64,
+    prior: &[f64; FEATURES],
+) -> [f64; FEATURES] {
     let n = rows.len() as f64;
     let mean_x: [f64; FEATURES] =
         std::array::from_fn(|f| rows.iter().map(|r| r.0[f]).sum::<f64>() / n);
@@ -248,8 +249,9 @@ pub(crate) fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Op
         b.swap(col, pivot);
         for row in col + 1..N {
             let factor = a[row][col] / a[col][col];
-            for k in col..N {
-                a[row][k] -= factor * a[col][k];
+            let pivot_row = a[col];
+            for (x, p) in a[row][col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= factor * p;
             }
             b[row] -= factor * b[col];
         }

@@ -132,7 +132,9 @@ impl History {
 
     /// Adds a video posted after all the others (the backtest's walk).
     pub(crate) fn push(&mut self, video: PastVideo) {
-        let at = self.videos.partition_point(|v| v.posted_at <= video.posted_at);
+        let at = self
+            .videos
+            .partition_point(|v| v.posted_at <= video.posted_at);
         self.videos.insert(at, video);
     }
 

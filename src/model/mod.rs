@@ -35,7 +35,9 @@ pub use baseline::{Baseline, BaselineSource};
 pub use calibration::{Accuracy, Band, MIN_HISTORY, rank_correlation};
 pub use draws::Draws;
 pub use explain::{Basis, Driver, WhatIf};
-pub use features::{DraftFeatures, FEATURES, Feature, NOT_RECOMMENDED_RULES, Slot, is_original_sound};
+pub use features::{
+    DraftFeatures, FEATURES, Feature, NOT_RECOMMENDED_RULES, Slot, is_original_sound,
+};
 pub use forecast::{
     CURVE_POINTS, Confidence, EngagementRates, FINAL_HOURS, Forecast, ForecastContext, HORIZONS,
     Horizon, Quantiles,
@@ -93,9 +95,10 @@ pub fn fit(history: &History, audience: &Audience, trends: &TrendContext) -> Acc
     } else {
         Elasticity::fit(&walk.residuals)
     };
-    let (band, accuracy) = calibration::conformal(&points, &ln_s, &baselines, elasticity.alpha, |j| {
-        curve.log10_fraction(points[j].age_hours)
-    });
+    let (band, accuracy) =
+        calibration::conformal(&points, &ln_s, &baselines, elasticity.alpha, |j| {
+            curve.log10_fraction(points[j].age_hours)
+        });
     let baseline = Baseline::from_points(&points, followers);
     let band = if baseline.source == BaselineSource::Prior {
         Band {

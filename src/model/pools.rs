@@ -155,7 +155,8 @@ impl Pools {
             let x = scenario.ln_score + eta;
             let mut level = f64::NAN;
             for k in 0..noisy {
-                let margin = x + sd[k] * f64::from(block[4 + k]) - (self.theta0 + self.kappa * k as f64);
+                let margin =
+                    x + sd[k] * f64::from(block[4 + k]) - (self.theta0 + self.kappa * k as f64);
                 if margin <= 0.0 {
                     level = k as f64 + (1.0 + margin / self.kappa).clamp(0.0, 1.0);
                     break;

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use super::AccountModel;
 use super::features::{DraftFeatures, Slot};
 use super::forecast::{
-    BandTiming, Confidence, EngagementRates, FINAL_HOURS, Forecast, ForecastContext,
-    band_ranks, value_at_rank,
+    BandTiming, Confidence, EngagementRates, FINAL_HOURS, Forecast, ForecastContext, band_ranks,
+    value_at_rank,
 };
 use super::heads::HEADS;
 use super::pools::{PathEnd, Scenario};
@@ -55,13 +55,22 @@ impl AccountModel {
     }
 
     /// Forecasts `draft` posted in `slot`.
-    pub fn forecast(&self, draft: &DraftFeatures, slot: Slot, context: &ForecastContext) -> Forecast {
+    pub fn forecast(
+        &self,
+        draft: &DraftFeatures,
+        slot: Slot,
+        context: &ForecastContext,
+    ) -> Forecast {
         let (scenario, rates, s) = self.scenario(draft);
         let clock = self.clock(&slot, context);
         let mut ends: Vec<PathEnd> = Vec::with_capacity(context.paths);
-        self.pools.simulate(&scenario, context.draws(), context.paths, &mut ends);
+        self.pools
+            .simulate(&scenario, context.draws(), context.paths, &mut ends);
         let u = clock.ln_time(FINAL_HOURS);
-        let final_views: Vec<f32> = ends.iter().map(|e| clock.views_at_ln(e, u) as f32).collect();
+        let final_views: Vec<f32> = ends
+            .iter()
+            .map(|e| clock.views_at_ln(e, u) as f32)
+            .collect();
         let mut scratch = Vec::with_capacity(final_views.len());
         let band_paths = band_ranks(&final_views, &mut scratch).map(|i| ends[i]);
         let threshold = context.threshold.unwrap_or_else(|| self.typical_reach());
@@ -109,7 +118,12 @@ impl AccountModel {
     ) -> [f64; 168] {
         let (scenario, _, _) = self.scenario(draft);
         let mut ends: Vec<PathEnd> = Vec::with_capacity(context.heat_map_paths);
-        self.pools.simulate(&scenario, context.draws(), context.heat_map_paths, &mut ends);
+        self.pools.simulate(
+            &scenario,
+            context.draws(),
+            context.heat_map_paths,
+            &mut ends,
+        );
         let mut views = vec![0.0f32; ends.len()];
         let mut map = [0.0; 168];
         for (hour, cell) in map.iter_mut().enumerate() {
@@ -137,7 +151,8 @@ impl AccountModel {
         let (scenario, _, _) = self.scenario(draft);
         let clock = self.clock(slot, context);
         let (ends, views) = buffers;
-        self.pools.simulate(&scenario, context.draws(), context.driver_paths, ends);
+        self.pools
+            .simulate(&scenario, context.draws(), context.driver_paths, ends);
         let u = clock.ln_time(hours);
         views.clear();
         views.extend(ends.iter().map(|e| clock.views_at_ln(e, u) as f32));

@@ -71,13 +71,8 @@ pub(crate) struct Clock<'a> {
 }
 
 impl Clock<'_> {
-    /// Views of `path` at `hours` after posting.
-    pub fn views_at(&self, path: &PathEnd, hours: f64) -> f64 {
-        let u = (hours.max(1e-3) * self.effect.speed / self.curve.tau_hours).ln();
-        self.views_at_ln(path, u)
-    }
-
-    /// Same, with `u = ln(t m / tau)` computed once by the caller.
+    /// Views of `path` at the age whose `u = ln(t m / tau)` the caller computed once with
+    /// [`Clock::ln_time`].
     pub fn views_at_ln(&self, path: &PathEnd, u: f64) -> f64 {
         let follow = f64::from(path.follow) * self.effect.follow_factor;
         let lag = (f64::from(path.level) - self.typical_level) * LAG_PER_POOL.ln();
@@ -113,7 +108,10 @@ mod tests {
             }
         }
         let audience = Audience::from_activity(activity, 4);
-        let week = Utc.with_ymd_and_hms(2026, 3, 2, 0, 0, 0).single().expect("date");
+        let week = Utc
+            .with_ymd_and_hms(2026, 3, 2, 0, 0, 0)
+            .single()
+            .expect("date");
         let evening = SlotEffect::of(&audience, &Slot::in_week(week, 19), 1);
         let night = SlotEffect::of(&audience, &Slot::in_week(week, 3), 1);
         assert!(evening.speed > 1.2 && night.speed < 1.0);
@@ -132,8 +130,9 @@ mod tests {
             effect: night,
             ..fast
         };
-        assert!(fast.views_at(&path, 12.0) > slow.views_at(&path, 12.0));
-        assert!(fast.views_at(&path, 12.0) < fast.views_at(&path, 24.0));
+        let at = |clock: &Clock, hours: f64| clock.views_at_ln(&path, clock.ln_time(hours));
+        assert!(at(&fast, 12.0) > at(&slow, 12.0));
+        assert!(at(&fast, 12.0) < at(&fast, 24.0));
         let grid = log_spaced(1.0, 720.0, 48);
         assert_eq!(grid.len(), 48);
         assert!((grid[47] - 720.0).abs() < 1e-9);

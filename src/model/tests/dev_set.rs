@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 use chrono::{TimeZone, Utc};
 
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
-use crate::io::generic::{HistoryOptions, read_history};
 use crate::io::Collected;
+use crate::io::generic::{HistoryOptions, read_history};
 use crate::model::{AccountHistory, History, backtest};
+
+/// One account's videos with snapshots, and its follower count.
+type Account = (Vec<(Video, Vec<Snapshot>)>, Option<i64>);
 
 pub(crate) const DEV_SET: &str = "../shared/data/tiktok-creators-dev.csv";
 
@@ -18,7 +21,7 @@ pub(crate) fn load(path: &str) -> Option<Vec<AccountHistory>> {
     let import_time = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).single()?;
     let mut sink = Collected::default();
     read_history(path, &bytes, &HistoryOptions::at(import_time), &mut sink).ok()?;
-    let mut by_account: BTreeMap<String, (Vec<(Video, Vec<Snapshot>)>, Option<i64>)> = BTreeMap::new();
+    let mut by_account: BTreeMap<String, Account> = BTreeMap::new();
     for (i, (_, record)) in sink.videos.iter().enumerate() {
         let (Some(account), Some(posted_at)) = (record.account.clone(), record.posted_at) else {
             continue;
@@ -28,7 +31,10 @@ pub(crate) fn load(path: &str) -> Option<Vec<AccountHistory>> {
         let video = Video {
             id,
             account: AccountId(0),
-            platform_id: record.platform_id.clone().unwrap_or_else(|| format!("line {}", record.line)),
+            platform_id: record
+                .platform_id
+                .clone()
+                .unwrap_or_else(|| format!("line {}", record.line)),
             posted_at,
             caption: record.caption.clone().unwrap_or_default(),
             hashtags: record.hashtags.clone(),
@@ -60,7 +66,9 @@ pub(crate) fn load(path: &str) -> Option<Vec<AccountHistory>> {
     Some(
         by_account
             .into_iter()
-            .map(|(account, (videos, followers))| AccountHistory::new(account, History::from_videos(&videos, followers)))
+            .map(|(account, (videos, followers))| {
+                AccountHistory::new(account, History::from_videos(&videos, followers))
+            })
             .collect(),
     )
 }

@@ -36,7 +36,12 @@ fn slot_after(history: &History) -> Slot {
     Slot::new(last + Duration::hours(24), chrono_tz::UTC)
 }
 
-fn p50_ratio(model: &AccountModel, with: &DraftFeatures, without: &DraftFeatures, slot: Slot) -> f64 {
+fn p50_ratio(
+    model: &AccountModel,
+    with: &DraftFeatures,
+    without: &DraftFeatures,
+    slot: Slot,
+) -> f64 {
     let ctx = context();
     model.forecast(with, slot, &ctx).final_p50() / model.forecast(without, slot, &ctx).final_p50()
 }
@@ -49,9 +54,30 @@ fn planted_effects_are_recovered_with_their_signs_and_rough_sizes() {
     let slot = slot_after(&history);
     let base = plain_draft();
     let cases: [(&str, DraftFeatures, DraftFeatures); 3] = [
-        ("vertical", base.clone(), DraftFeatures { vertical: Some(false), ..base.clone() }),
-        ("trending sound", DraftFeatures { trending_sound: Some(true), ..base.clone() }, base.clone()),
-        ("short duration", base.clone(), DraftFeatures { duration_s: Some(60.0), ..base.clone() }),
+        (
+            "vertical",
+            base.clone(),
+            DraftFeatures {
+                vertical: Some(false),
+                ..base.clone()
+            },
+        ),
+        (
+            "trending sound",
+            DraftFeatures {
+                trending_sound: Some(true),
+                ..base.clone()
+            },
+            base.clone(),
+        ),
+        (
+            "short duration",
+            base.clone(),
+            DraftFeatures {
+                duration_s: Some(60.0),
+                ..base.clone()
+            },
+        ),
     ];
     for (name, with, without) in cases {
         let truth = planted.reach_ratio(&with, &without);
@@ -59,7 +85,10 @@ fn planted_effects_are_recovered_with_their_signs_and_rough_sizes() {
         assert!(truth > 1.1, "{name}: planted {truth}");
         assert!(got > 1.0, "{name}: sign lost ({got} vs planted {truth})");
         let (t, g) = (truth.ln(), got.ln());
-        assert!(g > 0.5 * t && g < 2.0 * t, "{name}: size {got} vs planted {truth}");
+        assert!(
+            g > 0.5 * t && g < 2.0 * t,
+            "{name}: size {got} vs planted {truth}"
+        );
     }
     assert!(model.heads.fitted(Feature::Vertical.index()));
 }
@@ -86,15 +115,27 @@ fn drivers_name_the_planted_effects_and_their_basis() {
     assert!(vertical.change_p50_pct > 5.0, "{vertical:?}");
     assert_eq!(vertical.what_if, Some(WhatIf::MakeVertical));
     assert_eq!(vertical.basis, Basis::History { videos: 200 });
-    assert!(vertical.text.contains("based on 200 of your videos"), "{}", vertical.text);
+    assert!(
+        vertical.text.contains("based on 200 of your videos"),
+        "{}",
+        vertical.text
+    );
     let sound = find("trending sound").expect("sound driver");
-    assert!(sound.change_p50_pct > 5.0 && sound.change_prob_above > 0.0, "{sound:?}");
+    assert!(
+        sound.change_p50_pct > 5.0 && sound.change_prob_above > 0.0,
+        "{sound:?}"
+    );
     let shorter = find("15 s").expect("duration driver");
     assert!(shorter.change_p50_pct > 0.0);
     let surprise = find("surprise").expect("opening driver");
     assert_eq!(surprise.basis, Basis::Prior);
     assert!(surprise.text.contains("prior from general guidance"));
-    assert!(forecast.drivers.iter().all(|d| !d.text.contains("TikTok weighs")));
+    assert!(
+        forecast
+            .drivers
+            .iter()
+            .all(|d| !d.text.contains("TikTok weighs"))
+    );
 }
 
 #[test]
@@ -130,21 +171,40 @@ fn the_same_seed_gives_the_same_numbers_exactly() {
     assert_eq!(model, again);
     let slot = slot_after(&history);
     let a = model.forecast(&plain_draft(), slot, &context());
-    let b = again.forecast(&plain_draft(), slot, &ForecastContext::with_paths(SEED, 2_000));
+    let b = again.forecast(
+        &plain_draft(),
+        slot,
+        &ForecastContext::with_paths(SEED, 2_000),
+    );
     assert_eq!(a, b);
-    let other = model.forecast(&plain_draft(), slot, &ForecastContext::with_paths(SEED + 1, 2_000));
+    let other = model.forecast(
+        &plain_draft(),
+        slot,
+        &ForecastContext::with_paths(SEED + 1, 2_000),
+    );
     assert_ne!(a.horizons, other.horizons);
 }
 
 #[test]
 fn a_new_account_gets_a_wide_prior_only_forecast() {
-    let model = fit(&History::new(Vec::new(), Some(5_000.0)), &Audience::unknown(), &TrendContext::empty());
-    let forecast = model.forecast(&plain_draft(), Slot::new(start(), chrono_tz::UTC), &context());
+    let model = fit(
+        &History::new(Vec::new(), Some(5_000.0)),
+        &Audience::unknown(),
+        &TrendContext::empty(),
+    );
+    let forecast = model.forecast(
+        &plain_draft(),
+        Slot::new(start(), chrono_tz::UTC),
+        &context(),
+    );
     assert!(forecast.confidence.prior_only);
     assert!(forecast.confidence.label.starts_with("prior only"));
     let last = forecast.horizons.last().expect("four horizons");
     assert!((last.views.p90 / last.views.p10).log10() > 1.5, "{last:?}");
-    assert!(last.views.p50 > 500.0 && last.views.p50 < 50_000.0, "{last:?}");
+    assert!(
+        last.views.p50 > 500.0 && last.views.p50 < 50_000.0,
+        "{last:?}"
+    );
     assert_eq!(forecast.percentile, None);
     assert!(forecast.accuracy.mae_log10.is_none());
 }
@@ -156,7 +216,11 @@ fn quantiles_are_ordered_and_the_curve_rises_with_time() {
     let forecast = model.forecast(&plain_draft(), slot_after(&history), &context());
     assert_eq!(forecast.horizons.len(), 4);
     assert_eq!(forecast.curve.len(), CURVE_POINTS);
-    for q in forecast.curve.iter().chain(forecast.horizons.iter().map(|h| &h.views)) {
+    for q in forecast
+        .curve
+        .iter()
+        .chain(forecast.horizons.iter().map(|h| &h.views))
+    {
         assert!(q.p10 <= q.p50 && q.p50 <= q.p90, "{q:?}");
     }
     for w in forecast.curve.windows(2) {
@@ -200,7 +264,12 @@ fn the_heat_map_follows_the_audience_and_the_best_slot_is_a_driver() {
     let model = fit(&history, &audience, &TrendContext::empty());
     let week = start() - Duration::hours(12);
     let map = model.heat_map(&plain_draft(), week, &context());
-    assert!(map[18] > map[3] * 1.1, "evening {} night {}", map[18], map[3]);
+    assert!(
+        map[18] > map[3] * 1.1,
+        "evening {} night {}",
+        map[18],
+        map[3]
+    );
     assert_eq!(map, model.heat_map(&plain_draft(), week, &context()));
     let night = Slot::in_week(week, 3);
     let forecast = model.forecast(&plain_draft(), night, &context());
@@ -225,7 +294,13 @@ fn what_ifs_apply_to_the_draft() {
     assert!(draft.allow_stitch && draft.duration_s == Some(15.0));
     let features = DraftFeatures::from_draft(&draft, &TrendContext::empty());
     assert_eq!(features.vertical, Some(true));
-    assert!(!WhatIf::MoveToSlot { at: start(), hour_of_week: 3 }.apply(&mut draft));
+    assert!(
+        !WhatIf::MoveToSlot {
+            at: start(),
+            hour_of_week: 3
+        }
+        .apply(&mut draft)
+    );
 }
 
 #[test]
@@ -246,4 +321,3 @@ fn a_short_backtest_reports_rows_and_summaries() {
     let json = serde_json::to_string(&result).expect("serialises");
     assert!(json.contains("baseline_p50"));
 }
-mod perf_tmp;

@@ -120,5 +120,7 @@ impl Planted {
 
 /// The first posting instant of every synthetic account.
 pub(crate) fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 1, 5, 12, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 1, 5, 12, 0, 0)
+        .single()
+        .expect("valid date")
 }
