@@ -349,6 +349,56 @@ impl Accounts<'_, '_> {
     }
 }
 
+/// What an apply pass counted per file: changes, rejections and the account each file went to.
+#[derive(Default)]
+struct Tally {
+    per_file: BTreeMap<String, ChangeCounts>,
+    first_account: BTreeMap<String, String>,
+    rejected: Vec<Rejected>,
+}
+
+impl Tally {
+    fn count(&mut self, file: &str, change: Change) {
+        self.per_file
+            .entry(file.to_string())
+            .or_default()
+            .count(change);
+    }
+
+    fn reject(&mut self, file: &str, line: usize, reason: String) {
+        self.rejected.push(Rejected {
+            file: file.to_string(),
+            line,
+            reason,
+        });
+        self.per_file.entry(file.to_string()).or_default().rejected += 1;
+    }
+
+    /// Resolves the row's account (creating it once), or rejects the row when the file and
+    /// the options name none.
+    fn account(
+        &mut self,
+        accounts: &mut Accounts<'_, '_>,
+        file: &str,
+        line: usize,
+        handle: Option<String>,
+    ) -> Result<Option<AccountId>, StoreError> {
+        let Some(handle) = handle else {
+            self.reject(
+                file,
+                line,
+                "the file does not say which account it belongs to: choose the account (--account HANDLE)".into(),
+            );
+            return Ok(None);
+        };
+        let id = accounts.resolve(&handle)?;
+        self.first_account
+            .entry(file.to_string())
+            .or_insert_with(|| format!("@{handle}"));
+        Ok(Some(id))
+    }
+}
+
 fn apply(
     batch: &Batch<'_>,
     c: &Collected,
@@ -361,11 +411,9 @@ fn apply(
         known: BTreeMap::new(),
         created: Vec::new(),
     };
-    let mut per_file: BTreeMap<String, ChangeCounts> = BTreeMap::new();
-    let mut first_account: BTreeMap<String, String> = BTreeMap::new();
-    let mut rejected = c.rejected.clone();
+    let mut tally = Tally::default();
     for r in &c.rejected {
-        per_file.entry(r.file.clone()).or_default().rejected += 1;
+        tally.reject(&r.file, r.line, r.reason.clone());
     }
     let summary_of = |file: &str| c.files.iter().find(|s| s.file == file);
     let file_handle = |file: &str| -> Option<String> {
@@ -378,118 +426,77 @@ fn apply(
         (c.daily.len() + c.videos.len() + c.activity.len() + c.shares.len() + c.trends.len())
             .max(1);
     let mut done = 0usize;
-    let tick = |done: &mut usize| -> Result<(), WorkspaceError> {
-        *done += 1;
-        if (*done).is_multiple_of(2048) {
-            progress.step(*done as f32 / total as f32, "Writing records")?;
+    let mut tick = || -> Result<(), WorkspaceError> {
+        done += 1;
+        if done.is_multiple_of(2048) {
+            progress.step(done as f32 / total as f32, "Writing records")?;
         }
         Ok(())
     };
-    let no_account = |file: &str,
-                      line: usize,
-                      rejected: &mut Vec<Rejected>,
-                      per_file: &mut BTreeMap<String, ChangeCounts>| {
-        rejected.push(Rejected {
-            file: file.to_string(),
-            line,
-            reason: "the file does not say which account it belongs to: choose the account (--account HANDLE)".into(),
-        });
-        per_file.entry(file.to_string()).or_default().rejected += 1;
-    };
 
     for (file, m) in &c.daily {
-        tick(&mut done)?;
-        let Some(handle) = file_handle(file) else {
-            no_account(file, 0, &mut rejected, &mut per_file);
-            continue;
-        };
-        let account = accounts.resolve(&handle)?;
-        first_account
-            .entry(file.clone())
-            .or_insert_with(|| format!("@{handle}"));
-        per_file
-            .entry(file.clone())
-            .or_default()
-            .count(batch.upsert_daily_metrics(account, m)?);
+        tick()?;
+        if let Some(account) = tally.account(&mut accounts, file, 0, file_handle(file))? {
+            tally.count(file, batch.upsert_daily_metrics(account, m)?);
+        }
     }
     for (file, a) in &c.activity {
-        tick(&mut done)?;
-        let Some(handle) = file_handle(file) else {
-            no_account(file, 0, &mut rejected, &mut per_file);
-            continue;
-        };
-        let account = accounts.resolve(&handle)?;
-        first_account
-            .entry(file.clone())
-            .or_insert_with(|| format!("@{handle}"));
-        let change = batch.upsert_follower_activity(&FollowerActivity {
-            account,
-            date: a.date,
-            hour: a.hour,
-            active_followers: a.active_followers,
-        })?;
-        per_file.entry(file.clone()).or_default().count(change);
+        tick()?;
+        if let Some(account) = tally.account(&mut accounts, file, 0, file_handle(file))? {
+            let change = batch.upsert_follower_activity(&FollowerActivity {
+                account,
+                date: a.date,
+                hour: a.hour,
+                active_followers: a.active_followers,
+            })?;
+            tally.count(file, change);
+        }
     }
     for (file, s) in &c.shares {
-        tick(&mut done)?;
-        let Some(handle) = file_handle(file) else {
-            no_account(file, 0, &mut rejected, &mut per_file);
-            continue;
-        };
-        let account = accounts.resolve(&handle)?;
-        first_account
-            .entry(file.clone())
-            .or_insert_with(|| format!("@{handle}"));
-        let change = batch.upsert_audience_share(&AudienceShare {
-            account,
-            dimension: s.dimension,
-            key: s.key.clone(),
-            share: s.share,
-            captured_on: s.captured_on,
-        })?;
-        per_file.entry(file.clone()).or_default().count(change);
+        tick()?;
+        if let Some(account) = tally.account(&mut accounts, file, 0, file_handle(file))? {
+            let change = batch.upsert_audience_share(&AudienceShare {
+                account,
+                dimension: s.dimension,
+                key: s.key.clone(),
+                share: s.share,
+                captured_on: s.captured_on,
+            })?;
+            tally.count(file, change);
+        }
     }
     for (file, v) in &c.videos {
-        tick(&mut done)?;
+        tick()?;
         let handle = v
             .account
             .clone()
             .map(|h| h.trim().trim_start_matches('@').to_string())
             .filter(|h| !h.is_empty())
             .or_else(|| file_handle(file));
-        let Some(handle) = handle else {
-            no_account(file, v.line, &mut rejected, &mut per_file);
+        let Some(account) = tally.account(&mut accounts, file, v.line, handle)? else {
             continue;
         };
-        let account = accounts.resolve(&handle)?;
-        first_account
-            .entry(file.clone())
-            .or_insert_with(|| format!("@{handle}"));
         let enrichment = summary_of(file).is_some_and(|s| s.kind == ReportKind::AccountData);
         match store_video(batch, account, v, enrichment)? {
-            Ok(change) => per_file.entry(file.clone()).or_default().count(change),
-            Err(reason) => {
-                rejected.push(Rejected {
-                    file: file.clone(),
-                    line: v.line,
-                    reason,
-                });
-                per_file.entry(file.clone()).or_default().rejected += 1;
-            }
+            Ok(change) => tally.count(file, change),
+            Err(reason) => tally.reject(file, v.line, reason),
         }
     }
     for (file, t) in &c.trends {
-        tick(&mut done)?;
+        tick()?;
         let id = batch.upsert_trend_item(&t.item)?;
         let added = batch.add_trend_capture(&crate::domain::TrendCapture {
             item: id,
             ..t.capture.clone()
         })?;
-        per_file.entry(file.clone()).or_default().count(if added {
-            Change::Added
-        } else {
-            Change::Unchanged
-        });
+        tally.count(
+            file,
+            if added {
+                Change::Added
+            } else {
+                Change::Unchanged
+            },
+        );
     }
     progress.step(1.0, "Checked every record")?;
 
@@ -498,16 +505,17 @@ fn apply(
         .iter()
         .map(|s| FileReport {
             summary: s.clone(),
-            account: first_account
+            account: tally
+                .first_account
                 .get(&s.file)
                 .cloned()
                 .or_else(|| file_handle(&s.file).map(|h| format!("@{h}"))),
-            changes: per_file.get(&s.file).copied().unwrap_or_default(),
+            changes: tally.per_file.get(&s.file).copied().unwrap_or_default(),
         })
         .collect();
     Ok(ImportReport {
         files,
-        rejected,
+        rejected: tally.rejected,
         errors: Vec::new(),
         new_accounts: accounts.created,
         committed: false,
