@@ -3,14 +3,10 @@
 //! <= 200 ms, and the development set's full walk-forward backtest <= 30 s (skipped when
 //! ../shared/data is absent). Run: `cargo bench --bench model`.
 
-use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use scrollstop::domain::{AccountId, Snapshot, Video, VideoId};
-use scrollstop::io::Collected;
-use scrollstop::io::generic::{HistoryOptions, read_history};
 use scrollstop::model::{
     AccountHistory, Audience, Counts, DraftFeatures, ForecastContext, History, PastVideo, Slot,
     TrendContext, TrendingSound, backtest, fit,
@@ -89,56 +85,7 @@ fn draft() -> DraftFeatures {
 
 /// The development set through the generic importer, one history per account.
 fn dev_set() -> Option<Vec<AccountHistory>> {
-    let bytes = std::fs::read(DEV_SET).ok()?;
-    let import_time = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).single()?;
-    let mut sink = Collected::default();
-    read_history(DEV_SET, &bytes, &HistoryOptions::at(import_time), &mut sink).ok()?;
-    type Account = (Vec<(Video, Vec<Snapshot>)>, Option<i64>);
-    let mut by_account: BTreeMap<String, Account> = BTreeMap::new();
-    for (i, (_, r)) in sink.videos.iter().enumerate() {
-        let (Some(handle), Some(posted_at)) = (r.account.clone(), r.posted_at) else {
-            continue;
-        };
-        let id = VideoId(i as i64);
-        let video = Video {
-            id,
-            account: AccountId(0),
-            platform_id: r.platform_id.clone().unwrap_or_default(),
-            posted_at,
-            caption: r.caption.clone().unwrap_or_default(),
-            hashtags: r.hashtags.clone(),
-            duration_s: r.duration_s,
-            sound: r.sound.clone(),
-            link: r.link.clone(),
-            allow_duet: r.allow_duet,
-            allow_stitch: r.allow_stitch,
-            allow_comments: r.allow_comments,
-        };
-        let snapshots = r
-            .snapshot
-            .iter()
-            .map(|s| Snapshot {
-                video: id,
-                captured_at: s.captured_at,
-                views: s.views,
-                likes: s.likes,
-                comments: s.comments,
-                shares: s.shares,
-                saves: s.saves,
-                avg_watch_s: s.avg_watch_s,
-                full_watch_rate: s.full_watch_rate,
-            })
-            .collect();
-        let entry = by_account.entry(handle).or_default();
-        entry.0.push((video, snapshots));
-        entry.1 = entry.1.max(r.followers);
-    }
-    Some(
-        by_account
-            .into_iter()
-            .map(|(h, (v, f))| AccountHistory::new(h, History::from_videos(&v, f)))
-            .collect(),
-    )
+    scrollstop::workspace::histories_in_file(std::path::Path::new(DEV_SET))
 }
 
 fn model_benches(c: &mut Criterion) {
