@@ -181,6 +181,15 @@ impl Draft {
             trashed_at: None,
         }
     }
+
+    /// The title, or "(untitled)" for a draft that has none yet.
+    pub fn display_title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            "(untitled)"
+        } else {
+            &self.title
+        }
+    }
 }
 
 /// One message in a draft's review thread.

@@ -97,6 +97,59 @@ pub(crate) fn insert(conn: &rusqlite::Connection, d: &Draft) -> Result<DraftId, 
     Ok(DraftId(conn.last_insert_rowid()))
 }
 
+/// Writes every field of a draft with the given `updated_at`.
+fn write(
+    conn: &rusqlite::Connection,
+    d: &Draft,
+    updated_at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE drafts SET account_id = ?2, title = ?3, hook = ?4, opening = ?5, caption = ?6,
+             hashtags = ?7, subculture_id = ?8, sound = ?9, sound_bpm = ?10, duration_s = ?11,
+             aspect = ?12, uses_text = ?13, uses_effects = ?14, uses_green_screen = ?15,
+             trending_effect = ?16, allow_duet = ?17, allow_stitch = ?18,
+             allow_comments = ?19, language = ?20, region = ?21, media_path = ?22,
+             media_hash = ?23, status = ?24, assignee = ?25, notes = ?26, updated_at = ?27
+         WHERE id = ?1",
+        )?
+        .execute(params![
+            d.id.0,
+            d.account.0,
+            d.title,
+            d.hook,
+            d.opening.as_str(),
+            d.caption,
+            to_list(&d.hashtags),
+            d.subculture.map(|s| s.0),
+            d.sound,
+            d.sound_bpm,
+            d.duration_s,
+            d.aspect.as_str(),
+            d.features.text,
+            d.features.effects,
+            d.features.green_screen,
+            d.features.trending_effect,
+            d.allow_duet,
+            d.allow_stitch,
+            d.allow_comments,
+            d.language,
+            d.region,
+            d.media_path,
+            d.media_hash,
+            d.status.as_str(),
+            d.assignee,
+            d.notes,
+            to_unix(updated_at),
+        ])?;
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: format!("Draft {}", d.id.0),
+        });
+    }
+    Ok(())
+}
+
 impl Store {
     /// The account's drafts that are not in the trash, newest first.
     pub fn drafts(&self, account: AccountId) -> Result<Vec<Draft>, StoreError> {
@@ -139,50 +192,29 @@ impl Store {
 
     /// Writes every field of `draft` and stamps `updated_at`.
     pub fn update_draft(&mut self, d: &Draft) -> Result<(), StoreError> {
-        let changed = self.conn.prepare_cached(
-            "UPDATE drafts SET account_id = ?2, title = ?3, hook = ?4, opening = ?5, caption = ?6,
-                 hashtags = ?7, subculture_id = ?8, sound = ?9, sound_bpm = ?10, duration_s = ?11,
-                 aspect = ?12, uses_text = ?13, uses_effects = ?14, uses_green_screen = ?15,
-                 trending_effect = ?16, allow_duet = ?17, allow_stitch = ?18,
-                 allow_comments = ?19, language = ?20, region = ?21, media_path = ?22,
-                 media_hash = ?23, status = ?24, assignee = ?25, notes = ?26, updated_at = ?27
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            d.id.0,
-            d.account.0,
-            d.title,
-            d.hook,
-            d.opening.as_str(),
-            d.caption,
-            to_list(&d.hashtags),
-            d.subculture.map(|s| s.0),
-            d.sound,
-            d.sound_bpm,
-            d.duration_s,
-            d.aspect.as_str(),
-            d.features.text,
-            d.features.effects,
-            d.features.green_screen,
-            d.features.trending_effect,
-            d.allow_duet,
-            d.allow_stitch,
-            d.allow_comments,
-            d.language,
-            d.region,
-            d.media_path,
-            d.media_hash,
-            d.status.as_str(),
-            d.assignee,
-            d.notes,
-            to_unix(Utc::now()),
-        ])?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: format!("Draft {}", d.id.0),
-            });
-        }
-        Ok(())
+        write(&self.conn, d, Utc::now())
+    }
+
+    /// Writes every field of several drafts in one transaction, stamping `updated_at`.
+    pub fn update_drafts(&mut self, drafts: &[Draft]) -> Result<(), StoreError> {
+        let now = Utc::now();
+        self.transaction(|tx| {
+            for d in drafts {
+                write(tx, d, now)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Writes earlier versions of drafts back exactly as they were (undo), in one transaction;
+    /// unlike [`Store::update_draft`] it keeps their `updated_at`.
+    pub fn restore_draft_versions(&mut self, drafts: &[Draft]) -> Result<(), StoreError> {
+        self.transaction(|tx| {
+            for d in drafts {
+                write(tx, d, d.updated_at)?;
+            }
+            Ok(())
+        })
     }
 
     /// Moves drafts to the trash in one transaction.

@@ -13,6 +13,7 @@ use super::status_bar::Notice;
 use super::undo::Undoable;
 use super::view::Action;
 use super::welcome::Welcome;
+use crate::domain::Draft;
 use crate::store::StoreError;
 use crate::workspace::{DEFAULT_DEMO_SEED, Workspace, WorkspaceError};
 
@@ -75,6 +76,9 @@ impl ScrollstopApp {
                 return Ok(Applied::Window);
             }
             Action::SelectAccount(id) => {
+                if self.account != Some(id) {
+                    self.open_draft = None;
+                }
                 self.account = Some(id);
                 return Ok(Applied::Window);
             }
@@ -139,6 +143,39 @@ impl ScrollstopApp {
                 let handle = store.account(id).map_err(refusal)?.handle;
                 store.trash_account(id).map_err(refusal)?;
                 Undoable::AccountDeleted { id, handle }
+            }
+            Action::OpenDraft(id) => {
+                self.open_draft = id;
+                return Ok(Applied::Window);
+            }
+            Action::NewDraft => {
+                let account = self
+                    .account
+                    .ok_or("Add an account in Settings before writing drafts.")?;
+                let blank = Draft::blank(account, chrono::Utc::now());
+                let id = store.add_draft(&blank).map_err(refusal)?;
+                self.open_draft = Some(id);
+                Undoable::DraftAdded { id }
+            }
+            Action::SaveDrafts(drafts) => {
+                let before = drafts
+                    .iter()
+                    .map(|d| store.draft(d.id))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(refusal)?;
+                store.update_drafts(&drafts).map_err(refusal)?;
+                Undoable::DraftsEdited { before }
+            }
+            Action::TrashDrafts(ids) => {
+                store.trash_drafts(&ids).map_err(refusal)?;
+                if self.open_draft.is_some_and(|open| ids.contains(&open)) {
+                    self.open_draft = None;
+                }
+                Undoable::DraftsTrashed { ids }
+            }
+            Action::RestoreDrafts(ids) => {
+                store.restore_drafts(&ids).map_err(refusal)?;
+                Undoable::DraftsRestored { ids }
             }
         };
         self.notice = Some(Notice::undoable(edit.describe()));

@@ -18,7 +18,7 @@ use super::undo::UndoStack;
 use super::view::{Action, ViewContext};
 use super::views::Views;
 use super::welcome::Welcome;
-use crate::domain::{Account, AccountId};
+use crate::domain::{Account, AccountId, DraftId};
 use crate::store::TableCounts;
 use crate::workspace::Workspace;
 
@@ -48,6 +48,8 @@ pub struct ScrollstopApp {
     themed: bool,
     pub(super) section: Section,
     pub(super) account: Option<AccountId>,
+    /// The draft open in the editor, if any.
+    pub(super) open_draft: Option<DraftId>,
     /// Bumped after every change to the workspace; views reload when it moves.
     pub(super) revision: u64,
     pub(super) cache: Cache,
@@ -76,6 +78,7 @@ impl ScrollstopApp {
             themed: false,
             section: Section::default(),
             account: None,
+            open_draft: None,
             revision: 1,
             cache: Cache::default(),
             views: Views::default(),
@@ -209,6 +212,7 @@ impl ScrollstopApp {
             path,
             section,
             account,
+            open_draft,
             revision,
             cache,
             views,
@@ -247,6 +251,7 @@ impl ScrollstopApp {
                     workspace,
                     account: cache.accounts.iter().find(|a| Some(a.id) == *account),
                     revision: *revision,
+                    open_draft: *open_draft,
                     actions,
                 };
                 views.get_mut(*section).ui(ui, &mut context);

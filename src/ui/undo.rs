@@ -2,7 +2,7 @@
 //! how to take it back, and Undo (the status bar's button or Ctrl+Z) reverts the latest one.
 //! Deletes are moves to the trash, so undoing them restores the row with all that points at it.
 
-use crate::domain::{Account, AccountId, Subculture, SubcultureId};
+use crate::domain::{Account, AccountId, Draft, DraftId, Subculture, SubcultureId};
 use crate::store::{Store, StoreError};
 
 /// How many edits can be taken back.
@@ -11,12 +11,50 @@ const DEPTH: usize = 50;
 /// One applied edit and what it takes to revert it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undoable {
-    SubcultureAdded { id: SubcultureId, name: String },
-    SubcultureEdited { before: Subculture },
-    SubcultureDeleted { id: SubcultureId, name: String },
-    AccountAdded { id: AccountId, handle: String },
-    AccountEdited { before: Account },
-    AccountDeleted { id: AccountId, handle: String },
+    SubcultureAdded {
+        id: SubcultureId,
+        name: String,
+    },
+    SubcultureEdited {
+        before: Subculture,
+    },
+    SubcultureDeleted {
+        id: SubcultureId,
+        name: String,
+    },
+    AccountAdded {
+        id: AccountId,
+        handle: String,
+    },
+    AccountEdited {
+        before: Account,
+    },
+    AccountDeleted {
+        id: AccountId,
+        handle: String,
+    },
+    DraftAdded {
+        id: DraftId,
+    },
+    /// Drafts as they were before a save (one for an editor edit, many for a bulk change).
+    DraftsEdited {
+        before: Vec<Draft>,
+    },
+    DraftsTrashed {
+        ids: Vec<DraftId>,
+    },
+    DraftsRestored {
+        ids: Vec<DraftId>,
+    },
+}
+
+/// "the draft" or "3 drafts".
+fn drafts_phrase(n: usize) -> String {
+    if n == 1 {
+        "the draft".to_string()
+    } else {
+        format!("{n} drafts")
+    }
 }
 
 impl Undoable {
@@ -29,6 +67,15 @@ impl Undoable {
             Self::AccountAdded { handle, .. } => format!("Added @{handle}"),
             Self::AccountEdited { before } => format!("Saved @{}", before.handle),
             Self::AccountDeleted { handle, .. } => format!("Deleted @{handle}"),
+            Self::DraftAdded { .. } => "Added a draft".to_string(),
+            Self::DraftsEdited { before } => match before.as_slice() {
+                [one] => format!("Saved \"{}\"", one.display_title()),
+                many => format!("Saved {}", drafts_phrase(many.len())),
+            },
+            Self::DraftsTrashed { ids } => {
+                format!("Moved {} to the trash", drafts_phrase(ids.len()))
+            }
+            Self::DraftsRestored { ids } => format!("Restored {}", drafts_phrase(ids.len())),
         }
     }
 
@@ -58,6 +105,28 @@ impl Undoable {
             Self::AccountDeleted { id, handle } => {
                 store.restore_account(*id)?;
                 Ok(format!("Restored @{handle}"))
+            }
+            Self::DraftAdded { id } => {
+                store.trash_drafts(&[*id])?;
+                Ok("Removed the new draft again".to_string())
+            }
+            Self::DraftsEdited { before } => {
+                store.restore_draft_versions(before)?;
+                Ok(format!(
+                    "Undid the changes to {}",
+                    drafts_phrase(before.len())
+                ))
+            }
+            Self::DraftsTrashed { ids } => {
+                store.restore_drafts(ids)?;
+                Ok(format!("Restored {}", drafts_phrase(ids.len())))
+            }
+            Self::DraftsRestored { ids } => {
+                store.trash_drafts(ids)?;
+                Ok(format!(
+                    "Moved {} back to the trash",
+                    drafts_phrase(ids.len())
+                ))
             }
         }
     }

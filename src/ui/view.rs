@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use crate::domain::{Account, AccountId, Colour, NewAccount, Subculture, SubcultureId};
+use crate::domain::{
+    Account, AccountId, Colour, Draft, DraftId, NewAccount, Subculture, SubcultureId,
+};
 use crate::workspace::Workspace;
 
 use super::nav::Section;
@@ -20,6 +22,8 @@ pub struct ViewContext<'a> {
     /// the revision or the account differs from what it loaded. Views never query the store
     /// on every frame.
     pub revision: u64,
+    /// The draft open in the editor (also the one the Reach view forecasts), if any.
+    pub open_draft: Option<DraftId>,
     /// Intents collected during the frame, applied by the app afterwards.
     pub actions: &'a mut Vec<Action>,
 }
@@ -52,7 +56,17 @@ pub enum Action {
     UpdateAccount(Account),
     /// Move an account to the trash (undoable).
     DeleteAccount(AccountId),
-    /// Take back the latest subculture or account edit.
+    /// Add a blank draft to the current account and open it in the editor (undoable).
+    NewDraft,
+    /// Show this draft in the editor (`None` closes the editor).
+    OpenDraft(Option<DraftId>),
+    /// Write these drafts (editor autosave, bulk status change, bulk assign; undoable).
+    SaveDrafts(Vec<Draft>),
+    /// Move drafts to the trash (undoable).
+    TrashDrafts(Vec<DraftId>),
+    /// Bring drafts back from the trash (undoable).
+    RestoreDrafts(Vec<DraftId>),
+    /// Take back the latest edit.
     Undo,
     /// Ask the file chooser for files to import, then read and preview them.
     ImportFiles,
