@@ -4,6 +4,7 @@
 
 mod checking;
 mod demo;
+mod forecasting;
 mod history_file;
 mod import;
 mod progress;
@@ -16,6 +17,7 @@ use crate::store::{Store, StoreError, TableCounts};
 
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
+pub use forecasting::{FORECAST_SEED, ForecastSession};
 pub use history_file::histories_in_file;
 pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
