@@ -4,6 +4,8 @@
 //! stdout, and reports errors on stderr with a sentence that says what to do and a non-zero
 //! exit code. Commands call the [`Workspace`] facade only.
 
+mod reach;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -83,6 +85,36 @@ pub enum Command {
         #[arg(long, value_name = "HANDLE")]
         account: Option<String>,
         /// Print JSON (the only format; the flag is accepted for clarity).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Forecast a draft's reach: P10/P50/P90 views at 1 h, 24 h, 7 days and 30 days,
+    /// P(views > X), engagement rates, percentile, confidence and drivers.
+    Predict {
+        /// The draft's number (as `scrollstop check` lists it).
+        #[arg(long, value_name = "ID")]
+        draft: i64,
+        /// When it is posted (RFC 3339, e.g. 2026-05-12T18:00:00+02:00); default: its plan
+        /// entry, else the next full hour.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        /// X of P(views > X) (default: the account's typical reach).
+        #[arg(long, value_name = "VIEWS")]
+        above: Option<f64>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Walk-forward backtest of the reach model on the stored videos: each video predicted
+    /// from only the ones posted before it, beside the "median of earlier videos" baseline.
+    Backtest {
+        /// Only this account (handle, with or without @).
+        #[arg(long, value_name = "HANDLE")]
+        account: Option<String>,
+        /// Earlier videos an account needs before its next one is predicted.
+        #[arg(long, value_name = "N", default_value_t = crate::model::MIN_HISTORY)]
+        min_history: usize,
+        /// Print JSON (every predicted video, per account and overall) instead of the summary.
         #[arg(long)]
         json: bool,
     },
@@ -185,6 +217,24 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             }
             serde_json::to_writer_pretty(&mut *out, &listed)?;
             writeln!(out)?;
+        }
+        Command::Predict {
+            draft,
+            at,
+            above,
+            json,
+        } => {
+            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            reach::predict(&workspace, *draft, *at, *above, *json, out)?;
+        }
+        Command::Backtest {
+            account,
+            min_history,
+            json,
+        } => {
+            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let chosen = accounts(&workspace, account.as_deref())?;
+            reach::backtest(&workspace, &chosen, *min_history, *json, out)?;
         }
         Command::Demo { seed } => {
             let Some(path) = &cli.workspace else {

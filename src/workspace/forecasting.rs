@@ -2,15 +2,19 @@
 //! snapshots, its hour-of-week audience profile and the trend lists, fitted once into a
 //! [`ForecastSession`] that forecasts any draft (saved or being edited) in any slot. The Reach
 //! view, the drafts table, the scheduler and the `predict` command all go through here.
+//!
+//! A draft's default slot is its next plan entry (at or after now), else the next full hour.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use serde::Serialize;
 
+use super::history_file::account_history;
 use super::{CheckSession, Workspace, WorkspaceError};
-use crate::domain::{Account, Draft};
+use crate::domain::{Account, Draft, DraftId};
 use crate::model::{
-    AccountModel, Audience, DraftFeatures, Forecast, ForecastContext, History, Slot, TrendContext,
-    fit,
+    AccountHistory, AccountModel, Audience, DraftFeatures, Forecast, ForecastContext, Slot,
+    TrendContext, fit,
 };
 
 /// The seed every forecast in the app draws from, so the same draft and slot always give the
@@ -52,15 +56,84 @@ impl ForecastSession {
     pub fn checks(&self) -> &CheckSession {
         &self.checks
     }
+
+    /// Median views (at the context's heat-map age) for each hour of the week that contains
+    /// `now`, Monday 00:00 in the account's zone first.
+    pub fn heat_map(
+        &self,
+        draft: &Draft,
+        now: DateTime<Utc>,
+        context: &ForecastContext,
+    ) -> [f64; 168] {
+        self.model
+            .heat_map(&self.features(draft), week_start(now, self.zone), context)
+    }
+}
+
+/// Monday 00:00 (local, in `zone`) of the week that contains `now`, as an instant. A Monday
+/// midnight that the zone skips (a DST change) falls back to the earliest valid instant.
+pub fn week_start(now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
+    let local = now.with_timezone(&zone).date_naive();
+    let monday = local - Duration::days(i64::from(local.weekday().num_days_from_monday()));
+    let midnight = monday.and_time(NaiveTime::MIN);
+    match zone.from_local_datetime(&midnight) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.with_timezone(&Utc)
+        }
+        chrono::LocalResult::None => (0..4)
+            .find_map(|h| {
+                zone.from_local_datetime(&(midnight + Duration::hours(h)))
+                    .earliest()
+            })
+            .map_or(now, |t| t.with_timezone(&Utc)),
+    }
+}
+
+/// The next full hour after `now` (`now` itself when it is one).
+pub fn next_full_hour(now: DateTime<Utc>) -> DateTime<Utc> {
+    let floor = now.duration_trunc(Duration::hours(1)).unwrap_or(now);
+    if floor == now { now } else { floor + Duration::hours(1) }
+}
+
+/// Where a forecast's slot came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotSource {
+    /// The draft's next plan entry.
+    Plan,
+    /// No plan entry ahead: the next full hour.
+    NextHour,
+    /// Chosen by the user (`--at`, the slot picker).
+    Chosen,
+}
+
+impl SlotSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            SlotSource::Plan => "its plan entry",
+            SlotSource::NextHour => "the next full hour (not planned)",
+            SlotSource::Chosen => "the chosen time",
+        }
+    }
+}
+
+/// `scrollstop predict`: one draft's forecast in one slot.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prediction {
+    pub draft_id: i64,
+    pub title: String,
+    pub account: String,
+    pub time_zone: String,
+    pub at: DateTime<Utc>,
+    pub slot_source: SlotSource,
+    pub forecast: Forecast,
 }
 
 impl Workspace {
-    /// Fits the model of `account` on everything the workspace holds for it as of `now`.
-    pub fn forecast_session(
-        &self,
-        account: &Account,
-        now: DateTime<Utc>,
-    ) -> Result<ForecastSession, WorkspaceError> {
+    /// Everything the workspace holds of `account`'s past, as the model reads it: its posted
+    /// videos with every snapshot, its latest follower count and its audience's activity. The
+    /// forecast session fits on it and the backtest walks through it.
+    pub fn account_history(&self, account: &Account) -> Result<AccountHistory, WorkspaceError> {
         let store = self.store();
         let videos: Vec<_> = store
             .videos(account.id)?
@@ -73,16 +146,83 @@ impl Workspace {
             .filter_map(|m| m.date.zip(m.followers))
             .max_by_key(|(date, _)| *date)
             .map(|(_, followers)| followers);
-        let history = History::from_videos(&videos, followers);
         let profile = store.hour_of_week_profile(account.id)?;
-        let audience = Audience::from_activity(profile.mean_active, profile.weeks);
-        let trends = TrendContext::from_trends(&store.trends()?, now);
-        let model = fit(&history, &audience, &trends);
+        let mut history = account_history(account.at_handle(), &videos, followers);
+        history.audience = Audience::from_activity(profile.mean_active, profile.weeks);
+        Ok(history)
+    }
+
+    /// Fits the model of `account` on everything the workspace holds for it as of `now`.
+    pub fn forecast_session(
+        &self,
+        account: &Account,
+        now: DateTime<Utc>,
+    ) -> Result<ForecastSession, WorkspaceError> {
+        let past = self.account_history(account)?;
+        let trends = TrendContext::from_trends(&self.store().trends()?, now);
+        let model = fit(&past.history, &past.audience, &trends);
         Ok(ForecastSession {
             model,
             trends,
             zone: account.time_zone,
             checks: self.check_session(account.id, now)?,
+        })
+    }
+
+    /// The draft's next plan entry at or after `now`, if it has one.
+    pub fn planned_slot(
+        &self,
+        draft: &Draft,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, WorkspaceError> {
+        let entries = self
+            .store()
+            .plan_entries(draft.account, now, DateTime::<Utc>::MAX_UTC)?;
+        Ok(entries
+            .iter()
+            .find(|e| e.draft == draft.id)
+            .map(|e| e.instant))
+    }
+
+    /// The slot to forecast `draft` in: `chosen`, else its next plan entry, else the next full
+    /// hour.
+    pub fn forecast_slot(
+        &self,
+        draft: &Draft,
+        chosen: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(DateTime<Utc>, SlotSource), WorkspaceError> {
+        if let Some(at) = chosen {
+            return Ok((at, SlotSource::Chosen));
+        }
+        Ok(match self.planned_slot(draft, now)? {
+            Some(at) => (at, SlotSource::Plan),
+            None => (next_full_hour(now), SlotSource::NextHour),
+        })
+    }
+
+    /// Forecasts the draft `id` at `at` (default: its plan entry, else the next full hour),
+    /// fitting its account as of `now`.
+    pub fn predict(
+        &self,
+        id: DraftId,
+        at: Option<DateTime<Utc>>,
+        context: &ForecastContext,
+        now: DateTime<Utc>,
+    ) -> Result<Prediction, WorkspaceError> {
+        let draft = self.store().draft(id)?;
+        let account = self.store().account(draft.account)?;
+        let session = self.forecast_session(&account, now)?;
+        let (at, slot_source) = self.forecast_slot(&draft, at, now)?;
+        let forecast = session.forecast(&draft, at, context);
+        Ok(Prediction {
+            draft_id: draft.id.0,
+            title: draft.display_title().to_string(),
+            account: account.at_handle(),
+            time_zone: account.time_zone.name().to_string(),
+            at,
+            slot_source,
+            forecast,
         })
     }
 }
@@ -110,5 +250,22 @@ mod tests {
         );
         let q = forecast.quantiles_at(crate::model::FINAL_HOURS);
         assert!(q.p10 < q.p50 && q.p50 < q.p90, "{q:?}");
+    }
+
+    #[test]
+    fn the_default_slot_is_the_next_full_hour_without_a_plan_entry() {
+        let at = |h, m| Utc.with_ymd_and_hms(2026, 3, 2, h, m, 0).unwrap();
+        assert_eq!(next_full_hour(at(9, 15)), at(10, 0));
+        assert_eq!(next_full_hour(at(10, 0)), at(10, 0));
+    }
+
+    #[test]
+    fn the_week_starts_on_monday_midnight_in_the_accounts_zone() {
+        let zone: Tz = "America/New_York".parse().unwrap();
+        // Wednesday 4 March 2026, 03:00 UTC is Tuesday evening in New York.
+        let now = Utc.with_ymd_and_hms(2026, 3, 4, 3, 0, 0).unwrap();
+        let start = week_start(now, zone);
+        assert_eq!(start, Utc.with_ymd_and_hms(2026, 3, 2, 5, 0, 0).unwrap());
+        assert_eq!(Slot::new(start, zone).hour_of_week, 0);
     }
 }

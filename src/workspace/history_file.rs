@@ -66,9 +66,17 @@ pub fn histories_in_file(path: &Path) -> Option<Vec<AccountHistory>> {
     Some(
         by_account
             .into_iter()
-            .map(|(account, (videos, followers))| {
-                AccountHistory::new(account, History::from_videos(&videos, followers))
-            })
+            .map(|(account, (videos, followers))| account_history(account, &videos, followers))
             .collect(),
     )
+}
+
+/// One account's stored or read videos as a model history (audience unknown until the caller
+/// sets it): the one conversion the file reader and the workspace share.
+pub(super) fn account_history(
+    account: String,
+    videos: &[(Video, Vec<Snapshot>)],
+    followers: Option<i64>,
+) -> AccountHistory {
+    AccountHistory::new(account, History::from_videos(videos, followers))
 }

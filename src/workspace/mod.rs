@@ -2,6 +2,7 @@
 //! out the operations that span layers (demo creation now; import, forecast, plan and export
 //! as they land). It never draws and never parses command lines.
 
+mod backtesting;
 mod checking;
 mod demo;
 mod forecasting;
@@ -17,7 +18,9 @@ use crate::store::{Store, StoreError, TableCounts};
 
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
-pub use forecasting::{FORECAST_SEED, ForecastSession};
+pub use forecasting::{
+    FORECAST_SEED, ForecastSession, Prediction, SlotSource, next_full_hour, week_start,
+};
 pub use history_file::histories_in_file;
 pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,

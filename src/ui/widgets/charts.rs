@@ -55,7 +55,8 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
-fn hovered(pos: &HoverPosition<'_>) -> PlotPoint {
+/// The plot position under the pointer, near a data point or not.
+pub fn hovered(pos: &HoverPosition<'_>) -> PlotPoint {
     match pos {
         HoverPosition::NearDataPoint { position, .. } => *position,
         HoverPosition::Elsewhere { position } => *position,

@@ -1,0 +1,94 @@
+//! The drivers of a forecast as signed bars ("+35% median reach: trending sound"), largest
+//! first, each with what it rests on ("based on 86 of your videos" or "prior from general
+//! guidance") and a one-click what-if: a change to the draft (saved like an edit, undoable)
+//! or another posting time (tried here; the plan itself is changed in the Calendar).
+
+use eframe::egui::{self, CornerRadius, RichText, Sense, vec2};
+
+use crate::model::{Driver, WhatIf};
+use crate::ui::theme;
+
+/// Width of the longest bar.
+const BAR_WIDTH: f32 = 160.0;
+
+/// The button text of a what-if: draft changes start with `Apply:`, slot moves with `Try`.
+pub fn what_if_text(what_if: &WhatIf) -> String {
+    match what_if {
+        WhatIf::UseSound { name, .. } => format!("Apply: use \"{name}\""),
+        WhatIf::SetDuration { seconds } => format!("Apply: cut to {seconds:.0} s"),
+        WhatIf::MakeVertical => "Apply: 9:16 vertical".into(),
+        WhatIf::UseSurpriseOpening => "Apply: surprise opening".into(),
+        WhatIf::AllowDuetAndStitch => "Apply: allow Duet and Stitch".into(),
+        WhatIf::AddNativeFeatures => "Apply: add on-screen text".into(),
+        WhatIf::MoveToSlot { .. } => "Try this time".into(),
+    }
+}
+
+/// Draws the drivers; returns the what-if the user clicked.
+pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
+    if drivers.is_empty() {
+        ui.label(theme::muted(
+            ui,
+            "No single change moves this forecast by more than half a percent.",
+        ));
+        return None;
+    }
+    let largest = drivers
+        .iter()
+        .map(|d| d.change_p50_pct.abs())
+        .fold(1.0, f64::max);
+    let mut clicked = None;
+    egui::Grid::new("reach-drivers")
+        .num_columns(3)
+        .spacing([theme::SPACE_M, theme::SPACE_S])
+        .show(ui, |ui| {
+            for d in drivers {
+                signed_bar(ui, d.change_p50_pct, largest);
+                ui.vertical(|ui| {
+                    let what = if d.horizon_hours < crate::model::FINAL_HOURS {
+                        "median first-day views"
+                    } else {
+                        "median reach"
+                    };
+                    let used = if d.in_use { " (in use)" } else { "" };
+                    let head = format!("{:+.0}% {what}: {}{used}", d.change_p50_pct, d.label);
+                    ui.label(RichText::new(head).strong());
+                    let points = 100.0 * d.change_prob_above;
+                    let detail = format!(
+                        "{}; chance of passing X {points:+.0} points",
+                        d.basis.text()
+                    );
+                    ui.label(theme::muted(ui, detail));
+                });
+                match &d.what_if {
+                    Some(w) => {
+                        if ui.button(what_if_text(w)).clicked() {
+                            clicked = Some(w.clone());
+                        }
+                    }
+                    None => {
+                        ui.label("");
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    clicked
+}
+
+/// A bar growing right (green) for a gain or left (red) for a loss, from a centre line.
+fn signed_bar(ui: &mut egui::Ui, change: f64, largest: f64) {
+    let (rect, _) = ui.allocate_exact_size(vec2(BAR_WIDTH, 14.0), Sense::hover());
+    let p = theme::palette(ui);
+    let centre = rect.center().x;
+    let length = (change.abs() / largest).min(1.0) as f32 * (BAR_WIDTH / 2.0 - 2.0);
+    let (left, right, fill) = if change >= 0.0 {
+        (centre, centre + length.max(1.0), p.ok)
+    } else {
+        (centre - length.max(1.0), centre, p.error)
+    };
+    let bar = egui::Rect::from_x_y_ranges(left..=right, rect.y_range());
+    let painter = ui.painter();
+    painter.rect_filled(bar, CornerRadius::same(2), fill);
+    painter.vline(centre, rect.y_range(), egui::Stroke::new(1.0, p.line));
+}

@@ -1,0 +1,170 @@
+//! The "Measured" part of the Reach view: what the account's posted videos actually reached,
+//! from the imported count snapshots (median and spread of views, views against posting date,
+//! the top ten). Every number here is a measurement, never a forecast. It reads the workspace
+//! only when the revision or the account changes.
+
+use eframe::egui;
+
+use crate::domain::{Account, AccountId};
+use crate::ui::theme;
+use crate::ui::view::ViewContext;
+use crate::ui::widgets::charts::{stat_card, views_scatter};
+use crate::ui::widgets::empty_state::{empty_state, load_error};
+use crate::ui::widgets::format::{compact_count, thousands};
+use crate::ui::widgets::video_table::{VideoRow, video_table};
+
+/// The spread of the latest measured views over the account's videos.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewsSpread {
+    pub p10: f64,
+    pub median: f64,
+    pub p90: f64,
+}
+
+impl ViewsSpread {
+    /// The spread of `views`; `None` without any.
+    pub fn of(views: &[i64]) -> Option<Self> {
+        let mut sorted: Vec<f64> = views.iter().map(|v| *v as f64).collect();
+        sorted.sort_by(f64::total_cmp);
+        Some(Self {
+            p10: percentile(&sorted, 0.1)?,
+            median: percentile(&sorted, 0.5)?,
+            p90: percentile(&sorted, 0.9)?,
+        })
+    }
+}
+
+/// The `q`-quantile (0..=1) of ascending `sorted` values, interpolating linearly between the
+/// two nearest ranks (the spreadsheet's PERCENTILE.INC); `None` for no values.
+pub fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let pos = q.clamp(0.0, 1.0) * last as f64;
+    let lower = pos.floor() as usize;
+    let upper = pos.ceil() as usize;
+    let weight = pos - lower as f64;
+    Some(sorted[lower] + (sorted[upper] - sorted[lower]) * weight)
+}
+
+/// The measured history of one account, read once per revision.
+#[derive(Default)]
+pub struct Measured {
+    loaded: Option<(u64, AccountId)>,
+    videos: usize,
+    measured: usize,
+    spread: Option<ViewsSpread>,
+    /// (posting day number, log10 views) of every measured video.
+    scatter: Vec<[f64; 2]>,
+    top: Vec<VideoRow>,
+    error: Option<String>,
+}
+
+impl Measured {
+    /// Re-reads the account's videos when the revision or the account moved.
+    pub fn refresh(&mut self, ctx: &ViewContext<'_>, account: &Account) {
+        let key = (ctx.revision, account.id);
+        if self.loaded == Some(key) {
+            return;
+        }
+        *self = Self {
+            loaded: Some(key),
+            ..Self::default()
+        };
+        let videos = match ctx.workspace.store().videos(account.id) {
+            Ok(videos) => videos,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        self.videos = videos.len();
+        let mut rows: Vec<VideoRow> = videos
+            .iter()
+            .map(|v| VideoRow::new(v, account.time_zone))
+            .collect();
+        let views: Vec<i64> = rows.iter().filter_map(|r| r.views).collect();
+        self.measured = views.len();
+        self.spread = ViewsSpread::of(&views);
+        self.scatter = rows
+            .iter()
+            .filter_map(|r| {
+                let day = r.posted_at.timestamp() as f64 / 86_400.0;
+                r.views.map(|v| [day, (v.max(1) as f64).log10()])
+            })
+            .collect();
+        rows.sort_by_key(|r| std::cmp::Reverse(r.views));
+        rows.truncate(10);
+        self.top = rows;
+    }
+
+    pub fn ui(&self, ui: &mut egui::Ui, account: &Account) {
+        if let Some(error) = &self.error {
+            load_error(ui, "the reach history", error);
+            return;
+        }
+        let Some(spread) = self.spread else {
+            empty_state(
+                ui,
+                &format!("No measured videos of {} yet", account.at_handle()),
+                "Import the account's TikTok Studio Content export (Content.csv, or the ZIP it \
+                 comes in); every import adds a snapshot of each video's views.",
+            );
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            stat_card(ui, &thousands(self.videos as i64), "videos posted");
+            stat_card(
+                ui,
+                &compact_count(spread.median.round() as i64),
+                "median views",
+            );
+            stat_card(
+                ui,
+                &compact_count(spread.p10.round() as i64),
+                "P10: 1 in 10 got fewer",
+            );
+            stat_card(
+                ui,
+                &compact_count(spread.p90.round() as i64),
+                "P90: 1 in 10 got more",
+            );
+        });
+        let note = format!(
+            "Views at the latest snapshot of each of {} measured videos. A video measured young \
+             has had less time to collect views. These are measurements, not forecasts.",
+            self.measured
+        );
+        ui.label(theme::muted(ui, note));
+
+        theme::section_heading(ui, "Views by posting date");
+        views_scatter(ui, &self.scatter, spread.median);
+
+        theme::section_heading(ui, "Top 10 videos by views");
+        video_table(ui, "reach-top-videos", &self.top, 10.0 * 30.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_interpolate_between_ranks() {
+        let sorted = [10.0, 20.0, 30.0, 40.0, 50.0];
+        assert_eq!(percentile(&sorted, 0.5), Some(30.0));
+        assert_eq!(percentile(&sorted, 0.1), Some(14.0));
+        assert_eq!(percentile(&sorted, 0.9), Some(46.0));
+        assert_eq!(percentile(&sorted, 0.0), Some(10.0));
+        assert_eq!(percentile(&sorted, 1.0), Some(50.0));
+        assert_eq!(percentile(&[7.0], 0.9), Some(7.0));
+        assert_eq!(percentile(&[], 0.5), None);
+    }
+
+    #[test]
+    fn the_spread_ignores_input_order() {
+        let spread = ViewsSpread::of(&[500, 100, 300, 200, 400]).expect("five values");
+        assert_eq!(spread.median, 300.0);
+        assert_eq!(spread.p10, 140.0);
+        assert_eq!(spread.p90, 460.0);
+        assert_eq!(ViewsSpread::of(&[]), None);
+    }
+}
