@@ -44,7 +44,11 @@ fn print_prediction(p: &Prediction, out: &mut dyn Write) -> std::io::Result<()> 
     let f = &p.forecast;
     let zone: chrono_tz::Tz = p.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let local = p.at.with_timezone(&zone).format("%a %-d %b %Y %H:%M");
-    writeln!(out, "Draft #{} \"{}\" on {}", p.draft_id, p.title, p.account)?;
+    writeln!(
+        out,
+        "Draft #{} \"{}\" on {}",
+        p.draft_id, p.title, p.account
+    )?;
     writeln!(
         out,
         "Posted {local} ({}), {}",
@@ -65,7 +69,11 @@ fn print_prediction(p: &Prediction, out: &mut dyn Write) -> std::io::Result<()> 
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{:<10}{:>10}{:>10}{:>10}", "Views", "P10", "P50", "P90")?;
+    writeln!(
+        out,
+        "{:<10}{:>10}{:>10}{:>10}",
+        "Views", "P10", "P50", "P90"
+    )?;
     for h in &f.horizons {
         let q = &h.views;
         writeln!(

@@ -43,7 +43,7 @@ mod tests {
         assert_eq!(result.rows.len(), measured - MIN_HISTORY);
         assert_eq!(result.accounts.len(), 1);
         assert_eq!(result.accounts[0].account, Some(one[0].at_handle()));
-        let mut posted: Vec<_> = result.rows.iter().map(|r| r.posted_at).collect();
+        let posted: Vec<_> = result.rows.iter().map(|r| r.posted_at).collect();
         let in_order = posted.windows(2).all(|w| w[0] <= w[1]);
         assert!(in_order, "rows follow posting order");
         assert!(result.overall.mae_log10.is_some());

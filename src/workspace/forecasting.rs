@@ -92,7 +92,11 @@ pub fn week_start(now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
 /// The next full hour after `now` (`now` itself when it is one).
 pub fn next_full_hour(now: DateTime<Utc>) -> DateTime<Utc> {
     let floor = now.duration_trunc(Duration::hours(1)).unwrap_or(now);
-    if floor == now { now } else { floor + Duration::hours(1) }
+    if floor == now {
+        now
+    } else {
+        floor + Duration::hours(1)
+    }
 }
 
 /// Where a forecast's slot came from.

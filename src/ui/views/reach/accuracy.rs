@@ -65,8 +65,18 @@ pub fn accuracy_ui(ui: &mut egui::Ui, a: &AccountAccuracy) {
 
 fn scatter(ui: &mut egui::Ui, a: &AccountAccuracy) {
     let p = theme::palette(ui);
-    let inside: Vec<[f64; 2]> = a.points.iter().filter(|(_, i)| *i).map(|(x, _)| *x).collect();
-    let outside: Vec<[f64; 2]> = a.points.iter().filter(|(_, i)| !*i).map(|(x, _)| *x).collect();
+    let inside: Vec<[f64; 2]> = a
+        .points
+        .iter()
+        .filter(|(_, i)| *i)
+        .map(|(x, _)| *x)
+        .collect();
+    let outside: Vec<[f64; 2]> = a
+        .points
+        .iter()
+        .filter(|(_, i)| !*i)
+        .map(|(x, _)| *x)
+        .collect();
     let (lo, hi) = a
         .points
         .iter()
@@ -95,10 +105,17 @@ fn scatter(ui: &mut egui::Ui, a: &AccountAccuracy) {
         })
         .show(ui, |plot| {
             if lo <= hi {
-                let diagonal = Line::new("Perfect prediction", PlotPoints::new(vec![[lo, lo], [hi, hi]]));
+                let diagonal = Line::new(
+                    "Perfect prediction",
+                    PlotPoints::new(vec![[lo, lo], [hi, hi]]),
+                );
                 plot.add(diagonal.color(p.muted));
             }
-            plot.add(Points::new("Inside P10–P90", inside).radius(3.0).color(p.accent_2));
+            plot.add(
+                Points::new("Inside P10–P90", inside)
+                    .radius(3.0)
+                    .color(p.accent_2),
+            );
             plot.add(Points::new("Outside", outside).radius(3.0).color(p.accent));
         });
 }

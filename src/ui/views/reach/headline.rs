@@ -17,7 +17,12 @@ fn views(v: f64) -> String {
 }
 
 /// The forecast card; `threshold` is the user's X (`None`: the account's typical reach).
-pub fn forecast_ui(ui: &mut egui::Ui, shown: &DraftForecast, zone: Tz, threshold: &mut Option<f64>) {
+pub fn forecast_ui(
+    ui: &mut egui::Ui,
+    shown: &DraftForecast,
+    zone: Tz,
+    threshold: &mut Option<f64>,
+) {
     let f = &shown.forecast;
     let when = slot(shown.at.with_timezone(&zone));
     ui.label(
@@ -98,14 +103,14 @@ fn horizons(ui: &mut egui::Ui, f: &Forecast) {
 fn above(ui: &mut egui::Ui, f: &Forecast, threshold: &mut Option<f64>) {
     let mut x = threshold.unwrap_or(f.threshold);
     ui.horizontal(|ui| {
-        ui.label("Chance of more than");
+        let label = ui.label("Chance of more than").id;
         let speed = (x * 0.01).max(1.0);
         let drag = egui::DragValue::new(&mut x)
             .range(0.0..=1e10)
             .speed(speed)
             .max_decimals(0)
             .suffix(" views");
-        if ui.add(drag).changed() {
+        if ui.add(drag).labelled_by(label).changed() {
             *threshold = Some(x);
         }
         ui.label("after 30 days:");

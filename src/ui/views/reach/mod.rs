@@ -27,8 +27,8 @@ use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 
-pub use measured::{ViewsSpread, percentile};
 use measured::Measured;
+pub use measured::{ViewsSpread, percentile};
 use selection::{DraftList, SlotChoice};
 use worker::{AccountAccuracy, Forecaster, Forecasts, Reply, Request};
 
@@ -289,20 +289,24 @@ impl ReachView {
         if forecasts.ranking.is_empty() {
             empty_state(
                 ui,
-                &format!("No approved or scheduled drafts for {}", account.at_handle()),
+                &format!(
+                    "No approved or scheduled drafts for {}",
+                    account.at_handle()
+                ),
                 "Drafts show here once the team approves them in the Drafts view.",
             );
             return;
         }
-        if let Some(id) =
-            ranking::ranking_ui(ui, &forecasts.ranking, selected, account.time_zone)
-        {
+        if let Some(id) = ranking::ranking_ui(ui, &forecasts.ranking, selected, account.time_zone) {
             ctx.actions.push(Action::OpenDraft(Some(id)));
         }
     }
 
     fn accuracy_section(&self, ui: &mut egui::Ui, account: &Account) {
-        theme::section_heading(ui, &format!("How accurate it has been on {}", account.at_handle()));
+        theme::section_heading(
+            ui,
+            &format!("How accurate it has been on {}", account.at_handle()),
+        );
         match &self.accuracy {
             Some((id, Ok(a))) if *id == account.id => accuracy::accuracy_ui(ui, a),
             Some((id, Err(e))) if *id == account.id => load_error(ui, "the backtest", e),

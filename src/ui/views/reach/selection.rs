@@ -75,8 +75,10 @@ pub fn draft_picker(
 ) {
     let text = selected
         .and_then(|id| list.drafts.iter().find(|(d, _, _)| *d == id))
-        .map_or("Choose a draft…".to_string(), |(_, title, _)| title.clone());
-    ui.label("Draft");
+        .map_or("Choose a draft…".to_string(), |(_, title, _)| {
+            title.clone()
+        });
+    let label = ui.label("Draft").id;
     egui::ComboBox::from_id_salt("reach-draft")
         .selected_text(text)
         .width(260.0)
@@ -89,7 +91,9 @@ pub fn draft_picker(
                     actions.push(Action::OpenDraft(Some(*id)));
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 /// The posting-time picker; `shown` is the slot of the forecast on screen.
@@ -99,7 +103,7 @@ pub fn slot_picker(
     shown: Option<(DateTime<Utc>, SlotSource)>,
     zone: Tz,
 ) {
-    ui.label("Posted");
+    let label = ui.label("Posted").id;
     let planned = "Plan entry, else next full hour";
     let text = match choice {
         SlotChoice::Planned => planned,
@@ -119,16 +123,22 @@ pub fn slot_picker(
                 let from = shown.map_or_else(|| next_full_hour(Utc::now()), |(at, _)| at);
                 *choice = SlotChoice::At(from);
             }
-        });
+        })
+        .response
+        .labelled_by(label);
     if let SlotChoice::At(at) = choice {
         let now = Utc::now().with_timezone(&zone);
         let local = at.with_timezone(&zone);
-        let mut days = (local.date_naive() - now.date_naive()).num_days().clamp(0, 60);
+        let mut days = (local.date_naive() - now.date_naive())
+            .num_days()
+            .clamp(0, 60);
         let mut hour = local.hour();
-        ui.label("in");
-        ui.add(egui::DragValue::new(&mut days).range(0..=60).suffix(" d"));
-        ui.label("at");
-        ui.add(egui::DragValue::new(&mut hour).range(0..=23).suffix(":00"));
+        let label = ui.label("in").id;
+        ui.add(egui::DragValue::new(&mut days).range(0..=60).suffix(" d"))
+            .labelled_by(label);
+        let label = ui.label("at").id;
+        ui.add(egui::DragValue::new(&mut hour).range(0..=23).suffix(":00"))
+            .labelled_by(label);
         let day = now.date_naive() + Duration::days(days);
         let wall = day.and_time(NaiveTime::MIN) + Duration::hours(i64::from(hour));
         if let Some(t) = zone.from_local_datetime(&wall).earliest() {
