@@ -10,6 +10,8 @@ use crate::ui::theme;
 
 /// Width of the longest bar.
 const BAR_WIDTH: f32 = 160.0;
+/// Width of a driver's text beside its bar.
+const TEXT_WIDTH: f32 = 560.0;
 
 /// The button text of a what-if: draft changes start with `Apply:`, slot moves with `Try`.
 pub fn what_if_text(what_if: &WhatIf) -> String {
@@ -38,41 +40,34 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
         .map(|d| d.change_p50_pct.abs())
         .fold(1.0, f64::max);
     let mut clicked = None;
-    egui::Grid::new("reach-drivers")
-        .num_columns(3)
-        .spacing([theme::SPACE_M, theme::SPACE_S])
-        .show(ui, |ui| {
-            for d in drivers {
-                signed_bar(ui, d.change_p50_pct, largest);
-                ui.vertical(|ui| {
-                    let what = if d.horizon_hours < crate::model::FINAL_HOURS {
-                        "median first-day views"
-                    } else {
-                        "median reach"
-                    };
-                    let used = if d.in_use { " (in use)" } else { "" };
-                    let head = format!("{:+.0}% {what}: {}{used}", d.change_p50_pct, d.label);
-                    ui.label(RichText::new(head).strong());
-                    let points = 100.0 * d.change_prob_above;
-                    let detail = format!(
-                        "{}; chance of passing X {points:+.0} points",
-                        d.basis.text()
-                    );
-                    ui.label(theme::muted(ui, detail));
-                });
-                match &d.what_if {
-                    Some(w) => {
-                        if ui.button(what_if_text(w)).clicked() {
-                            clicked = Some(w.clone());
-                        }
-                    }
-                    None => {
-                        ui.label("");
-                    }
-                }
-                ui.end_row();
+    for d in drivers {
+        ui.horizontal(|ui| {
+            signed_bar(ui, d.change_p50_pct, largest);
+            ui.vertical(|ui| {
+                ui.set_width(TEXT_WIDTH.min(ui.available_width() - 200.0).max(200.0));
+                let what = if d.horizon_hours < crate::model::FINAL_HOURS {
+                    "median first-day views"
+                } else {
+                    "median reach"
+                };
+                let used = if d.in_use { " (in use)" } else { "" };
+                let head = format!("{:+.0}% {what}: {}{used}", d.change_p50_pct, d.label);
+                ui.label(RichText::new(head).strong());
+                let points = 100.0 * d.change_prob_above;
+                let detail = format!(
+                    "{}; chance of passing X {points:+.0} points",
+                    d.basis.text()
+                );
+                ui.label(theme::muted(ui, detail));
+            });
+            if let Some(w) = &d.what_if
+                && ui.button(what_if_text(w)).clicked()
+            {
+                clicked = Some(w.clone());
             }
         });
+        ui.add_space(theme::SPACE_S);
+    }
     clicked
 }
 
