@@ -136,15 +136,40 @@ impl Undoable {
 #[derive(Debug, Default)]
 pub struct UndoStack {
     edits: Vec<Undoable>,
+    /// The draft whose autosaves the newest entry holds, while more may join it.
+    autosaving: Option<DraftId>,
 }
 
 impl UndoStack {
     /// Remembers an applied edit.
     pub fn push(&mut self, edit: Undoable) {
+        self.autosaving = None;
         if self.edits.len() == DEPTH {
             self.edits.remove(0);
         }
         self.edits.push(edit);
+    }
+
+    /// Remembers an autosave of the draft `before` shows (as it was before the write). When
+    /// the newest entry already holds autosaves of the same draft, this one joins it: Undo then
+    /// takes the whole editing session back to the draft as it was before it began.
+    pub fn push_autosave(&mut self, before: Draft) {
+        let id = before.id;
+        if self.autosaving == Some(id) && self.edits.last().is_some_and(|top| {
+            matches!(top, Undoable::DraftsEdited { before } if before.len() == 1 && before[0].id == id)
+        }) {
+            return;
+        }
+        self.push(Undoable::DraftsEdited {
+            before: vec![before],
+        });
+        self.autosaving = Some(id);
+    }
+
+    /// Ends the current run of autosaves: the next one starts a new Undo step (the editor
+    /// closed or switched drafts).
+    pub fn seal(&mut self) {
+        self.autosaving = None;
     }
 
     /// True when there is something to undo.
@@ -161,6 +186,7 @@ impl UndoStack {
         };
         let message = edit.revert(store)?;
         self.edits.pop();
+        self.autosaving = None;
         Ok(Some(message))
     }
 }
