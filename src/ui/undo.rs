@@ -190,3 +190,52 @@ impl UndoStack {
         Ok(Some(message))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AccountId, Draft};
+
+    fn draft(id: i64, title: &str) -> Draft {
+        let mut d = Draft::blank(AccountId(1), chrono::DateTime::UNIX_EPOCH);
+        d.id = DraftId(id);
+        d.title = title.to_string();
+        d
+    }
+
+    fn befores(stack: &UndoStack) -> Vec<String> {
+        stack
+            .edits
+            .iter()
+            .map(|e| match e {
+                Undoable::DraftsEdited { before } => before[0].title.clone(),
+                other => other.describe(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn consecutive_autosaves_of_one_draft_are_one_step_holding_the_oldest_version() {
+        let mut stack = UndoStack::default();
+        stack.push_autosave(draft(1, "first"));
+        stack.push_autosave(draft(1, "second"));
+        stack.push_autosave(draft(1, "third"));
+        assert_eq!(befores(&stack), vec!["first"]);
+    }
+
+    #[test]
+    fn another_draft_another_edit_or_a_seal_start_a_new_step() {
+        let mut stack = UndoStack::default();
+        stack.push_autosave(draft(1, "a1"));
+        stack.push_autosave(draft(2, "b1"));
+        stack.push_autosave(draft(2, "b2"));
+        stack.push(Undoable::DraftAdded { id: DraftId(3) });
+        stack.push_autosave(draft(2, "b3"));
+        stack.seal();
+        stack.push_autosave(draft(2, "b4"));
+        assert_eq!(
+            befores(&stack),
+            vec!["a1", "b1", "Added a draft", "b3", "b4"]
+        );
+    }
+}

@@ -221,7 +221,7 @@ impl OpenDraft {
                 section(ui, "Idea", "editor-idea", |ui| {
                     form::idea(ui, &mut fields);
                 });
-                section(ui, "Caption", "editor-caption", |ui| {
+                section(ui, "Caption and hashtags", "editor-caption", |ui| {
                     caption::ui(ui, &mut fields);
                     form::subculture(ui, &mut fields);
                 });

@@ -69,6 +69,7 @@ fn picker(ui: &mut egui::Ui, f: &mut Fields<'_>, trends: &TrendBook) {
         return;
     }
     sounds.sort_by_key(|e| e.rank.unwrap_or(u32::MAX));
+    let label = ui.label(theme::muted(ui, "Trending sounds").small()).id;
     ComboBox::from_id_salt("editor-trending-sound")
         .selected_text("Pick a trending sound")
         .width(f.width)
@@ -88,7 +89,9 @@ fn picker(ui: &mut egui::Ui, f: &mut Fields<'_>, trends: &TrendBook) {
                     f.draft.sound_bpm = e.item.bpm;
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 fn status(ui: &mut egui::Ui, f: &Fields<'_>, trends: &TrendBook) {

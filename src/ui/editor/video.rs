@@ -77,6 +77,7 @@ pub fn features(ui: &mut egui::Ui, f: &mut Fields<'_>) {
             .unwrap_or_default();
         let current = features.trending_effect.clone();
         let shown = current.as_deref().unwrap_or("No trending effect");
+        let label = ui.label(theme::muted(ui, "Trending effect").small()).id;
         ComboBox::from_id_salt("editor-trending-effect")
             .selected_text(shown)
             .width(f.width)
@@ -94,6 +95,7 @@ pub fn features(ui: &mut egui::Ui, f: &mut Fields<'_>) {
                 }
             })
             .response
+            .labelled_by(label)
             .on_hover_text("Experiment with trending effects (seed tip 5)");
     });
     ui.end_row();
