@@ -267,3 +267,39 @@ fn a_chosen_video_is_stored_with_its_content_hash() {
     );
     assert!(shows_part(&harness, "Content hash ba7816bf8f01"));
 }
+
+#[test]
+fn a_review_comment_is_posted_under_the_draft_with_its_author() {
+    let workspace = demo_workspace();
+    let mut harness = app_with_media(&workspace.path, None);
+    let id = new_draft(&mut harness);
+
+    input(&harness, Role::TextInput, "Comment as").set_text_value_accesskit("Noor");
+    input(&harness, Role::MultilineTextInput, "New comment")
+        .set_text_value_accesskit("Open on the surprise, not the intro.");
+    harness.run();
+    harness.get_by_label("Post comment").click_accesskit();
+    harness.run();
+    harness.run();
+
+    assert!(shows(&harness, "Open on the surprise, not the intro."));
+    assert!(shows(&harness, "Noor"));
+    assert_eq!(
+        text_of(&harness, Role::MultilineTextInput, "New comment"),
+        ""
+    );
+    let caption = input(&harness, Role::MultilineTextInput, "Caption").rect();
+    assert!(
+        caption.min.x > 1280.0 - 520.0,
+        "the panel keeps its width ({caption:?})"
+    );
+    let app = harness.state();
+    let thread = app
+        .workspace()
+        .expect("open")
+        .store()
+        .draft_comments(id)
+        .expect("comments load");
+    assert_eq!(thread.len(), 1);
+    assert_eq!(thread[0].author, "Noor");
+}

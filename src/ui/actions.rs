@@ -23,6 +23,9 @@ enum Applied {
     Window,
     /// The workspace changed.
     Edit,
+    /// The workspace changed from the draft editor (autosave, a comment): the views re-read,
+    /// but the current view's forms are not its own edits and stay as they are.
+    EditorEdit,
 }
 
 impl ScrollstopApp {
@@ -32,6 +35,7 @@ impl ScrollstopApp {
         for action in actions {
             match self.apply(ctx, action) {
                 Ok(Applied::Window) => {}
+                Ok(Applied::EditorEdit) => self.revision += 1,
                 Ok(Applied::Edit) => {
                     self.revision += 1;
                     if welcome {
@@ -177,7 +181,7 @@ impl ScrollstopApp {
                 };
                 self.notice = Some(Notice::undoable(edit.describe()));
                 self.undo.push_autosave(before);
-                return Ok(Applied::Edit);
+                return Ok(Applied::EditorEdit);
             }
             Action::AddDraftComment {
                 draft,
@@ -188,7 +192,7 @@ impl ScrollstopApp {
                     .add_draft_comment(draft, &author, chrono::Utc::now(), &text)
                     .map_err(refusal)?;
                 self.notice = Some(Notice::success("Comment posted."));
-                return Ok(Applied::Edit);
+                return Ok(Applied::EditorEdit);
             }
             Action::PickDraftMedia(draft) => {
                 match self.file_dialog.pick_media() {

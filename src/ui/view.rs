@@ -64,7 +64,7 @@ pub enum Action {
     SaveDrafts(Vec<Draft>),
     /// Write the draft open in the editor (its autosave). Consecutive autosaves of one draft
     /// are one Undo step, so typing does not flood the window's Undo.
-    AutosaveDraft(Draft),
+    AutosaveDraft(Box<Draft>),
     /// Add a comment to a draft's review thread.
     AddDraftComment {
         draft: DraftId,

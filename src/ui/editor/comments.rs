@@ -37,15 +37,17 @@ pub fn ui(
     draft: DraftId,
     thread: &[DraftComment],
     input: &mut CommentBox,
-    width: f32,
     actions: &mut Vec<Action>,
 ) {
+    // The card's frame adds its margins and stroke around the content.
+    let width = ui.available_width();
+    let inside = (width - 30.0).max(100.0);
     if thread.is_empty() {
         ui.label(theme::muted(ui, "No comments yet. Ask for a review here."));
     }
     for c in thread {
         theme::card(ui).show(ui, |ui| {
-            ui.set_width(width);
+            ui.set_width(inside);
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&c.author).strong());
                 ui.label(theme::muted(ui, slot(c.at.with_timezone(&Local))).small());

@@ -95,7 +95,7 @@ impl DraftEditor {
         self.poll_hashing(workspace, now, actions);
         if self.draft_id() != wanted {
             if let Some(unsaved) = self.take_unsaved() {
-                actions.push(Action::AutosaveDraft(unsaved));
+                actions.push(Action::AutosaveDraft(Box::new(unsaved)));
             }
             self.state = match wanted {
                 None => State::Closed,
@@ -112,7 +112,7 @@ impl DraftEditor {
             open.refresh(workspace, revision);
         }
         if open.autosave.is_due(now) {
-            actions.push(Action::AutosaveDraft(open.saved()));
+            actions.push(Action::AutosaveDraft(Box::new(open.saved())));
         }
         if let Some(wait) = open.autosave.due_in(now) {
             ctx.request_repaint_after(wait);
@@ -159,7 +159,7 @@ impl DraftEditor {
     /// Writes what is unsaved and asks the window to close the editor.
     fn close(&mut self, actions: &mut Vec<Action>) {
         if let Some(unsaved) = self.take_unsaved() {
-            actions.push(Action::AutosaveDraft(unsaved));
+            actions.push(Action::AutosaveDraft(Box::new(unsaved)));
         }
         actions.push(Action::OpenDraft(None));
     }

@@ -80,6 +80,8 @@ pub struct OpenDraft {
     findings: Vec<Finding>,
     comment: CommentBox,
     media_error: Option<String>,
+    /// True from handing the draft over for writing until the next re-read.
+    handed_over: bool,
 }
 
 impl OpenDraft {
@@ -106,6 +108,7 @@ impl OpenDraft {
                 text: String::new(),
             },
             media_error: None,
+            handed_over: false,
         };
         open.recheck();
         Ok(open)
@@ -114,22 +117,33 @@ impl OpenDraft {
     /// Re-reads after the workspace changed. A draft changed elsewhere (the window's Undo, a
     /// bulk change in the table) replaces the editor's copy unless the editor holds unsaved
     /// edits, which win and are written next.
+    ///
+    /// When the only change was the editor's own autosave, nothing else is re-read: the
+    /// checks' context of a large account costs more than a keystroke should.
     pub fn refresh(&mut self, workspace: &Workspace, revision: u64) {
+        let just_one_change = revision == self.revision + 1;
+        let handed_over = std::mem::take(&mut self.handed_over);
         self.revision = revision;
+        let mut own_save = false;
         if let Ok(stored) = workspace.store().draft(self.draft.id) {
-            if !same_content(&stored, &self.stored) && !self.autosave.is_pending() {
+            let same = same_content(&stored, &self.stored);
+            own_save = same && handed_over && just_one_change;
+            if !same && !self.autosave.is_pending() {
                 self.draft = stored.clone();
                 self.history = EditHistory::new(stored.clone());
             }
             self.stored = stored;
         }
-        self.facts = Facts::read(workspace, &self.draft);
-        self.recheck();
+        if !own_save {
+            self.facts = Facts::read(workspace, &self.draft);
+            self.recheck();
+        }
     }
 
     /// Hands the draft over for writing and restarts the autosave timer.
     pub fn saved(&mut self) -> Draft {
         self.autosave.saved();
+        self.handed_over = true;
         self.stored = self.draft.clone();
         self.draft.clone()
     }
@@ -250,7 +264,6 @@ impl OpenDraft {
                     self.draft.id,
                     &self.facts.comments,
                     &mut self.comment,
-                    width + theme::FORM_LABEL_WIDTH,
                     actions,
                 );
             });
