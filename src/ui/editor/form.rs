@@ -4,8 +4,8 @@
 
 use eframe::egui::{self, ComboBox, TextEdit};
 
+use super::facts::Facts;
 use super::findings;
-use super::open::Facts;
 use crate::checks::{Field, Finding, Fix};
 use crate::domain::{Draft, DraftStatus, OpeningType};
 use crate::ui::theme;

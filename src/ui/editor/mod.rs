@@ -16,6 +16,7 @@ mod autosave;
 mod caption;
 mod comments;
 mod counter;
+mod facts;
 mod findings;
 mod form;
 mod history;

@@ -6,58 +6,22 @@
 use std::path::Path;
 use std::time::Instant;
 
-use chrono::Utc;
 use eframe::egui::{self, RichText};
 
 use super::autosave::Autosave;
 use super::comments::{self, CommentBox, default_author};
+use super::facts::Facts;
 use super::findings::{self, apply_fix};
 use super::form::{self, Fields};
 use super::history::EditHistory;
 use super::media::{Hashed, stored_path};
 use super::{caption, sound, video};
 use crate::checks::Finding;
-use crate::domain::{Draft, DraftComment, Subculture};
+use crate::domain::Draft;
 use crate::ui::theme;
 use crate::ui::view::Action;
 use crate::ui::widgets::status_chip::status_chip;
-use crate::workspace::{CheckSession, Workspace};
-
-/// What the editor reads from the workspace once per revision.
-#[derive(Default)]
-pub struct Facts {
-    /// The checks' context for the draft's account (`None` when it could not be read).
-    pub session: Option<CheckSession>,
-    pub subcultures: Vec<Subculture>,
-    pub comments: Vec<DraftComment>,
-    /// What could not be read, if anything.
-    pub error: Option<String>,
-}
-
-impl Facts {
-    fn read(workspace: &Workspace, draft: &Draft) -> Self {
-        let mut errors = Vec::new();
-        let session = workspace
-            .check_session(draft.account, Utc::now())
-            .map_err(|e| errors.push(format!("the checks' context: {e}")))
-            .ok();
-        let store = workspace.store();
-        let subcultures = store
-            .subcultures()
-            .map_err(|e| errors.push(format!("the subcultures: {e}")))
-            .unwrap_or_default();
-        let comments = store
-            .draft_comments(draft.id)
-            .map_err(|e| errors.push(format!("the comments: {e}")))
-            .unwrap_or_default();
-        Self {
-            session,
-            subcultures,
-            comments,
-            error: (!errors.is_empty()).then(|| format!("Could not read {}", errors.join("; "))),
-        }
-    }
-}
+use crate::workspace::Workspace;
 
 /// True when two versions of a draft hold the same content (write times aside).
 fn same_content(a: &Draft, b: &Draft) -> bool {
