@@ -6,7 +6,7 @@
 use eframe::egui;
 
 use super::app::ScrollstopApp;
-use super::file_dialog::NOTHING_CHOSEN;
+use super::file_dialog::{NO_MEDIA_CHOSEN, NOTHING_CHOSEN};
 use super::import;
 use super::jobs::{JobDone, JobOutcome};
 use super::status_bar::Notice;
@@ -23,6 +23,9 @@ enum Applied {
     Window,
     /// The workspace changed.
     Edit,
+    /// The workspace changed from the draft editor (autosave, a comment): the views re-read,
+    /// but the current view's forms are not its own edits and stay as they are.
+    EditorEdit,
 }
 
 impl ScrollstopApp {
@@ -32,6 +35,7 @@ impl ScrollstopApp {
         for action in actions {
             match self.apply(ctx, action) {
                 Ok(Applied::Window) => {}
+                Ok(Applied::EditorEdit) => self.revision += 1,
                 Ok(Applied::Edit) => {
                     self.revision += 1;
                     if welcome {
@@ -145,6 +149,9 @@ impl ScrollstopApp {
                 Undoable::AccountDeleted { id, handle }
             }
             Action::OpenDraft(id) => {
+                if id != self.open_draft {
+                    self.undo.seal();
+                }
                 self.open_draft = id;
                 return Ok(Applied::Window);
             }
@@ -165,6 +172,34 @@ impl ScrollstopApp {
                     .map_err(refusal)?;
                 store.update_drafts(&drafts).map_err(refusal)?;
                 Undoable::DraftsEdited { before }
+            }
+            Action::AutosaveDraft(draft) => {
+                let before = store.draft(draft.id).map_err(refusal)?;
+                store.update_draft(&draft).map_err(refusal)?;
+                let edit = Undoable::DraftsEdited {
+                    before: vec![before.clone()],
+                };
+                self.notice = Some(Notice::undoable(edit.describe()));
+                self.undo.push_autosave(before);
+                return Ok(Applied::EditorEdit);
+            }
+            Action::AddDraftComment {
+                draft,
+                author,
+                text,
+            } => {
+                store
+                    .add_draft_comment(draft, &author, chrono::Utc::now(), &text)
+                    .map_err(refusal)?;
+                self.notice = Some(Notice::success("Comment posted."));
+                return Ok(Applied::EditorEdit);
+            }
+            Action::PickDraftMedia(draft) => {
+                match self.file_dialog.pick_media() {
+                    Some(path) => self.editor.media_chosen(ctx, draft, path),
+                    None => self.notice = Some(Notice::info(NO_MEDIA_CHOSEN)),
+                }
+                return Ok(Applied::Window);
             }
             Action::TrashDrafts(ids) => {
                 store.trash_drafts(&ids).map_err(refusal)?;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 
+use super::editor::{self, DraftEditor};
 use super::file_dialog::{FileDialog, SystemFileDialog};
 use super::import::{self, DialogContext, ImportDialog};
 use super::jobs::JobRunner;
@@ -62,6 +63,10 @@ pub struct ScrollstopApp {
     pub(super) file_dialog: Box<dyn FileDialog>,
     /// The import under way, if any.
     pub(super) import: ImportDialog,
+    /// The draft editor beside the Drafts, Calendar and Reach views.
+    pub(super) editor: DraftEditor,
+    /// Actions handed in from outside the window (scripts, tests), applied on the next frame.
+    requested: Vec<Action>,
     /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
     /// how long start-up took (used by the start-up measurement and the packaging smoke test).
     startup: Option<std::time::Instant>,
@@ -88,6 +93,8 @@ impl ScrollstopApp {
             notice: None,
             file_dialog: Box::new(SystemFileDialog),
             import: ImportDialog::default(),
+            editor: DraftEditor::default(),
+            requested: Vec::new(),
             startup: None,
         }
     }
@@ -146,6 +153,26 @@ impl ScrollstopApp {
     /// True while a background job runs.
     pub fn is_busy(&self) -> bool {
         self.jobs.is_busy()
+    }
+
+    /// The draft open in the editor, if any.
+    pub fn open_draft(&self) -> Option<DraftId> {
+        self.open_draft
+    }
+
+    /// Asks for `action` as if the user had: it is applied after the next frame (for scripts
+    /// and tests that drive the window).
+    pub fn request(&mut self, action: Action) {
+        self.requested.push(action);
+    }
+
+    /// True when the draft editor is on screen: a draft is open and the view has room for it.
+    fn editor_shown(&self) -> bool {
+        self.open_draft.is_some()
+            && matches!(
+                self.section,
+                Section::Drafts | Section::Calendar | Section::Reach
+            )
     }
 
     /// The status bar's latest message.
@@ -207,6 +234,7 @@ impl ScrollstopApp {
     }
 
     fn shell(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let editor_shown = self.editor_shown();
         let Self {
             workspace: Ok(workspace),
             path,
@@ -219,6 +247,7 @@ impl ScrollstopApp {
             jobs,
             undo,
             notice,
+            editor,
             ..
         } = self
         else {
@@ -244,6 +273,14 @@ impl ScrollstopApp {
             .show(ui, |ui| {
                 nav::ui(ui, *section, &cache.accounts, *account, actions)
             });
+        if editor_shown {
+            egui::Panel::right("draft-editor")
+                .resizable(true)
+                .default_size(editor::PANEL_WIDTH)
+                .size_range(360.0..=720.0)
+                .frame(theme::content_frame(ui).inner_margin(egui::Margin::symmetric(14, 12)))
+                .show(ui, |ui| editor.ui(ui, actions));
+        }
         egui::CentralPanel::default()
             .frame(theme::content_frame(ui))
             .show(ui, |ui| {
@@ -271,11 +308,23 @@ impl eframe::App for ScrollstopApp {
         }
         self.refresh();
 
-        let mut actions = Vec::new();
+        let mut actions = std::mem::take(&mut self.requested);
         nav::shortcuts(&ctx, &mut actions);
+        if let Ok(workspace) = &self.workspace {
+            self.editor.sync(
+                &ctx,
+                workspace,
+                self.open_draft,
+                self.revision,
+                &mut actions,
+            );
+        }
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        // A focused text field keeps Ctrl+Z for its own typing.
-        if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+        if self.editor_shown() && !self.import.is_open() {
+            // The editor's own history takes Ctrl+Z while it is on screen.
+            self.editor.shortcuts(&ctx, &mut actions);
+        } else if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+            // A focused text field keeps Ctrl+Z for its own typing.
             actions.push(Action::Undo);
         }
         let dropped = import::dropped_paths(&ctx);
@@ -314,6 +363,15 @@ impl eframe::App for ScrollstopApp {
             if std::env::var_os("SCROLLSTOP_EXIT_AFTER_FIRST_FRAME").is_some() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The editor's last edits are written even when the window closes mid-pause.
+        if let (Some(draft), Ok(workspace)) = (self.editor.take_unsaved(), &mut self.workspace)
+            && let Err(e) = workspace.store_mut().update_draft(&draft)
+        {
+            eprintln!("scrollstop: could not save the open draft on exit: {e}");
         }
     }
 

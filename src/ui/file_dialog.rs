@@ -16,6 +16,13 @@ pub const NOTHING_CHOSEN: &str = "No files were chosen. If no file chooser opene
     has none available: drag the exports onto the window instead, or use `scrollstop import \
     PATH…` on the command line.";
 
+/// The video formats offered when choosing a draft's media file.
+pub const MEDIA_EXTENSIONS: [&str; 6] = ["mp4", "mov", "m4v", "webm", "avi", "mkv"];
+
+/// Shown when no media file was chosen.
+pub const NO_MEDIA_CHOSEN: &str = "No video was chosen. If no file chooser opened, this desktop \
+    has none available.";
+
 /// Where the window gets the paths the user chooses.
 pub trait FileDialog {
     /// Files to import (several at once); empty when the user chose none.
@@ -26,6 +33,9 @@ pub trait FileDialog {
 
     /// Where to save a file suggested as `file_name`; `None` when the user chose none.
     fn save_file(&self, file_name: &str) -> Option<PathBuf>;
+
+    /// The video file of a draft; `None` when the user chose none.
+    fn pick_media(&self) -> Option<PathBuf>;
 }
 
 /// The desktop's own file chooser.
@@ -54,6 +64,14 @@ impl FileDialog for SystemFileDialog {
             .set_file_name(file_name)
             .save_file()
     }
+
+    fn pick_media(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Choose the draft's video")
+            .add_filter("Videos", &MEDIA_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
 }
 
 /// Answers every question with paths given up front: for tests and scripted runs.
@@ -62,6 +80,7 @@ pub struct GivenPaths {
     files: Vec<PathBuf>,
     folder: Option<PathBuf>,
     save_to: Mutex<Option<PathBuf>>,
+    media: Option<PathBuf>,
 }
 
 impl GivenPaths {
@@ -88,7 +107,19 @@ impl GivenPaths {
     }
 }
 
+impl GivenPaths {
+    /// Also "chooses" `path` whenever the user picks a draft's video.
+    pub fn with_media(mut self, path: PathBuf) -> Self {
+        self.media = Some(path);
+        self
+    }
+}
+
 impl FileDialog for GivenPaths {
+    fn pick_media(&self) -> Option<PathBuf> {
+        self.media.clone()
+    }
+
     fn pick_import(&self) -> Vec<PathBuf> {
         self.files.clone()
     }

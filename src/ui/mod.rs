@@ -6,6 +6,7 @@
 
 mod actions;
 mod app;
+pub mod editor;
 pub mod file_dialog;
 mod import;
 pub mod jobs;

@@ -136,15 +136,40 @@ impl Undoable {
 #[derive(Debug, Default)]
 pub struct UndoStack {
     edits: Vec<Undoable>,
+    /// The draft whose autosaves the newest entry holds, while more may join it.
+    autosaving: Option<DraftId>,
 }
 
 impl UndoStack {
     /// Remembers an applied edit.
     pub fn push(&mut self, edit: Undoable) {
+        self.autosaving = None;
         if self.edits.len() == DEPTH {
             self.edits.remove(0);
         }
         self.edits.push(edit);
+    }
+
+    /// Remembers an autosave of the draft `before` shows (as it was before the write). When
+    /// the newest entry already holds autosaves of the same draft, this one joins it: Undo then
+    /// takes the whole editing session back to the draft as it was before it began.
+    pub fn push_autosave(&mut self, before: Draft) {
+        let id = before.id;
+        if self.autosaving == Some(id) && self.edits.last().is_some_and(|top| {
+            matches!(top, Undoable::DraftsEdited { before } if before.len() == 1 && before[0].id == id)
+        }) {
+            return;
+        }
+        self.push(Undoable::DraftsEdited {
+            before: vec![before],
+        });
+        self.autosaving = Some(id);
+    }
+
+    /// Ends the current run of autosaves: the next one starts a new Undo step (the editor
+    /// closed or switched drafts).
+    pub fn seal(&mut self) {
+        self.autosaving = None;
     }
 
     /// True when there is something to undo.
@@ -161,6 +186,56 @@ impl UndoStack {
         };
         let message = edit.revert(store)?;
         self.edits.pop();
+        self.autosaving = None;
         Ok(Some(message))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AccountId, Draft};
+
+    fn draft(id: i64, title: &str) -> Draft {
+        let mut d = Draft::blank(AccountId(1), chrono::DateTime::UNIX_EPOCH);
+        d.id = DraftId(id);
+        d.title = title.to_string();
+        d
+    }
+
+    fn befores(stack: &UndoStack) -> Vec<String> {
+        stack
+            .edits
+            .iter()
+            .map(|e| match e {
+                Undoable::DraftsEdited { before } => before[0].title.clone(),
+                other => other.describe(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn consecutive_autosaves_of_one_draft_are_one_step_holding_the_oldest_version() {
+        let mut stack = UndoStack::default();
+        stack.push_autosave(draft(1, "first"));
+        stack.push_autosave(draft(1, "second"));
+        stack.push_autosave(draft(1, "third"));
+        assert_eq!(befores(&stack), vec!["first"]);
+    }
+
+    #[test]
+    fn another_draft_another_edit_or_a_seal_start_a_new_step() {
+        let mut stack = UndoStack::default();
+        stack.push_autosave(draft(1, "a1"));
+        stack.push_autosave(draft(2, "b1"));
+        stack.push_autosave(draft(2, "b2"));
+        stack.push(Undoable::DraftAdded { id: DraftId(3) });
+        stack.push_autosave(draft(2, "b3"));
+        stack.seal();
+        stack.push_autosave(draft(2, "b4"));
+        assert_eq!(
+            befores(&stack),
+            vec!["a1", "b1", "Added a draft", "b3", "b4"]
+        );
     }
 }

@@ -62,6 +62,17 @@ pub enum Action {
     OpenDraft(Option<DraftId>),
     /// Write these drafts (editor autosave, bulk status change, bulk assign; undoable).
     SaveDrafts(Vec<Draft>),
+    /// Write the draft open in the editor (its autosave). Consecutive autosaves of one draft
+    /// are one Undo step, so typing does not flood the window's Undo.
+    AutosaveDraft(Box<Draft>),
+    /// Add a comment to a draft's review thread.
+    AddDraftComment {
+        draft: DraftId,
+        author: String,
+        text: String,
+    },
+    /// Ask the file chooser for the video of a draft; the editor stores it and its hash.
+    PickDraftMedia(DraftId),
     /// Move drafts to the trash (undoable).
     TrashDrafts(Vec<DraftId>),
     /// Bring drafts back from the trash (undoable).

@@ -1,0 +1,87 @@
+//! The review thread of a draft: who said what and when, oldest first, and a box to add a
+//! comment. The author defaults to the `review.author` setting, else the computer's user name.
+
+use chrono::Local;
+use eframe::egui::{self, RichText, TextEdit};
+
+use crate::domain::{DraftComment, DraftId};
+use crate::ui::theme;
+use crate::ui::view::Action;
+use crate::ui::widgets::format::slot;
+use crate::workspace::Workspace;
+
+/// The settings key of the name comments are signed with.
+pub const AUTHOR_SETTING: &str = "review.author";
+
+/// The name new comments are signed with: the setting, the user's login name, or "Me".
+pub fn default_author(workspace: &Workspace) -> String {
+    let setting = workspace.store().setting(AUTHOR_SETTING).ok().flatten();
+    setting
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "Me".to_string())
+}
+
+/// What the comment box holds between frames.
+#[derive(Debug, Clone, Default)]
+pub struct CommentBox {
+    pub author: String,
+    pub text: String,
+}
+
+/// The thread and the box under it.
+pub fn ui(
+    ui: &mut egui::Ui,
+    draft: DraftId,
+    thread: &[DraftComment],
+    input: &mut CommentBox,
+    actions: &mut Vec<Action>,
+) {
+    // The card's frame adds its margins and stroke around the content.
+    let width = ui.available_width();
+    let inside = (width - 30.0).max(100.0);
+    if thread.is_empty() {
+        ui.label(theme::muted(ui, "No comments yet. Ask for a review here."));
+    }
+    for c in thread {
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(inside);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&c.author).strong());
+                ui.label(theme::muted(ui, slot(c.at.with_timezone(&Local))).small());
+            });
+            ui.label(&c.text);
+        });
+    }
+    ui.add_space(theme::SPACE_S);
+    ui.horizontal(|ui| {
+        let label = ui.label(theme::muted(ui, "Comment as")).id;
+        ui.add(TextEdit::singleline(&mut input.author).desired_width(width * 0.5))
+            .labelled_by(label);
+    });
+    let label = ui.label(theme::muted(ui, "New comment")).id;
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut input.text)
+                .hint_text("What should change? (Ctrl+Enter posts)")
+                .desired_rows(2)
+                .desired_width(width),
+        )
+        .labelled_by(label);
+    let ready = !input.text.trim().is_empty() && !input.author.trim().is_empty();
+    let ctrl_enter = response.has_focus()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+    let clicked = ui
+        .add_enabled(ready, egui::Button::new("Post comment"))
+        .clicked();
+    if ready && (clicked || ctrl_enter) {
+        actions.push(Action::AddDraftComment {
+            draft,
+            author: input.author.trim().to_string(),
+            text: input.text.trim().to_string(),
+        });
+        input.text.clear();
+    }
+}
