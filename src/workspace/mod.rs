@@ -4,6 +4,7 @@
 
 mod checking;
 mod demo;
+mod draft_import;
 mod forecasting;
 mod history_file;
 mod import;
@@ -17,6 +18,7 @@ use crate::store::{Store, StoreError, TableCounts};
 
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
+pub use draft_import::DraftRow;
 pub use forecasting::{FORECAST_SEED, ForecastSession};
 pub use history_file::histories_in_file;
 pub use import::{
