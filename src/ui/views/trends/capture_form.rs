@@ -148,7 +148,7 @@ impl CaptureForm {
                 ui.label(theme::error_text(ui, error));
             }
             ui.horizontal(|ui| {
-                if ui.add(theme::primary_button(ui, "Add capture")).clicked() {
+                if ui.add(theme::primary_button(ui, "Add")).clicked() {
                     submit = true;
                 }
                 close = ui.button("Close").clicked();

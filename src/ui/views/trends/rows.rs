@@ -69,12 +69,15 @@ impl TrendRow {
     }
 }
 
-/// How long ago, in the largest whole unit: `today`, `1 day`, `12 days`, `3 weeks`,
-/// `4 months`, `2 years`. Days up to two weeks, weeks up to two months, months up to two years.
+/// How long ago, in the largest whole unit: `today` (under a day), `1 day`, `12 days`,
+/// `3 weeks`, `4 months`, `2 years`. Days up to two weeks, weeks up to two months, months up to
+/// two years; counted in whole days to the nearest (20 days and 14 hours is 3 weeks).
 pub(super) fn age(since: TimeDelta) -> String {
-    let days = since.num_days();
+    if since < TimeDelta::days(1) {
+        return "today".to_string();
+    }
+    let days = (since.num_seconds() as f64 / 86_400.0).round() as i64;
     let (n, unit) = match days {
-        i64::MIN..=0 => return "today".to_string(),
         1..=13 => (days, "day"),
         14..=59 => (days / 7, "week"),
         60..=729 => (days * 12 / 365, "month"),
@@ -100,6 +103,7 @@ mod tests {
         assert_eq!(age(days(13)), "13 days");
         assert_eq!(age(days(14)), "2 weeks");
         assert_eq!(age(days(21)), "3 weeks");
+        assert_eq!(age(days(20) + TimeDelta::hours(14)), "3 weeks");
         assert_eq!(age(days(59)), "8 weeks");
         assert_eq!(age(days(61)), "2 months");
         assert_eq!(age(days(400)), "13 months");
