@@ -135,17 +135,36 @@ fn a_good_file_adds_every_draft_with_its_plan_entry() {
     assert_eq!(jam.sound_bpm, Some(128));
     assert_eq!(jam.opening, OpeningType::Surprise);
     assert_eq!(jam.status, DraftStatus::Approved);
-    assert_eq!((jam.assignee.as_str(), jam.notes.as_str()), ("Mia", "shoot at dusk"));
+    assert_eq!(
+        (jam.assignee.as_str(), jam.notes.as_str()),
+        ("Mia", "shoot at dusk")
+    );
     assert_eq!((jam.language.as_str(), jam.region.as_str()), ("en", "NL"));
-    let bread = drafts.iter().find(|d| d.title == "Bread basket").expect("bread");
+    let bread = drafts
+        .iter()
+        .find(|d| d.title == "Bread basket")
+        .expect("bread");
     assert_eq!(bread.aspect, AspectRatio::Square);
-    assert!(!bread.allow_duet && bread.allow_stitch, "empty flags keep TikTok's default");
-    assert_eq!(bread.status, DraftStatus::Scheduled, "planned without a status");
-    let garden = drafts.iter().find(|d| d.title == "Garden tour").expect("garden");
+    assert!(
+        !bread.allow_duet && bread.allow_stitch,
+        "empty flags keep TikTok's default"
+    );
+    assert_eq!(
+        bread.status,
+        DraftStatus::Scheduled,
+        "planned without a status"
+    );
+    let garden = drafts
+        .iter()
+        .find(|d| d.title == "Garden tour")
+        .expect("garden");
     assert_eq!(garden.status, DraftStatus::Idea);
     assert_eq!(garden.subculture, None);
 
-    let (from, to) = (chrono::DateTime::<Utc>::MIN_UTC, chrono::DateTime::<Utc>::MAX_UTC);
+    let (from, to) = (
+        chrono::DateTime::<Utc>::MIN_UTC,
+        chrono::DateTime::<Utc>::MAX_UTC,
+    );
     let plan = ws.store().plan_entries(account.id, from, to).expect("plan");
     assert_eq!(plan.len(), 2);
     let wall = |d, h, m| {
@@ -181,11 +200,17 @@ fn bad_rows_are_listed_with_line_and_reason_and_nothing_is_written() {
     lines.sort();
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines[0].0, 3);
-    assert!(lines[0].1.contains("subculture \"#NoSuchTok\""), "{lines:?}");
+    assert!(
+        lines[0].1.contains("subculture \"#NoSuchTok\""),
+        "{lines:?}"
+    );
     assert_eq!(lines[1].0, 4);
     assert!(lines[1].1.contains("aspect \"3:2\""), "{lines:?}");
     assert_eq!(lines[2].0, 5);
-    assert!(lines[2].1.contains("does not exist in Europe/Amsterdam"), "{lines:?}");
+    assert!(
+        lines[2].1.contains("does not exist in Europe/Amsterdam"),
+        "{lines:?}"
+    );
     assert!(report.rejected.iter().all(|r| r.file == "bad.csv"));
     drop(ws);
     assert_eq!(dump(&setup.path), before, "a refused import writes nothing");
@@ -241,7 +266,9 @@ fn a_preview_lists_the_rows_and_writes_nothing() {
 
     // The previewed import then commits exactly what it showed.
     let mut ws = Workspace::open(&setup.path).expect("open");
-    let prepared = ws.prepare_import(&[file], options(), &Silent).expect("preview");
+    let prepared = ws
+        .prepare_import(&[file], options(), &Silent)
+        .expect("preview");
     let report = ws.commit_import(prepared, &Silent).expect("commit");
     assert!(report.committed);
     assert_eq!(report.files[0].changes.added, 3);
@@ -277,7 +304,10 @@ fn a_file_without_an_account_column_needs_the_account_chosen() {
         .import_now(std::slice::from_ref(&file), options(), &Silent)
         .expect("import");
     assert!(!report.committed);
-    assert!(report.rejected[0].reason.contains("which account"), "{report:?}");
+    assert!(
+        report.rejected[0].reason.contains("which account"),
+        "{report:?}"
+    );
     let chosen = ImportOptions {
         account: Some("@meadow".into()),
         ..options()
@@ -304,7 +334,11 @@ fn the_command_line_imports_drafts_with_the_right_exit_codes() {
     let good = good.to_str().expect("utf-8 path");
 
     let dry = scrollstop(&["import", "--workspace", &ws, "--dry-run", "--json", good]);
-    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&dry.stdout).expect("JSON");
     assert_eq!(json["files"][0]["kind"], "Drafts");
     assert_eq!(json["files"][0]["changes"]["added"], 3);
@@ -324,7 +358,10 @@ fn the_command_line_imports_drafts_with_the_right_exit_codes() {
     let good_run = scrollstop(&["import", "--workspace", &ws, good]);
     assert!(good_run.status.success());
     let out = String::from_utf8_lossy(&good_run.stdout);
-    assert!(out.contains("drafts.csv (Drafts, UTF-8 with BOM) -> @meadow: 3 added"), "{out}");
+    assert!(
+        out.contains("drafts.csv (Drafts, UTF-8 with BOM) -> @meadow: 3 added"),
+        "{out}"
+    );
 
     let again = scrollstop(&["import", "--workspace", &ws, good]);
     assert!(again.status.success(), "re-importing is not an error");

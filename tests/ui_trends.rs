@@ -53,7 +53,10 @@ fn a_typed_capture_and_a_pasted_list_are_listed_with_their_age() {
         ("Name", "#jamtok".to_string()),
         ("Rank", "4".to_string()),
         ("Uses", "12.3K".to_string()),
-        ("Captured on", three_weeks_ago.format("%Y-%m-%d").to_string()),
+        (
+            "Captured on",
+            three_weeks_ago.format("%Y-%m-%d").to_string(),
+        ),
     ] {
         let (role, label) = field(label);
         harness
@@ -82,9 +85,14 @@ fn a_typed_capture_and_a_pasted_list_are_listed_with_their_age() {
     harness.get_by_label("Add 2 captures").click();
     harness.run();
     assert!(shows(&harness, "#cottagecore") && shows(&harness, "#booktok"));
-    let today = harness.query_all_by_role_and_label(Role::Label, "today").count();
+    let today = harness
+        .query_all_by_role_and_label(Role::Label, "today")
+        .count();
     assert_eq!(today, 2, "both pasted items were first captured today");
-    assert!(shows_part(&harness, "3 items"), "the count under the filter");
+    assert!(
+        shows_part(&harness, "3 items"),
+        "the count under the filter"
+    );
     let mut names = stored(&workspace);
     names.sort();
     assert_eq!(

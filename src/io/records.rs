@@ -7,8 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{
-    AspectRatio, AudienceDimension, DailyMetrics, DraftStatus, OpeningType, TrendCapture,
-    TrendItem,
+    AspectRatio, AudienceDimension, DailyMetrics, DraftStatus, OpeningType, TrendCapture, TrendItem,
 };
 
 /// The kind of file an importer recognised (by its header, never by its file name).

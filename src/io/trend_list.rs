@@ -277,7 +277,11 @@ pub fn pasted_problems(text: &str, kind: TrendKind) -> Vec<(usize, String)> {
             problems.push((line_no, "no name on this line".to_string()));
             continue;
         };
-        let words = cell.trim().trim_start_matches('#').split_whitespace().count();
+        let words = cell
+            .trim()
+            .trim_start_matches('#')
+            .split_whitespace()
+            .count();
         if kind == TrendKind::Hashtag && words > 1 {
             problems.push((
                 line_no,

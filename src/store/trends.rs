@@ -209,7 +209,11 @@ impl Store {
                     "DELETE FROM trend_captures
                      WHERE item_id = ?1 AND captured_at = ?2 AND period_days = ?3",
                 )?
-                .execute(params![r.item.0, to_unix(r.captured_at), r.period_days])?;
+                .execute(params![
+                    r.item.0,
+                    to_unix(r.captured_at),
+                    r.period_days
+                ])?;
             }
             for r in recorded.iter().filter(|r| r.new_item) {
                 tx.prepare_cached(

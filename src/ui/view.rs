@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::domain::{
-    Account, AccountId, Colour, Draft, DraftId, NewAccount, Subculture, SubcultureId,
-    TrendCapture, TrendItem,
+    Account, AccountId, Colour, Draft, DraftId, NewAccount, Subculture, SubcultureId, TrendCapture,
+    TrendItem,
 };
 use crate::workspace::Workspace;
 

@@ -84,7 +84,8 @@ pub(super) fn store_draft(
         }
         None => None,
     };
-    let shown = planned.map(|(wall, _, zone)| format!("{} {}", wall.format("%Y-%m-%d %H:%M"), zone));
+    let shown =
+        planned.map(|(wall, _, zone)| format!("{} {}", wall.format("%Y-%m-%d %H:%M"), zone));
     if batch.find_draft(account, &d.title, &d.caption)?.is_some() {
         return Ok(Ok((Change::Unchanged, shown)));
     }

@@ -172,7 +172,13 @@ fn parse_aspect(text: &str) -> Option<AspectRatio> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if matches!(c, 'x' | 'X' | '/' | '×') { ':' } else { c })
+        .map(|c| {
+            if matches!(c, 'x' | 'X' | '/' | '×') {
+                ':'
+            } else {
+                c
+            }
+        })
         .collect();
     AspectRatio::parse(&compact)
         .or_else(|| AspectRatio::parse(text))
@@ -190,7 +196,13 @@ fn parse_status(text: &str) -> Option<DraftStatus> {
     let snake: String = text
         .trim()
         .chars()
-        .map(|c| if c == '-' || c.is_whitespace() { '_' } else { c })
+        .map(|c| {
+            if c == '-' || c.is_whitespace() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     DraftStatus::parse(text)
         .or_else(|| DraftStatus::parse(&snake))
@@ -202,10 +214,15 @@ fn parse_planned(text: &str) -> Option<PlannedAt> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some(PlannedAt::At(at.to_utc()));
     }
-    ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .map(PlannedAt::Wall)
+    [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    .map(PlannedAt::Wall)
 }
 
 /// Yes or no as spreadsheets write it.

@@ -87,7 +87,10 @@ fn bad_cells_reject_their_row_with_line_and_reason() {
     let reasons: Vec<&str> = sink.rejected.iter().map(|r| r.reason.as_str()).collect();
     assert!(reasons[1].contains("aspect \"3:2\""), "{reasons:?}");
     assert!(reasons[4].contains("RFC 3339"), "{reasons:?}");
-    assert!(reasons[7].contains("no title, hook or caption"), "{reasons:?}");
+    assert!(
+        reasons[7].contains("no title, hook or caption"),
+        "{reasons:?}"
+    );
     assert_eq!(sink.files[0].skipped, 1, "the blank row is skipped");
     assert_eq!(sink.files[0].rejected, 8);
 }

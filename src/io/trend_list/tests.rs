@@ -224,7 +224,10 @@ fn pasted_problems_name_their_lines() {
     assert!(problems[0].1.contains("no name"));
     assert!(problems[1].1.contains("only #book is kept"));
     assert!(problems[2].1.contains("already on line 1"));
-    assert_eq!(pasted_problems("1 Rainy Day - Lo Fi Kid", TrendKind::Sound), vec![]);
+    assert_eq!(
+        pasted_problems("1 Rainy Day - Lo Fi Kid", TrendKind::Sound),
+        vec![]
+    );
 }
 
 proptest! {

@@ -201,7 +201,11 @@ impl DraftsView {
 fn import_button(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let hint = "Add drafts from a spreadsheet (columns in the README, \"Drafts CSV\"); a preview \
                 shows every row before anything is written";
-    if ui.button("Import drafts CSV…").on_hover_text(hint).clicked() {
+    if ui
+        .button("Import drafts CSV…")
+        .on_hover_text(hint)
+        .clicked()
+    {
         actions.push(Action::ImportFiles);
     }
 }

@@ -133,13 +133,28 @@ impl CaptureForm {
                 let mut fields = vec![
                     form::text_row(ui, "Name", &mut self.name, "#cottagecore, a sound's title"),
                     form::text_row(ui, "Rank", &mut self.rank, "1 (optional)"),
-                    form::text_row(ui, "Uses", &mut self.uses, "posts using it: 12.3K (optional)"),
+                    form::text_row(
+                        ui,
+                        "Uses",
+                        &mut self.uses,
+                        "posts using it: 12.3K (optional)",
+                    ),
                 ];
                 if self.kind == TrendKind::Sound {
                     fields.push(form::text_row(ui, "BPM", &mut self.bpm, "128 (optional)"));
                 }
-                fields.push(form::text_row(ui, "Region", &mut self.region, "US, or empty for worldwide"));
-                fields.push(form::text_row(ui, "Captured on", &mut self.captured, "YYYY-MM-DD"));
+                fields.push(form::text_row(
+                    ui,
+                    "Region",
+                    &mut self.region,
+                    "US, or empty for worldwide",
+                ));
+                fields.push(form::text_row(
+                    ui,
+                    "Captured on",
+                    &mut self.captured,
+                    "YYYY-MM-DD",
+                ));
                 submit = fields
                     .iter()
                     .any(|f| f.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)));
@@ -205,7 +220,9 @@ pub(super) fn captured_at(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
         .map_err(|_| "Captured on is a date like 2026-03-01.".to_string())?;
     let today = now.date_naive();
     if day > today {
-        return Err("Captured on is a day to come: a capture is of what trends now or before.".into());
+        return Err(
+            "Captured on is a day to come: a capture is of what trends now or before.".into(),
+        );
     }
     if day == today {
         return Ok(now);
@@ -243,7 +260,10 @@ mod tests {
         assert_eq!(capture.captured_at, now(), "today is now");
         form.captured = "2026-02-27".into();
         let (_, earlier) = form.entry(now()).expect("valid");
-        assert_eq!(earlier.captured_at.to_rfc3339(), "2026-02-27T12:00:00+00:00");
+        assert_eq!(
+            earlier.captured_at.to_rfc3339(),
+            "2026-02-27T12:00:00+00:00"
+        );
     }
 
     #[test]

@@ -97,10 +97,7 @@ impl PasteBox {
                 };
                 let add = ui.add_enabled(!records.is_empty(), theme::primary_button(ui, &label));
                 if add.clicked() {
-                    let entries = records
-                        .into_iter()
-                        .map(|r| (r.item, r.capture))
-                        .collect();
+                    let entries = records.into_iter().map(|r| (r.item, r.capture)).collect();
                     intent = Some(PasteIntent::Add(entries));
                 }
                 if ui.button("Close").clicked() {

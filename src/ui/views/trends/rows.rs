@@ -98,7 +98,11 @@ mod tests {
     fn ages_read_in_the_largest_whole_unit() {
         let days = TimeDelta::days;
         assert_eq!(age(TimeDelta::hours(5)), "today");
-        assert_eq!(age(TimeDelta::hours(-5)), "today", "a capture stamped ahead");
+        assert_eq!(
+            age(TimeDelta::hours(-5)),
+            "today",
+            "a capture stamped ahead"
+        );
         assert_eq!(age(days(1)), "1 day");
         assert_eq!(age(days(13)), "13 days");
         assert_eq!(age(days(14)), "2 weeks");
