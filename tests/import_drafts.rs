@@ -373,13 +373,19 @@ const HEADER: &str = "title,hook,caption,hashtags,subculture,duration_s,aspect,s
 opening,status,assignee,notes,account,planned_at,language,region,allow_duet";
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    // 10,000 arbitrary byte strings and 5,000 drafts-shaped files per run.
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..800)) {
         let mut sink = Collected::default();
         let _ = read_drafts("fuzz.csv", &bytes, &mut sink);
     }
+
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
 
     #[test]
     fn drafts_shaped_text_reads_every_row_or_refuses_the_file(
