@@ -10,6 +10,7 @@ pub mod account_data;
 pub mod container;
 pub mod csv_table;
 pub mod dates;
+pub mod drafts_csv;
 pub mod generic;
 pub mod numbers;
 mod readers;
@@ -21,6 +22,6 @@ pub mod trend_list;
 pub use container::{Limits, ReadOptions, TableReader, read_bytes, read_paths};
 pub use readers::table_readers;
 pub use records::{
-    ActivityRecord, Collected, FileSummary, ImportError, Rejected, ReportKind, ShareRecord, Sink,
-    SnapshotRecord, TrendRecord, VideoRecord,
+    ActivityRecord, Collected, DraftRecord, FileSummary, ImportError, PlannedAt, Rejected,
+    ReportKind, ShareRecord, Sink, SnapshotRecord, TrendRecord, VideoRecord,
 };

@@ -1,11 +1,12 @@
 //! The table readers for files that are not TikTok Studio reports, plugged into the one
 //! dispatch of [`crate::io::read_paths`]: video-history spreadsheets (through a column
-//! mapping) and trend lists. Holding choices only; reading happens in their own modules.
+//! mapping), trend lists and drafts CSVs. Holding choices only; reading happens in their own modules.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use super::drafts_csv::{read_drafts, recognises as is_drafts};
 use super::generic::{Field, HistoryOptions, read_history, recognises as is_history};
 use super::trend_list::{TrendListOptions, read_trend_list, recognises as is_trend_list};
 use super::{ImportError, Sink, TableReader};
@@ -34,13 +35,26 @@ impl TableReader for TrendListReader {
     }
 }
 
-/// Video-history and trend-list readers for an import running at `now`, with the user's
+struct DraftsReader;
+
+impl TableReader for DraftsReader {
+    fn recognises(&self, headers: &[String]) -> bool {
+        is_drafts(headers)
+    }
+
+    fn read(&self, file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Result<(), ImportError> {
+        read_drafts(file, bytes, sink)
+    }
+}
+
+/// Drafts, video-history and trend-list readers for an import running at `now`, with the user's
 /// column choices for history files.
 pub fn table_readers(
     now: DateTime<Utc>,
     overrides: Vec<(Field, String)>,
 ) -> Vec<Arc<dyn TableReader>> {
     vec![
+        Arc::new(DraftsReader),
         Arc::new(TrendListReader(TrendListOptions::at(now))),
         Arc::new(HistoryReader(HistoryOptions {
             import_time: now,

@@ -3,10 +3,12 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
-use crate::domain::{AudienceDimension, DailyMetrics, TrendCapture, TrendItem};
+use crate::domain::{
+    AspectRatio, AudienceDimension, DailyMetrics, DraftStatus, OpeningType, TrendCapture, TrendItem,
+};
 
 /// The kind of file an importer recognised (by its header, never by its file name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -23,6 +25,8 @@ pub enum ReportKind {
     /// A video-history spreadsheet read through a column mapping.
     GenericHistory,
     TrendList,
+    /// A drafts CSV: planned videos typed up in a spreadsheet.
+    Drafts,
 }
 
 impl ReportKind {
@@ -38,6 +42,7 @@ impl ReportKind {
             ReportKind::AccountData => "Download your data",
             ReportKind::GenericHistory => "Video history",
             ReportKind::TrendList => "Trend list",
+            ReportKind::Drafts => "Drafts",
         }
     }
 }
@@ -137,6 +142,46 @@ pub struct TrendRecord {
     pub line: usize,
 }
 
+/// When a draft is planned, as the file wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PlannedAt {
+    /// An instant with its offset (RFC 3339).
+    At(DateTime<Utc>),
+    /// A wall time (`YYYY-MM-DD HH:MM`) in the account's time zone.
+    Wall(NaiveDateTime),
+}
+
+/// A draft from a drafts CSV. Cells the file leaves empty are `None` (or empty) and get the
+/// workspace's defaults for a new draft; names (account, subculture) are resolved on commit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DraftRecord {
+    /// The account's handle without `@`, when the file has an account column.
+    pub account: Option<String>,
+    pub title: String,
+    pub hook: String,
+    pub caption: String,
+    /// Without `#`: the hashtags column's, then the caption's, without duplicates.
+    pub hashtags: Vec<String>,
+    /// The subculture's name as written (with or without `#`).
+    pub subculture: Option<String>,
+    pub duration_s: Option<f32>,
+    pub aspect: Option<AspectRatio>,
+    pub sound: Option<String>,
+    pub bpm: Option<u16>,
+    pub opening: Option<OpeningType>,
+    pub status: Option<DraftStatus>,
+    pub assignee: String,
+    pub notes: String,
+    pub planned_at: Option<PlannedAt>,
+    pub language: String,
+    pub region: String,
+    pub allow_duet: Option<bool>,
+    pub allow_stitch: Option<bool>,
+    pub allow_comments: Option<bool>,
+    /// Where the row came from, for messages.
+    pub line: usize,
+}
+
 /// A whole file could not be read. Every message names the file and says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -180,6 +225,11 @@ pub trait Sink {
     fn activity(&mut self, file: &str, hour: ActivityRecord);
     fn share(&mut self, file: &str, share: ShareRecord);
     fn trend(&mut self, file: &str, trend: TrendRecord);
+    /// A draft from a drafts CSV. The default drops it: only sinks that keep drafts (those
+    /// that feed a workspace import) implement it.
+    fn draft(&mut self, file: &str, draft: DraftRecord) {
+        let _ = (file, draft);
+    }
     fn reject(&mut self, rejected: Rejected);
 
     /// Forgets everything pushed for `file`. A streaming reader (a million-row history) pushes
@@ -200,6 +250,7 @@ pub struct Collected {
     pub activity: Vec<(String, ActivityRecord)>,
     pub shares: Vec<(String, ShareRecord)>,
     pub trends: Vec<(String, TrendRecord)>,
+    pub drafts: Vec<(String, DraftRecord)>,
     pub rejected: Vec<Rejected>,
 }
 
@@ -222,6 +273,9 @@ impl Sink for Collected {
     fn trend(&mut self, file: &str, trend: TrendRecord) {
         self.trends.push((file.to_string(), trend));
     }
+    fn draft(&mut self, file: &str, draft: DraftRecord) {
+        self.drafts.push((file.to_string(), draft));
+    }
     fn reject(&mut self, rejected: Rejected) {
         self.rejected.push(rejected);
     }
@@ -232,6 +286,7 @@ impl Sink for Collected {
         self.activity.retain(|(f, _)| f != file);
         self.shares.retain(|(f, _)| f != file);
         self.trends.retain(|(f, _)| f != file);
+        self.drafts.retain(|(f, _)| f != file);
         self.rejected.retain(|r| r.file != file);
     }
 }

@@ -259,5 +259,46 @@ pub fn parse_pasted(text: &str, kind: TrendKind, captured_at: DateTime<Utc>) -> 
     trends
 }
 
+/// The lines of a paste that [`parse_pasted`] leaves out or cuts short, with why (1-based line
+/// numbers, in order): a line with a rank but no name, a hashtag written with spaces (only the
+/// first word is kept), and an item already on an earlier line (one capture each).
+pub fn pasted_problems(text: &str, kind: TrendKind) -> Vec<(usize, String)> {
+    let mut problems = Vec::new();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let (_, rest) = leading_rank(trimmed);
+        let cell = rest.split('\t').next().unwrap_or("");
+        let Some(name) = item_name(cell, kind) else {
+            problems.push((line_no, "no name on this line".to_string()));
+            continue;
+        };
+        let words = cell
+            .trim()
+            .trim_start_matches('#')
+            .split_whitespace()
+            .count();
+        if kind == TrendKind::Hashtag && words > 1 {
+            problems.push((
+                line_no,
+                format!("a hashtag has no spaces: only #{name} is kept"),
+            ));
+        }
+        let key = name.to_lowercase();
+        match seen.iter().find(|(k, _)| *k == key) {
+            Some((_, first)) => problems.push((
+                line_no,
+                format!("{name} is already on line {first}: it is captured once"),
+            )),
+            None => seen.push((key, line_no)),
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests;

@@ -69,6 +69,39 @@ impl Batch<'_> {
         drafts::insert(&self.tx, d)
     }
 
+    /// The account's live draft with exactly this title and caption, if any.
+    pub fn find_draft(
+        &self,
+        account: AccountId,
+        title: &str,
+        caption: &str,
+    ) -> Result<Option<DraftId>, StoreError> {
+        drafts::find_same(&self.tx, account, title, caption)
+    }
+
+    /// The live subculture called `name` (with or without `#`, any case), if any.
+    pub fn find_subculture(&self, name: &str) -> Result<Option<SubcultureId>, StoreError> {
+        let bare = name.trim().trim_start_matches('#');
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT id FROM subcultures WHERE trashed_at IS NULL
+                 AND ltrim(name, '#') = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+            )?
+            .query_row([bare], |r| r.get(0))
+            .optional()?
+            .map(SubcultureId))
+    }
+
+    /// The account's time zone (UTC when the stored name is unknown).
+    pub fn account_zone(&self, account: AccountId) -> Result<chrono_tz::Tz, StoreError> {
+        let name: String = self
+            .tx
+            .prepare_cached("SELECT time_zone FROM accounts WHERE id = ?1")?
+            .query_row([account.0], |r| r.get(0))?;
+        Ok(name.parse().unwrap_or(chrono_tz::UTC))
+    }
+
     pub fn add_draft_comment(
         &self,
         draft: DraftId,

@@ -97,6 +97,25 @@ pub(crate) fn insert(conn: &rusqlite::Connection, d: &Draft) -> Result<DraftId, 
     Ok(DraftId(conn.last_insert_rowid()))
 }
 
+/// The live draft of the account with exactly this title and caption, if any (how a
+/// re-imported drafts CSV knows a row is already there).
+pub(crate) fn find_same(
+    conn: &rusqlite::Connection,
+    account: AccountId,
+    title: &str,
+    caption: &str,
+) -> Result<Option<DraftId>, StoreError> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM drafts WHERE account_id = ?1 AND title = ?2 AND caption = ?3
+             AND trashed_at IS NULL ORDER BY id LIMIT 1",
+        )?
+        .query_row(params![account.0, title, caption], |r| r.get(0))
+        .optional()?
+        .map(DraftId))
+}
+
 /// Writes every field of a draft with the given `updated_at`.
 fn write(
     conn: &rusqlite::Connection,

@@ -29,6 +29,7 @@ pub use analytics::HourOfWeekProfile;
 pub use batch::Batch;
 pub use error::StoreError;
 pub use schema::LATEST_VERSION;
+pub use trends::RecordedTrend;
 pub use videos::VideoWithSnapshots;
 
 /// What a write did to the stored data.

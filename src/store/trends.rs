@@ -1,10 +1,35 @@
 //! Trend items and every capture of their rank (the lifecycle comes from that history).
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::convert::{instant, to_unix};
 use super::{Store, StoreError};
 use crate::domain::{TrendCapture, TrendItem, TrendItemId, TrendKind};
+
+/// One capture written by [`Store::record_trends`]: enough to take it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordedTrend {
+    pub item: TrendItemId,
+    /// The item's name as shown (`#fyp`, a sound's title).
+    pub name: String,
+    pub captured_at: DateTime<Utc>,
+    pub period_days: u16,
+    /// The item did not exist before.
+    pub new_item: bool,
+    /// The capture was added (false: the same capture was already there).
+    pub added: bool,
+}
+
+/// The item with this kind, name and region, if any.
+fn find_item(conn: &rusqlite::Connection, item: &TrendItem) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM trend_items WHERE kind = ?1 AND name = ?2 AND region = ?3")?
+        .query_row(params![item.kind.as_str(), item.name, item.region], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
 
 /// Finds or creates the item with the same kind, name and region; returns its id. Sound
 /// details (BPM, duration, commercial use) are updated when the new values are known.
@@ -12,13 +37,7 @@ pub(crate) fn upsert_item(
     conn: &rusqlite::Connection,
     item: &TrendItem,
 ) -> Result<TrendItemId, StoreError> {
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT id FROM trend_items WHERE kind = ?1 AND name = ?2 AND region = ?3")?
-        .query_row(params![item.kind.as_str(), item.name, item.region], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if let Some(id) = existing {
+    if let Some(id) = find_item(conn, item)? {
         conn.prepare_cached(
             "UPDATE trend_items SET industry = CASE WHEN ?2 = '' THEN industry ELSE ?2 END,
                  bpm = COALESCE(?3, bpm), duration_s = COALESCE(?4, duration_s),
@@ -143,6 +162,67 @@ impl Store {
                 },
             )?;
             Ok(id)
+        })
+    }
+
+    /// Records captures typed or pasted in the Trends view (items created when new) in one
+    /// transaction; returns what each did, for undo.
+    pub fn record_trends(
+        &mut self,
+        entries: &[(TrendItem, TrendCapture)],
+    ) -> Result<Vec<RecordedTrend>, StoreError> {
+        self.transaction(|tx| {
+            let mut recorded = Vec::with_capacity(entries.len());
+            for (item, capture) in entries {
+                let new_item = find_item(tx, item)?.is_none();
+                let id = upsert_item(tx, item)?;
+                let added = add_capture(
+                    tx,
+                    &TrendCapture {
+                        item: id,
+                        ..capture.clone()
+                    },
+                )?;
+                let name = match item.kind {
+                    TrendKind::Hashtag => format!("#{}", item.name),
+                    _ => item.name.clone(),
+                };
+                recorded.push(RecordedTrend {
+                    item: id,
+                    name,
+                    captured_at: capture.captured_at,
+                    period_days: capture.period_days,
+                    new_item,
+                    added,
+                });
+            }
+            Ok(recorded)
+        })
+    }
+
+    /// Takes back what [`Store::record_trends`] wrote: the captures it added, and the items it
+    /// created once they have no capture left. One transaction.
+    pub fn remove_recorded_trends(&mut self, recorded: &[RecordedTrend]) -> Result<(), StoreError> {
+        self.transaction(|tx| {
+            for r in recorded.iter().filter(|r| r.added) {
+                tx.prepare_cached(
+                    "DELETE FROM trend_captures
+                     WHERE item_id = ?1 AND captured_at = ?2 AND period_days = ?3",
+                )?
+                .execute(params![
+                    r.item.0,
+                    to_unix(r.captured_at),
+                    r.period_days
+                ])?;
+            }
+            for r in recorded.iter().filter(|r| r.new_item) {
+                tx.prepare_cached(
+                    "DELETE FROM trend_items WHERE id = ?1
+                     AND NOT EXISTS (SELECT 1 FROM trend_captures WHERE item_id = ?1)",
+                )?
+                .execute([r.item.0])?;
+            }
+            Ok(())
         })
     }
 }

@@ -212,6 +212,13 @@ impl ScrollstopApp {
                 store.restore_drafts(&ids).map_err(refusal)?;
                 Undoable::DraftsRestored { ids }
             }
+            Action::RecordTrends(entries) => {
+                let recorded = store.record_trends(&entries).map_err(refusal)?;
+                if !recorded.iter().any(|r| r.added) {
+                    return Err("Already recorded: the same capture (item, time and period) is in the workspace.".into());
+                }
+                Undoable::TrendsRecorded { recorded }
+            }
         };
         self.notice = Some(Notice::undoable(edit.describe()));
         self.undo.push(edit);

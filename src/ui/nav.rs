@@ -125,7 +125,7 @@ fn import_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         .right_text(theme::muted(ui, shortcut.clone()).small())
         .min_size(egui::vec2(width, 30.0));
     let hint = format!(
-        "Import TikTok Studio exports, video-history spreadsheets or trend lists ({shortcut}). \
+        "Import TikTok Studio exports, video-history spreadsheets, trend lists or drafts CSVs ({shortcut}). \
          You can also drop files or folders anywhere on the window."
     );
     let response = ui.add(files).accessible_name("Import files…");

@@ -3,7 +3,7 @@
 //! Deletes are moves to the trash, so undoing them restores the row with all that points at it.
 
 use crate::domain::{Account, AccountId, Draft, DraftId, Subculture, SubcultureId};
-use crate::store::{Store, StoreError};
+use crate::store::{RecordedTrend, Store, StoreError};
 
 /// How many edits can be taken back.
 const DEPTH: usize = 50;
@@ -46,6 +46,19 @@ pub enum Undoable {
     DraftsRestored {
         ids: Vec<DraftId>,
     },
+    /// Captures of trend items typed or pasted in the Trends view.
+    TrendsRecorded {
+        recorded: Vec<RecordedTrend>,
+    },
+}
+
+/// "a capture of #fyp" or "3 trend captures".
+fn captures_phrase(recorded: &[RecordedTrend]) -> String {
+    let added: Vec<&RecordedTrend> = recorded.iter().filter(|r| r.added).collect();
+    match added.as_slice() {
+        [one] => format!("a capture of {}", one.name),
+        many => format!("{} trend captures", many.len()),
+    }
 }
 
 /// "the draft" or "3 drafts".
@@ -76,6 +89,7 @@ impl Undoable {
                 format!("Moved {} to the trash", drafts_phrase(ids.len()))
             }
             Self::DraftsRestored { ids } => format!("Restored {}", drafts_phrase(ids.len())),
+            Self::TrendsRecorded { recorded } => format!("Added {}", captures_phrase(recorded)),
         }
     }
 
@@ -127,6 +141,10 @@ impl Undoable {
                     "Moved {} back to the trash",
                     drafts_phrase(ids.len())
                 ))
+            }
+            Self::TrendsRecorded { recorded } => {
+                store.remove_recorded_trends(recorded)?;
+                Ok(format!("Removed {} again", captures_phrase(recorded)))
             }
         }
     }

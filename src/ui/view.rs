@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::domain::{
-    Account, AccountId, Colour, Draft, DraftId, NewAccount, Subculture, SubcultureId,
+    Account, AccountId, Colour, Draft, DraftId, NewAccount, Subculture, SubcultureId, TrendCapture,
+    TrendItem,
 };
 use crate::workspace::Workspace;
 
@@ -77,6 +78,9 @@ pub enum Action {
     TrashDrafts(Vec<DraftId>),
     /// Bring drafts back from the trash (undoable).
     RestoreDrafts(Vec<DraftId>),
+    /// Record captures of trend items, each item created when new (the Trends view's form and
+    /// paste box; undoable: the captures, and the items they created, are removed again).
+    RecordTrends(Vec<(TrendItem, TrendCapture)>),
     /// Take back the latest edit.
     Undo,
     /// Ask the file chooser for files to import, then read and preview them.

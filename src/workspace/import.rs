@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::draft_import::{DraftRow, store_draft};
 use super::{Progress, Workspace, WorkspaceError};
 use crate::domain::{
     AccountId, AudienceShare, FollowerActivity, ImportRecord, NewAccount, Snapshot, Video, VideoId,
@@ -98,6 +99,9 @@ pub struct ImportReport {
     pub errors: Vec<String>,
     /// Accounts the import creates.
     pub new_accounts: Vec<String>,
+    /// The draft rows of drafts CSVs, each added or already there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<DraftRow>,
     pub committed: bool,
 }
 
@@ -422,9 +426,13 @@ fn apply(
             .or_else(|| options.account.clone())
             .map(|h| h.trim().trim_start_matches('@').to_string())
     };
-    let total =
-        (c.daily.len() + c.videos.len() + c.activity.len() + c.shares.len() + c.trends.len())
-            .max(1);
+    let total = (c.daily.len()
+        + c.videos.len()
+        + c.activity.len()
+        + c.shares.len()
+        + c.trends.len()
+        + c.drafts.len())
+    .max(1);
     let mut done = 0usize;
     let mut tick = || -> Result<(), WorkspaceError> {
         done += 1;
@@ -498,6 +506,22 @@ fn apply(
             },
         );
     }
+    let mut drafts = Vec::new();
+    for (file, d) in &c.drafts {
+        tick()?;
+        let handle = d.account.clone().or_else(|| file_handle(file));
+        let Some(account) = tally.account(&mut accounts, file, d.line, handle.clone())? else {
+            continue;
+        };
+        match store_draft(batch, account, d, options.imported_at)? {
+            Ok((change, planned)) => {
+                tally.count(file, change);
+                let handle = handle.unwrap_or_default();
+                drafts.push(DraftRow::new(file, &handle, d, change, planned));
+            }
+            Err(reason) => tally.reject(file, d.line, reason),
+        }
+    }
     progress.step(1.0, "Checked every record")?;
 
     let files = c
@@ -518,6 +542,7 @@ fn apply(
         rejected: tally.rejected,
         errors: Vec::new(),
         new_accounts: accounts.created,
+        drafts,
         committed: false,
     })
 }

@@ -5,6 +5,7 @@
 mod backtesting;
 mod checking;
 mod demo;
+mod draft_import;
 mod forecasting;
 mod history_file;
 mod import;
@@ -18,6 +19,7 @@ use crate::store::{Store, StoreError, TableCounts};
 
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
+pub use draft_import::DraftRow;
 pub use forecasting::{
     FORECAST_SEED, ForecastSession, Prediction, SlotSource, next_full_hour, week_start,
 };

@@ -215,6 +215,21 @@ fn pasted_lines_become_items_with_optional_ranks() {
     assert_eq!(sounds[0].item.name, "Rainy Day - Lo Fi Kid");
 }
 
+#[test]
+fn pasted_problems_name_their_lines() {
+    let text = "1. #cottagecore\n2. #\n\n3. #book tok\n4. #CottageCore\nfyp\n";
+    let problems = pasted_problems(text, TrendKind::Hashtag);
+    let lines: Vec<usize> = problems.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, vec![2, 4, 5], "{problems:?}");
+    assert!(problems[0].1.contains("no name"));
+    assert!(problems[1].1.contains("only #book is kept"));
+    assert!(problems[2].1.contains("already on line 1"));
+    assert_eq!(
+        pasted_problems("1 Rainy Day - Lo Fi Kid", TrendKind::Sound),
+        vec![]
+    );
+}
+
 proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
@@ -241,6 +256,7 @@ proptest! {
     fn any_pasted_text_never_panics(text in any::<String>()) {
         let _ = parse_pasted(&text, TrendKind::Hashtag, captured());
         let _ = parse_pasted(&text, TrendKind::Sound, captured());
+        let _ = pasted_problems(&text, TrendKind::Hashtag);
     }
 }
 

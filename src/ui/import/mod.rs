@@ -6,6 +6,7 @@
 //! Nothing here writes to the workspace itself: the workspace's one-transaction commit does,
 //! and only after the user pressed Import.
 
+mod draft_rows;
 mod drop;
 mod preview;
 

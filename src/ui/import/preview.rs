@@ -155,6 +155,7 @@ fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
         file_card(ui, file, report);
         ui.add_space(theme::SPACE_M);
     }
+    super::draft_rows::ui(ui, &report.drafts);
     if !report.rejected.is_empty() {
         theme::section_heading(ui, &format!("Rejected rows ({})", report.rejected.len()));
         egui::ScrollArea::vertical()

@@ -11,7 +11,7 @@ use eframe::egui::{self, RichText};
 use crate::domain::{Account, AccountId, DraftStatus};
 use crate::store::StoreError;
 use crate::ui::theme;
-use crate::ui::view::{View, ViewContext};
+use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::draft_rows::{DraftRow, DraftSort, visible_rows};
 use crate::ui::widgets::draft_table::draft_table;
 use crate::ui::widgets::empty_state::{empty_state, load_error};
@@ -72,9 +72,10 @@ impl View for DraftsView {
                 "Capture an idea as a draft, or switch account in the navigation. Drafts of every \
                  status (idea, draft, in review, approved, scheduled, posted) are listed here.",
             );
+            ui.vertical_centered(|ui| import_button(ui, ctx.actions));
             return;
         }
-        self.counts_row(ui);
+        self.counts_row(ui, ctx.actions);
         ui.add_space(theme::SPACE_S);
         self.filter_row(ui);
         ui.add_space(theme::SPACE_S);
@@ -148,13 +149,15 @@ impl DraftsView {
         }
     }
 
-    fn counts_row(&self, ui: &mut egui::Ui) {
+    fn counts_row(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(plural(self.rows.len(), "draft", "drafts")).strong());
             ui.add_space(theme::SPACE_S);
             for (status, count) in &self.counts {
                 status_count_chip(ui, *status, *count);
             }
+            ui.add_space(theme::SPACE_M);
+            import_button(ui, actions);
         });
     }
 
@@ -191,5 +194,18 @@ impl DraftsView {
                 ui.label(theme::muted(ui, text));
             }
         });
+    }
+}
+
+/// Drafts from a spreadsheet: the import dialog reads the CSV and previews every row.
+fn import_button(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let hint = "Add drafts from a spreadsheet (columns in the README, \"Drafts CSV\"); a preview \
+                shows every row before anything is written";
+    if ui
+        .button("Import drafts CSV…")
+        .on_hover_text(hint)
+        .clicked()
+    {
+        actions.push(Action::ImportFiles);
     }
 }
