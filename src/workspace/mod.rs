@@ -7,6 +7,7 @@ mod demo;
 mod forecasting;
 mod history_file;
 mod import;
+mod planning;
 mod progress;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,10 @@ pub use forecasting::{FORECAST_SEED, ForecastSession};
 pub use history_file::histories_in_file;
 pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
+};
+pub use planning::{
+    NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
+    PlannedPost, Unplaced, subculture_mix_key,
 };
 pub use progress::{Cancelled, Progress, Silent};
 
@@ -38,6 +43,9 @@ pub enum WorkspaceError {
         accounts: u64,
         drafts: u64,
     },
+
+    #[error("{0}")]
+    Planning(String),
 
     #[error("cancelled; nothing was written")]
     Cancelled,
