@@ -10,6 +10,7 @@ pub mod account_data;
 pub mod container;
 pub mod csv_table;
 pub mod dates;
+pub mod export;
 pub mod generic;
 pub mod numbers;
 mod readers;
