@@ -27,8 +27,8 @@ use rusqlite::Connection;
 
 pub use analytics::HourOfWeekProfile;
 pub use batch::Batch;
-pub use plan::{ExportedEntry, PlanChanges};
 pub use error::StoreError;
+pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
 pub use videos::VideoWithSnapshots;
 
