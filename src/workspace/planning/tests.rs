@@ -363,3 +363,31 @@ fn the_subculture_mix_is_kept_beside_the_account() {
     let capacity = usize::from(account.cadence.posts_per_day) * 7;
     assert!(of_sub <= capacity.div_ceil(4), "{of_sub} of {capacity}");
 }
+
+#[test]
+fn re_planning_with_fewer_posts_takes_entries_out_and_drafts_back_to_approved() {
+    let (_dir, mut ws, account) = demo();
+    let now = reference_instant();
+    approve_all(&mut ws, &account);
+    let mut req = request(&account, date(2027, 1, 4), date(2027, 1, 10), false);
+    req.per_day = Some(3);
+    let full = ws.plan_range(&req, now).unwrap();
+    assert!(full.placements.len() > 7, "{}", full.placements.len());
+    for p in &full.placements {
+        let d = ws
+            .store()
+            .draft(crate::domain::DraftId(p.draft_id))
+            .unwrap();
+        assert_eq!(d.status, DraftStatus::Scheduled);
+    }
+    req.per_day = Some(1);
+    let thin = ws.plan_range(&req, now).unwrap();
+    assert_eq!(thin.placements.len(), 7);
+    assert_eq!(thin.removed.len(), full.placements.len() - 7);
+    let entries = all_entries(&ws, &account);
+    for r in &thin.removed {
+        let id = crate::domain::DraftId(r.draft_id);
+        assert!(entries.iter().all(|e| e.draft != id), "its entry is gone");
+        assert_eq!(ws.store().draft(id).unwrap().status, DraftStatus::Approved);
+    }
+}
