@@ -10,6 +10,7 @@ pub mod domain;
 pub mod io;
 pub mod model;
 pub mod random;
+pub mod schedule;
 pub mod store;
 pub mod ui;
 pub mod workspace;

@@ -11,6 +11,7 @@ pub mod container;
 pub mod csv_table;
 pub mod dates;
 pub mod drafts_csv;
+pub mod export;
 pub mod generic;
 pub mod numbers;
 mod readers;

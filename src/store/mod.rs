@@ -28,6 +28,7 @@ use rusqlite::Connection;
 pub use analytics::HourOfWeekProfile;
 pub use batch::Batch;
 pub use error::StoreError;
+pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
 pub use trends::RecordedTrend;
 pub use videos::VideoWithSnapshots;

@@ -6,9 +6,11 @@ mod backtesting;
 mod checking;
 mod demo;
 mod draft_import;
+mod export;
 mod forecasting;
 mod history_file;
 mod import;
+mod planning;
 mod progress;
 
 use std::path::{Path, PathBuf};
@@ -20,12 +22,17 @@ use crate::store::{Store, StoreError, TableCounts};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
 pub use draft_import::DraftRow;
+pub use export::{ExportFormat, ExportOutput, ExportRequest};
 pub use forecasting::{
     FORECAST_SEED, ForecastSession, Prediction, SlotSource, next_full_hour, week_start,
 };
 pub use history_file::histories_in_file;
 pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
+};
+pub use planning::{
+    NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
+    PlannedPost, SCORE_HOURS, Unplaced, subculture_mix_key,
 };
 pub use progress::{Cancelled, Progress, Silent};
 
@@ -43,6 +50,20 @@ pub enum WorkspaceError {
         accounts: u64,
         drafts: u64,
     },
+
+    #[error("{0}")]
+    Planning(String),
+
+    #[error(
+        "the range ends ({to}) before it starts ({from}): give a start date on or before the end date"
+    )]
+    BadRange {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+
+    #[error("could not write the CSV file: {0}")]
+    Csv(#[from] csv::Error),
 
     #[error("cancelled; nothing was written")]
     Cancelled,

@@ -1,0 +1,221 @@
+//! Reading one planning run's inputs from the workspace: candidate slots and drafts, the
+//! entries that stay, near-duplicate pairs, fading trends, and the score of every candidate
+//! draft in every slot from the account's fitted model.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlanRequest, SCORE_HOURS, Scope};
+use crate::checks::{TrendBook, caption_similarity};
+use crate::domain::{Account, Draft, DraftId, DraftStatus, Lifecycle, PlanEntry};
+use crate::model::ForecastContext;
+use crate::schedule::slots::day_start;
+use crate::schedule::{
+    BestTimes, CadenceRules, CandidateSlot, Fixed, PlanDraft, PlanInput, ScoreMatrix, candidates,
+    describe, hourly_grid,
+};
+use crate::workspace::{FORECAST_SEED, Workspace, WorkspaceError};
+
+/// Everything the planner reads, plus what turning its answer into changes needs.
+pub(super) struct Inputs {
+    pub slots: Vec<CandidateSlot>,
+    pub needs_choice: Vec<String>,
+    pub drafts: Vec<PlanDraft>,
+    /// The full drafts, parallel to `drafts`.
+    pub draft_rows: Vec<Draft>,
+    pub scores: ScoreMatrix,
+    pub fixed: Vec<Fixed>,
+    pub pairs: Vec<(DraftId, DraftId)>,
+    pub best: BestTimes,
+    /// Existing entries whose drafts are placed again, by draft (time order).
+    pub replanned: HashMap<DraftId, Vec<PlanEntry>>,
+    pub kept: usize,
+}
+
+impl Inputs {
+    pub fn plan_input<'a>(&'a self, rules: &'a CadenceRules) -> PlanInput<'a> {
+        PlanInput {
+            rules,
+            slots: &self.slots,
+            drafts: &self.drafts,
+            scores: &self.scores,
+            fixed: &self.fixed,
+            near_duplicates: &self.pairs,
+            best_times: &self.best,
+        }
+    }
+}
+
+/// True when the draft's sound or one of its hashtags is fading on the trend lists.
+pub(super) fn is_fading(draft: &Draft, book: &TrendBook) -> bool {
+    let fading = |lifecycle: Lifecycle| lifecycle == Lifecycle::Fading;
+    draft
+        .sound
+        .as_deref()
+        .and_then(|s| book.sound(s))
+        .is_some_and(|e| fading(e.lifecycle))
+        || draft
+            .hashtags
+            .iter()
+            .filter_map(|t| book.hashtag(t))
+            .any(|e| fading(e.lifecycle))
+}
+
+fn near_duplicates(candidates: &[Draft], others: &[&Draft]) -> Vec<(DraftId, DraftId)> {
+    let same_media = |a: &Draft, b: &Draft| {
+        a.media_hash
+            .as_deref()
+            .is_some_and(|h| !h.is_empty() && b.media_hash.as_deref() == Some(h))
+    };
+    let mut pairs = Vec::new();
+    for (i, a) in candidates.iter().enumerate() {
+        let rest = candidates[i + 1..].iter().chain(others.iter().copied());
+        for b in rest {
+            if a.id != b.id
+                && (same_media(a, b)
+                    || caption_similarity(&a.caption, &b.caption) >= NEAR_DUPLICATE_SIMILARITY)
+            {
+                pairs.push((a.id, b.id));
+            }
+        }
+    }
+    pairs
+}
+
+pub(super) fn read(
+    workspace: &Workspace,
+    account: &Account,
+    rules: &CadenceRules,
+    request: &PlanRequest,
+    scope: Scope,
+    now: DateTime<Utc>,
+) -> Result<Inputs, WorkspaceError> {
+    let store = workspace.store();
+    let zone = account.time_zone;
+    let range_start = day_start(zone, request.from);
+    let range_end = day_start(zone, request.to + Duration::days(1));
+    let in_range = |at: DateTime<Utc>| at >= range_start && at < range_end;
+
+    let drafts: HashMap<DraftId, Draft> = store
+        .drafts(account.id)?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    if let Scope::One(id) = scope {
+        match drafts.get(&id) {
+            None => {
+                return Err(WorkspaceError::Planning(format!(
+                    "draft {} is not a draft of {} (or it is in the Trash)",
+                    id.0,
+                    account.at_handle()
+                )));
+            }
+            Some(d) if d.status == DraftStatus::Posted => {
+                return Err(WorkspaceError::Planning(format!(
+                    "\"{}\" is already posted: there is nothing to place",
+                    d.display_title()
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+
+    let entries = store.plan_entries(
+        account.id,
+        DateTime::<Utc>::MIN_UTC,
+        DateTime::<Utc>::MAX_UTC,
+    )?;
+    let planned: HashSet<DraftId> = entries.iter().map(|e| e.draft).collect();
+    let mut replanned: HashMap<DraftId, Vec<PlanEntry>> = HashMap::new();
+    let mut fixed = Vec::new();
+    let mut kept = 0;
+    for e in entries {
+        let status = drafts.get(&e.draft).map(|d| d.status);
+        let again = match scope {
+            Scope::Range => {
+                in_range(e.instant) && !e.pinned && status.is_some_and(|s| s != DraftStatus::Posted)
+            }
+            Scope::One(id) => e.draft == id,
+        };
+        if again {
+            replanned.entry(e.draft).or_default().push(e);
+            continue;
+        }
+        if in_range(e.instant) {
+            kept += 1;
+        }
+        fixed.push(Fixed {
+            draft: e.draft,
+            subculture: drafts.get(&e.draft).and_then(|d| d.subculture),
+            date: e.instant.with_timezone(&zone).date_naive(),
+            instant: e.instant,
+        });
+    }
+
+    let mut candidate_rows: Vec<Draft> = match scope {
+        Scope::Range => drafts
+            .values()
+            .filter(|d| {
+                replanned.contains_key(&d.id)
+                    || (d.status == DraftStatus::Approved && !planned.contains(&d.id))
+            })
+            .cloned()
+            .collect(),
+        Scope::One(id) => drafts.get(&id).cloned().into_iter().collect(),
+    };
+    candidate_rows.sort_by_key(|d| d.id);
+
+    let (slots, ask) = candidates(&hourly_grid(rules, zone, request.from, request.to));
+    let slots: Vec<CandidateSlot> = slots.into_iter().filter(|s| s.instant > now).collect();
+    let needs_choice = ask
+        .iter()
+        .filter(|w| w.resolution.pick(crate::schedule::Choice::Later) > now)
+        .map(|w| describe(zone, w.wall, &w.resolution))
+        .collect();
+
+    let profile = store.hour_of_week_profile(account.id)?;
+    let best = BestTimes::from_profile(&profile.mean_active, profile.weeks);
+    let session = workspace.forecast_session(account, now)?;
+    let mut context = ForecastContext::with_paths(FORECAST_SEED, PLANNING_PATHS);
+    context.drivers = false;
+    context.heat_map_hours = SCORE_HOURS;
+    context.posts_same_day = u32::from(rules.posts_per_day);
+    let maps: Vec<[f64; 168]> = candidate_rows
+        .iter()
+        .map(|d| {
+            session
+                .model
+                .heat_map(&session.features(d), range_start, &context)
+        })
+        .collect();
+    let scores = ScoreMatrix::from_fn(candidate_rows.len(), slots.len(), |d, s| {
+        let h = slots[s].hour_of_week;
+        maps[d][usize::from(h) % 168] * best.prior_factor(h)
+    });
+
+    let book = session.checks().trends();
+    let plan_drafts = candidate_rows
+        .iter()
+        .map(|d| PlanDraft {
+            id: d.id,
+            subculture: d.subculture,
+            fading: is_fading(d, book),
+        })
+        .collect();
+    let others: Vec<&Draft> = fixed.iter().filter_map(|f| drafts.get(&f.draft)).collect();
+    let pairs = near_duplicates(&candidate_rows, &others);
+
+    Ok(Inputs {
+        slots,
+        needs_choice,
+        drafts: plan_drafts,
+        draft_rows: candidate_rows,
+        scores,
+        fixed,
+        pairs,
+        best,
+        replanned,
+        kept,
+    })
+}
