@@ -80,6 +80,7 @@ impl DraftsView {
             egui::ComboBox::from_id_salt("drafts-finding-filter")
                 .selected_text(shown)
                 .width(130.0)
+                .height(420.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut filter.finding, None, "Any or none");
                     for f in [
