@@ -27,12 +27,48 @@ use scrollstop::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace};
 const DRAFTS: usize = 10_000;
 
 const WORDS: &[&str] = &[
-    "rainy", "knit", "cozy", "sourdough", "crumb", "moss", "terrarium", "burpee", "ladder",
-    "three", "tips", "for", "the", "slow", "morning", "routine", "apple", "cake", "grandma",
-    "recipe", "day", "in", "my", "life", "POV", "you", "finally", "tried", "it", "🧶", "🍎",
+    "rainy",
+    "knit",
+    "cozy",
+    "sourdough",
+    "crumb",
+    "moss",
+    "terrarium",
+    "burpee",
+    "ladder",
+    "three",
+    "tips",
+    "for",
+    "the",
+    "slow",
+    "morning",
+    "routine",
+    "apple",
+    "cake",
+    "grandma",
+    "recipe",
+    "day",
+    "in",
+    "my",
+    "life",
+    "POV",
+    "you",
+    "finally",
+    "tried",
+    "it",
+    "🧶",
+    "🍎",
 ];
 const TAGS: &[&str] = &[
-    "cottagecore", "knitting", "fyp", "fittok", "booktok", "baking", "plants", "viral", "diy",
+    "cottagecore",
+    "knitting",
+    "fyp",
+    "fittok",
+    "booktok",
+    "baking",
+    "plants",
+    "viral",
+    "diy",
 ];
 const SOUNDS: &[&str] = &[
     "Espresso - Sabrina Carpenter",
@@ -77,12 +113,16 @@ fn workspace(path: &Path) {
         d.caption = format!("{} {}", words.join(" "), hashtags.join(" "));
         d.hashtags = tags;
         d.status = *rng.pick(DraftStatus::ALL);
-        d.subculture = (!subcultures.is_empty() && rng.chance(0.8))
-            .then(|| *rng.pick(&subcultures));
+        d.subculture =
+            (!subcultures.is_empty() && rng.chance(0.8)).then(|| *rng.pick(&subcultures));
         d.sound = rng.chance(0.8).then(|| rng.pick(SOUNDS).to_string());
         d.sound_bpm = d.sound.as_ref().map(|_| 80 + rng.below(80) as u16);
         d.duration_s = rng.chance(0.9).then(|| 4.0 + rng.below(200) as f32);
-        d.aspect = *rng.pick(&[AspectRatio::Vertical, AspectRatio::Vertical, AspectRatio::Square]);
+        d.aspect = *rng.pick(&[
+            AspectRatio::Vertical,
+            AspectRatio::Vertical,
+            AspectRatio::Square,
+        ]);
         d.opening = *rng.pick(OpeningType::ALL);
         d.assignee = rng.pick(PEOPLE).to_string();
         d.notes = if rng.chance(0.3) {
@@ -191,15 +231,12 @@ fn drafts_benches(c: &mut Criterion) {
     group.finish();
     let session = ws.check_session(account, now()).expect("session");
     let mut i = 0;
-    c.bench_function(
-        "check one draft against 10k drafts (target <= 5 ms)",
-        |b| {
-            b.iter(|| {
-                i = (i + 1) % drafts.len();
-                session.check(&drafts[i])
-            });
-        },
-    );
+    c.bench_function("check one draft against 10k drafts (target <= 5 ms)", |b| {
+        b.iter(|| {
+            i = (i + 1) % drafts.len();
+            session.check(&drafts[i])
+        });
+    });
     let started = Instant::now();
     let findings: usize = drafts.iter().map(|d| session.check(d).len()).sum();
     eprintln!(

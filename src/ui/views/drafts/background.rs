@@ -1,13 +1,14 @@
 //! The drafts table's background work: the findings of every draft (one [`CheckSession`] per
 //! load) and the predicted median reach (the account's fitted model, 1,000 paths per draft),
-//! computed on a thread the view owns, on its own connection to the workspace file, and sent
-//! back in chunks so the table fills in while the user works. A newer load or closing the view
-//! cancels it.
+//! computed on one thread the view owns, with its own connection to the workspace file (opened
+//! once and kept), and sent back in chunks so the table fills in while the user works. Each
+//! load is a new request; a newer request makes the thread drop the older one between chunks,
+//! and dropping the view ends the thread.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use chrono::{DateTime, Utc};
@@ -43,74 +44,114 @@ pub(super) struct Request {
     pub slots: HashMap<DraftId, DateTime<Utc>>,
 }
 
-/// The running computation; dropping it cancels the thread.
+/// The thread and the two channels to it.
 pub(super) struct Background {
-    receiver: Receiver<Computed>,
-    cancel: Arc<AtomicBool>,
+    requests: Sender<(u64, Request)>,
+    results: Receiver<(u64, Computed)>,
+    /// The newest request; the thread abandons any other.
+    latest: Arc<AtomicU64>,
 }
 
 impl Background {
     /// Starts the thread; `ctx` is asked to repaint whenever results arrive.
-    pub fn start(ctx: &egui::Context, request: Request) -> Self {
-        let (sender, receiver) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let worker = Worker {
-            sender: sender.clone(),
-            cancel: Arc::clone(&cancel),
+    pub fn start(ctx: &egui::Context) -> Self {
+        let (requests, inbox) = mpsc::channel();
+        let (outbox, results) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let mut worker = Worker {
+            outbox: outbox.clone(),
+            latest: Arc::clone(&latest),
             ctx: ctx.clone(),
+            generation: 0,
+            workspace: None,
         };
         let spawned = std::thread::Builder::new()
             .name("drafts-table".to_string())
-            .spawn(move || worker.run(&request));
+            .spawn(move || worker.serve(&inbox));
         if let Err(e) = spawned {
-            let _ = sender.send(Computed::Problem(format!(
-                "Could not start the background checks: {e}"
-            )));
-            let _ = sender.send(Computed::Finished);
+            let problem = format!("Could not start the background checks: {e}");
+            let _ = outbox.send((1, Computed::Problem(problem)));
+            let _ = outbox.send((1, Computed::Finished));
         }
-        Self { receiver, cancel }
+        Self {
+            requests,
+            results,
+            latest,
+        }
     }
 
-    /// Everything that arrived since the last poll.
+    /// Asks for the findings and forecasts of a fresh load; earlier requests are dropped.
+    pub fn request(&self, request: Request) {
+        let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
+        if self.requests.send((generation, request)).is_err() {
+            // The thread is gone (it never started): its problem is already in the results.
+        }
+    }
+
+    /// Everything that arrived for the newest request since the last poll.
     pub fn poll(&self) -> Vec<Computed> {
-        self.receiver.try_iter().collect()
-    }
-}
-
-impl Drop for Background {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        let latest = self.latest.load(Ordering::SeqCst);
+        self.results
+            .try_iter()
+            .filter(|(generation, _)| *generation >= latest)
+            .map(|(_, computed)| computed)
+            .collect()
     }
 }
 
 struct Worker {
-    sender: Sender<Computed>,
-    cancel: Arc<AtomicBool>,
+    outbox: Sender<(u64, Computed)>,
+    latest: Arc<AtomicU64>,
     ctx: egui::Context,
+    /// The request being worked on.
+    generation: u64,
+    /// The thread's own connection, opened on the first request.
+    workspace: Option<Workspace>,
 }
 
 impl Worker {
-    /// Sends `message`; false when the view no longer listens.
+    /// Serves requests until the view drops its end, always the newest one queued.
+    fn serve(&mut self, inbox: &Receiver<(u64, Request)>) {
+        while let Ok(mut next) = inbox.recv() {
+            while let Ok(newer) = inbox.try_recv() {
+                next = newer;
+            }
+            let (generation, request) = next;
+            self.generation = generation;
+            let reopen = self
+                .workspace
+                .as_ref()
+                .is_none_or(|w| w.path() != request.path);
+            if reopen {
+                match Workspace::open(&request.path) {
+                    Ok(w) => self.workspace = Some(w),
+                    Err(e) => {
+                        self.send(Computed::Problem(format!(
+                            "Could not check the drafts: {e}"
+                        )));
+                        self.send(Computed::Finished);
+                        continue;
+                    }
+                }
+            }
+            if let Some(workspace) = &self.workspace {
+                self.run(workspace, &request);
+            }
+        }
+    }
+
+    /// Sends `message` for the current request; false when a newer request replaced it or
+    /// the view no longer listens.
     fn send(&self, message: Computed) -> bool {
-        if self.cancel.load(Ordering::Relaxed) {
+        if self.latest.load(Ordering::SeqCst) != self.generation {
             return false;
         }
-        let sent = self.sender.send(message).is_ok();
+        let sent = self.outbox.send((self.generation, message)).is_ok();
         self.ctx.request_repaint();
         sent
     }
 
-    fn run(self, request: &Request) {
-        let workspace = match Workspace::open(&request.path) {
-            Ok(w) => w,
-            Err(e) => {
-                self.send(Computed::Problem(format!(
-                    "Could not check the drafts: {e}"
-                )));
-                self.send(Computed::Finished);
-                return;
-            }
-        };
+    fn run(&self, workspace: &Workspace, request: &Request) {
         let forecasting = workspace.forecast_session(&request.account, request.now);
         let fallback;
         let checks: &CheckSession = match &forecasting {

@@ -37,6 +37,7 @@ pub struct DraftsView {
     loaded_for: Option<(u64, AccountId)>,
     data: Option<Loaded>,
     error: Option<String>,
+    /// Started with the first load; lives as long as the view.
     background: Option<Background>,
     /// True until the background thread finished.
     computing: bool,
@@ -141,12 +142,13 @@ impl DraftsView {
                 {
                     data.carry_over(earlier);
                 }
-                self.background = Some(Background::start(egui_ctx, request));
+                self.background
+                    .get_or_insert_with(|| Background::start(egui_ctx))
+                    .request(request);
                 self.computing = true;
                 self.data = Some(data);
             }
             Err(e) => {
-                self.background = None;
                 self.computing = false;
                 self.data = None;
                 self.error = Some(e.to_string());
@@ -170,9 +172,6 @@ impl DraftsView {
                 }
                 other => changed |= data.merge(other),
             }
-        }
-        if !self.computing {
-            self.background = None;
         }
         // Only a filter or order that reads findings or reach needs the rows again.
         let reads_computed = self.filter.finding.is_some()
