@@ -14,8 +14,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use chrono::{DateTime, Utc};
 use eframe::egui;
 
+use crate::checks::Finding;
 use crate::domain::{Account, Draft, DraftId, DraftStatus};
-use crate::model::ForecastContext;
+use crate::model::{DraftFeatures, ForecastContext};
 use crate::ui::widgets::draft_rows::{FindingSummary, Prediction};
 use crate::workspace::{CheckSession, FORECAST_SEED, ForecastSession, Workspace};
 
@@ -170,12 +171,12 @@ impl Worker {
                 }
             },
         };
-        if !self.findings(checks, &request.drafts) {
+        let Some(findings) = self.findings(checks, &request.drafts) else {
             return;
-        }
+        };
         match &forecasting {
             Ok(session) => {
-                if !self.predictions(session, request) {
+                if !self.predictions(session, request, &findings) {
                     return;
                 }
             }
@@ -190,38 +191,98 @@ impl Worker {
         self.send(Computed::Finished);
     }
 
-    /// Checks every draft; false when cancelled.
-    fn findings(&self, checks: &CheckSession, drafts: &[Draft]) -> bool {
-        drafts.chunks(CHUNK).all(|chunk| {
-            let found = chunk
-                .iter()
-                .map(|d| (d.id, FindingSummary::of(&checks.check(d))))
-                .collect();
-            self.send(Computed::Findings(found))
-        })
+    /// Tells the view a helper thread failed: what is shown may be incomplete.
+    fn stopped(&self) {
+        self.send(Computed::Problem(
+            "The background checks stopped unexpectedly: some findings or forecasts are missing."
+                .to_string(),
+        ));
+        self.send(Computed::Finished);
     }
 
-    /// Forecasts every draft that is not posted yet; false when cancelled.
-    fn predictions(&self, session: &ForecastSession, request: &Request) -> bool {
+    /// Checks every draft, chunk by chunk on every spare core, sending the summaries; the
+    /// findings (in the drafts' order) feed the forecasts. `None` when cancelled.
+    fn findings(&self, checks: &CheckSession, drafts: &[Draft]) -> Option<Vec<Vec<Finding>>> {
+        let mut all = Vec::with_capacity(drafts.len());
+        for chunk in drafts.chunks(CHUNK) {
+            let Some(found) = spread(chunk, |d| checks.check(d)) else {
+                self.stopped();
+                return None;
+            };
+            let summaries = chunk
+                .iter()
+                .zip(&found)
+                .map(|(d, f)| (d.id, FindingSummary::of(f)))
+                .collect();
+            if !self.send(Computed::Findings(summaries)) {
+                return None;
+            }
+            all.extend(found);
+        }
+        Some(all)
+    }
+
+    /// Forecasts every draft that is not posted yet with the findings already computed;
+    /// false when cancelled.
+    fn predictions(
+        &self,
+        session: &ForecastSession,
+        request: &Request,
+        findings: &[Vec<Finding>],
+    ) -> bool {
         let mut context = ForecastContext::with_paths(FORECAST_SEED, PATHS);
         context.drivers = false;
         let has_model = session.model.videos() > 0;
-        request.drafts.chunks(CHUNK).all(|chunk| {
-            let predicted = chunk
-                .iter()
-                .map(|d| {
-                    let prediction = if d.status == DraftStatus::Posted {
-                        Prediction::Posted
-                    } else if !has_model {
-                        Prediction::NoModel
-                    } else {
-                        let at = request.slots.get(&d.id).copied().unwrap_or(request.now);
-                        Prediction::Median(session.forecast(d, at, &context).final_p50())
-                    };
-                    (d.id, prediction)
-                })
-                .collect();
-            self.send(Computed::Predictions(predicted))
+        let drafts: Vec<(&Draft, &[Finding])> = request
+            .drafts
+            .iter()
+            .zip(findings)
+            .map(|(d, f)| (d, f.as_slice()))
+            .collect();
+        drafts.chunks(CHUNK).all(|chunk| {
+            let predict = |(d, found): &(&Draft, &[Finding])| {
+                if d.status == DraftStatus::Posted {
+                    Prediction::Posted
+                } else if !has_model {
+                    Prediction::NoModel
+                } else {
+                    let at = request.slots.get(&d.id).copied().unwrap_or(request.now);
+                    let features =
+                        DraftFeatures::from_draft(d, &session.trends).with_findings(found);
+                    let forecast = session
+                        .model
+                        .forecast(&features, session.slot(at), &context);
+                    Prediction::Median(forecast.final_p50())
+                }
+            };
+            let Some(predicted) = spread(chunk, predict) else {
+                self.stopped();
+                return false;
+            };
+            let ids = chunk.iter().map(|(d, _)| d.id);
+            self.send(Computed::Predictions(ids.zip(predicted).collect()))
         })
     }
+}
+
+/// `work` on every item, spread over the spare cores (all but one, which the window keeps),
+/// results in the items' order; `None` when a helper thread failed.
+fn spread<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Option<Vec<R>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.saturating_sub(1).max(1);
+    if threads == 1 || items.len() < 2 * threads {
+        return Some(items.iter().map(&work).collect());
+    }
+    let per = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(per)
+            .map(|part| scope.spawn(|| part.iter().map(&work).collect::<Vec<R>>()))
+            .collect();
+        let mut all = Vec::with_capacity(items.len());
+        for part in parts {
+            all.extend(part.join().ok()?);
+        }
+        Some(all)
+    })
 }
