@@ -8,6 +8,7 @@
 mod background;
 mod bulk_bar;
 mod filter_bar;
+mod header;
 mod keys;
 mod loaded;
 mod trash;
@@ -182,44 +183,6 @@ impl DraftsView {
         if changed && reads_computed {
             self.data_version += 1;
         }
-    }
-
-    fn header(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
-        ui.horizontal(|ui| {
-            ui.vertical(|ui| {
-                theme::view_heading(
-                    ui,
-                    "Drafts",
-                    "Every planned video of the account, from first idea to posted.",
-                );
-            });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                let new = ui.add(theme::primary_button(ui, "New draft"));
-                if new.on_hover_text("Ctrl+N").clicked() {
-                    ctx.actions.push(Action::NewDraft);
-                }
-                if ui
-                    .button("Import drafts…")
-                    .on_hover_text("Read a drafts CSV, preview it, then add its drafts (Ctrl+I)")
-                    .clicked()
-                {
-                    ctx.actions.push(Action::ImportFiles);
-                }
-                let trashed = self.data.as_ref().map_or(0, |d| d.trash.len());
-                let label = format!("Trash ({trashed})");
-                if ui.selectable_label(self.showing_trash, label).clicked() {
-                    self.showing_trash = true;
-                }
-                let all = self.data.as_ref().map_or(0, |d| d.rows.len());
-                if ui
-                    .selectable_label(!self.showing_trash, format!("Drafts ({all})"))
-                    .clicked()
-                {
-                    self.showing_trash = false;
-                }
-            });
-        });
-        ui.add_space(theme::SPACE_S);
     }
 
     fn list(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>, account: &Account) {
