@@ -1,105 +1,223 @@
-//! The drafts table: the virtualised egui_extras table that draws only the rows on screen,
-//! with a header that sorts by the clicked column. It draws rows prepared by
-//! [`super::draft_rows`] and never reads or writes the workspace.
+//! The drafts table: the virtualised egui_extras table that draws only the rows on screen, a
+//! header that sorts by the clicked column, selected rows highlighted, and clicks on rows
+//! reported back with the modifiers held. It draws rows prepared by [`super::draft_rows`]
+//! (nothing is formatted per frame) and never reads or writes the workspace.
 
 use eframe::egui::{self, Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
-use super::draft_rows::{DraftColumn, DraftRow, DraftSort};
+use super::draft_rows::{DraftColumn, DraftRow, DraftSort, FindingSummary};
+use super::row_selection::{ClickKind, RowSelection};
 use super::status_chip::status_chip;
+use crate::domain::DraftId;
 use crate::ui::theme;
 
-/// Draws the rows listed in `visible` (indices into `rows`); a click on a header changes `sort`.
-pub fn draft_table(ui: &mut egui::Ui, rows: &[DraftRow], visible: &[usize], sort: &mut DraftSort) {
-    let mut clicked = None;
+/// Height of one row.
+const ROW_HEIGHT: f32 = 26.0;
+
+/// What the table shows and where its state lives.
+pub struct DraftTable<'a> {
+    /// A different salt per table keeps column widths and scrolling apart (drafts, trash).
+    pub id_salt: &'static str,
+    pub rows: &'a [DraftRow],
+    /// Indices into `rows`, in the order shown.
+    pub visible: &'a [usize],
+    pub sort: &'a mut DraftSort,
+    pub selection: &'a RowSelection<DraftId>,
+    /// Scrolls so this position in `visible` is on screen (after keyboard selection).
+    pub scroll_to: Option<usize>,
+}
+
+/// Draws the table; returns the row clicked this frame and how.
+pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId, ClickKind)> {
+    let DraftTable {
+        id_salt,
+        rows,
+        visible,
+        sort,
+        selection,
+        scroll_to,
+    } = table;
+    // Labels in rows must not take the click (or start a text selection): the row does.
+    ui.style_mut().interaction.selectable_labels = false;
+    let mut clicked_header = None;
+    let mut clicked_row = None;
     let mut builder = TableBuilder::new(ui)
-        .id_salt("drafts-table")
+        .id_salt(id_salt)
         .striped(true)
         .resizable(true)
+        .sense(egui::Sense::click())
         .auto_shrink([false, false])
         .cell_layout(Layout::left_to_right(Align::Center));
+    if let Some(row) = scroll_to {
+        builder = builder.scroll_to_row(row, None);
+    }
     for column in DraftColumn::ALL {
         builder = builder.column(column_width(column));
     }
     let current = *sort;
     builder
-        .header(26.0, |mut header| {
+        .header(ROW_HEIGHT, |mut header| {
             for column in DraftColumn::ALL {
                 header.col(|ui| {
-                    let active = current.column == column;
-                    let text = RichText::new(column.label()).strong();
-                    let response = ui.selectable_label(active, text);
-                    if response.on_hover_text("Sort by this column").clicked() {
-                        clicked = Some(column);
-                    }
-                    if active {
-                        // Hack (the monospace font) has the triangles; the body font does not.
-                        let arrow = if current.descending { "▼" } else { "▲" };
-                        ui.label(RichText::new(arrow).monospace());
+                    if header_cell(ui, column, current) {
+                        clicked_header = Some(column);
                     }
                 });
             }
         })
         .body(|body| {
-            body.rows(26.0, visible.len(), |mut table_row| {
+            body.rows(ROW_HEIGHT, visible.len(), |mut table_row| {
                 let Some(r) = visible.get(table_row.index()).and_then(|i| rows.get(*i)) else {
                     return;
                 };
-                table_row.col(|ui| {
-                    status_chip(ui, r.status);
-                });
-                table_row.col(|ui| {
-                    ui.add(egui::Label::new(&r.title).truncate());
-                });
-                table_row.col(|ui| {
-                    if let Some(colour) = r.subculture_colour {
-                        theme::swatch(ui, colour, 10.0);
-                    }
-                    ui.add(egui::Label::new(&r.subculture).truncate());
-                });
-                table_row.col(|ui| {
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.label(&r.duration);
-                    });
-                });
-                table_row.col(|ui| {
-                    ui.add(egui::Label::new(&r.sound).truncate());
-                });
-                table_row.col(|ui| {
-                    ui.label(r.aspect);
-                });
-                table_row.col(|ui| {
-                    ui.add(egui::Label::new(&r.assignee).truncate());
-                });
-                table_row.col(|ui| {
-                    ui.label(&r.slot);
-                });
-                table_row.col(|ui| {
-                    ui.label(theme::muted(ui, &r.updated));
-                });
+                table_row.set_selected(selection.contains(&r.id));
+                row_cells(&mut table_row, r);
+                if table_row.response().clicked() {
+                    let modifiers = table_row.response().ctx.input(|i| i.modifiers);
+                    clicked_row = Some((r.id, ClickKind::from_modifiers(modifiers)));
+                }
             });
         });
-    if let Some(column) = clicked {
+    if let Some(column) = clicked_header {
         *sort = sort.clicked(column);
     }
+    clicked_row
+}
+
+/// A header cell; true when it was clicked.
+fn header_cell(ui: &mut egui::Ui, column: DraftColumn, current: DraftSort) -> bool {
+    let active = current.column == column;
+    let text = RichText::new(column.label()).strong();
+    let explanation = column.explanation();
+    let hover = if explanation.is_empty() {
+        "Sort by this column".to_string()
+    } else {
+        format!("{explanation}\nClick to sort by this column.")
+    };
+    let clicked = ui
+        .selectable_label(active, text)
+        .on_hover_text(hover)
+        .clicked();
+    if active {
+        // Hack (the monospace font) has the triangles; the body font does not.
+        let arrow = if current.descending { "▼" } else { "▲" };
+        ui.label(RichText::new(arrow).monospace());
+    }
+    clicked
+}
+
+/// The cells of one row, in [`DraftColumn::ALL`]'s order.
+fn row_cells(table_row: &mut egui_extras::TableRow<'_, '_>, r: &DraftRow) {
+    table_row.col(|ui| {
+        status_chip(ui, r.status);
+    });
+    table_row.col(|ui| {
+        let label = ui.add(egui::Label::new(&r.title).truncate());
+        if !r.hook.trim().is_empty() && r.hook != r.title {
+            label.on_hover_ui(|ui| {
+                ui.label(format!("Hook: {}", r.hook));
+            });
+        }
+    });
+    table_row.col(|ui| {
+        if let Some(colour) = r.subculture_colour {
+            theme::swatch(ui, colour, 10.0);
+        }
+        ui.add(egui::Label::new(&r.subculture).truncate());
+    });
+    table_row.col(|ui| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.label(&r.duration);
+        });
+    });
+    table_row.col(|ui| {
+        ui.add(egui::Label::new(&r.sound).truncate());
+    });
+    table_row.col(|ui| {
+        ui.add(egui::Label::new(&r.assignee).truncate());
+    });
+    table_row.col(|ui| {
+        ui.label(&r.slot);
+    });
+    table_row.col(|ui| match &r.findings {
+        Some(summary) => findings_cell(ui, summary),
+        None => {
+            ui.label(theme::muted(ui, "…"))
+                .on_hover_text("Checking in the background…");
+        }
+    });
+    table_row.col(|ui| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let text = if r.predicted_median.is_some() {
+                RichText::new(&r.predicted)
+            } else {
+                theme::muted(ui, &r.predicted)
+            };
+            ui.label(text).on_hover_text(r.predicted_hover);
+        });
+    });
+    table_row.col(|ui| {
+        ui.label(theme::muted(ui, &r.updated));
+    });
+}
+
+/// Errors, warnings and tips as three coloured counts; hovering lists each rule and message.
+fn findings_cell(ui: &mut egui::Ui, f: &FindingSummary) {
+    let p = theme::palette(ui);
+    if f.is_clean() {
+        ui.label(RichText::new("✔ none").color(p.ok))
+            .on_hover_text("The checks found nothing to improve.");
+        return;
+    }
+    let response = ui
+        .horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 6.0;
+            for (count, colour, what) in [
+                (f.errors, p.error, "errors"),
+                (f.warnings, p.warn, "warnings"),
+                (f.tips, p.info, "tips"),
+            ] {
+                let colour = if count == 0 { p.muted } else { colour };
+                let text = RichText::new(count.to_string()).color(colour);
+                let text = if count > 0 && what == "errors" {
+                    text.strong()
+                } else {
+                    text
+                };
+                ui.label(text);
+            }
+        })
+        .response;
+    response.on_hover_ui(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} errors · {} warnings · {} tips",
+                f.errors, f.warnings, f.tips
+            ))
+            .strong(),
+        );
+        ui.label(&f.details);
+    });
 }
 
 /// The column's starting width. Title takes what the others leave, so the table fits the
 /// window; every other column can be dragged wider.
 fn column_width(column: DraftColumn) -> Column {
     let initial = match column {
-        DraftColumn::Title => return Column::remainder().at_least(150.0).clip(true),
-        DraftColumn::Status => 92.0,
-        DraftColumn::Subculture => 116.0,
-        DraftColumn::Duration => 66.0,
-        DraftColumn::Sound => 140.0,
-        DraftColumn::Aspect => 62.0,
-        DraftColumn::Assignee => 80.0,
-        DraftColumn::PlannedSlot => 122.0,
-        DraftColumn::Updated => 100.0,
+        DraftColumn::Title => return Column::remainder().at_least(140.0).clip(true),
+        DraftColumn::Status => 88.0,
+        DraftColumn::Subculture => 110.0,
+        DraftColumn::Duration => 56.0,
+        DraftColumn::Sound => 120.0,
+        DraftColumn::Assignee => 76.0,
+        DraftColumn::PlannedSlot => 118.0,
+        DraftColumn::Findings => 78.0,
+        DraftColumn::PredictedReach => 78.0,
+        DraftColumn::Updated => 92.0,
     };
     Column::initial(initial)
-        .at_least(48.0)
+        .at_least(44.0)
         .resizable(true)
         .clip(true)
 }

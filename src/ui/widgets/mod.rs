@@ -13,6 +13,7 @@ pub mod format;
 pub mod heat_map;
 pub mod lifecycle;
 pub mod planned;
+pub mod row_selection;
 pub mod sparkline;
 pub mod status_chip;
 pub mod time_zone;

@@ -1,0 +1,48 @@
+//! The Drafts view's header: the title, the Drafts / Trash tabs with their counts, "Import
+//! drafts…" and "New draft".
+
+use eframe::egui;
+
+use super::DraftsView;
+use crate::ui::theme;
+use crate::ui::view::{Action, ViewContext};
+
+impl DraftsView {
+    pub(super) fn header(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                theme::view_heading(
+                    ui,
+                    "Drafts",
+                    "Every planned video of the account, from first idea to posted.",
+                );
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                let new = ui.add(theme::primary_button(ui, "New draft"));
+                if new.on_hover_text("Ctrl+N").clicked() {
+                    ctx.actions.push(Action::NewDraft);
+                }
+                if ui
+                    .button("Import drafts…")
+                    .on_hover_text("Read a drafts CSV, preview it, then add its drafts (Ctrl+I)")
+                    .clicked()
+                {
+                    ctx.actions.push(Action::ImportFiles);
+                }
+                let trashed = self.data.as_ref().map_or(0, |d| d.trash.len());
+                let label = format!("Trash ({trashed})");
+                if ui.selectable_label(self.showing_trash, label).clicked() {
+                    self.showing_trash = true;
+                }
+                let all = self.data.as_ref().map_or(0, |d| d.rows.len());
+                if ui
+                    .selectable_label(!self.showing_trash, format!("Drafts ({all})"))
+                    .clicked()
+                {
+                    self.showing_trash = false;
+                }
+            });
+        });
+        ui.add_space(theme::SPACE_S);
+    }
+}

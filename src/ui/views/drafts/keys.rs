@@ -1,0 +1,61 @@
+//! The Drafts view's keyboard: Ctrl+N new draft and Ctrl+F search anywhere in the view;
+//! Ctrl+A select every shown draft, Delete move the selection to the trash and Escape clear
+//! the selection while no text field has the focus (a field keeps those keys for its text).
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::DraftsView;
+use crate::ui::view::{Action, ViewContext};
+
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
+
+impl DraftsView {
+    /// Shortcuts that work on every tab of the view.
+    pub(super) fn view_keys(
+        &mut self,
+        egui_ctx: &eframe::egui::Context,
+        ctx: &mut ViewContext<'_>,
+    ) {
+        if egui_ctx.input_mut(|i| i.consume_shortcut(&NEW)) {
+            ctx.actions.push(Action::NewDraft);
+        }
+        if egui_ctx.input_mut(|i| i.consume_shortcut(&SEARCH)) {
+            self.showing_trash = false;
+            self.focus_search = true;
+        }
+    }
+
+    /// Shortcuts on the selection of the drafts list.
+    pub(super) fn selection_keys(
+        &mut self,
+        egui_ctx: &eframe::egui::Context,
+        ctx: &mut ViewContext<'_>,
+    ) {
+        if egui_ctx.text_edit_focused() {
+            return;
+        }
+        if egui_ctx.input_mut(|i| i.consume_shortcut(&SELECT_ALL)) {
+            self.selection.select_all(&self.visible_ids);
+        }
+        if egui_ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.selection.clear();
+        }
+        if !self.selection.is_empty()
+            && egui_ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
+        {
+            self.trash_selected(ctx);
+        }
+    }
+
+    /// Moves the selected drafts to the trash.
+    pub(super) fn trash_selected(&mut self, ctx: &mut ViewContext<'_>) {
+        let ids = self.selection.in_order(&self.visible_ids);
+        if ids.is_empty() {
+            return;
+        }
+        self.selection.clear();
+        ctx.actions.push(Action::TrashDrafts(ids));
+    }
+}

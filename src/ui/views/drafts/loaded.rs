@@ -1,0 +1,144 @@
+//! What the Drafts view read from the workspace for one revision and account: the drafts, their
+//! prepared rows, the trash, the choices the filters offer, and the findings and forecasts
+//! merged in as the background thread sends them.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use super::background::{Computed, Request};
+use crate::domain::{Account, Draft, DraftId, DraftStatus, SubcultureId};
+use crate::store::StoreError;
+use crate::ui::theme;
+use crate::ui::widgets::draft_rows::{DraftRow, Prediction};
+use crate::ui::widgets::planned::planned_slots;
+use crate::workspace::Workspace;
+
+/// The drafts of one account as read for one revision.
+pub(super) struct Loaded {
+    /// Shared with the background thread.
+    pub drafts: Arc<Vec<Draft>>,
+    /// `rows[i]` is `drafts[i]`.
+    pub rows: Vec<DraftRow>,
+    pub index: HashMap<DraftId, usize>,
+    pub trash: Vec<DraftRow>,
+    pub counts: Vec<(DraftStatus, usize)>,
+    /// The subcultures, for the filter (id, name), by name.
+    pub subcultures: Vec<(SubcultureId, String)>,
+    /// Everyone a draft is assigned to, by name.
+    pub assignees: Vec<String>,
+    /// Every rule id found so far, for the finding filter.
+    pub rules: BTreeSet<&'static str>,
+}
+
+impl Loaded {
+    /// Reads the account's drafts and trash and prepares their rows; the request starts the
+    /// background checks and forecasts.
+    pub fn read(
+        workspace: &Workspace,
+        account: &Account,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, Request), StoreError> {
+        let store = workspace.store();
+        let drafts = store.drafts(account.id)?;
+        let trashed = store.trashed_drafts(account.id)?;
+        let subcultures = store.subcultures()?;
+        let (from, to) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+        let entries = store.plan_entries(account.id, from, to)?;
+        let names: HashMap<_, _> = subcultures
+            .iter()
+            .map(|s| (s.id, (s.name.as_str(), theme::colour(s.colour))))
+            .collect();
+        let slots = planned_slots(&entries, now);
+        let row = |d: &Draft| {
+            let sub = d.subculture.and_then(|id| names.get(&id)).copied();
+            DraftRow::new(d, sub, slots.get(&d.id).copied(), account.time_zone)
+        };
+        let rows: Vec<DraftRow> = drafts.iter().map(row).collect();
+        let trash = trashed.iter().map(row).collect();
+        let counts = DraftStatus::ALL
+            .iter()
+            .map(|s| (*s, rows.iter().filter(|r| r.status == *s).count()))
+            .collect();
+        let assignees: BTreeSet<String> = rows
+            .iter()
+            .filter(|r| !r.assignee.is_empty())
+            .map(|r| r.assignee.clone())
+            .collect();
+        let mut subculture_names: Vec<(SubcultureId, String)> =
+            subcultures.into_iter().map(|s| (s.id, s.name)).collect();
+        subculture_names.sort_by_key(|(_, name)| name.to_lowercase());
+        let drafts = Arc::new(drafts);
+        let request = Request {
+            path: workspace.path().to_path_buf(),
+            account: account.clone(),
+            now,
+            drafts: Arc::clone(&drafts),
+            slots,
+        };
+        let index = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let loaded = Self {
+            drafts,
+            rows,
+            index,
+            trash,
+            counts,
+            subcultures: subculture_names,
+            assignees: assignees.into_iter().collect(),
+            rules: BTreeSet::new(),
+        };
+        Ok((loaded, request))
+    }
+
+    /// Shows the findings and forecasts of `earlier` (the previous load) until the background
+    /// thread sends fresh ones, so an edit does not blank the columns.
+    pub fn carry_over(&mut self, earlier: &Loaded) {
+        for row in &mut self.rows {
+            if let Some(old) = earlier
+                .index
+                .get(&row.id)
+                .and_then(|i| earlier.rows.get(*i))
+            {
+                row.findings.clone_from(&old.findings);
+                row.predicted_median = old.predicted_median;
+                row.predicted.clone_from(&old.predicted);
+                row.predicted_hover = old.predicted_hover;
+            }
+        }
+        self.rules.clone_from(&earlier.rules);
+    }
+
+    /// Merges what the background thread sent; true when rows changed.
+    pub fn merge(&mut self, computed: Computed) -> bool {
+        match computed {
+            Computed::Findings(found) => {
+                for (id, summary) in found {
+                    self.rules.extend(summary.rules.iter().copied());
+                    if let Some(row) = self.index.get(&id).and_then(|i| self.rows.get_mut(*i)) {
+                        row.findings = Some(summary);
+                    }
+                }
+                true
+            }
+            Computed::Predictions(predicted) => {
+                for (id, prediction) in predicted {
+                    if let Some(row) = self.index.get(&id).and_then(|i| self.rows.get_mut(*i)) {
+                        row.set_prediction(prediction);
+                    }
+                }
+                true
+            }
+            Computed::Problem(_) | Computed::Finished => false,
+        }
+    }
+
+    /// Marks every row still waiting as failed (the thread stopped early).
+    pub fn give_up(&mut self) {
+        for row in &mut self.rows {
+            if row.predicted_median.is_none() && row.predicted == "…" {
+                row.set_prediction(Prediction::Failed);
+            }
+        }
+    }
+}
