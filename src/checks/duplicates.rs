@@ -8,6 +8,15 @@
 //! at [`DUPLICATE_THRESHOLD`] or above; one changed word in a twelve-word caption scores about
 //! 0.77, two unrelated captions on the same topic stay below 0.3. Captions of fewer than four
 //! words only count when their words and hashtags are exactly equal.
+//!
+//! Finding the candidates does not compare a caption with every other one: a similarity of
+//! [`DUPLICATE_THRESHOLD`] needs a word Jaccard index of at least `2 * threshold - 1` (the
+//! pair index is at most 1), and two word sets that similar must share one of the first
+//! `n - ceil(t * n) + 1` words of each when words are ordered rarest first (prefix filtering,
+//! as in Bayardo et al., "Scaling up all pairs similarity search"). The index keeps only those
+//! prefix words, so a check looks at a handful of captions even in a 10,000-draft workspace.
+
+use std::collections::HashMap;
 
 use super::{CheckContext, Field, Finding, Severity};
 use crate::domain::{Draft, DraftId, DraftStatus, VideoId};
@@ -43,6 +52,24 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct DuplicateIndex {
     entries: Vec<Entry>,
+    /// How many entries hold each word (the rarest-first order of the prefix filter).
+    frequency: HashMap<u64, u32>,
+    /// Entries by each word of their prefix.
+    by_prefix_word: HashMap<u64, Vec<usize>>,
+    /// Entries by media hash.
+    by_media: HashMap<String, Vec<usize>>,
+}
+
+/// The lowest word Jaccard index a pair at [`DUPLICATE_THRESHOLD`] can have.
+fn word_threshold() -> f64 {
+    (2.0 * DUPLICATE_THRESHOLD - 1.0).max(0.0)
+}
+
+/// How many of a set's rarest words a pair above the word threshold must share one of.
+fn prefix_len(words: usize) -> usize {
+    let t = word_threshold();
+    let needed = (t * words as f64 - 1e-9).ceil().max(0.0) as usize;
+    (words - needed.min(words) + 1).min(words)
 }
 
 /// FNV-1a: stable across runs and platforms, unlike the standard hasher.
@@ -128,14 +155,56 @@ pub fn caption_similarity(a: &str, b: &str) -> f64 {
 }
 
 impl DuplicateIndex {
-    /// Adds a draft or video: `label` names it in messages.
-    pub fn add(&mut self, origin: Origin, label: &str, caption: &str, media_hash: Option<&str>) {
-        self.entries.push(Entry {
+    /// Adds a draft or video: `label` names it in messages. [`DuplicateIndex::of`] indexes the
+    /// prefixes once everything is added.
+    fn add(&mut self, origin: Origin, label: &str, caption: &str, media_hash: Option<&str>) {
+        let entry = Entry {
             origin,
             label: label.to_string(),
             media_hash: media_hash.filter(|h| !h.is_empty()).map(str::to_string),
             print: fingerprint(caption),
-        });
+        };
+        let at = self.entries.len();
+        if let Some(hash) = &entry.media_hash {
+            self.by_media.entry(hash.clone()).or_default().push(at);
+        }
+        for word in &entry.print.singles {
+            *self.frequency.entry(*word).or_default() += 1;
+        }
+        self.entries.push(entry);
+    }
+
+    /// The words of `print` rarest first (ties by value, so every caller orders alike).
+    fn rarest_first(&self, print: &Fingerprint) -> Vec<u64> {
+        let mut words = print.singles.clone();
+        words.sort_unstable_by_key(|w| (self.frequency.get(w).copied().unwrap_or(0), *w));
+        words
+    }
+
+    /// Indexes every entry by the words of its prefix (after the last [`DuplicateIndex::add`]).
+    fn index_prefixes(&mut self) {
+        let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (at, entry) in self.entries.iter().enumerate() {
+            let words = self.rarest_first(&entry.print);
+            for word in &words[..prefix_len(words.len())] {
+                by_word.entry(*word).or_default().push(at);
+            }
+        }
+        self.by_prefix_word = by_word;
+    }
+
+    /// Entries whose caption may be near-identical to `print`, in the order they were added.
+    fn candidates(&self, print: &Fingerprint) -> Vec<usize> {
+        let words = self.rarest_first(print);
+        let mut found: Vec<usize> = words[..prefix_len(words.len())]
+            .iter()
+            .filter_map(|w| self.by_prefix_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Builds an index of drafts (trashed ones are skipped by the caller) and posted videos.
@@ -160,6 +229,7 @@ impl DuplicateIndex {
         for (id, caption) in videos {
             index.add(Origin::Video(id), "a posted video", caption, None);
         }
+        index.index_prefixes();
         index
     }
 
@@ -181,18 +251,33 @@ pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding
     let own = Origin::Draft(draft.id);
     let media = draft.media_hash.as_deref().filter(|h| !h.is_empty());
     let print = fingerprint(&draft.caption);
+    let index = ctx.duplicates;
+    let same_media = media
+        .and_then(|m| index.by_media.get(m))
+        .into_iter()
+        .flatten()
+        .map(|&at| &index.entries[at])
+        .find(|e| e.origin != own);
+    if let Some(entry) = same_media {
+        out.push(Finding::new(
+            "duplicate-content",
+            Severity::Error,
+            Field::Media,
+            "For You does not recommend duplicate content.",
+            format!(
+                "The media file is the same as {}'s: For You does not recommend duplicate content.",
+                entry.label
+            ),
+        ));
+        return;
+    }
     let mut best: Option<(f64, &Entry)> = None;
-    for entry in ctx.duplicates.entries.iter().filter(|e| e.origin != own) {
-        if media.is_some() && entry.media_hash.as_deref() == media {
-            out.push(Finding::new(
-                "duplicate-content",
-                Severity::Error,
-                Field::Media,
-                "For You does not recommend duplicate content.",
-                format!("The media file is the same as {}'s: For You does not recommend duplicate content.", entry.label),
-            ));
-            return;
-        }
+    for entry in index
+        .candidates(&print)
+        .iter()
+        .map(|&at| &index.entries[at])
+        .filter(|e| e.origin != own)
+    {
         let s = similarity(&print, &entry.print);
         if s >= DUPLICATE_THRESHOLD && best.is_none_or(|(b, _)| s > b) {
             best = Some((s, entry));
@@ -237,6 +322,64 @@ mod tests {
         let other = "How I store my yarn stash in old apple crates #cottagecore #knitting";
         let s = caption_similarity(BASE, other);
         assert!(s < 0.3, "{s}");
+    }
+
+    /// The prefix filter never misses a pair the full comparison finds.
+    #[test]
+    fn candidates_hold_every_near_identical_caption() {
+        let words = [
+            "cosy",
+            "knits",
+            "rainy",
+            "autumn",
+            "tea",
+            "candles",
+            "yarn",
+            "stash",
+            "apple",
+            "crates",
+            "morning",
+            "coffee",
+            "#fyp",
+            "#knitting",
+            "#cottagecore",
+            "the",
+            "a",
+        ];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        let captions: Vec<String> = (0..300)
+            .map(|_| {
+                let n = 3 + next() % 9;
+                (0..n)
+                    .map(|_| words[next() % words.len()])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let mut index = DuplicateIndex::default();
+        for (i, c) in captions.iter().enumerate() {
+            index.add(Origin::Video(VideoId(i as i64)), "v", c, None);
+        }
+        index.index_prefixes();
+        let mut pairs = 0;
+        for (i, a) in captions.iter().enumerate() {
+            let print = fingerprint(a);
+            let candidates = index.candidates(&print);
+            for (j, b) in captions.iter().enumerate() {
+                if similarity(&print, &fingerprint(b)) >= DUPLICATE_THRESHOLD {
+                    pairs += 1;
+                    assert!(candidates.contains(&j), "{i} {a:?} missed {j} {b:?}");
+                }
+            }
+        }
+        assert!(
+            pairs > 300,
+            "the sample has near-identical pairs beyond itself: {pairs}"
+        );
     }
 
     #[test]
