@@ -56,7 +56,9 @@ fn plan(c: &mut Criterion) {
             fading: i % 10 == 0,
         })
         .collect();
-    let quality: Vec<f64> = (0..drafts.len()).map(|_| 500.0 + 5_000.0 * n.next()).collect();
+    let quality: Vec<f64> = (0..drafts.len())
+        .map(|_| 500.0 + 5_000.0 * n.next())
+        .collect();
     let scores = ScoreMatrix::from_fn(drafts.len(), slots.len(), |d, s| {
         quality[d] * best.weight(slots[s].hour_of_week) * (0.9 + 0.2 * n.next())
     });

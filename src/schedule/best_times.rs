@@ -58,7 +58,11 @@ fn prior_hour(hour: usize, weekend: bool) -> f64 {
         18..=21 => 1.5,
         _ => 0.9,
     };
-    if weekend { 0.5 * weekday + 0.5 * 0.9 } else { weekday }
+    if weekend {
+        0.5 * weekday + 0.5 * 0.9
+    } else {
+        weekday
+    }
 }
 
 fn normalised(mut w: [f64; 168]) -> [f64; 168] {
@@ -87,7 +91,10 @@ impl BestTimes {
     /// From the account's mean active followers per hour of the week: its own profile with
     /// [`MIN_PROFILE_WEEKS`] weeks or more, else the prior.
     pub fn from_profile(mean_active: &[f64; 168], weeks: u32) -> Self {
-        let total: f64 = mean_active.iter().filter(|v| v.is_finite() && **v > 0.0).sum();
+        let total: f64 = mean_active
+            .iter()
+            .filter(|v| v.is_finite() && **v > 0.0)
+            .sum();
         if weeks < MIN_PROFILE_WEEKS || total <= 0.0 {
             return Self::prior(weeks);
         }

@@ -69,7 +69,12 @@ pub fn expand(slots: &[RecurringSlot], zone: Tz, from: NaiveDate, to: NaiveDate)
 
 /// The cadence's hourly grid: every allowed hour (`first_hour..=last_hour`, on the hour) of
 /// every allowed day in `from..=to`.
-pub fn hourly_grid(rules: &CadenceRules, zone: Tz, from: NaiveDate, to: NaiveDate) -> Vec<WallSlot> {
+pub fn hourly_grid(
+    rules: &CadenceRules,
+    zone: Tz,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<WallSlot> {
     let hours: Vec<RecurringSlot> = (rules.first_hour..=rules.last_hour.min(23))
         .filter_map(|h| NaiveTime::from_hms_opt(u32::from(h), 0, 0))
         .map(|time| RecurringSlot {
@@ -134,12 +139,29 @@ mod tests {
     #[test]
     fn a_nine_oclock_slot_stays_nine_local_across_both_clock_changes() {
         for (zone, spring, autumn) in [
-            (chrono_tz::Europe::Amsterdam, date(2026, 3, 29), date(2026, 10, 25)),
-            (chrono_tz::America::New_York, date(2026, 3, 8), date(2026, 11, 1)),
-            (chrono_tz::Asia::Tokyo, date(2026, 3, 29), date(2026, 10, 25)),
+            (
+                chrono_tz::Europe::Amsterdam,
+                date(2026, 3, 29),
+                date(2026, 10, 25),
+            ),
+            (
+                chrono_tz::America::New_York,
+                date(2026, 3, 8),
+                date(2026, 11, 1),
+            ),
+            (
+                chrono_tz::Asia::Tokyo,
+                date(2026, 3, 29),
+                date(2026, 10, 25),
+            ),
         ] {
             for day in [spring, autumn] {
-                let slots = expand(&[nine()], zone, day.pred_opt().unwrap(), day.succ_opt().unwrap());
+                let slots = expand(
+                    &[nine()],
+                    zone,
+                    day.pred_opt().unwrap(),
+                    day.succ_opt().unwrap(),
+                );
                 let (ok, ask) = candidates(&slots);
                 assert!(ask.is_empty());
                 assert_eq!(ok.len(), 3);
@@ -151,7 +173,12 @@ mod tests {
             }
         }
         // Amsterdam: 09:00 is 08:00 UTC in winter and 07:00 UTC in summer.
-        let slots = expand(&[nine()], chrono_tz::Europe::Amsterdam, date(2026, 3, 28), date(2026, 3, 29));
+        let slots = expand(
+            &[nine()],
+            chrono_tz::Europe::Amsterdam,
+            date(2026, 3, 28),
+            date(2026, 3, 29),
+        );
         let (ok, _) = candidates(&slots);
         assert_eq!(ok[0].instant.hour(), 8);
         assert_eq!(ok[1].instant.hour(), 7);
@@ -164,11 +191,21 @@ mod tests {
             time: NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
         };
         let zone = chrono_tz::Europe::Amsterdam;
-        let (ok, ask) = candidates(&expand(&[half_two], zone, date(2026, 3, 28), date(2026, 3, 30)));
+        let (ok, ask) = candidates(&expand(
+            &[half_two],
+            zone,
+            date(2026, 3, 28),
+            date(2026, 3, 30),
+        ));
         assert_eq!(ok.len(), 2);
         assert_eq!(ask.len(), 1);
         assert!(matches!(ask[0].resolution, Resolution::Gap { .. }));
-        let (ok, ask) = candidates(&expand(&[half_two], zone, date(2026, 10, 24), date(2026, 10, 26)));
+        let (ok, ask) = candidates(&expand(
+            &[half_two],
+            zone,
+            date(2026, 10, 24),
+            date(2026, 10, 26),
+        ));
         assert_eq!(ok.len(), 2);
         assert!(matches!(ask[0].resolution, Resolution::Overlap { .. }));
     }
@@ -176,8 +213,14 @@ mod tests {
     #[test]
     fn a_day_starts_at_its_first_existing_minute() {
         let ams = chrono_tz::Europe::Amsterdam;
-        assert_eq!(day_start(ams, date(2026, 3, 29)).to_rfc3339(), "2026-03-28T23:00:00+00:00");
-        assert_eq!(day_start(ams, date(2026, 3, 30)).to_rfc3339(), "2026-03-29T22:00:00+00:00");
+        assert_eq!(
+            day_start(ams, date(2026, 3, 29)).to_rfc3339(),
+            "2026-03-28T23:00:00+00:00"
+        );
+        assert_eq!(
+            day_start(ams, date(2026, 3, 30)).to_rfc3339(),
+            "2026-03-29T22:00:00+00:00"
+        );
         // Santiago skips midnight when its clocks go forward (6 Sep 2026).
         let scl = chrono_tz::America::Santiago;
         let start = day_start(scl, date(2026, 9, 6)).with_timezone(&scl);
@@ -190,8 +233,16 @@ mod tests {
             days: 0b000_1010,
             time: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
         };
-        let slots = expand(&[tue_thu], chrono_tz::UTC, date(2026, 11, 30), date(2026, 12, 13));
-        let days: Vec<String> = slots.iter().map(|s| s.date.format("%a %d").to_string()).collect();
+        let slots = expand(
+            &[tue_thu],
+            chrono_tz::UTC,
+            date(2026, 11, 30),
+            date(2026, 12, 13),
+        );
+        let days: Vec<String> = slots
+            .iter()
+            .map(|s| s.date.format("%a %d").to_string())
+            .collect();
         assert_eq!(days, ["Tue 01", "Thu 03", "Tue 08", "Thu 10"]);
         assert_eq!(hour_of_week(slots[0].wall), 24 + 18);
     }

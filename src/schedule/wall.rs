@@ -82,7 +82,11 @@ fn offset_seconds(zone: Tz, wall: NaiveDateTime) -> i64 {
         .from_local_datetime(&wall)
         .earliest()
         .map_or_else(|| wall.and_utc(), |t| t.with_timezone(&Utc));
-    i64::from(zone.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc())
+    i64::from(
+        zone.offset_from_utc_datetime(&at.naive_utc())
+            .fix()
+            .local_minus_utc(),
+    )
 }
 
 impl Resolution {
@@ -195,7 +199,10 @@ mod tests {
         assert!(err.message.contains("does not exist"), "{}", err.message);
         assert!(err.message.contains("03:30 CEST"), "{}", err.message);
         assert!(err.message.contains("01:30 CET"), "{}", err.message);
-        assert_eq!(r.instant(zone, w, Some(Choice::Later)), Ok(utc(2026, 3, 29, 1, 30)));
+        assert_eq!(
+            r.instant(zone, w, Some(Choice::Later)),
+            Ok(utc(2026, 3, 29, 1, 30))
+        );
 
         let ny = chrono_tz::America::New_York;
         let r = resolve(ny, wall(2026, 3, 8, 2, 15));

@@ -15,6 +15,7 @@ mod error;
 mod import_log;
 mod open;
 mod plan;
+mod plan_restore;
 mod schema;
 mod settings;
 mod subcultures;
@@ -27,8 +28,8 @@ use rusqlite::Connection;
 
 pub use analytics::HourOfWeekProfile;
 pub use batch::Batch;
-pub use plan::{ExportedEntry, PlanChanges};
 pub use error::StoreError;
+pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
 pub use videos::VideoWithSnapshots;
 

@@ -177,6 +177,37 @@ impl ScrollstopApp {
                 store.restore_drafts(&ids).map_err(refusal)?;
                 Undoable::DraftsRestored { ids }
             }
+            Action::MovePlanEntry {
+                before,
+                zone,
+                wall_time,
+                instant,
+            } => {
+                let moved = crate::domain::PlanEntry {
+                    zone,
+                    wall_time,
+                    instant,
+                    pinned: true,
+                    reason: format!("Moved by hand to {}", wall_time.format("%a %-d %b %H:%M")),
+                    ..before.clone()
+                };
+                store.reschedule(&moved).map_err(refusal)?;
+                Undoable::PlanEntryMoved {
+                    before,
+                    to: wall_time,
+                }
+            }
+            Action::PlanWritten {
+                account,
+                before,
+                statuses,
+                summary,
+            } => Undoable::PlanWritten {
+                account,
+                before,
+                statuses,
+                summary,
+            },
         };
         self.notice = Some(Notice::undoable(edit.describe()));
         self.undo.push(edit);

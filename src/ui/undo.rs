@@ -2,7 +2,11 @@
 //! how to take it back, and Undo (the status bar's button or Ctrl+Z) reverts the latest one.
 //! Deletes are moves to the trash, so undoing them restores the row with all that points at it.
 
-use crate::domain::{Account, AccountId, Draft, DraftId, Subculture, SubcultureId};
+use chrono::NaiveDateTime;
+
+use crate::domain::{
+    Account, AccountId, Draft, DraftId, DraftStatus, PlanEntry, Subculture, SubcultureId,
+};
 use crate::store::{Store, StoreError};
 
 /// How many edits can be taken back.
@@ -46,6 +50,18 @@ pub enum Undoable {
     DraftsRestored {
         ids: Vec<DraftId>,
     },
+    /// A planned post moved (Calendar drag and drop); `before` is the entry as it was.
+    PlanEntryMoved {
+        before: PlanEntry,
+        to: NaiveDateTime,
+    },
+    /// A planning run wrote the plan; `before` is every entry of the account then.
+    PlanWritten {
+        account: AccountId,
+        before: Vec<PlanEntry>,
+        statuses: Vec<(DraftId, DraftStatus)>,
+        summary: String,
+    },
 }
 
 /// "the draft" or "3 drafts".
@@ -76,6 +92,10 @@ impl Undoable {
                 format!("Moved {} to the trash", drafts_phrase(ids.len()))
             }
             Self::DraftsRestored { ids } => format!("Restored {}", drafts_phrase(ids.len())),
+            Self::PlanEntryMoved { to, .. } => {
+                format!("Moved the post to {}", to.format("%a %-d %b %H:%M"))
+            }
+            Self::PlanWritten { summary, .. } => summary.clone(),
         }
     }
 
@@ -120,6 +140,22 @@ impl Undoable {
             Self::DraftsTrashed { ids } => {
                 store.restore_drafts(ids)?;
                 Ok(format!("Restored {}", drafts_phrase(ids.len())))
+            }
+            Self::PlanEntryMoved { before, .. } => {
+                store.reschedule(before)?;
+                Ok(format!(
+                    "Moved the post back to {}",
+                    before.wall_time.format("%a %-d %b %H:%M")
+                ))
+            }
+            Self::PlanWritten {
+                account,
+                before,
+                statuses,
+                ..
+            } => {
+                store.restore_plan(*account, before, statuses)?;
+                Ok("Put the plan back as it was".to_string())
             }
             Self::DraftsRestored { ids } => {
                 store.trash_drafts(ids)?;

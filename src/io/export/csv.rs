@@ -118,7 +118,13 @@ mod tests {
         assert_eq!(&row[17], "1234");
         assert_eq!(&row[19], "23456");
         for cell in row.iter() {
-            assert!(!matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')), "{cell:?}");
+            assert!(
+                !matches!(
+                    cell.chars().next(),
+                    Some('=' | '+' | '-' | '@' | '\t' | '\r')
+                ),
+                "{cell:?}"
+            );
         }
         assert!(text.contains("\r\n"));
     }

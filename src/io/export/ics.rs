@@ -92,7 +92,10 @@ pub fn write(info: &CalendarInfo, events: &[CalendarEvent], stamp: DateTime<Utc>
     l.raw("VERSION", "2.0");
     l.text(
         "PRODID",
-        &format!("-//Scrollstop//Scrollstop {}//EN", env!("CARGO_PKG_VERSION")),
+        &format!(
+            "-//Scrollstop//Scrollstop {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ),
     );
     l.raw("CALSCALE", "GREGORIAN");
     l.raw("METHOD", "PUBLISH");
@@ -137,7 +140,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_control_characters_dropped() {
-        assert_eq!(escape_text("a\\b;c,d\r\ne\nf\rg"), "a\\\\b\\;c\\,d\\ne\\nf\\ng");
+        assert_eq!(
+            escape_text("a\\b;c,d\r\ne\nf\rg"),
+            "a\\\\b\\;c\\,d\\ne\\nf\\ng"
+        );
         assert_eq!(escape_text("bell\u{7}\u{0}end"), "bellend");
     }
 

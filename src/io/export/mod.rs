@@ -201,9 +201,18 @@ pub(crate) mod sample {
 
     #[test]
     fn statuses_follow_the_draft() {
-        assert_eq!(EventStatus::of(DraftStatus::Idea, false), EventStatus::Tentative);
-        assert_eq!(EventStatus::of(DraftStatus::Scheduled, false), EventStatus::Confirmed);
-        assert_eq!(EventStatus::of(DraftStatus::Approved, true), EventStatus::Cancelled);
+        assert_eq!(
+            EventStatus::of(DraftStatus::Idea, false),
+            EventStatus::Tentative
+        );
+        assert_eq!(
+            EventStatus::of(DraftStatus::Scheduled, false),
+            EventStatus::Confirmed
+        );
+        assert_eq!(
+            EventStatus::of(DraftStatus::Approved, true),
+            EventStatus::Cancelled
+        );
         assert_eq!(round_views(23456.0), "23,000");
         assert_eq!(round_views(1234567.0), "1,200,000");
         assert_eq!(round_views(42.4), "42");

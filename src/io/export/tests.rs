@@ -54,7 +54,11 @@ fn lines_end_in_crlf_and_hold_at_most_75_octets() {
     }
     let mut folded = 0;
     for line in text.split("\r\n") {
-        assert!(line.len() <= MAX_LINE_OCTETS, "{} octets: {line}", line.len());
+        assert!(
+            line.len() <= MAX_LINE_OCTETS,
+            "{} octets: {line}",
+            line.len()
+        );
         folded += usize::from(line.starts_with(' '));
     }
     assert!(folded > 3, "the long description is folded");
@@ -89,10 +93,18 @@ fn an_independent_parser_reads_every_property_back() {
     for (v, e) in vevents.iter().zip(&events) {
         assert_eq!(prop(v, "UID"), e.uid);
         assert_eq!(prop(v, "DTSTAMP"), "20261128T100000Z");
-        assert_eq!(prop(v, "DTSTART"), "20261201T170000Z", "18:00 Amsterdam in UTC");
+        assert_eq!(
+            prop(v, "DTSTART"),
+            "20261201T170000Z",
+            "18:00 Amsterdam in UTC"
+        );
         assert_eq!(prop(v, "DURATION"), "PT15M");
         assert_eq!(prop(v, "SUMMARY"), e.summary());
-        assert_eq!(prop(v, "DESCRIPTION"), e.description(), "unescaped by the parser");
+        assert_eq!(
+            prop(v, "DESCRIPTION"),
+            e.description(),
+            "unescaped by the parser"
+        );
         assert_eq!(prop(v, "STATUS"), e.status.as_ics());
         assert_eq!(prop(v, "SEQUENCE"), e.sequence.to_string());
         assert_eq!(prop(v, "CREATED"), "20261120T120000Z");
@@ -132,7 +144,10 @@ fn a_strict_unfolding_gives_back_the_escaped_values() {
         .unwrap();
     assert_eq!(
         description_line,
-        format!("DESCRIPTION:{}", super::ics::escape_text(&events[0].description()))
+        format!(
+            "DESCRIPTION:{}",
+            super::ics::escape_text(&events[0].description())
+        )
     );
     assert!(description_line.contains("middag\\\\ klaar?"));
     assert!(description_line.contains("\\n#cottagecore #diy"));

@@ -147,9 +147,7 @@ pub struct Plan {
 /// Why the input cannot be planned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
-    #[error(
-        "the score matrix is {rows} x {cols} but there are {drafts} drafts and {slots} slots"
-    )]
+    #[error("the score matrix is {rows} x {cols} but there are {drafts} drafts and {slots} slots")]
     ScoreShape {
         rows: usize,
         cols: usize,
@@ -162,7 +160,8 @@ pub enum PlanError {
 pub fn auto_plan(input: &PlanInput<'_>) -> Result<Plan, PlanError> {
     let (rows, cols) = (input.scores.drafts(), input.scores.slots());
     let shape_ok = cols == input.slots.len()
-        && (rows == input.drafts.len() || (input.slots.is_empty() && input.scores.values.is_empty()));
+        && (rows == input.drafts.len()
+            || (input.slots.is_empty() && input.scores.values.is_empty()));
     if !shape_ok {
         return Err(PlanError::ScoreShape {
             rows,

@@ -91,11 +91,17 @@ impl<'a> State<'a> {
             }
         }
 
-        let index_of: HashMap<_, usize> =
-            input.drafts.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let index_of: HashMap<_, usize> = input
+            .drafts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect();
         let fixed_instants: HashMap<_, Vec<i64>> =
             input.fixed.iter().fold(HashMap::new(), |mut m, f| {
-                m.entry(f.draft).or_insert_with(Vec::new).push(f.instant.timestamp());
+                m.entry(f.draft)
+                    .or_insert_with(Vec::new)
+                    .push(f.instant.timestamp());
                 m
             });
         let mut similar = vec![Vec::new(); input.drafts.len()];
@@ -251,11 +257,7 @@ impl<'a> State<'a> {
                 pairs.push((self.eff(d, s), d as u32, s as u32));
             }
         }
-        pairs.sort_unstable_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(a.2.cmp(&b.2))
-                .then(a.1.cmp(&b.1))
-        });
+        pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
         let capacity = self.capacity();
         let mut placed = 0;
         for (_, d, s) in pairs {

@@ -63,12 +63,23 @@ fn violations(input: &PlanInput<'_>, plan: &Plan) -> Vec<String> {
         }
     }
     // Every post, placed and fixed: (draft, date, instant, subculture).
-    let sub = |id: DraftId| input.drafts.iter().find(|d| d.id == id).and_then(|d| d.subculture);
+    let sub = |id: DraftId| {
+        input
+            .drafts
+            .iter()
+            .find(|d| d.id == id)
+            .and_then(|d| d.subculture)
+    };
     let mut all: Vec<_> = plan
         .placements
         .iter()
         .map(|p| (p.draft, p.date, p.instant, sub(p.draft), false))
-        .chain(input.fixed.iter().map(|f| (f.draft, f.date, f.instant, f.subculture, true)))
+        .chain(
+            input
+                .fixed
+                .iter()
+                .map(|f| (f.draft, f.date, f.instant, f.subculture, true)),
+        )
         .collect();
     all.sort_by_key(|e| e.2);
     let dates: std::collections::BTreeSet<_> = input.slots.iter().map(|s| s.date).collect();
@@ -96,7 +107,10 @@ fn violations(input: &PlanInput<'_>, plan: &Plan) -> Vec<String> {
                 .iter()
                 .any(|(x, y)| (*x == a.0 && *y == b.0) || (*x == b.0 && *y == a.0));
             if similar && apart < gap {
-                bad.push(format!("near-duplicates {:?} and {:?} are {apart} apart", a.0, b.0));
+                bad.push(format!(
+                    "near-duplicates {:?} and {:?} are {apart} apart",
+                    a.0, b.0
+                ));
             }
         }
     }
@@ -108,7 +122,11 @@ fn violations(input: &PlanInput<'_>, plan: &Plan) -> Vec<String> {
             .map(|e| r.mix.group(e.3))
             .collect();
         groups.sort();
-        for g in groups.iter().copied().collect::<std::collections::BTreeSet<_>>() {
+        for g in groups
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>()
+        {
             let n = groups.iter().filter(|x| **x == g).count();
             let fixed = input
                 .fixed
@@ -128,7 +146,12 @@ fn violations(input: &PlanInput<'_>, plan: &Plan) -> Vec<String> {
     bad
 }
 
-fn grid(r: &CadenceRules, zone: chrono_tz::Tz, from: NaiveDate, to: NaiveDate) -> Vec<CandidateSlot> {
+fn grid(
+    r: &CadenceRules,
+    zone: chrono_tz::Tz,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<CandidateSlot> {
     candidates(&hourly_grid(r, zone, from, to)).0
 }
 
@@ -157,7 +180,11 @@ fn the_best_drafts_go_to_the_best_hours_within_the_cadence() {
         best_times: &best,
     };
     let plan = auto_plan(&input).unwrap();
-    assert!(violations(&input, &plan).is_empty(), "{:?}", violations(&input, &plan));
+    assert!(
+        violations(&input, &plan).is_empty(),
+        "{:?}",
+        violations(&input, &plan)
+    );
     assert_eq!(plan.placements.len(), 6);
     let hours: Vec<u32> = plan.placements.iter().map(|p| p.wall.hour()).collect();
     assert_eq!(hours, [12, 18, 12, 18, 12, 18]);
@@ -166,11 +193,17 @@ fn the_best_drafts_go_to_the_best_hours_within_the_cadence() {
     assert_eq!(placed, [5, 6, 7, 8, 9, 10], "the six best drafts");
     let first = &plan.placements[1];
     assert!(
-        first.reason.starts_with("Tue 1 Dec 18:00: peak hour of the general prior"),
+        first
+            .reason
+            .starts_with("Tue 1 Dec 18:00: peak hour of the general prior"),
         "{}",
         first.reason
     );
-    assert!(first.reason.contains("over the day's median slot"), "{}", first.reason);
+    assert!(
+        first.reason.contains("over the day's median slot"),
+        "{}",
+        first.reason
+    );
 }
 
 #[test]
@@ -200,7 +233,9 @@ fn a_pinned_entry_keeps_its_place_and_its_day_counts() {
     let r = rules(2, 4.0);
     let slots = grid(&r, chrono_tz::UTC, date(1), date(1));
     let ds = drafts(5);
-    let scores = ScoreMatrix::from_fn(5, slots.len(), |_, s| if slots[s].wall.hour() == 18 { 9.0 } else { 1.0 });
+    let scores = ScoreMatrix::from_fn(5, slots.len(), |_, s| {
+        if slots[s].wall.hour() == 18 { 9.0 } else { 1.0 }
+    });
     let pinned = Fixed {
         draft: DraftId(99),
         subculture: None,
@@ -219,7 +254,11 @@ fn a_pinned_entry_keeps_its_place_and_its_day_counts() {
     };
     let plan = auto_plan(&input).unwrap();
     assert!(violations(&input, &plan).is_empty());
-    assert_eq!(plan.placements.len(), 1, "the pinned entry takes one of the day's two posts");
+    assert_eq!(
+        plan.placements.len(),
+        1,
+        "the pinned entry takes one of the day's two posts"
+    );
     let h = plan.placements[0].wall.hour();
     assert!(h <= 13 || h >= 21, "4 h from the pinned 17:00, got {h}");
 }
@@ -240,7 +279,10 @@ fn a_score_matrix_of_the_wrong_shape_is_refused() {
         near_duplicates: &[],
         best_times: &best,
     };
-    assert!(matches!(auto_plan(&input), Err(PlanError::ScoreShape { .. })));
+    assert!(matches!(
+        auto_plan(&input),
+        Err(PlanError::ScoreShape { .. })
+    ));
 }
 
 #[derive(Debug, Clone)]
@@ -264,33 +306,38 @@ fn case() -> impl Strategy<Value = Case> {
         1usize..=24,
         0.0f32..96.0,
     )
-        .prop_flat_map(|(per_day, spacing, days_mask, (first, last), mix, days, n, gap)| {
-            let shares: Vec<(SubcultureId, f32)> = mix
-                .iter()
-                .enumerate()
-                .map(|(i, (a, _))| (SubcultureId(i as i64 + 1), a * 0.6))
-                .collect();
-            let mut rules = CadenceRules::new(
-                &Cadence {
-                    posts_per_day: per_day,
-                    min_spacing_hours: spacing,
-                    allowed_days: days_mask,
-                    first_hour: first,
-                    last_hour: last,
-                },
-                SubcultureMix { shares },
-            );
-            rules.duplicate_gap_hours = gap;
-            let slots_max = 24 * days as usize;
-            (
-                Just(rules),
-                Just(days),
-                prop::collection::vec((prop::option::of(1i64..=4), any::<bool>()), n),
-                prop::collection::vec(0.0f64..1000.0, n * slots_max),
-                prop::collection::vec((0..n, 0..n), 0..n),
-                prop::collection::vec((1u32..=days, 0u32..24, prop::option::of(1i64..=4)), 0..4),
-            )
-        })
+        .prop_flat_map(
+            |(per_day, spacing, days_mask, (first, last), mix, days, n, gap)| {
+                let shares: Vec<(SubcultureId, f32)> = mix
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (a, _))| (SubcultureId(i as i64 + 1), a * 0.6))
+                    .collect();
+                let mut rules = CadenceRules::new(
+                    &Cadence {
+                        posts_per_day: per_day,
+                        min_spacing_hours: spacing,
+                        allowed_days: days_mask,
+                        first_hour: first,
+                        last_hour: last,
+                    },
+                    SubcultureMix { shares },
+                );
+                rules.duplicate_gap_hours = gap;
+                let slots_max = 24 * days as usize;
+                (
+                    Just(rules),
+                    Just(days),
+                    prop::collection::vec((prop::option::of(1i64..=4), any::<bool>()), n),
+                    prop::collection::vec(0.0f64..1000.0, n * slots_max),
+                    prop::collection::vec((0..n, 0..n), 0..n),
+                    prop::collection::vec(
+                        (1u32..=days, 0u32..24, prop::option::of(1i64..=4)),
+                        0..4,
+                    ),
+                )
+            },
+        )
         .prop_map(|(rules, days, ds, scores, pairs, fixed)| Case {
             rules,
             days,

@@ -16,7 +16,14 @@ fn new_uid(account: &Account, draft: DraftId, index: usize) -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let seed = format!("{}:{}:{}:{}:{}", account.id.0, draft.0, nanos, std::process::id(), index);
+    let seed = format!(
+        "{}:{}:{}:{}:{}",
+        account.id.0,
+        draft.0,
+        nanos,
+        std::process::id(),
+        index
+    );
     let digest = Sha256::digest(seed.as_bytes());
     let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
     format!("{hex}@scrollstop")
@@ -85,7 +92,9 @@ pub(super) fn build(
     }
     let mut removed = Vec::new();
     for id in &plan.unplaced {
-        let Some(entries) = inputs.replanned.get(id) else { continue };
+        let Some(entries) = inputs.replanned.get(id) else {
+            continue;
+        };
         changes.remove.extend(entries.iter().map(|e| e.id));
         if let Some(d) = row(*id) {
             removed.push(unplaced(d));

@@ -121,7 +121,11 @@ pub(super) fn read(
         }
     }
 
-    let entries = store.plan_entries(account.id, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)?;
+    let entries = store.plan_entries(
+        account.id,
+        DateTime::<Utc>::MIN_UTC,
+        DateTime::<Utc>::MAX_UTC,
+    )?;
     let planned: HashSet<DraftId> = entries.iter().map(|e| e.draft).collect();
     let mut replanned: HashMap<DraftId, Vec<PlanEntry>> = HashMap::new();
     let mut fixed = Vec::new();
@@ -179,7 +183,11 @@ pub(super) fn read(
     context.posts_same_day = u32::from(rules.posts_per_day);
     let maps: Vec<[f64; 168]> = candidate_rows
         .iter()
-        .map(|d| session.model.heat_map(&session.features(d), range_start, &context))
+        .map(|d| {
+            session
+                .model
+                .heat_map(&session.features(d), range_start, &context)
+        })
         .collect();
     let scores = ScoreMatrix::from_fn(candidate_rows.len(), slots.len(), |d, s| {
         let h = slots[s].hour_of_week;

@@ -1,0 +1,493 @@
+//! Auto-plan, re-plan and "place in best free slot" from the window. Planning fits the
+//! account's model and scores every draft in every slot, so it runs on a thread the view owns,
+//! on its own workspace connection; the window keeps drawing. Auto-plan and re-plan first run
+//! as a dry run and show every placement with its reason; only Apply writes (one transaction,
+//! the same request and the same "now", so the planner gives the same answer). Each write
+//! hands the plan as it was before to the app, so one Undo takes the whole run back.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use eframe::egui::{self, RichText};
+
+use crate::domain::{Account, AccountId, DraftId, DraftStatus, PlanEntry};
+use crate::ui::theme;
+use crate::ui::view::Action;
+use crate::ui::widgets::format::{plural, thousands};
+use crate::workspace::{PlacementChange, PlanReport, PlanRequest, Workspace, WorkspaceError};
+
+/// Days ahead "place in best free slot" looks for a slot.
+pub const PLACE_DAYS_AHEAD: u64 = 30;
+/// Most posts a day the form accepts (more than 4 gets the cadence warning).
+const MAX_PER_DAY: u8 = 12;
+
+/// The plan as it was before a write, for Undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub entries: Vec<PlanEntry>,
+    pub statuses: Vec<(DraftId, DraftStatus)>,
+}
+
+fn snapshot(workspace: &Workspace, account: AccountId) -> Result<Snapshot, WorkspaceError> {
+    let store = workspace.store();
+    Ok(Snapshot {
+        entries: store.plan_entries(account, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)?,
+        statuses: store
+            .drafts(account)?
+            .iter()
+            .map(|d| (d.id, d.status))
+            .collect(),
+    })
+}
+
+/// What a planning thread is asked to do.
+#[derive(Debug, Clone)]
+enum Work {
+    Preview(PlanRequest),
+    Apply(PlanRequest),
+    Place(PlanRequest, DraftId),
+}
+
+struct Done {
+    work: Work,
+    report: PlanReport,
+    before: Option<Snapshot>,
+}
+
+fn run(path: PathBuf, work: Work, now: DateTime<Utc>) -> Result<Done, WorkspaceError> {
+    let mut workspace = Workspace::open(&path)?;
+    let (report, before) = match &work {
+        Work::Preview(request) => (workspace.plan_range(request, now)?, None),
+        Work::Apply(request) => {
+            let before = snapshot(&workspace, request.account)?;
+            (workspace.plan_range(request, now)?, Some(before))
+        }
+        Work::Place(request, draft) => {
+            let before = snapshot(&workspace, request.account)?;
+            (
+                workspace.place_in_best_free_slot(request, *draft, now)?,
+                Some(before),
+            )
+        }
+    };
+    Ok(Done {
+        work,
+        report,
+        before,
+    })
+}
+
+/// The auto-plan form and its preview.
+struct Form {
+    title: String,
+    from: String,
+    to: String,
+    per_day: u8,
+    error: Option<String>,
+    preview: Option<(PlanReport, PlanRequest)>,
+}
+
+/// The planning dialog and the thread behind it.
+#[derive(Default)]
+pub struct Planner {
+    form: Option<Form>,
+    job: Option<Receiver<Result<Done, WorkspaceError>>>,
+    /// The "now" of the last preview, so Apply plans as of the same instant.
+    now: Option<DateTime<Utc>>,
+    /// The workspace file the threads open.
+    path: Option<PathBuf>,
+}
+
+impl Planner {
+    /// True while the dialog is open.
+    pub fn is_open(&self) -> bool {
+        self.form.is_some()
+    }
+
+    /// True while a planning thread runs.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Opens the form for `from..=to` with the account's posts a day.
+    pub fn open(
+        &mut self,
+        workspace: &Workspace,
+        title: &str,
+        account: &Account,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) {
+        self.path = Some(workspace.path().to_path_buf());
+        self.form = Some(Form {
+            title: title.to_string(),
+            from: from.to_string(),
+            to: to.to_string(),
+            per_day: account.cadence.posts_per_day.max(1),
+            error: None,
+            preview: None,
+        });
+    }
+
+    fn start(&mut self, ctx: &egui::Context, path: PathBuf, work: Work, now: DateTime<Utc>) {
+        let (send, receive) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("calendar planning".into())
+            .spawn(move || {
+                // The window may have closed meanwhile; then nobody needs the answer.
+                let _ = send.send(run(path, work, now));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.job = Some(receive),
+            Err(e) => {
+                if let Some(form) = &mut self.form {
+                    form.error = Some(format!("Could not start planning: {e}"));
+                }
+            }
+        }
+    }
+
+    /// Places one draft in its best free slot in the next [`PLACE_DAYS_AHEAD`] days.
+    pub fn place(
+        &mut self,
+        ctx: &egui::Context,
+        workspace: &Workspace,
+        account: &Account,
+        draft: DraftId,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        if self.is_busy() {
+            return Err("Planning is still running; wait for it to finish.".into());
+        }
+        let request = PlanRequest {
+            account: account.id,
+            from: today,
+            to: today + chrono::Days::new(PLACE_DAYS_AHEAD),
+            per_day: None,
+            dry_run: false,
+        };
+        self.start(
+            ctx,
+            workspace.path().to_path_buf(),
+            Work::Place(request, draft),
+            now,
+        );
+        Ok(())
+    }
+
+    /// Picks up a finished thread's answer.
+    pub fn poll(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        let result = match job.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(Duration::from_millis(100));
+                return;
+            }
+            Err(TryRecvError::Disconnected) => Err(WorkspaceError::Cancelled),
+        };
+        self.job = None;
+        match result {
+            Ok(done) => self.finished(done, actions),
+            Err(e) => {
+                let message = format!("Planning failed: {e}");
+                match &mut self.form {
+                    Some(form) => form.error = Some(message),
+                    None => actions.push(Action::Notify(message)),
+                }
+            }
+        }
+    }
+
+    fn finished(&mut self, done: Done, actions: &mut Vec<Action>) {
+        let report = done.report;
+        match done.work {
+            Work::Preview(request) => {
+                if let Some(form) = &mut self.form {
+                    form.preview = Some((report, request));
+                }
+            }
+            Work::Apply(request) => {
+                self.form = None;
+                if let Some(before) = done.before {
+                    actions.push(Action::PlanWritten {
+                        account: request.account,
+                        before: before.entries,
+                        statuses: before.statuses,
+                        summary: format!(
+                            "Planned {} from {} to {}",
+                            plural(report.placements.len(), "post", "posts"),
+                            report.from.format("%-d %b"),
+                            report.to.format("%-d %b")
+                        ),
+                    });
+                }
+            }
+            Work::Place(request, _) => {
+                let Some(post) = report.placements.first() else {
+                    let why = report
+                        .warnings
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| "the cadence leaves no free slot".into());
+                    actions.push(Action::Notify(format!(
+                        "No free slot in the next {PLACE_DAYS_AHEAD} days: {why}"
+                    )));
+                    return;
+                };
+                if let Some(before) = done.before {
+                    actions.push(Action::PlanWritten {
+                        account: request.account,
+                        before: before.entries,
+                        statuses: before.statuses,
+                        summary: format!(
+                            "Placed \"{}\" at {}: {}",
+                            post.title,
+                            post.wall_time.replace('T', " "),
+                            post.reason
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    /// The form, the running state, or the preview with Apply / Cancel.
+    pub fn dialog(&mut self, ctx: &egui::Context, account: &Account, actions: &mut Vec<Action>) {
+        let busy = self.is_busy();
+        let Some(form) = &mut self.form else {
+            return;
+        };
+        let mut go: Option<Work> = None;
+        let mut close = false;
+        let mut back = false;
+        let modal = egui::Modal::new(egui::Id::unique("calendar-auto-plan")).show(ctx, |ui| {
+            ui.set_width(640.0);
+            ui.label(
+                RichText::new(&form.title)
+                    .text_style(theme::subheading())
+                    .strong(),
+            );
+            ui.label(theme::muted(
+                ui,
+                format!(
+                    "Fills the days with {}'s approved drafts where the model predicts the most \
+                     reach, within the cadence; pinned and posted entries stay. Nothing is \
+                     written until you apply.",
+                    account.at_handle()
+                ),
+            ));
+            ui.add_space(theme::SPACE_S);
+            match &form.preview {
+                None => {
+                    let (request, stop) = form_ui(ui, form, account, busy);
+                    if let Some(request) = request {
+                        go = Some(Work::Preview(request));
+                    }
+                    close |= stop;
+                }
+                Some((report, request)) => {
+                    preview_ui(ui, report);
+                    ui.add_space(theme::SPACE_M);
+                    ui.horizontal(|ui| {
+                        let apply = ui.add_enabled(
+                            !busy && !report.placements.is_empty(),
+                            theme::primary_button(ui, "Apply"),
+                        );
+                        if apply.clicked() {
+                            go = Some(Work::Apply(PlanRequest {
+                                dry_run: false,
+                                ..request.clone()
+                            }));
+                        }
+                        if ui.add_enabled(!busy, egui::Button::new("Back")).clicked() {
+                            back = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                        if busy {
+                            ui.spinner();
+                            ui.label(theme::muted(ui, "Writing the plan…"));
+                        }
+                    });
+                }
+            }
+            if back {
+                form.preview = None;
+            }
+            if go.is_some() {
+                form.error = None;
+            }
+            if let Some(error) = &form.error {
+                ui.label(theme::error_text(ui, error));
+            }
+        });
+        if modal.should_close() && !busy {
+            close = true;
+        }
+        if close {
+            self.form = None;
+            if !busy {
+                actions.push(Action::Notify(
+                    "Auto-plan closed; nothing was written.".into(),
+                ));
+            }
+            return;
+        }
+        if let Some(work) = go {
+            let now = match &work {
+                Work::Apply(_) => self.now.unwrap_or_else(Utc::now),
+                _ => {
+                    let now = Utc::now();
+                    self.now = Some(now);
+                    now
+                }
+            };
+            if let Some(path) = self.path.clone() {
+                self.start(ctx, path, work, now);
+            }
+        }
+    }
+}
+
+/// The range and posts-a-day form; returns the dry-run request when Preview was clicked, and
+/// whether Cancel was.
+fn form_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form,
+    account: &Account,
+    busy: bool,
+) -> (Option<PlanRequest>, bool) {
+    let mut request = None;
+    let mut cancel = false;
+    egui::Grid::new("auto-plan-form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("From");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.from)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(120.0),
+            );
+            ui.end_row();
+            ui.label("To");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.to)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(120.0),
+            );
+            ui.end_row();
+            ui.label("Posts a day");
+            ui.add(egui::DragValue::new(&mut form.per_day).range(1..=MAX_PER_DAY));
+            ui.end_row();
+        });
+    if form.per_day > 4 {
+        ui.label(
+            RichText::new("posting-frequency: TikTok recommends 1-4 posts a day (seed tip 6).")
+                .color(theme::palette(ui).warn),
+        );
+    }
+    ui.add_space(theme::SPACE_S);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!busy, theme::primary_button(ui, "Preview"))
+            .clicked()
+        {
+            let parse = |text: &str, what: &str| {
+                NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                    .map_err(|_| format!("{what} must be a date like 2026-12-01."))
+            };
+            match (parse(&form.from, "From"), parse(&form.to, "To")) {
+                (Ok(from), Ok(to)) if to < from => {
+                    form.error = Some("The range ends before it starts.".into());
+                }
+                (Ok(from), Ok(to)) => {
+                    request = Some(PlanRequest {
+                        account: account.id,
+                        from,
+                        to,
+                        per_day: Some(form.per_day),
+                        dry_run: true,
+                    });
+                }
+                (Err(e), _) | (_, Err(e)) => form.error = Some(e),
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            cancel = true;
+        }
+        if busy {
+            ui.spinner();
+            ui.label(theme::muted(
+                ui,
+                "Fitting the model and scoring every slot…",
+            ));
+        }
+    });
+    (request, cancel)
+}
+
+/// Every placement with its reason, what stays, what could not be placed, and the warnings.
+fn preview_ui(ui: &mut egui::Ui, report: &PlanReport) {
+    ui.label(format!(
+        "{} from {} to {} · {} a day · predicted median total {} views",
+        plural(report.placements.len(), "placement", "placements"),
+        report.from.format("%-d %b"),
+        report.to.format("%-d %b %Y"),
+        report.posts_per_day,
+        thousands(report.total_predicted_median as i64)
+    ));
+    ui.label(theme::muted(ui, &report.best_times));
+    egui::ScrollArea::vertical()
+        .id_salt("auto-plan-preview")
+        .max_height(320.0)
+        .show(ui, |ui| {
+            egui::Grid::new("auto-plan-placements")
+                .num_columns(4)
+                .striped(true)
+                .show(ui, |ui| {
+                    for post in &report.placements {
+                        ui.label(RichText::new(post.wall_time.replace('T', " ")).monospace());
+                        ui.label(RichText::new(&post.title).strong());
+                        ui.label(match post.change {
+                            PlacementChange::New => "new",
+                            PlacementChange::Moved => "moved",
+                            PlacementChange::Kept => "stays",
+                        });
+                        ui.label(theme::muted(ui, &post.reason));
+                        ui.end_row();
+                    }
+                });
+        });
+    if report.kept > 0 {
+        ui.label(theme::muted(
+            ui,
+            format!(
+                "{} in the range stay where they are (pinned or posted).",
+                plural(report.kept, "entry", "entries")
+            ),
+        ));
+    }
+    for u in &report.removed {
+        ui.label(format!("Taken out of the plan: {}", u.title));
+    }
+    if !report.unplaced.is_empty() {
+        let titles: Vec<&str> = report.unplaced.iter().map(|u| u.title.as_str()).collect();
+        ui.label(theme::muted(
+            ui,
+            format!("No slot left for: {}", titles.join(", ")),
+        ));
+    }
+    let warn = theme::palette(ui).warn;
+    for w in report.warnings.iter().chain(&report.needs_choice) {
+        ui.label(RichText::new(format!("⚠ {w}")).color(warn));
+    }
+}
