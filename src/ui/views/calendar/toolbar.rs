@@ -84,6 +84,7 @@ impl Toolbar<'_> {
                 match NaiveDate::parse_from_str(self.state.go_to.trim(), "%Y-%m-%d") {
                     Ok(date) => {
                         *self.focus = Some(date);
+                        self.state.go_to.clear();
                         self.state.go_to_error = false;
                     }
                     Err(_) => self.state.go_to_error = true,
@@ -165,7 +166,7 @@ impl Toolbar<'_> {
                 },
                 |u| u.title.clone(),
             );
-        egui::ComboBox::from_id_salt("calendar-place-draft")
+        egui::ComboBox::from_label("to place")
             .selected_text(chosen)
             .width(220.0)
             .show_ui(ui, |ui| {

@@ -257,14 +257,20 @@ fn block(
         response.on_hover_ui(|ui| paint::entry_tooltip(ui, e));
         return;
     }
-    let Some(pointer) = ui.ctx().pointer_interact_pos() else {
-        return;
-    };
-    let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or(pointer);
-    let top = rect.top() + (pointer.y - origin.y);
-    let (date, minute) = target(pointer.x, top);
+    // The target is kept from frame to frame: the pointer may be gone when the button is
+    // released.
+    let memory = id.with("target");
+    let pointer = ui.ctx().pointer_latest_pos();
+    let origin = ui.input(|i| i.pointer.press_origin());
+    let current = pointer.zip(origin).map(|(pointer, origin)| {
+        let top = rect.top() + (pointer.y - origin.y);
+        target(pointer.x, top)
+    });
     if response.drag_stopped() {
-        if (date, minute) != (e.date, e.minute) {
+        let last = ui.data_mut(|d| d.remove_temp::<(NaiveDate, u32)>(memory));
+        if let Some((date, minute)) = current.or(last)
+            && (date, minute) != (e.date, e.minute)
+        {
             out.dropped = Some(Dropped {
                 entry: e.entry.id,
                 date,
@@ -273,6 +279,10 @@ fn block(
         }
         return;
     }
+    let Some((date, minute)) = current else {
+        return;
+    };
+    ui.data_mut(|d| d.insert_temp(memory, (date, minute)));
     // While dragging: a ghost at the target with its time.
     let day = (date - input.start).num_days() as f32;
     let ghost = Rect::from_min_size(
