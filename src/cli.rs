@@ -4,6 +4,8 @@
 //! stdout, and reports errors on stderr with a sentence that says what to do and a non-zero
 //! exit code. Commands call the [`Workspace`] facade only.
 
+mod plan;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -85,6 +87,45 @@ pub enum Command {
         /// Print JSON (the only format; the flag is accepted for clarity).
         #[arg(long)]
         json: bool,
+    },
+    /// Fill a date range with approved drafts in the slots with the highest predicted reach,
+    /// within each account's cadence (re-plans unpinned entries in the range).
+    Plan {
+        /// Only this account (handle, with or without @).
+        #[arg(long, value_name = "HANDLE")]
+        account: Option<String>,
+        /// First local date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: chrono::NaiveDate,
+        /// Last local date (YYYY-MM-DD), included.
+        #[arg(long, value_name = "DATE")]
+        to: chrono::NaiveDate,
+        /// Posts a day for this run (TikTok recommends 1-4) instead of the account's cadence.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=24))]
+        per_day: Option<u8>,
+        /// Show the plan; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the planned posts of a date range as an iCalendar or CSV file.
+    Export {
+        /// Only this account (handle, with or without @).
+        #[arg(long, value_name = "HANDLE")]
+        account: Option<String>,
+        #[arg(long, value_enum)]
+        format: plan::FormatArg,
+        /// First local date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: chrono::NaiveDate,
+        /// Last local date (YYYY-MM-DD), included.
+        #[arg(long, value_name = "DATE")]
+        to: chrono::NaiveDate,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
     },
     /// Fill a new, empty workspace with realistic demo data (two accounts, drafts, trends,
     /// 120 days of analytics).
@@ -185,6 +226,44 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             }
             serde_json::to_writer_pretty(&mut *out, &listed)?;
             writeln!(out)?;
+        }
+        Command::Plan {
+            account,
+            from,
+            to,
+            per_day,
+            dry_run,
+            json,
+        } => {
+            let mut workspace = Workspace::open(&cli.workspace_path()?)?;
+            let accounts = accounts(&workspace, account.as_deref())?;
+            let args = plan::PlanArgs {
+                from: *from,
+                to: *to,
+                per_day: *per_day,
+                dry_run: *dry_run,
+                json: *json,
+                accounts: &accounts,
+            };
+            plan::plan(&mut workspace, &args, out)?;
+        }
+        Command::Export {
+            account,
+            format,
+            from,
+            to,
+            output,
+        } => {
+            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let accounts = accounts(&workspace, account.as_deref())?;
+            let args = plan::ExportArgs {
+                format: *format,
+                from: *from,
+                to: *to,
+                output,
+                accounts: &accounts,
+            };
+            plan::export(&workspace, &args, out)?;
         }
         Command::Demo { seed } => {
             let Some(path) = &cli.workspace else {

@@ -4,6 +4,7 @@
 
 mod checking;
 mod demo;
+mod export;
 mod forecasting;
 mod history_file;
 mod import;
@@ -18,13 +19,14 @@ use crate::store::{Store, StoreError, TableCounts};
 
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
+pub use export::{ExportFormat, ExportOutput, ExportRequest};
 pub use forecasting::{FORECAST_SEED, ForecastSession};
 pub use history_file::histories_in_file;
 pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
 };
 pub use planning::{
-    NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
+    NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, SCORE_HOURS, PlanReport, PlanRequest,
     PlannedPost, Unplaced, subculture_mix_key,
 };
 pub use progress::{Cancelled, Progress, Silent};
@@ -46,6 +48,17 @@ pub enum WorkspaceError {
 
     #[error("{0}")]
     Planning(String),
+
+    #[error(
+        "the range ends ({to}) before it starts ({from}): give a start date on or before the end date"
+    )]
+    BadRange {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+
+    #[error("could not write the CSV file: {0}")]
+    Csv(#[from] csv::Error),
 
     #[error("cancelled; nothing was written")]
     Cancelled,

@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlanRequest, Scope};
+use super::{NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlanRequest, SCORE_HOURS, Scope};
 use crate::checks::{TrendBook, caption_similarity};
 use crate::domain::{Account, Draft, DraftId, DraftStatus, Lifecycle, PlanEntry};
-use crate::model::{FINAL_HOURS, ForecastContext};
+use crate::model::ForecastContext;
 use crate::schedule::slots::day_start;
 use crate::schedule::{
     BestTimes, CadenceRules, CandidateSlot, Fixed, PlanDraft, PlanInput, ScoreMatrix, candidates,
@@ -179,7 +179,7 @@ pub(super) fn read(
     let session = workspace.forecast_session(account, now)?;
     let mut context = ForecastContext::with_paths(FORECAST_SEED, PLANNING_PATHS);
     context.drivers = false;
-    context.heat_map_hours = FINAL_HOURS;
+    context.heat_map_hours = SCORE_HOURS;
     context.posts_same_day = u32::from(rules.posts_per_day);
     let maps: Vec<[f64; 168]> = candidate_rows
         .iter()

@@ -26,6 +26,13 @@ use crate::schedule::{CadenceRules, SubcultureMix, auto_plan};
 /// same idea, not copies.
 pub const NEAR_DUPLICATE_SIMILARITY: f64 = 0.5;
 
+/// The age at which a slot's score is read: the median views of the first 24 hours, the
+/// Reach view's heat-map horizon. The posting hour acts on how fast views arrive and on the
+/// followers online, so it shows in the first day; by 30 days the model's reach barely
+/// depends on the hour (only the Following-feed share does), and planning on it would
+/// place drafts almost at random within a day.
+pub const SCORE_HOURS: f64 = 24.0;
+
 /// Paths per draft for the slot scores (one heat-map simulation per draft).
 pub const PLANNING_PATHS: usize = 400;
 
@@ -63,8 +70,8 @@ pub struct PlannedPost {
     pub wall_time: String,
     pub zone: String,
     pub instant: DateTime<Utc>,
-    /// The model's median 30-day views in this slot.
-    pub predicted_median: f64,
+    /// The model's median views in the first 24 hours ([`SCORE_HOURS`]) in this slot.
+    pub predicted_median_24h: f64,
     pub reason: String,
     pub uid: String,
     pub change: PlacementChange,
@@ -97,7 +104,8 @@ pub struct PlanReport {
     /// choices: place a draft there by hand and pick one.
     pub needs_choice: Vec<String>,
     pub warnings: Vec<String>,
-    pub total_predicted_median: f64,
+    /// Sum of the placements' median first-day views.
+    pub total_predicted_median_24h: f64,
     pub written: bool,
 }
 
@@ -164,10 +172,10 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<PlanReport, WorkspaceError> {
         if request.to < request.from {
-            return Err(WorkspaceError::Planning(format!(
-                "the range ends ({}) before it starts ({}): give --from before --to",
-                request.to, request.from
-            )));
+            return Err(WorkspaceError::BadRange {
+                from: request.from,
+                to: request.to,
+            });
         }
         if request.per_day == Some(0) {
             return Err(WorkspaceError::Planning(

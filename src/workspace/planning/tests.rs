@@ -98,7 +98,7 @@ fn a_dry_run_plans_within_the_cadence_and_writes_nothing() {
         );
         *days.entry(local.date_naive()).or_insert(0) += 1;
         assert!(p.reason.contains("median slot"), "{}", p.reason);
-        assert!(p.predicted_median > 0.0);
+        assert!(p.predicted_median_24h > 0.0);
     }
     // Entries already in the range (pinned or not planned again) count for the day too.
     assert!(days.values().all(|n| *n <= per_day), "{days:?}");
