@@ -82,8 +82,17 @@ fn a_dry_run_prints_the_plan_as_json_and_writes_nothing() {
     approve_everything(&ws);
     let before = plan_entries(&ws);
     let text = ok(&[
-        "plan", "--workspace", &ws, "--from", "2027-01-04", "--to", "2027-01-10", "--per-day", "2",
-        "--dry-run", "--json",
+        "plan",
+        "--workspace",
+        &ws,
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-10",
+        "--per-day",
+        "2",
+        "--dry-run",
+        "--json",
     ]);
     let reports: serde_json::Value = serde_json::from_str(&text).unwrap();
     let reports = reports.as_array().unwrap();
@@ -100,7 +109,18 @@ fn a_dry_run_prints_the_plan_as_json_and_writes_nothing() {
     }
     assert_eq!(plan_entries(&ws), before);
 
-    let text = ok(&["plan", "--workspace", &ws, "--account", "lunchboxlab", "--from", "2027-01-04", "--to", "2027-01-10", "--dry-run"]);
+    let text = ok(&[
+        "plan",
+        "--workspace",
+        &ws,
+        "--account",
+        "lunchboxlab",
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-10",
+        "--dry-run",
+    ]);
     assert!(text.contains("@lunchboxlab (America/New_York)"), "{text}");
     assert!(text.contains("Dry run: nothing was written."));
     assert!(!text.contains("@fernandfable"));
@@ -112,27 +132,65 @@ fn plans_are_written_re_planned_and_exported_with_stable_uids() {
     let ws = demo(dir.path());
     approve_everything(&ws);
     let before = plan_entries(&ws);
-    let text = ok(&["plan", "--workspace", &ws, "--from", "2027-01-04", "--to", "2027-01-17"]);
+    let text = ok(&[
+        "plan",
+        "--workspace",
+        &ws,
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-17",
+    ]);
     assert!(text.contains("Written."), "{text}");
     let after = plan_entries(&ws);
     assert!(after > before);
 
     let ics = dir.path().join("plan.ics");
     let ics_arg = ics.to_str().unwrap();
-    let export = |out: &str| ok(&["export", "--workspace", &ws, "--format", "ics", "--from", "2027-01-04", "--to", "2027-01-17", "--output", out]);
+    let export = |out: &str| {
+        ok(&[
+            "export",
+            "--workspace",
+            &ws,
+            "--format",
+            "ics",
+            "--from",
+            "2027-01-04",
+            "--to",
+            "2027-01-17",
+            "--output",
+            out,
+        ])
+    };
     let said = export(ics_arg);
     assert!(said.contains("Exported"), "{said}");
     let first = events(&std::fs::read_to_string(&ics).unwrap());
-    assert_eq!(first.len() as u64, after - before, "every new entry, nothing else");
+    assert_eq!(
+        first.len() as u64,
+        after - before,
+        "every new entry, nothing else"
+    );
 
     // Re-planning the same range updates entries instead of adding, and keeps UIDs.
-    let text = ok(&["plan", "--workspace", &ws, "--from", "2027-01-04", "--to", "2027-01-17", "--per-day", "1"]);
+    let text = ok(&[
+        "plan",
+        "--workspace",
+        &ws,
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-17",
+        "--per-day",
+        "1",
+    ]);
     assert!(text.contains("Written."));
     assert!(plan_entries(&ws) <= after);
     export(ics_arg);
     let second = events(&std::fs::read_to_string(&ics).unwrap());
     let uids = |evs: &[BTreeMap<String, String>]| -> BTreeMap<String, String> {
-        evs.iter().map(|e| (e["SUMMARY"].clone(), e["UID"].clone())).collect()
+        evs.iter()
+            .map(|e| (e["SUMMARY"].clone(), e["UID"].clone()))
+            .collect()
     };
     let (a, b) = (uids(&first), uids(&second));
     for (summary, uid) in &b {
@@ -141,29 +199,94 @@ fn plans_are_written_re_planned_and_exported_with_stable_uids() {
     for e in &second {
         let old = first.iter().find(|f| f["UID"] == e["UID"]).unwrap();
         let moved = old["DTSTART"] != e["DTSTART"];
-        let (s0, s1): (u32, u32) = (old["SEQUENCE"].parse().unwrap(), e["SEQUENCE"].parse().unwrap());
-        assert_eq!(s1, s0 + u32::from(moved), "SEQUENCE goes up on a reschedule");
+        let (s0, s1): (u32, u32) = (
+            old["SEQUENCE"].parse().unwrap(),
+            e["SEQUENCE"].parse().unwrap(),
+        );
+        assert_eq!(
+            s1,
+            s0 + u32::from(moved),
+            "SEQUENCE goes up on a reschedule"
+        );
         assert_eq!(e["STATUS"], "CONFIRMED");
         assert!(e.contains_key("BEGIN") || e.contains_key("DTSTAMP"));
     }
     // Two exports of the same plan are identical but for DTSTAMP.
     let again = dir.path().join("again.ics");
     export(again.to_str().unwrap());
-    let strip = |t: String| t.lines().filter(|l| !l.starts_with("DTSTAMP")).collect::<Vec<_>>().join("\n");
-    assert_eq!(strip(std::fs::read_to_string(&ics).unwrap()), strip(std::fs::read_to_string(&again).unwrap()));
+    let strip = |t: String| {
+        t.lines()
+            .filter(|l| !l.starts_with("DTSTAMP"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        strip(std::fs::read_to_string(&ics).unwrap()),
+        strip(std::fs::read_to_string(&again).unwrap())
+    );
 
     let csv_path = dir.path().join("plan.csv");
-    ok(&["export", "--workspace", &ws, "--account", "@fernandfable", "--format", "csv", "--from", "2027-01-04", "--to", "2027-01-17", "--output", csv_path.to_str().unwrap()]);
+    ok(&[
+        "export",
+        "--workspace",
+        &ws,
+        "--account",
+        "@fernandfable",
+        "--format",
+        "csv",
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-17",
+        "--output",
+        csv_path.to_str().unwrap(),
+    ]);
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();
-    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(&header[..9], ["Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event", "Description", "Location", "Private"]);
-    assert_eq!(&header[9..], ["post_id", "account", "timezone", "status", "caption", "hashtags", "sound", "subculture", "predicted_p10", "predicted_p50", "predicted_p90"]);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        &header[..9],
+        [
+            "Subject",
+            "Start Date",
+            "Start Time",
+            "End Date",
+            "End Time",
+            "All Day Event",
+            "Description",
+            "Location",
+            "Private"
+        ]
+    );
+    assert_eq!(
+        &header[9..],
+        [
+            "post_id",
+            "account",
+            "timezone",
+            "status",
+            "caption",
+            "hashtags",
+            "sound",
+            "subculture",
+            "predicted_p10",
+            "predicted_p50",
+            "predicted_p90"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(!rows.is_empty());
     for r in &rows {
         assert_eq!(&r[10], "fernandfable");
         assert_eq!(&r[11], "Europe/Amsterdam");
-        assert!(b.values().any(|uid| uid == &r[9]), "post_id is the stable UID");
+        assert!(
+            b.values().any(|uid| uid == &r[9]),
+            "post_id is the stable UID"
+        );
         let p10: f64 = r[17].parse().unwrap();
         let p90: f64 = r[19].parse().unwrap();
         assert!(p10 <= p90);
@@ -174,14 +297,54 @@ fn plans_are_written_re_planned_and_exported_with_stable_uids() {
 fn bad_ranges_accounts_and_counts_are_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let ws = demo(dir.path());
-    let out = scrollstop(&["plan", "--workspace", &ws, "--from", "2027-01-10", "--to", "2027-01-04"]);
+    let out = scrollstop(&[
+        "plan",
+        "--workspace",
+        &ws,
+        "--from",
+        "2027-01-10",
+        "--to",
+        "2027-01-04",
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("before it starts"));
-    let out = scrollstop(&["plan", "--workspace", &ws, "--account", "nobody", "--from", "2027-01-04", "--to", "2027-01-10"]);
+    let out = scrollstop(&[
+        "plan",
+        "--workspace",
+        &ws,
+        "--account",
+        "nobody",
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-10",
+    ]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no account @nobody"));
-    let out = scrollstop(&["plan", "--workspace", &ws, "--from", "2027-01-04", "--to", "2027-01-10", "--per-day", "0"]);
+    let out = scrollstop(&[
+        "plan",
+        "--workspace",
+        &ws,
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-10",
+        "--per-day",
+        "0",
+    ]);
     assert!(!out.status.success());
-    let out = scrollstop(&["export", "--workspace", &ws, "--format", "pdf", "--from", "2027-01-04", "--to", "2027-01-10", "--output", "x"]);
+    let out = scrollstop(&[
+        "export",
+        "--workspace",
+        &ws,
+        "--format",
+        "pdf",
+        "--from",
+        "2027-01-04",
+        "--to",
+        "2027-01-10",
+        "--output",
+        "x",
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("ics"));
 }
@@ -189,7 +352,10 @@ fn bad_ranges_accounts_and_counts_are_refused_clearly() {
 /// The wall time an exported event says it is planned for, from its DESCRIPTION.
 fn planned_for(e: &BTreeMap<String, String>) -> (NaiveDateTime, chrono_tz::Tz) {
     let desc = &e["DESCRIPTION"];
-    let line = desc.split("\\n").find(|l| l.starts_with("Planned for ")).unwrap();
+    let line = desc
+        .split("\\n")
+        .find(|l| l.starts_with("Planned for "))
+        .unwrap();
     let rest = line.trim_start_matches("Planned for ");
     let (when, zone) = rest.rsplit_once(' ').unwrap();
     (
@@ -252,7 +418,16 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
         ("2027-11-05", "2027-11-09", "America/New_York"),
     ];
     for (from, to, changing) in changes {
-        let text = ok(&["plan", "--workspace", &ws, "--from", from, "--to", to, "--json"]);
+        let text = ok(&[
+            "plan",
+            "--workspace",
+            &ws,
+            "--from",
+            from,
+            "--to",
+            to,
+            "--json",
+        ]);
         let reports: serde_json::Value = serde_json::from_str(&text).unwrap();
         for r in reports.as_array().unwrap() {
             assert!(r["needs_choice"].as_array().unwrap().is_empty());
@@ -261,18 +436,47 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
             }
         }
         let ics = dir.path().join(format!("{from}.ics"));
-        ok(&["export", "--workspace", &ws, "--format", "ics", "--from", from, "--to", to, "--output", ics.to_str().unwrap()]);
+        ok(&[
+            "export",
+            "--workspace",
+            &ws,
+            "--format",
+            "ics",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--output",
+            ics.to_str().unwrap(),
+        ]);
         let evs = events(&std::fs::read_to_string(&ics).unwrap());
         let mut utc_hours = BTreeMap::<String, std::collections::BTreeSet<u32>>::new();
         for e in &evs {
             let (wall, zone) = planned_for(e);
             assert_eq!((wall.hour(), wall.minute()), (9, 0), "{e:?}");
-            let start = NaiveDateTime::parse_from_str(&e["DTSTART"], "%Y%m%dT%H%M%SZ").unwrap().and_utc();
-            assert_eq!(start.with_timezone(&zone).naive_local(), wall, "DTSTART is 09:00 local");
-            utc_hours.entry(zone.name().to_string()).or_default().insert(start.hour());
+            let start = NaiveDateTime::parse_from_str(&e["DTSTART"], "%Y%m%dT%H%M%SZ")
+                .unwrap()
+                .and_utc();
+            assert_eq!(
+                start.with_timezone(&zone).naive_local(),
+                wall,
+                "DTSTART is 09:00 local"
+            );
+            utc_hours
+                .entry(zone.name().to_string())
+                .or_default()
+                .insert(start.hour());
         }
-        assert_eq!(utc_hours.len(), 3, "{from}: three zones exported: {utc_hours:?}");
+        assert_eq!(
+            utc_hours.len(),
+            3,
+            "{from}: three zones exported: {utc_hours:?}"
+        );
         assert_eq!(utc_hours["Asia/Tokyo"].len(), 1, "no DST in Tokyo");
-        assert_eq!(utc_hours[changing].len(), 2, "{changing}: the UTC hour moves, 09:00 stays");
+        assert_eq!(
+            utc_hours[changing].len(),
+            2,
+            "{changing}: the UTC hour moves, 09:00 stays"
+        );
     }
 }

@@ -232,3 +232,46 @@ fn a_drop_into_the_skipped_spring_hour_asks_which_time_is_meant() {
     );
     assert!(!shows_part(&harness, "does not exist"), "the dialog closed");
 }
+
+#[test]
+fn export_writes_the_shown_weeks_posts_to_the_chosen_file() {
+    let (workspace, _) = workspace_with(&[("Export me", wall(2027, 3, 30, 18, 0))]);
+    let target = workspace.dir.path().join("plan.ics");
+    let path = workspace.path.clone();
+    let save_to = target.clone();
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_eframe(move |_cc| {
+            ScrollstopApp::new(path).with_file_dialog(Box::new(
+                scrollstop::ui::GivenPaths::default().with_save_to(save_to),
+            ))
+        });
+    harness.run();
+    calendar_at(&mut harness, "Week", "2027-03-30");
+    harness.get_by_label("Export…").click();
+    harness.run();
+    assert!(shows_part(&harness, "Export the posting calendar"));
+    // The dialog's own button (the toolbar's is behind the modal).
+    harness
+        .query_all_by_label("Export…")
+        .last()
+        .expect("the dialog's Export button")
+        .click();
+    harness.run();
+    common::run_until(
+        &mut harness,
+        std::time::Duration::from_secs(120),
+        "the export",
+        |app| !app.is_busy() && target.exists(),
+    );
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    assert!(text.contains("UID:test-0@scrollstop"), "{text}");
+    assert!(text.contains("Export me"), "{text}");
+    assert!(
+        shows_part(&harness, "Exported 1 post"),
+        "the status bar says so"
+    );
+}

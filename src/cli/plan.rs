@@ -31,7 +31,11 @@ pub struct PlanArgs<'a> {
     pub accounts: &'a [Account],
 }
 
-pub fn plan(workspace: &mut Workspace, args: &PlanArgs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn plan(
+    workspace: &mut Workspace,
+    args: &PlanArgs<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     let mut reports = Vec::new();
     for account in args.accounts {
@@ -84,7 +88,11 @@ fn print_plan(r: &PlanReport, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "  Nothing to place.")?;
     }
     if r.kept > 0 {
-        writeln!(out, "  {} entries in the range stay where they are (pinned or posted).", r.kept)?;
+        writeln!(
+            out,
+            "  {} entries in the range stay where they are (pinned or posted).",
+            r.kept
+        )?;
     }
     for d in &r.removed {
         writeln!(out, "  Taken out of the plan: #{} {}", d.draft_id, d.title)?;
@@ -118,7 +126,11 @@ pub struct ExportArgs<'a> {
     pub accounts: &'a [Account],
 }
 
-pub fn export(workspace: &Workspace, args: &ExportArgs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn export(
+    workspace: &Workspace,
+    args: &ExportArgs<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let request = ExportRequest {
         accounts: args.accounts.iter().map(|a| a.id).collect(),
         from: args.from,

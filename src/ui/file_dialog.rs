@@ -7,6 +7,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use crate::workspace::ExportFormat;
+
 /// The extensions an import understands (TikTok Studio exports, spreadsheets, JSON data).
 pub const IMPORT_EXTENSIONS: [&str; 5] = ["csv", "xlsx", "zip", "json", "txt"];
 
@@ -26,6 +28,18 @@ pub trait FileDialog {
 
     /// Where to save a file suggested as `file_name`; `None` when the user chose none.
     fn save_file(&self, file_name: &str) -> Option<PathBuf>;
+
+    /// Where to save a calendar export in `format`, suggested as `file_name`; `None` when the
+    /// user chose none.
+    fn save_export(&self, file_name: &str, format: ExportFormat) -> Option<PathBuf>;
+}
+
+/// The extension and filter name of an export format.
+pub fn export_extension(format: ExportFormat) -> (&'static str, &'static str) {
+    match format {
+        ExportFormat::Ics => ("ics", "iCalendar"),
+        ExportFormat::Csv => ("csv", "CSV (Google Calendar)"),
+    }
 }
 
 /// The desktop's own file chooser.
@@ -52,6 +66,15 @@ impl FileDialog for SystemFileDialog {
         rfd::FileDialog::new()
             .set_title("Save")
             .set_file_name(file_name)
+            .save_file()
+    }
+
+    fn save_export(&self, file_name: &str, format: ExportFormat) -> Option<PathBuf> {
+        let (extension, name) = export_extension(format);
+        rfd::FileDialog::new()
+            .set_title("Export the posting calendar")
+            .set_file_name(file_name)
+            .add_filter(name, &[extension])
             .save_file()
     }
 }
@@ -102,5 +125,9 @@ impl FileDialog for GivenPaths {
             Ok(mut path) => path.take(),
             Err(poisoned) => poisoned.into_inner().take(),
         }
+    }
+
+    fn save_export(&self, file_name: &str, _format: ExportFormat) -> Option<PathBuf> {
+        self.save_file(file_name)
     }
 }

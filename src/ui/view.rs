@@ -13,7 +13,7 @@ use crate::domain::{
     Account, AccountId, Colour, Draft, DraftId, DraftStatus, NewAccount, PlanEntry, Subculture,
     SubcultureId,
 };
-use crate::workspace::Workspace;
+use crate::workspace::{ExportRequest, Workspace};
 
 use super::nav::Section;
 
@@ -105,6 +105,8 @@ pub enum Action {
         statuses: Vec<(DraftId, DraftStatus)>,
         summary: String,
     },
+    /// Ask where to save, then export the posting calendar (a background job).
+    ExportCalendar(ExportRequest),
 }
 
 /// A panel of the window.

@@ -149,9 +149,7 @@ impl Workspace {
                 };
                 ics::write(&info, &events, now)
             }
-            ExportFormat::Csv => {
-                csv::write(&events)?
-            }
+            ExportFormat::Csv => csv::write(&events)?,
         };
         Ok(ExportOutput {
             events: events.len(),

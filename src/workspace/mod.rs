@@ -26,8 +26,8 @@ pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
 };
 pub use planning::{
-    NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, SCORE_HOURS, PlanReport, PlanRequest,
-    PlannedPost, Unplaced, subculture_mix_key,
+    NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
+    PlannedPost, SCORE_HOURS, Unplaced, subculture_mix_key,
 };
 pub use progress::{Cancelled, Progress, Silent};
 

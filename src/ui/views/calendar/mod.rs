@@ -12,6 +12,7 @@ mod agenda;
 mod best_times;
 mod conflicts;
 mod data;
+mod export;
 mod month;
 mod moving;
 mod paint;
@@ -215,7 +216,7 @@ fn open_draft(actions: &mut Vec<Action>, draft: crate::domain::DraftId) {
 
 impl CalendarView {
     fn modal_open(&self) -> bool {
-        self.pending.is_some() || self.planner.is_open()
+        self.pending.is_some() || self.planner.is_open() || self.toolbar.export.is_open()
     }
 
     /// ←/→ and PageUp/PageDown step, T goes to today (not while typing).

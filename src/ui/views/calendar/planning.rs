@@ -385,8 +385,9 @@ fn form_ui(
                     .desired_width(120.0),
             );
             ui.end_row();
-            ui.label("Posts a day");
-            ui.add(egui::DragValue::new(&mut form.per_day).range(1..=MAX_PER_DAY));
+            let label = ui.label("Posts a day");
+            ui.add(egui::DragValue::new(&mut form.per_day).range(1..=MAX_PER_DAY))
+                .labelled_by(label.id);
             ui.end_row();
         });
     if form.per_day > 4 {
@@ -438,12 +439,12 @@ fn form_ui(
 /// Every placement with its reason, what stays, what could not be placed, and the warnings.
 fn preview_ui(ui: &mut egui::Ui, report: &PlanReport) {
     ui.label(format!(
-        "{} from {} to {} · {} a day · predicted median total {} views",
+        "{} from {} to {} · {} a day · predicted median first-day views in total: {}",
         plural(report.placements.len(), "placement", "placements"),
         report.from.format("%-d %b"),
         report.to.format("%-d %b %Y"),
         report.posts_per_day,
-        thousands(report.total_predicted_median as i64)
+        thousands(report.total_predicted_median_24h as i64)
     ));
     ui.label(theme::muted(ui, &report.best_times));
     egui::ScrollArea::vertical()

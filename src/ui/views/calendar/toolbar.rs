@@ -5,10 +5,10 @@
 use chrono::{DateTime, Days, Local, NaiveDate, Utc};
 use eframe::egui::{self, RichText};
 
-use super::best_times;
 use super::data::CalendarData;
 use super::planning::Planner;
 use super::range::{self, Mode};
+use super::{best_times, export};
 use crate::domain::{Account, DraftId};
 use crate::ui::theme;
 use crate::ui::view::Action;
@@ -24,6 +24,7 @@ pub struct ToolbarState {
     go_to_error: bool,
     place: Option<DraftId>,
     show_best_times: bool,
+    pub export: export::ExportForm,
 }
 
 /// The toolbar with what it changes.
@@ -112,6 +113,9 @@ impl Toolbar<'_> {
         {
             best_times::ui(ui, data);
         }
+        self.state
+            .export
+            .dialog(ui.ctx(), self.account, self.actions);
     }
 
     fn planning_ui(&mut self, ui: &mut egui::Ui) {
@@ -201,6 +205,21 @@ impl Toolbar<'_> {
         }
         if busy {
             ui.spinner();
+        }
+        ui.separator();
+        let export = ui
+            .button("Export…")
+            .on_hover_text("Save the plan as an iCalendar (.ics) or CSV file");
+        if export.clicked() {
+            match self.workspace.store().accounts() {
+                Ok(accounts) => {
+                    let ids = accounts.iter().map(|a| a.id).collect();
+                    self.state.export.open(from, to, ids);
+                }
+                Err(e) => self
+                    .actions
+                    .push(Action::Notify(format!("Could not read the accounts: {e}"))),
+            }
         }
         ui.toggle_value(&mut self.state.show_best_times, "Best times");
     }
