@@ -275,3 +275,93 @@ fn export_writes_the_shown_weeks_posts_to_the_chosen_file() {
         "the status bar says so"
     );
 }
+
+/// Steps (in real time) until `label` is on screen.
+fn wait_for(harness: &mut Harness<'static, ScrollstopApp>, label: &str) {
+    let start = std::time::Instant::now();
+    while harness.query_all_by_label(label).next().is_none() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(300),
+            "gave up waiting for {label}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
+    let workspace = demo_workspace();
+    let mut open = Workspace::open(&workspace.path).unwrap();
+    let account = open.store().accounts().unwrap().remove(0).id;
+    for (i, caption) in ["Three books that", "My morning routine", "Thrifted haul"]
+        .iter()
+        .enumerate()
+    {
+        let mut draft = Draft::blank(account, Utc::now());
+        draft.title = format!("Ready {i}");
+        draft.caption = caption.to_string();
+        draft.status = DraftStatus::Approved;
+        open.store_mut().add_draft(&draft).unwrap();
+    }
+    drop(open);
+    let count = |path: &std::path::Path| {
+        Workspace::open(path)
+            .unwrap()
+            .store()
+            .plan_entries(account, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)
+            .unwrap()
+            .len()
+    };
+    let before = count(&workspace.path);
+    let mut harness = app(&workspace.path);
+    open_view(&mut harness, "Calendar");
+    harness.get_by_label("Auto-plan…").click();
+    harness.run();
+    harness.get_by_label("Preview").click();
+    harness.run_steps(2);
+    wait_for(&mut harness, "Apply");
+    assert!(
+        shows_part(&harness, "placements from"),
+        "the preview counts the placements"
+    );
+    assert!(shows_part(&harness, "Ready 0") || shows_part(&harness, "Ready 1"));
+    assert_eq!(count(&workspace.path), before, "a preview writes nothing");
+
+    harness.get_by_label("Apply").click();
+    harness.run_steps(2);
+    let start = std::time::Instant::now();
+    while count(&workspace.path) == before || harness.query_all_by_label("Apply").next().is_some() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(300),
+            "gave up waiting for the plan"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    harness.run();
+    let planned = count(&workspace.path);
+    assert!(planned > before, "the plan was written");
+    assert!(
+        shows_part(&harness, "Planned "),
+        "the status bar says what was planned"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        count(&workspace.path),
+        before,
+        "one Undo takes the whole run back"
+    );
+    let reopened = Workspace::open(&workspace.path).unwrap();
+    let approved = reopened
+        .store()
+        .drafts(account)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.title.starts_with("Ready ") && d.status == DraftStatus::Approved)
+        .count();
+    assert_eq!(approved, 3, "the drafts are approved again, not scheduled");
+}

@@ -371,19 +371,21 @@ fn form_ui(
     egui::Grid::new("auto-plan-form")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("From");
+            let label = ui.label("From");
             ui.add(
                 egui::TextEdit::singleline(&mut form.from)
                     .hint_text("YYYY-MM-DD")
                     .desired_width(120.0),
-            );
+            )
+            .labelled_by(label.id);
             ui.end_row();
-            ui.label("To");
+            let label = ui.label("To");
             ui.add(
                 egui::TextEdit::singleline(&mut form.to)
                     .hint_text("YYYY-MM-DD")
                     .desired_width(120.0),
-            );
+            )
+            .labelled_by(label.id);
             ui.end_row();
             let label = ui.label("Posts a day");
             ui.add(egui::DragValue::new(&mut form.per_day).range(1..=MAX_PER_DAY))
