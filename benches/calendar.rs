@@ -100,7 +100,10 @@ fn bench(c: &mut Criterion) {
     let mut month = calendar(&path, "Month", "2027-03-15");
     let chips = month.query_all_by_label_contains("Post ").count();
     assert!(chips > 50, "the month shows posts ({chips})");
-    let resting = month.query_all_by_label_contains("Post 1:").next().map(|n| n.rect().center());
+    let resting = month
+        .query_all_by_label_contains("Post 1:")
+        .next()
+        .map(|n| n.rect().center());
     if let Some(pos) = resting {
         month.hover_at(pos);
     }

@@ -6,6 +6,7 @@ use eframe::egui::{self, Align, Layout, RichText};
 
 use super::data::{CalEntry, CalendarData};
 use super::paint;
+use super::predictions::Predictions;
 use crate::domain::DraftId;
 use crate::ui::theme;
 use crate::ui::widgets::format::plural;
@@ -13,7 +14,12 @@ use crate::ui::widgets::status_chip::status_chip;
 use crate::ui::widgets::zone_time::day_heading;
 
 /// Draws the agenda; returns the draft to open when one was double-clicked.
-pub fn ui(ui: &mut egui::Ui, data: &CalendarData, today: NaiveDate) -> Option<DraftId> {
+pub fn ui(
+    ui: &mut egui::Ui,
+    data: &CalendarData,
+    today: NaiveDate,
+    predictions: &Predictions,
+) -> Option<DraftId> {
     let mut open = None;
     egui::ScrollArea::vertical()
         .id_salt("calendar-agenda")
@@ -40,7 +46,9 @@ pub fn ui(ui: &mut egui::Ui, data: &CalendarData, today: NaiveDate) -> Option<Dr
                 theme::card(ui).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     for &i in indices {
-                        if let Some(id) = entry_ui(ui, &data.entries[i], data.any_viewer_time) {
+                        if let Some(id) =
+                            entry_ui(ui, &data.entries[i], data.any_viewer_time, predictions)
+                        {
                             open = Some(id);
                         }
                     }
@@ -60,7 +68,12 @@ fn cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
     });
 }
 
-fn entry_ui(ui: &mut egui::Ui, entry: &CalEntry, show_viewer_time: bool) -> Option<DraftId> {
+fn entry_ui(
+    ui: &mut egui::Ui,
+    entry: &CalEntry,
+    show_viewer_time: bool,
+    predictions: &Predictions,
+) -> Option<DraftId> {
     let mut open = None;
     ui.horizontal(|ui| {
         cell(ui, 56.0, |ui| {
@@ -84,7 +97,11 @@ fn entry_ui(ui: &mut egui::Ui, entry: &CalEntry, show_viewer_time: bool) -> Opti
         if title.double_clicked() {
             open = Some(entry.entry.draft);
         }
-        title.on_hover_ui(|ui| paint::entry_tooltip(ui, entry));
+        let predicted = predictions.of(&entry.entry);
+        title.on_hover_ui(|ui| paint::entry_tooltip(ui, entry, predicted));
+        if let Some(range) = predicted {
+            ui.label(theme::muted(ui, range));
+        }
         if let Some((name, colour)) = &entry.subculture {
             theme::chip(ui, name, *colour);
         }

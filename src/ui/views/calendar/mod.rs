@@ -17,6 +17,7 @@ mod month;
 mod moving;
 mod paint;
 mod planning;
+mod predictions;
 mod range;
 mod toolbar;
 mod trend_windows;
@@ -63,6 +64,7 @@ pub struct CalendarView {
     selected: Option<PlanEntryId>,
     pending: Option<PendingMove>,
     planner: Planner,
+    predictions: predictions::Predictions,
     toolbar: toolbar::ToolbarState,
 }
 
@@ -98,9 +100,14 @@ impl View for CalendarView {
         };
         if self.loaded != Some(key) {
             self.reload(ctx, account, from, to, now);
+            if let Some(data) = &self.data {
+                self.predictions
+                    .start(ui.ctx(), ctx.workspace, account.id, data);
+            }
             self.loaded = Some(key);
         }
         self.planner.poll(ui.ctx(), ctx.actions);
+        self.predictions.poll(ui.ctx());
         let mut bar = toolbar::Toolbar {
             state: &mut self.toolbar,
             mode: &mut self.mode,
@@ -114,6 +121,12 @@ impl View for CalendarView {
             now,
         };
         bar.ui(ui);
+        if let Some(why) = self.predictions.failed() {
+            ui.label(theme::muted(
+                ui,
+                format!("Predicted ranges are not shown: {why}"),
+            ));
+        }
         if let Some(error) = &self.error {
             load_error(ui, "the plan", error);
             return;
@@ -133,6 +146,7 @@ impl View for CalendarView {
                     today,
                     now_minute: local_now.hour() * 60 + local_now.minute(),
                     selected: self.selected,
+                    predictions: &self.predictions,
                     target_label: &label,
                 };
                 let out = week::ui(ui, &input);
@@ -151,7 +165,15 @@ impl View for CalendarView {
             }
             Mode::Month => {
                 use chrono::Datelike;
-                let out = month::ui(ui, data, from, focus.month(), today, self.selected);
+                let out = month::ui(
+                    ui,
+                    data,
+                    from,
+                    focus.month(),
+                    today,
+                    self.selected,
+                    &self.predictions,
+                );
                 if let Some(id) = out.select {
                     self.selected = Some(id);
                 }
@@ -171,7 +193,7 @@ impl View for CalendarView {
                         "Use Auto-plan to fill them with approved drafts, or place one draft in \
                          its best free slot.",
                     );
-                } else if let Some(draft) = agenda::ui(ui, data, today) {
+                } else if let Some(draft) = agenda::ui(ui, data, today, &self.predictions) {
                     open_draft(ctx.actions, draft);
                 }
             }

@@ -9,6 +9,7 @@ use eframe::egui::{
 
 use super::data::CalendarData;
 use super::paint;
+use super::predictions::Predictions;
 use crate::domain::{DraftId, PlanEntryId};
 use crate::ui::theme;
 use crate::ui::widgets::heat_map::DAYS;
@@ -42,6 +43,7 @@ pub fn ui(
     month: u32,
     today: NaiveDate,
     selected: Option<PlanEntryId>,
+    predictions: &Predictions,
 ) -> MonthOutput {
     let mut out = MonthOutput::default();
     let palette = theme::palette(ui);
@@ -82,7 +84,16 @@ pub fn ui(
                     .shrink(1.0);
                     let reserved = bands.len() as f32 * BAND_HEIGHT;
                     cell_ui(
-                        ui, data, cell, date, month, today, reserved, selected, &mut out,
+                        ui,
+                        data,
+                        cell,
+                        date,
+                        month,
+                        today,
+                        reserved,
+                        selected,
+                        predictions,
+                        &mut out,
                     );
                 }
                 for (row, (window, (from, to))) in bands.iter().enumerate() {
@@ -114,6 +125,7 @@ fn cell_ui(
     today: NaiveDate,
     reserved: f32,
     selected: Option<PlanEntryId>,
+    predictions: &Predictions,
     out: &mut MonthOutput,
 ) {
     let palette = theme::palette(ui);
@@ -197,6 +209,7 @@ fn cell_ui(
             rect,
             e,
             selected == Some(e.entry.id) || response.hovered(),
+            None,
         );
         if response.clicked() {
             out.select = Some(e.entry.id);
@@ -204,7 +217,7 @@ fn cell_ui(
         if response.double_clicked() {
             out.open = Some(e.entry.draft);
         }
-        response.on_hover_ui(|ui| paint::entry_tooltip(ui, e));
+        response.on_hover_ui(|ui| paint::entry_tooltip(ui, e, predictions.of(&e.entry)));
         y += CHIP_HEIGHT + CHIP_GAP;
     }
     let hidden = entries.len() - shown;

@@ -19,7 +19,13 @@ fn tint(ui: &egui::Ui, e: &CalEntry) -> Color32 {
 }
 
 /// A post's block in the week, or its chip in the month: the label clipped to `rect`.
-pub fn entry_block(ui: &egui::Ui, rect: Rect, e: &CalEntry, highlighted: bool) {
+pub fn entry_block(
+    ui: &egui::Ui,
+    rect: Rect,
+    e: &CalEntry,
+    highlighted: bool,
+    predicted: Option<&str>,
+) {
     let palette = theme::palette(ui);
     let tint = tint(ui, e);
     let painter = ui.painter_at(rect.expand(1.0));
@@ -44,12 +50,25 @@ pub fn entry_block(ui: &egui::Ui, rect: Rect, e: &CalEntry, highlighted: bool) {
     let colour = ui.visuals().strong_text_color();
     let inner = rect.shrink2(vec2(5.0, 1.0));
     let pos = inner.left_top() + vec2(0.0, (inner.height().min(16.0) - 13.0).max(0.0) / 2.0);
-    ui.painter_at(inner)
-        .text(pos, egui::Align2::LEFT_TOP, &e.text, font, colour);
+    let clip = ui.painter_at(inner);
+    clip.text(pos, egui::Align2::LEFT_TOP, &e.text, font, colour);
+    if let Some(range) = predicted
+        && inner.height() >= 28.0
+    {
+        let below = pos + vec2(0.0, 14.0);
+        let muted = theme::palette(ui).muted;
+        clip.text(
+            below,
+            egui::Align2::LEFT_TOP,
+            range,
+            FontId::proportional(10.5),
+            muted,
+        );
+    }
 }
 
 /// Everything about a post, on hover.
-pub fn entry_tooltip(ui: &mut egui::Ui, e: &CalEntry) {
+pub fn entry_tooltip(ui: &mut egui::Ui, e: &CalEntry, predicted: Option<&str>) {
     ui.set_max_width(340.0);
     ui.label(egui::RichText::new(&e.title).strong());
     ui.horizontal(|ui| {
@@ -60,6 +79,9 @@ pub fn entry_tooltip(ui: &mut egui::Ui, e: &CalEntry) {
     });
     if let Some(viewer) = &e.viewer_time {
         ui.label(theme::muted(ui, viewer));
+    }
+    if let Some(range) = predicted {
+        ui.label(format!("Predicted: {range}"));
     }
     if let Some(shifted) = &e.shifted {
         ui.label(

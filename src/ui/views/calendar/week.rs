@@ -12,6 +12,7 @@ use eframe::egui::{
 
 use super::data::{CalEntry, CalendarData};
 use super::paint;
+use super::predictions::Predictions;
 use crate::domain::{DraftId, PlanEntryId};
 use crate::ui::theme;
 
@@ -56,6 +57,7 @@ pub struct WeekInput<'a> {
     /// The account's current minute of the day.
     pub now_minute: u32,
     pub selected: Option<PlanEntryId>,
+    pub predictions: &'a Predictions,
     /// `Tue 24 Mar 18:15` -> also the viewer's time, for the drag label.
     pub target_label: &'a dyn Fn(NaiveDate, u32) -> String,
 }
@@ -245,7 +247,8 @@ fn block(
     let label = e.label.clone();
     response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &label));
     let selected = input.selected == Some(e.entry.id);
-    paint::entry_block(ui, rect, e, selected || response.hovered());
+    let predicted = input.predictions.of(&e.entry);
+    paint::entry_block(ui, rect, e, selected || response.hovered(), predicted);
     if response.clicked() {
         out.select = Some(e.entry.id);
     }
@@ -254,7 +257,7 @@ fn block(
     }
     let dragging = response.dragged() || response.drag_stopped();
     if !dragging {
-        response.on_hover_ui(|ui| paint::entry_tooltip(ui, e));
+        response.on_hover_ui(|ui| paint::entry_tooltip(ui, e, predicted));
         return;
     }
     // The target is kept from frame to frame: the pointer may be gone when the button is
