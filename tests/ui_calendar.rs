@@ -144,6 +144,17 @@ fn week_and_month_show_the_same_posts_at_the_range_edges() {
     let expected_week = [false, true, true, false, false, false, false, false];
     assert_eq!(in_week, expected_week, "the week's posts");
 
+    // The keyboard steps a week either way.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert!(on_screen(&harness, "Mon 5 Apr"), "→ shows the next week");
+    harness.key_press(Key::PageUp);
+    harness.run();
+    assert!(
+        on_screen(&harness, "Mon 29 Mar"),
+        "Page Up shows the previous week"
+    );
+
     calendar_at(&mut harness, "Month", "2027-03-15");
     let in_month: Vec<bool> = posts
         .iter()

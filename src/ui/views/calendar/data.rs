@@ -12,7 +12,7 @@ use eframe::egui::Color32;
 use super::conflicts::{self, Timed};
 use super::trend_windows::{TrendWindow, windows};
 use crate::domain::{Account, DraftId, DraftStatus, PlanEntry, PlanEntryId};
-use crate::schedule::{BestTimes, CadenceRules};
+use crate::schedule::{BestTimes, CadenceRules, resolve};
 use crate::store::HourOfWeekProfile;
 use crate::ui::theme;
 use crate::ui::widgets::zone_time::{day_start, viewer_time};
@@ -73,6 +73,28 @@ pub struct CalendarData {
     pub profile: HourOfWeekProfile,
     /// True when some entry's time reads differently on the viewer's clock.
     pub any_viewer_time: bool,
+    /// The viewer's clock at each of the account's 24 hours in the middle of the range, when
+    /// it reads differently (`–` for an hour the clocks skip).
+    pub viewer_hours: Option<Vec<String>>,
+}
+
+/// The viewer's clock at each hour of `date` in `zone`; `None` when it reads the same.
+fn viewer_hours(zone: Tz, date: NaiveDate) -> Option<Vec<String>> {
+    let hours: Vec<(String, String)> = (0..24)
+        .map(|h| {
+            let theirs = format!("{h:02}:00");
+            let wall = date.and_hms_opt(h, 0, 0).unwrap_or_default();
+            let mine = resolve(zone, wall).exact().map_or_else(
+                || "–".to_string(),
+                |at| at.with_timezone(&Local).format("%H:%M").to_string(),
+            );
+            (theirs, mine)
+        })
+        .collect();
+    hours
+        .iter()
+        .any(|(a, b)| a != b)
+        .then(|| hours.into_iter().map(|(_, mine)| mine).collect())
 }
 
 impl CalendarData {
@@ -229,5 +251,6 @@ pub fn load(
         best,
         profile,
         any_viewer_time,
+        viewer_hours: viewer_hours(tz, from + Days::new(((to - from).num_days() / 2) as u64)),
     })
 }

@@ -18,6 +18,8 @@ use crate::ui::theme;
 
 /// Width of the hour labels on the left.
 pub const GUTTER: f32 = 52.0;
+/// Width of the viewer's hours beside the account's.
+const VIEWER_GUTTER: f32 = 40.0;
 /// The least height of an hour; below it the grid scrolls.
 pub const MIN_HOUR_HEIGHT: f32 = 18.0;
 /// Drops snap to this many minutes.
@@ -83,14 +85,28 @@ pub fn ui(ui: &mut egui::Ui, input: &WeekInput<'_>) -> WeekOutput {
     let mut out = WeekOutput::default();
     let data = input.data;
     let palette = theme::palette(ui);
-    let width = ui.available_width().max(GUTTER + 7.0 * 60.0);
-    let col_w = (width - GUTTER) / 7.0;
+    // A second column of hours, in the viewer's clock, when it reads differently.
+    let gutter = if data.viewer_hours.is_some() {
+        GUTTER + VIEWER_GUTTER
+    } else {
+        GUTTER
+    };
+    let width = ui.available_width().max(gutter + 7.0 * 60.0);
+    let col_w = (width - gutter) / 7.0;
     let days: Vec<NaiveDate> = (0..7).map(|i| input.start + Days::new(i)).collect();
     let base_left = ui.cursor().left();
-    let col_x = |i: usize| base_left + GUTTER + i as f32 * col_w;
+    let col_x = |i: usize| base_left + gutter + i as f32 * col_w;
 
     // Day headings.
     let (header, _) = ui.allocate_exact_size(vec2(width, HEADER_HEIGHT), Sense::hover());
+    if data.viewer_hours.is_some() {
+        let at = pos2(header.left() + GUTTER - 6.0, header.center().y);
+        let hint = ui.put(
+            Rect::from_min_size(at - vec2(0.0, 8.0), vec2(VIEWER_GUTTER, 16.0)),
+            egui::Label::new(theme::muted(ui, "you").size(10.5)),
+        );
+        hint.on_hover_text("Your computer's clock at each of the account's hours");
+    }
     for (i, date) in days.iter().enumerate() {
         let rect = Rect::from_min_size(pos2(col_x(i), header.top()), vec2(col_w, HEADER_HEIGHT));
         let mut text = egui::RichText::new(day_heading(*date)).strong();
@@ -150,7 +166,7 @@ pub fn ui(ui: &mut egui::Ui, input: &WeekInput<'_>) -> WeekOutput {
         )
         .show(ui, |ui| {
             let (grid, _) = ui.allocate_exact_size(vec2(width, 24.0 * hour_height), Sense::hover());
-            let left = grid.left() + GUTTER;
+            let left = grid.left() + gutter;
             let x = |i: usize| left + i as f32 * col_w;
             let y = |minute: u32| grid.top() + minute as f32 / 60.0 * hour_height;
             let painter = ui.painter_at(grid);
@@ -181,6 +197,15 @@ pub fn ui(ui: &mut egui::Ui, input: &WeekInput<'_>) -> WeekOutput {
                     label,
                     egui::Label::new(theme::muted(ui, hour_label(hour)).size(11.0)),
                 );
+                if let Some(viewer) = &data.viewer_hours {
+                    painter.text(
+                        pos2(grid.left() + GUTTER - 2.0, line_y + 1.0),
+                        egui::Align2::LEFT_TOP,
+                        &viewer[hour as usize],
+                        FontId::proportional(10.0),
+                        palette.muted.gamma_multiply(0.8),
+                    );
+                }
             }
             // The current time.
             if let Some(i) = days.iter().position(|d| *d == input.today) {
