@@ -18,16 +18,15 @@ const AMSTERDAM: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
 
 fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)
-        .unwrap()
-        .and_hms_opt(h, min, 0)
-        .unwrap()
+        .and_then(|d| d.and_hms_opt(h, min, 0))
+        .expect("a valid wall time")
 }
 
 fn instant(w: NaiveDateTime) -> DateTime<Utc> {
     AMSTERDAM
         .from_local_datetime(&w)
         .single()
-        .unwrap()
+        .expect("an unambiguous wall time")
         .with_timezone(&Utc)
 }
 
@@ -35,17 +34,17 @@ fn instant(w: NaiveDateTime) -> DateTime<Utc> {
 /// `(title, wall time)`.
 fn workspace_with(posts: &[(&str, NaiveDateTime)]) -> (TestWorkspace, AccountId) {
     let workspace = demo_workspace();
-    let mut open = Workspace::open(&workspace.path).unwrap();
+    let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
     let store = open.store_mut();
-    let mut account = store.accounts().unwrap().remove(0);
+    let mut account = store.accounts().expect("accounts load").remove(0);
     account.time_zone = AMSTERDAM;
-    store.update_account(&account).unwrap();
+    store.update_account(&account).expect("the account saves");
     let mut entries = Vec::new();
     for (i, (title, w)) in posts.iter().enumerate() {
         let mut draft = Draft::blank(account.id, Utc::now());
         draft.title = title.to_string();
         draft.status = DraftStatus::Scheduled;
-        let id = store.add_draft(&draft).unwrap();
+        let id = store.add_draft(&draft).expect("the draft saves");
         entries.push(PlanEntry {
             id: PlanEntryId(0),
             account: account.id,
@@ -59,26 +58,26 @@ fn workspace_with(posts: &[(&str, NaiveDateTime)]) -> (TestWorkspace, AccountId)
             reason: String::new(),
         });
     }
-    store.add_plan_entries(&entries).unwrap();
+    store.add_plan_entries(&entries).expect("the plan saves");
     (workspace, account.id)
 }
 
 /// The stored entry of the post titled `title`.
 fn stored(path: &std::path::Path, account: AccountId, title: &str) -> PlanEntry {
-    let open = Workspace::open(path).unwrap();
+    let open = Workspace::open(path).expect("the workspace reopens");
     let store = open.store();
     let draft = store
         .drafts(account)
-        .unwrap()
+        .expect("drafts load")
         .into_iter()
         .find(|d| d.title == title)
-        .unwrap();
+        .expect("the draft exists");
     store
         .plan_entries(account, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)
-        .unwrap()
+        .expect("the plan loads")
         .into_iter()
         .find(|e| e.draft == draft.id)
-        .unwrap()
+        .expect("the post is planned")
 }
 
 /// Opens the Calendar on the period around `date` in `mode`.
