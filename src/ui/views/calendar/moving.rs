@@ -163,4 +163,26 @@ mod tests {
         assert_eq!(w, wall_time(day, 600));
         assert_eq!(instant.to_rfc3339(), "2027-03-28T08:00:00+00:00");
     }
+
+    #[test]
+    fn a_drop_into_the_autumn_overlap_asks_too() {
+        let zone = chrono_tz::Europe::Amsterdam;
+        let day = NaiveDate::from_ymd_opt(2027, 10, 31).unwrap();
+        let MoveStep::Ask(pending) = drop_on(&entry(), zone, day, 150) else {
+            panic!("02:30 on the fall-back day happens twice");
+        };
+        assert!(
+            pending.message.contains("happens twice"),
+            "{}",
+            pending.message
+        );
+        assert_eq!(
+            choice_label(&pending, Choice::Earlier),
+            "Earlier: 02:30 CEST"
+        );
+        assert_eq!(choice_label(&pending, Choice::Later), "Later: 02:30 CET");
+        let MoveStep::Move(_) = drop_on(&entry(), chrono_tz::Asia::Tokyo, day, 150) else {
+            panic!("Tokyo has no clock change");
+        };
+    }
 }
