@@ -79,6 +79,15 @@ fn run(path: PathBuf, work: Work, now: DateTime<Utc>) -> Result<Done, WorkspaceE
     })
 }
 
+/// Which draft goes where, to compare a preview with what was written.
+fn placements(report: &PlanReport) -> Vec<(i64, DateTime<Utc>)> {
+    report
+        .placements
+        .iter()
+        .map(|p| (p.draft_id, p.instant))
+        .collect()
+}
+
 /// The auto-plan form and its preview.
 struct Form {
     title: String,
@@ -215,18 +224,30 @@ impl Planner {
                 }
             }
             Work::Apply(request) => {
-                self.form = None;
+                // The written plan is the previewed one unless the workspace changed between.
+                let previewed = self
+                    .form
+                    .take()
+                    .and_then(|f| f.preview)
+                    .map(|(p, _)| placements(&p));
+                let changed = previewed.is_some_and(|p| p != placements(&report));
                 if let Some(before) = done.before {
+                    let mut summary = format!(
+                        "Planned {} from {} to {}",
+                        plural(report.placements.len(), "post", "posts"),
+                        report.from.format("%-d %b"),
+                        report.to.format("%-d %b")
+                    );
+                    if changed {
+                        summary.push_str(
+                            " (the workspace changed after the preview: check the calendar)",
+                        );
+                    }
                     actions.push(Action::PlanWritten {
                         account: request.account,
                         before: before.entries,
                         statuses: before.statuses,
-                        summary: format!(
-                            "Planned {} from {} to {}",
-                            plural(report.placements.len(), "post", "posts"),
-                            report.from.format("%-d %b"),
-                            report.to.format("%-d %b")
-                        ),
+                        summary,
                     });
                 }
             }
