@@ -108,7 +108,14 @@ pub fn ui(
                         pos2(grid.left() + (last + 1.0) * col_w - 3.0, bottom),
                     );
                     let id = Id::unique(("month-band", week, row));
-                    paint::band(ui, band, id, window, data.zone);
+                    paint::band(
+                        ui,
+                        band,
+                        id,
+                        window,
+                        data.zone,
+                        window.fades_by(data.zone, sunday),
+                    );
                 }
             }
         });

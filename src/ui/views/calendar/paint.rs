@@ -108,7 +108,15 @@ pub fn entry_tooltip(ui: &mut egui::Ui, e: &CalEntry, predicted: Option<&str>) {
 }
 
 /// A trend window's band with its name; hovering tells its span.
-pub fn band(ui: &mut egui::Ui, rect: Rect, id: Id, window: &TrendWindow, zone: Tz) {
+/// `fades_here`: the window ends inside `rect` (a marker shows where it turns to fading).
+pub fn band(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    id: Id,
+    window: &TrendWindow,
+    zone: Tz,
+    fades_here: bool,
+) {
     let palette = theme::palette(ui);
     let colour = match window.kind {
         TrendKind::Sound => palette.accent_2,
@@ -116,8 +124,8 @@ pub fn band(ui: &mut egui::Ui, rect: Rect, id: Id, window: &TrendWindow, zone: T
     };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, CornerRadius::same(3), colour.gamma_multiply(0.3));
-    if window.end.is_some() {
-        // Fading at the end: a marker on the last day.
+    if fades_here {
+        // Fading from here: a marker on the last day.
         let end = Rect::from_min_size(rect.right_top() - vec2(4.0, 0.0), vec2(4.0, rect.height()));
         painter.rect_filled(end, CornerRadius::same(2), palette.warn);
     }

@@ -79,7 +79,7 @@ impl Toolbar<'_> {
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.state.go_to)
                     .hint_text("Go to YYYY-MM-DD")
-                    .desired_width(130.0),
+                    .desired_width(150.0),
             );
             if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 match NaiveDate::parse_from_str(self.state.go_to.trim(), "%Y-%m-%d") {

@@ -41,6 +41,12 @@ impl TrendWindow {
         (start <= end).then_some((start, end))
     }
 
+    /// True when it reads fading on or before the local date `by`: its band ends there.
+    pub fn fades_by(&self, zone: Tz, by: NaiveDate) -> bool {
+        self.end
+            .is_some_and(|e| e.with_timezone(&zone).date_naive() <= by)
+    }
+
     /// What the band's tooltip says.
     pub fn describe(&self, zone: Tz) -> String {
         let day = |t: DateTime<Utc>| t.with_timezone(&zone).format("%-d %b").to_string();

@@ -151,7 +151,14 @@ pub fn ui(ui: &mut egui::Ui, input: &WeekInput<'_>) -> WeekOutput {
                 ),
             );
             let id = Id::unique(("trend-band", row, &window.label));
-            paint::band(ui, band, id, window, data.zone);
+            paint::band(
+                ui,
+                band,
+                id,
+                window,
+                data.zone,
+                window.fades_by(data.zone, days[6]),
+            );
         }
     }
 
