@@ -15,6 +15,7 @@ mod error;
 mod import_log;
 mod open;
 mod plan;
+mod plan_restore;
 mod schema;
 mod settings;
 mod subcultures;

@@ -6,7 +6,7 @@
 use eframe::egui;
 
 use super::app::ScrollstopApp;
-use super::file_dialog::{NO_MEDIA_CHOSEN, NOTHING_CHOSEN};
+use super::file_dialog::{NO_MEDIA_CHOSEN, NOTHING_CHOSEN, export_extension};
 use super::import;
 use super::jobs::{JobDone, JobOutcome};
 use super::status_bar::Notice;
@@ -15,7 +15,7 @@ use super::view::Action;
 use super::welcome::Welcome;
 use crate::domain::Draft;
 use crate::store::StoreError;
-use crate::workspace::{DEFAULT_DEMO_SEED, Workspace, WorkspaceError};
+use crate::workspace::{DEFAULT_DEMO_SEED, ExportRequest, Workspace, WorkspaceError};
 
 /// What applying one action did.
 enum Applied {
@@ -61,6 +61,10 @@ impl ScrollstopApp {
             self.start_demo(ctx);
             return Ok(Applied::Window);
         }
+        if let Action::ExportCalendar(request) = action {
+            self.start_export(ctx, request);
+            return Ok(Applied::Window);
+        }
         if self.workspace.is_ok()
             && let Some(applied) = self.apply_import(ctx, &action)
         {
@@ -87,6 +91,7 @@ impl ScrollstopApp {
                 return Ok(Applied::Window);
             }
             Action::CreateDemo
+            | Action::ExportCalendar(_)
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::ImportPaths(_)
@@ -219,6 +224,37 @@ impl ScrollstopApp {
                 }
                 Undoable::TrendsRecorded { recorded }
             }
+            Action::MovePlanEntry {
+                before,
+                zone,
+                wall_time,
+                instant,
+            } => {
+                let moved = crate::domain::PlanEntry {
+                    zone,
+                    wall_time,
+                    instant,
+                    pinned: true,
+                    reason: format!("Moved by hand to {}", wall_time.format("%a %-d %b %H:%M")),
+                    ..before.clone()
+                };
+                store.reschedule(&moved).map_err(refusal)?;
+                Undoable::PlanEntryMoved {
+                    before,
+                    to: wall_time,
+                }
+            }
+            Action::PlanWritten {
+                account,
+                before,
+                statuses,
+                summary,
+            } => Undoable::PlanWritten {
+                account,
+                before,
+                statuses,
+                summary,
+            },
         };
         self.notice = Some(Notice::undoable(edit.describe()));
         self.undo.push(edit);
@@ -235,6 +271,39 @@ impl ScrollstopApp {
                 workspace
                     .create_demo(DEFAULT_DEMO_SEED, progress)
                     .map(JobDone::DemoCreated)
+            });
+        if !started {
+            self.notice = Some(Notice::error(
+                "Another job is still running; wait for it or cancel it first.",
+            ));
+        }
+    }
+
+    /// Asks where to save the export, then prepares it on its own connection (the predicted
+    /// ranges need the model); the file is written when the job ends.
+    fn start_export(&mut self, ctx: &egui::Context, request: ExportRequest) {
+        let (extension, _) = export_extension(request.format);
+        let name = format!(
+            "scrollstop-plan-{}-{}.{extension}",
+            request.from, request.to
+        );
+        let Some(target) = self.file_dialog.save_export(&name, request.format) else {
+            self.notice = Some(Notice::info(
+                "Export cancelled: no file was chosen. Without a file chooser on this desktop, \
+                 use `scrollstop export` on the command line.",
+            ));
+            return;
+        };
+        let path = self.path.clone();
+        let started = self
+            .jobs
+            .start(ctx, "Exporting the posting calendar", move |_progress| {
+                let workspace = Workspace::open(&path)?;
+                let output = workspace.export_calendar(&request, chrono::Utc::now())?;
+                Ok(JobDone::CalendarExported {
+                    path: target,
+                    output,
+                })
             });
         if !started {
             self.notice = Some(Notice::error(
@@ -316,6 +385,16 @@ impl ScrollstopApp {
                     Notice::error("Nothing was imported: some rows or files were rejected.")
                 }
             }
+            Ok(JobDone::CalendarExported { path, output }) => {
+                match write_whole(&path, output.text.as_bytes()) {
+                    Ok(()) => Notice::success(format!(
+                        "Exported {} to {}.",
+                        crate::ui::widgets::format::plural(output.events, "post", "posts"),
+                        path.display()
+                    )),
+                    Err(e) => Notice::error(format!("Could not write {}: {e}", path.display())),
+                }
+            }
             Ok(JobDone::DemoCreated(info)) => Notice::success(format!(
                 "Demo workspace ready: {} accounts, {} subcultures, {} drafts, {} videos.",
                 info.counts.accounts,
@@ -332,6 +411,13 @@ impl ScrollstopApp {
         // Whatever the job did, the views re-read.
         self.revision += 1;
     }
+}
+
+/// Writes beside the target, then renames: a failed write never leaves half a file.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)
 }
 
 /// The message of an edit the workspace refused.

@@ -7,6 +7,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use crate::workspace::ExportFormat;
+
 /// The extensions an import understands (TikTok Studio exports, spreadsheets, JSON data).
 pub const IMPORT_EXTENSIONS: [&str; 5] = ["csv", "xlsx", "zip", "json", "txt"];
 
@@ -36,6 +38,17 @@ pub trait FileDialog {
 
     /// The video file of a draft; `None` when the user chose none.
     fn pick_media(&self) -> Option<PathBuf>;
+    /// Where to save a calendar export in `format`, suggested as `file_name`; `None` when the
+    /// user chose none.
+    fn save_export(&self, file_name: &str, format: ExportFormat) -> Option<PathBuf>;
+}
+
+/// The extension and filter name of an export format.
+pub fn export_extension(format: ExportFormat) -> (&'static str, &'static str) {
+    match format {
+        ExportFormat::Ics => ("ics", "iCalendar"),
+        ExportFormat::Csv => ("csv", "CSV (Google Calendar)"),
+    }
 }
 
 /// The desktop's own file chooser.
@@ -71,6 +84,15 @@ impl FileDialog for SystemFileDialog {
             .add_filter("Videos", &MEDIA_EXTENSIONS)
             .add_filter("All files", &["*"])
             .pick_file()
+    }
+
+    fn save_export(&self, file_name: &str, format: ExportFormat) -> Option<PathBuf> {
+        let (extension, name) = export_extension(format);
+        rfd::FileDialog::new()
+            .set_title("Export the posting calendar")
+            .set_file_name(file_name)
+            .add_filter(name, &[extension])
+            .save_file()
     }
 }
 
@@ -133,5 +155,9 @@ impl FileDialog for GivenPaths {
             Ok(mut path) => path.take(),
             Err(poisoned) => poisoned.into_inner().take(),
         }
+    }
+
+    fn save_export(&self, file_name: &str, _format: ExportFormat) -> Option<PathBuf> {
+        self.save_file(file_name)
     }
 }

@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use eframe::egui;
 
-use crate::workspace::{ImportReport, PreparedImport, Progress, WorkspaceError, WorkspaceInfo};
+use crate::workspace::{
+    ExportOutput, ImportReport, PreparedImport, Progress, WorkspaceError, WorkspaceInfo,
+};
 
 /// How often the window redraws while a job runs, to move the progress bar.
 const PROGRESS_REFRESH: Duration = Duration::from_millis(80);
@@ -24,6 +26,11 @@ pub enum JobDone {
     ImportPrepared(Box<PreparedImport>),
     /// An import was committed (or refused, when `committed` is false).
     Imported(ImportReport),
+    /// A calendar export was prepared; the app writes it to `path`.
+    CalendarExported {
+        path: std::path::PathBuf,
+        output: ExportOutput,
+    },
 }
 
 impl std::fmt::Debug for JobDone {
@@ -35,6 +42,11 @@ impl std::fmt::Debug for JobDone {
                 .field(&prepared.report)
                 .finish(),
             JobDone::Imported(report) => f.debug_tuple("Imported").field(report).finish(),
+            JobDone::CalendarExported { path, output } => f
+                .debug_struct("CalendarExported")
+                .field("path", path)
+                .field("events", &output.events)
+                .finish(),
         }
     }
 }

@@ -2,7 +2,11 @@
 //! how to take it back, and Undo (the status bar's button or Ctrl+Z) reverts the latest one.
 //! Deletes are moves to the trash, so undoing them restores the row with all that points at it.
 
-use crate::domain::{Account, AccountId, Draft, DraftId, Subculture, SubcultureId};
+use chrono::NaiveDateTime;
+
+use crate::domain::{
+    Account, AccountId, Draft, DraftId, DraftStatus, PlanEntry, Subculture, SubcultureId,
+};
 use crate::store::{RecordedTrend, Store, StoreError};
 
 /// How many edits can be taken back.
@@ -45,6 +49,18 @@ pub enum Undoable {
     },
     DraftsRestored {
         ids: Vec<DraftId>,
+    },
+    /// A planned post moved (Calendar drag and drop); `before` is the entry as it was.
+    PlanEntryMoved {
+        before: PlanEntry,
+        to: NaiveDateTime,
+    },
+    /// A planning run wrote the plan; `before` is every entry of the account then.
+    PlanWritten {
+        account: AccountId,
+        before: Vec<PlanEntry>,
+        statuses: Vec<(DraftId, DraftStatus)>,
+        summary: String,
     },
     /// Captures of trend items typed or pasted in the Trends view.
     TrendsRecorded {
@@ -90,6 +106,10 @@ impl Undoable {
             }
             Self::DraftsRestored { ids } => format!("Restored {}", drafts_phrase(ids.len())),
             Self::TrendsRecorded { recorded } => format!("Added {}", captures_phrase(recorded)),
+            Self::PlanEntryMoved { to, .. } => {
+                format!("Moved the post to {}", to.format("%a %-d %b %H:%M"))
+            }
+            Self::PlanWritten { summary, .. } => summary.clone(),
         }
     }
 
@@ -134,6 +154,22 @@ impl Undoable {
             Self::DraftsTrashed { ids } => {
                 store.restore_drafts(ids)?;
                 Ok(format!("Restored {}", drafts_phrase(ids.len())))
+            }
+            Self::PlanEntryMoved { before, .. } => {
+                store.reschedule(before)?;
+                Ok(format!(
+                    "Moved the post back to {}",
+                    before.wall_time.format("%a %-d %b %H:%M")
+                ))
+            }
+            Self::PlanWritten {
+                account,
+                before,
+                statuses,
+                ..
+            } => {
+                store.restore_plan(*account, before, statuses)?;
+                Ok("Put the plan back as it was".to_string())
             }
             Self::DraftsRestored { ids } => {
                 store.trash_drafts(ids)?;

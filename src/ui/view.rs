@@ -6,11 +6,14 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+
 use crate::domain::{
-    Account, AccountId, Colour, Draft, DraftId, NewAccount, Subculture, SubcultureId, TrendCapture,
-    TrendItem,
+    Account, AccountId, Colour, Draft, DraftId, DraftStatus, NewAccount, PlanEntry, Subculture,
+    SubcultureId, TrendCapture, TrendItem,
 };
-use crate::workspace::Workspace;
+use crate::workspace::{ExportRequest, Workspace};
 
 use super::nav::Section;
 
@@ -99,6 +102,25 @@ pub enum Action {
     CommitImport,
     /// Close the import dialog; nothing is written.
     CancelImport,
+    /// Move a planned post to another wall time (the Calendar's drag and drop; undoable). The
+    /// wall time was resolved in `zone` to `instant`, with a clock change's choice made by the
+    /// user. The moved post is pinned, so re-planning leaves it where the user put it.
+    MovePlanEntry {
+        before: PlanEntry,
+        zone: Tz,
+        wall_time: NaiveDateTime,
+        instant: DateTime<Utc>,
+    },
+    /// A planning run (auto-plan, re-plan, place in best free slot) wrote the account's plan on
+    /// its own connection: remember the plan it replaced for Undo and re-read.
+    PlanWritten {
+        account: AccountId,
+        before: Vec<PlanEntry>,
+        statuses: Vec<(DraftId, DraftStatus)>,
+        summary: String,
+    },
+    /// Ask where to save, then export the posting calendar (a background job).
+    ExportCalendar(ExportRequest),
 }
 
 /// A panel of the window.

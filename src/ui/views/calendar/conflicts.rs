@@ -1,0 +1,133 @@
+//! Where the plan breaks the account's cadence: two posts closer together than its minimum
+//! spacing, and days with more posts than its posts-per-day. Pure: the calendar hands in the
+//! entries' instants and local dates (in time order) and marks what comes back.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::schedule::CadenceRules;
+
+/// One planned post as the conflict rules see it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timed {
+    pub instant: DateTime<Utc>,
+    pub date: NaiveDate,
+}
+
+/// What is wrong with the plan, per entry (parallel to the input) and per local date.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Conflicts {
+    /// For each entry, the sentences that explain its conflicts (empty when it has none).
+    pub entries: Vec<Vec<String>>,
+    /// Days with more posts than the cadence allows, with the sentence to show.
+    pub days: BTreeMap<NaiveDate, String>,
+}
+
+impl Conflicts {
+    pub fn any(&self) -> bool {
+        !self.days.is_empty() || self.entries.iter().any(|e| !e.is_empty())
+    }
+}
+
+/// `1 h 30 min`, `45 min`, `3 h`.
+pub fn gap_text(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// Checks `entries` (in time order) against the spacing and posts-per-day of `rules`.
+pub fn find(entries: &[Timed], rules: &CadenceRules) -> Conflicts {
+    let mut out = Conflicts {
+        entries: vec![Vec::new(); entries.len()],
+        days: BTreeMap::new(),
+    };
+    let spacing_minutes = (f64::from(rules.min_spacing_hours) * 60.0).round() as i64;
+    for i in 1..entries.len() {
+        let gap = (entries[i].instant - entries[i - 1].instant).num_minutes();
+        if gap < spacing_minutes {
+            let why = format!(
+                "{} between two posts; the cadence asks for at least {}",
+                gap_text(gap),
+                gap_text(spacing_minutes)
+            );
+            out.entries[i - 1].push(format!("Too close to the next post: {why}."));
+            out.entries[i].push(format!("Too close to the previous post: {why}."));
+        }
+    }
+    let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for e in entries {
+        *per_day.entry(e.date).or_default() += 1;
+    }
+    let allowed = usize::from(rules.posts_per_day);
+    for (date, n) in per_day {
+        if n > allowed {
+            out.days.insert(
+                date,
+                format!(
+                    "{n} posts on {}; the cadence allows {allowed} a day.",
+                    date.format("%a %-d %b")
+                ),
+            );
+        }
+    }
+    for (e, marks) in entries.iter().zip(out.entries.iter_mut()) {
+        if let Some(day) = out.days.get(&e.date) {
+            marks.push(day.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::domain::Cadence;
+    use crate::schedule::SubcultureMix;
+
+    fn at(d: u32, h: u32, m: u32) -> Timed {
+        Timed {
+            instant: Utc.with_ymd_and_hms(2026, 5, d, h, m, 0).unwrap(),
+            date: NaiveDate::from_ymd_opt(2026, 5, d).unwrap(),
+        }
+    }
+
+    #[test]
+    fn posts_too_close_and_busy_days_are_marked() {
+        let rules = CadenceRules::new(&Cadence::default(), SubcultureMix::default());
+        // Default cadence: 2 a day, 3 h apart.
+        let entries = [
+            at(4, 9, 0),
+            at(4, 10, 30),
+            at(4, 18, 0),
+            at(5, 9, 0),
+            at(5, 18, 0),
+        ];
+        let c = find(&entries, &rules);
+        assert!(c.entries[0][0].contains("1 h 30 min"), "{:?}", c.entries[0]);
+        assert!(c.entries[1][0].contains("previous"), "{:?}", c.entries[1]);
+        assert_eq!(
+            c.entries[2].len(),
+            1,
+            "only the busy day: {:?}",
+            c.entries[2]
+        );
+        assert!(c.entries[3].is_empty() && c.entries[4].is_empty());
+        assert_eq!(c.days.len(), 1);
+        assert!(c.days.values().next().unwrap().contains("3 posts"));
+        assert!(c.any());
+    }
+
+    #[test]
+    fn a_plan_within_the_cadence_has_no_conflicts() {
+        let rules = CadenceRules::new(&Cadence::default(), SubcultureMix::default());
+        let c = find(&[at(4, 9, 0), at(4, 12, 0), at(5, 9, 0)], &rules);
+        assert!(!c.any(), "{c:?}");
+        assert_eq!(gap_text(180), "3 h");
+    }
+}

@@ -1,0 +1,320 @@
+//! The Calendar view: the account's posting plan as a week (hour grid), a month (day cells) or
+//! an agenda, all in the account's time zone with the viewer's clock where it differs. Posts
+//! are dragged to another time in the week (15-minute snaps, clock changes ask); conflicts with
+//! the cadence, `posting-frequency` findings, the trend windows of the planned sounds and
+//! hashtags and the audience's best times are drawn on it. Auto-plan, re-plan, "place in best
+//! free slot" and export start here.
+//!
+//! The view reads the workspace only when the revision, the account, the shown range or the
+//! account's date changes ([`data::load`]); every frame draws from that.
+
+mod agenda;
+mod best_times;
+mod conflicts;
+mod data;
+mod export;
+mod month;
+mod moving;
+mod paint;
+mod planning;
+mod predictions;
+mod range;
+mod toolbar;
+mod trend_windows;
+mod week;
+
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use eframe::egui::{self, Key};
+
+pub use conflicts::{Conflicts, Timed, find as find_conflicts};
+pub use data::{CalEntry, CalendarData, load};
+pub use month::more_label;
+pub use range::{Mode, visible_dates};
+pub use trend_windows::{TrendWindow, span as trend_span};
+pub use week::{GUTTER, MIN_HOUR_HEIGHT, SNAP_MINUTES, day_heading, hour_label};
+
+use crate::domain::{Account, AccountId, PlanEntryId};
+use crate::ui::nav::Section;
+use crate::ui::theme;
+use crate::ui::view::{Action, View, ViewContext};
+use crate::ui::widgets::empty_state::{empty_state, load_error};
+use crate::ui::widgets::zone_time::viewer_time;
+use moving::{Decision, MoveStep, PendingMove};
+use planning::Planner;
+
+/// What the data was read for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LoadKey {
+    revision: u64,
+    account: AccountId,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+}
+
+/// The Calendar view. Create it with [`CalendarView::default`].
+#[derive(Default)]
+pub struct CalendarView {
+    mode: Mode,
+    /// The date the shown week or month is around (`None`: today).
+    focus: Option<NaiveDate>,
+    loaded: Option<LoadKey>,
+    data: Option<CalendarData>,
+    error: Option<String>,
+    selected: Option<PlanEntryId>,
+    pending: Option<PendingMove>,
+    planner: Planner,
+    predictions: predictions::Predictions,
+    toolbar: toolbar::ToolbarState,
+}
+
+impl View for CalendarView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
+        theme::view_heading(
+            ui,
+            "Calendar",
+            "The posting plan in the account's time zone: drag a post to move it.",
+        );
+        let Some(account) = ctx.account else {
+            empty_state(
+                ui,
+                "No account yet",
+                "Add the account you post from in Settings; its posting plan will show here.",
+            );
+            return;
+        };
+        let now = Utc::now();
+        let local_now = now.with_timezone(&account.time_zone);
+        let today = local_now.date_naive();
+        if !self.modal_open() {
+            self.keyboard(ui.ctx(), today);
+        }
+        let focus = self.focus.unwrap_or(today);
+        let (from, to) = range::visible_dates(self.mode, focus);
+        let key = LoadKey {
+            revision: ctx.revision,
+            account: account.id,
+            from,
+            to,
+            today,
+        };
+        if self.loaded != Some(key) {
+            self.reload(ctx, account, from, to, now);
+            if let Some(data) = &self.data {
+                self.predictions
+                    .start(ui.ctx(), ctx.workspace, account.id, data);
+            }
+            self.loaded = Some(key);
+        }
+        self.planner.poll(ui.ctx(), ctx.actions);
+        self.predictions.poll(ui.ctx());
+        let mut bar = toolbar::Toolbar {
+            state: &mut self.toolbar,
+            mode: &mut self.mode,
+            focus: &mut self.focus,
+            today,
+            account,
+            data: self.data.as_ref(),
+            planner: &mut self.planner,
+            workspace: ctx.workspace,
+            actions: ctx.actions,
+            now,
+        };
+        bar.ui(ui);
+        if let Some(why) = self.predictions.failed() {
+            ui.label(theme::muted(
+                ui,
+                format!("Predicted ranges are not shown: {why}"),
+            ));
+        }
+        if let Some(error) = &self.error {
+            load_error(ui, "the plan", error);
+            return;
+        }
+        let Some(data) = &self.data else {
+            return;
+        };
+        ui.add_space(theme::SPACE_S);
+        let focus = self.focus.unwrap_or(today);
+        match self.mode {
+            Mode::Week => {
+                let zone = account.time_zone;
+                let label = move |date: NaiveDate, minute: u32| target_label(zone, date, minute);
+                let input = week::WeekInput {
+                    data,
+                    start: from,
+                    today,
+                    now_minute: local_now.hour() * 60 + local_now.minute(),
+                    selected: self.selected,
+                    predictions: &self.predictions,
+                    target_label: &label,
+                };
+                let out = week::ui(ui, &input);
+                if let Some(id) = out.select {
+                    self.selected = Some(id);
+                }
+                if let Some(draft) = out.open {
+                    open_draft(ctx.actions, draft);
+                }
+                if let Some(drop) = out.dropped
+                    && let Some(e) = data.entry(drop.entry)
+                {
+                    let e = e.clone();
+                    self.dropped(&e, account, drop, now, ctx.actions);
+                }
+            }
+            Mode::Month => {
+                use chrono::Datelike;
+                let out = month::ui(
+                    ui,
+                    data,
+                    from,
+                    focus.month(),
+                    today,
+                    self.selected,
+                    &self.predictions,
+                );
+                if let Some(id) = out.select {
+                    self.selected = Some(id);
+                }
+                if let Some(draft) = out.open {
+                    open_draft(ctx.actions, draft);
+                }
+                if let Some(date) = out.show_week {
+                    self.mode = Mode::Week;
+                    self.focus = Some(date);
+                }
+            }
+            Mode::Agenda => {
+                if data.entries.is_empty() {
+                    empty_state(
+                        ui,
+                        &format!("Nothing planned for {} in these days", account.at_handle()),
+                        "Use Auto-plan to fill them with approved drafts, or place one draft in \
+                         its best free slot.",
+                    );
+                } else if let Some(draft) = agenda::ui(ui, data, today, &self.predictions) {
+                    open_draft(ctx.actions, draft);
+                }
+            }
+        }
+        if let Some(pending) = &self.pending {
+            match moving::dialog(ui.ctx(), pending) {
+                Decision::Undecided => {}
+                Decision::Cancel => {
+                    self.pending = None;
+                    ctx.actions.push(Action::Notify(
+                        "Move cancelled; the post stays where it was.".into(),
+                    ));
+                }
+                Decision::Move(action) => {
+                    self.pending = None;
+                    ctx.actions.push(action);
+                }
+            }
+        }
+        self.planner.dialog(ui.ctx(), account, ctx.actions);
+    }
+}
+
+/// `Tue 24 Mar 18:15`, and the viewer's time where it differs: what a drag shows.
+fn target_label(zone: chrono_tz::Tz, date: NaiveDate, minute: u32) -> String {
+    let wall = moving::wall_time(date, minute);
+    let text = wall.format("%a %-d %b %H:%M").to_string();
+    match crate::schedule::resolve(zone, wall) {
+        crate::schedule::Resolution::Exact(at) => match viewer_time(at, zone, &chrono::Local) {
+            Some(viewer) => format!("{text} · {viewer}"),
+            None => text,
+        },
+        crate::schedule::Resolution::Gap { .. } => format!("{text} · skipped by the clock change"),
+        crate::schedule::Resolution::Overlap { .. } => format!("{text} · happens twice"),
+    }
+}
+
+fn open_draft(actions: &mut Vec<Action>, draft: crate::domain::DraftId) {
+    actions.push(Action::OpenDraft(Some(draft)));
+    actions.push(Action::Navigate(Section::Drafts));
+}
+
+impl CalendarView {
+    fn modal_open(&self) -> bool {
+        self.pending.is_some() || self.planner.is_open() || self.toolbar.export.is_open()
+    }
+
+    /// ←/→ and PageUp/PageDown step, T goes to today (not while typing).
+    fn keyboard(&mut self, ctx: &egui::Context, today: NaiveDate) {
+        if ctx.text_edit_focused() {
+            return;
+        }
+        let (back, ahead, home) = ctx.input_mut(|i| {
+            let back = i.consume_key(egui::Modifiers::NONE, Key::ArrowLeft)
+                || i.consume_key(egui::Modifiers::NONE, Key::PageUp);
+            let ahead = i.consume_key(egui::Modifiers::NONE, Key::ArrowRight)
+                || i.consume_key(egui::Modifiers::NONE, Key::PageDown);
+            let home = i.consume_key(egui::Modifiers::NONE, Key::T);
+            (back, ahead, home)
+        });
+        let focus = self.focus.unwrap_or(today);
+        if back {
+            self.focus = Some(range::step(self.mode, focus, false));
+        }
+        if ahead {
+            self.focus = Some(range::step(self.mode, focus, true));
+        }
+        if home {
+            self.focus = None;
+        }
+    }
+
+    fn reload(
+        &mut self,
+        ctx: &ViewContext<'_>,
+        account: &Account,
+        from: NaiveDate,
+        to: NaiveDate,
+        now: DateTime<Utc>,
+    ) {
+        match data::load(ctx.workspace, account, from, to, now) {
+            Ok(data) => {
+                self.data = Some(data);
+                self.error = None;
+            }
+            Err(e) => {
+                self.data = None;
+                self.error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// A post dropped on another day or time in the week.
+    fn dropped(
+        &mut self,
+        e: &CalEntry,
+        account: &Account,
+        drop: week::Dropped,
+        now: DateTime<Utc>,
+        actions: &mut Vec<Action>,
+    ) {
+        if e.status == Some(crate::domain::DraftStatus::Posted) {
+            actions.push(Action::Notify(format!(
+                "\"{}\" is already posted; its time is history and stays.",
+                e.title
+            )));
+            return;
+        }
+        match moving::drop_on(&e.entry, account.time_zone, drop.date, drop.minute) {
+            MoveStep::Move(action) => {
+                if let Action::MovePlanEntry { instant, .. } = &action
+                    && *instant <= now
+                {
+                    actions.push(Action::Notify(
+                        "That time has passed: drop the post on a time still ahead.".into(),
+                    ));
+                    return;
+                }
+                actions.push(action);
+            }
+            MoveStep::Ask(pending) => self.pending = Some(pending),
+        }
+    }
+}

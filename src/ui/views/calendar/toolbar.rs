@@ -1,0 +1,226 @@
+//! The calendar's toolbar: week / month / agenda, previous / today / next and a date to jump
+//! to, Auto-plan…, Re-plan, "place in best free slot" for a draft without a slot, Export…,
+//! the best-times heat map, and which clocks the times are in.
+
+use chrono::{DateTime, Days, Local, NaiveDate, Utc};
+use eframe::egui::{self, RichText};
+
+use super::data::CalendarData;
+use super::planning::Planner;
+use super::range::{self, Mode};
+use super::{best_times, export};
+use crate::domain::{Account, DraftId};
+use crate::ui::theme;
+use crate::ui::view::Action;
+use crate::workspace::Workspace;
+
+/// Days "Auto-plan…" offers from today.
+const AUTO_PLAN_DAYS: u64 = 13;
+
+/// What the toolbar keeps between frames.
+#[derive(Default)]
+pub struct ToolbarState {
+    go_to: String,
+    go_to_error: bool,
+    place: Option<DraftId>,
+    show_best_times: bool,
+    pub export: export::ExportForm,
+}
+
+/// The toolbar with what it changes.
+pub struct Toolbar<'a> {
+    pub state: &'a mut ToolbarState,
+    pub mode: &'a mut Mode,
+    pub focus: &'a mut Option<NaiveDate>,
+    pub today: NaiveDate,
+    pub account: &'a Account,
+    pub data: Option<&'a CalendarData>,
+    pub planner: &'a mut Planner,
+    pub workspace: &'a Workspace,
+    pub actions: &'a mut Vec<Action>,
+    pub now: DateTime<Utc>,
+}
+
+impl Toolbar<'_> {
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let focus = self.focus.unwrap_or(self.today);
+        ui.horizontal(|ui| {
+            for mode in Mode::ALL {
+                ui.selectable_value(self.mode, mode, mode.label());
+            }
+            ui.separator();
+            if ui
+                .button("◀")
+                .on_hover_text("Previous (← or Page Up)")
+                .clicked()
+            {
+                *self.focus = Some(range::step(*self.mode, focus, false));
+            }
+            if ui
+                .button("Today")
+                .on_hover_text("Back to today (T)")
+                .clicked()
+            {
+                *self.focus = None;
+            }
+            if ui
+                .button("▶")
+                .on_hover_text("Next (→ or Page Down)")
+                .clicked()
+            {
+                *self.focus = Some(range::step(*self.mode, focus, true));
+            }
+            ui.label(
+                RichText::new(range::title(*self.mode, focus))
+                    .strong()
+                    .size(16.0),
+            );
+            ui.separator();
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.state.go_to)
+                    .hint_text("Go to YYYY-MM-DD")
+                    .desired_width(150.0),
+            );
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                match NaiveDate::parse_from_str(self.state.go_to.trim(), "%Y-%m-%d") {
+                    Ok(date) => {
+                        *self.focus = Some(date);
+                        self.state.go_to.clear();
+                        self.state.go_to_error = false;
+                    }
+                    Err(_) => self.state.go_to_error = true,
+                }
+            }
+            if self.state.go_to_error {
+                ui.label(theme::error_text(ui, "Write a date like 2027-03-28."));
+            }
+        });
+        ui.add_space(theme::SPACE_S);
+        ui.horizontal(|ui| self.planning_ui(ui));
+        let mut note = format!(
+            "Times in {}, the account's zone.",
+            self.account.time_zone.name()
+        );
+        if self.data.is_some_and(|d| d.any_viewer_time) {
+            let offset = Local::now().offset().to_string();
+            note.push_str(&format!(
+                " Your computer's time (UTC{offset}) is shown where it differs."
+            ));
+        }
+        ui.label(theme::muted(ui, note));
+        if self.state.show_best_times
+            && let Some(data) = self.data
+        {
+            best_times::ui(ui, data);
+        }
+        self.state
+            .export
+            .dialog(ui.ctx(), self.account, self.actions);
+    }
+
+    fn planning_ui(&mut self, ui: &mut egui::Ui) {
+        let busy = self.planner.is_busy();
+        let (from, to) = range::visible_dates(*self.mode, self.focus.unwrap_or(self.today));
+        let auto = ui
+            .add_enabled(!busy, egui::Button::new("Auto-plan…"))
+            .on_hover_text("Fill days with approved drafts in their best slots (preview first)");
+        if auto.clicked() {
+            let to = self.today + Days::new(AUTO_PLAN_DAYS);
+            self.planner
+                .open(self.workspace, "Auto-plan", self.account, self.today, to);
+        }
+        let replan = ui
+            .add_enabled(!busy && to >= self.today, egui::Button::new("Re-plan"))
+            .on_hover_text(
+                "Plan the shown days again around pinned and moved posts (preview first)",
+            );
+        if replan.clicked() {
+            let title = format!(
+                "Re-plan {}",
+                range::title(*self.mode, self.focus.unwrap_or(self.today))
+            );
+            self.planner.open(
+                self.workspace,
+                &title,
+                self.account,
+                from.max(self.today),
+                to,
+            );
+        }
+        ui.separator();
+        let unplanned = self.data.map_or(&[][..], |d| d.unplanned.as_slice());
+        if self
+            .state
+            .place
+            .is_some_and(|id| !unplanned.iter().any(|u| u.id == id))
+        {
+            self.state.place = None;
+        }
+        let chosen = self
+            .state
+            .place
+            .and_then(|id| unplanned.iter().find(|u| u.id == id))
+            .map_or_else(
+                || {
+                    if unplanned.is_empty() {
+                        "No drafts without a slot".to_string()
+                    } else {
+                        "Choose a draft without a slot…".to_string()
+                    }
+                },
+                |u| u.title.clone(),
+            );
+        egui::ComboBox::from_label("to place")
+            .selected_text(chosen)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for u in unplanned {
+                    let text = format!("{} · {}", u.title, u.status.label());
+                    ui.selectable_value(&mut self.state.place, Some(u.id), text);
+                }
+            });
+        let place = ui
+            .add_enabled(
+                !busy && self.state.place.is_some(),
+                egui::Button::new("Place in best free slot"),
+            )
+            .on_hover_text(format!(
+                "Put the chosen draft where the model predicts the most reach in the next {} days",
+                super::planning::PLACE_DAYS_AHEAD
+            ));
+        if place.clicked()
+            && let Some(draft) = self.state.place
+        {
+            let placed = self.planner.place(
+                ui.ctx(),
+                self.workspace,
+                self.account,
+                draft,
+                self.today,
+                self.now,
+            );
+            if let Err(message) = placed {
+                self.actions.push(Action::Notify(message));
+            }
+        }
+        if busy {
+            ui.spinner();
+        }
+        ui.separator();
+        let export = ui
+            .button("Export…")
+            .on_hover_text("Save the plan as an iCalendar (.ics) or CSV file");
+        if export.clicked() {
+            match self.workspace.store().accounts() {
+                Ok(accounts) => {
+                    let ids = accounts.iter().map(|a| a.id).collect();
+                    self.state.export.open(from, to, ids);
+                }
+                Err(e) => self
+                    .actions
+                    .push(Action::Notify(format!("Could not read the accounts: {e}"))),
+            }
+        }
+        ui.toggle_value(&mut self.state.show_best_times, "Best times");
+    }
+}
