@@ -23,7 +23,7 @@ impl DraftsView {
                     ctx.actions.push(Action::NewDraft);
                 }
                 if ui
-                    .button("Import drafts…")
+                    .button("Import drafts CSV…")
                     .on_hover_text("Read a drafts CSV, preview it, then add its drafts (Ctrl+I)")
                     .clicked()
                 {

@@ -100,7 +100,7 @@ impl View for DraftsView {
             empty_state(
                 ui,
                 &format!("No drafts for {} yet", account.at_handle()),
-                "Press Ctrl+N (or New draft) to capture an idea, or Import drafts… from a \
+                "Press Ctrl+N (or New draft) to capture an idea, or Import drafts CSV… from a \
                  CSV. Drafts of every status (idea, draft, in review, approved, scheduled, \
                  posted) are listed here.",
             );
