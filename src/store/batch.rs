@@ -32,6 +32,24 @@ impl Batch<'_> {
         Ok(self.tx.commit()?)
     }
 
+    /// Marks where a part of the batch starts (one imported file), so that part alone can be
+    /// [undone](Self::undo_part) while the rest of the batch stays.
+    pub fn begin_part(&self) -> Result<(), StoreError> {
+        Ok(self.tx.execute_batch("SAVEPOINT batch_part")?)
+    }
+
+    /// Keeps the writes since [`begin_part`](Self::begin_part) as part of the batch.
+    pub fn end_part(&self) -> Result<(), StoreError> {
+        Ok(self.tx.execute_batch("RELEASE batch_part")?)
+    }
+
+    /// Undoes every write since [`begin_part`](Self::begin_part).
+    pub fn undo_part(&self) -> Result<(), StoreError> {
+        Ok(self
+            .tx
+            .execute_batch("ROLLBACK TO batch_part; RELEASE batch_part")?)
+    }
+
     pub fn add_account(&self, a: &NewAccount) -> Result<AccountId, StoreError> {
         self.tx.execute(
             "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
