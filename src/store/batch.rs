@@ -103,6 +103,14 @@ impl Batch<'_> {
     /// Finds or inserts a video, filling in fields it did not know; returns its id and what
     /// changed.
     pub fn upsert_video(&self, v: &Video) -> Result<(VideoId, Change), StoreError> {
+        videos::upsert_video(&self.tx, &v.into())
+    }
+
+    /// [`upsert_video`](Self::upsert_video) for fields borrowed from an import's row.
+    pub fn upsert_video_fields(
+        &self,
+        v: &videos::VideoFields<'_>,
+    ) -> Result<(VideoId, Change), StoreError> {
         videos::upsert_video(&self.tx, v)
     }
 

@@ -29,7 +29,7 @@ pub use analytics::HourOfWeekProfile;
 pub use batch::Batch;
 pub use error::StoreError;
 pub use schema::LATEST_VERSION;
-pub use videos::VideoWithSnapshots;
+pub use videos::{VideoFields, VideoWithSnapshots};
 
 /// What a write did to the stored data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

@@ -24,8 +24,7 @@ pub(super) fn read_streaming(
 ) -> Option<Result<(), ImportError>> {
     let file = std::fs::File::open(path).ok()?;
     let mut rows = ChunkedRows::open(Box::new(file), size).ok()??;
-    if rows.headers.first().is_some_and(|h| h.starts_with('{')) || detect(&rows.headers).is_some()
-    {
+    if rows.headers.first().is_some_and(|h| h.starts_with('{')) || detect(&rows.headers).is_some() {
         return None;
     }
     let reader = options

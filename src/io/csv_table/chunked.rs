@@ -107,7 +107,9 @@ impl ChunkedRows {
             rows.fill(want)?;
         };
         let head = &rows.pending[..cut];
-        let starts_with_sep = head.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"sep="));
+        let starts_with_sep = head
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"sep="));
         if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") || starts_with_sep {
             return Ok(None);
         }

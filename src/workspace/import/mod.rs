@@ -261,8 +261,7 @@ impl Workspace {
     ) -> Result<ImportReport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
         let batch = self.store_mut().batch()?;
-        let (mut report, hashes) =
-            write_files(&batch, paths, &options, progress, "Importing")?;
+        let (mut report, hashes) = write_files(&batch, paths, &options, progress, "Importing")?;
         if report.has_problems() && !options.skip_bad_rows {
             drop(batch); // rolled back: a refused import writes nothing
             return Ok(report);
@@ -378,4 +377,3 @@ fn display_name(path: &std::path::Path) -> String {
         |n| n.to_string_lossy().into_owned(),
     )
 }
-

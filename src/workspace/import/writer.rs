@@ -17,13 +17,12 @@ use chrono_tz::Tz;
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
 use crate::domain::{
     AccountId, AudienceShare, DailyMetrics, FollowerActivity, NewAccount, Snapshot, TrendCapture,
-    Video, VideoId,
 };
 use crate::io::{
     ActivityRecord, Collected, FileSummary, Rejected, ReportKind, ShareRecord, Sink, TrendRecord,
     VideoRecord,
 };
-use crate::store::{Batch, Change, StoreError};
+use crate::store::{Batch, Change, StoreError, VideoFields};
 use crate::workspace::{Progress, WorkspaceError};
 
 /// How many records are written between looks at the Cancel button.
@@ -245,7 +244,11 @@ impl<'w, 'b> Writer<'w, 'b> {
     fn file_handle(&self, file: &str) -> Option<String> {
         match self.summaries.iter().rev().find(|s| s.file == file) {
             Some(summary) => self.file_handle_in(summary),
-            None => self.options.account.as_deref().map(|h| trimmed(h).to_string()),
+            None => self
+                .options
+                .account
+                .as_deref()
+                .map(|h| trimmed(h).to_string()),
         }
     }
 
@@ -522,9 +525,13 @@ fn store_video(
     v: &VideoRecord,
     enrichment_only: bool,
 ) -> Result<Result<Change, String>, StoreError> {
+    let derived;
     let platform_id = match (&v.platform_id, v.posted_at) {
-        (Some(id), _) if !id.trim().is_empty() => id.trim().to_string(),
-        (_, Some(at)) => derived_id(&[&at.to_rfc3339(), v.caption.as_deref().unwrap_or("")]),
+        (Some(id), _) if !id.trim().is_empty() => id.trim(),
+        (_, Some(at)) => {
+            derived = derived_id(&[&at.to_rfc3339(), v.caption.as_deref().unwrap_or("")]);
+            derived.as_str()
+        }
         _ => {
             return Ok(Err(
                 "no video id, link or post time to tell which video this is".into(),
@@ -533,7 +540,7 @@ fn store_video(
     };
     // Only enrichment and a missing post time need to know whether the video is stored.
     let existing = if enrichment_only || v.posted_at.is_none() {
-        batch.find_video(account, &platform_id)?
+        batch.find_video(account, platform_id)?
     } else {
         None
     };
@@ -546,21 +553,20 @@ fn store_video(
     else {
         return Ok(Err("no post time".into()));
     };
-    let video = Video {
-        id: VideoId(0),
+    let video = VideoFields {
         account,
         platform_id,
         posted_at,
-        caption: v.caption.clone().unwrap_or_default(),
-        hashtags: v.hashtags.clone(),
+        caption: v.caption.as_deref().unwrap_or_default(),
+        hashtags: &v.hashtags,
         duration_s: v.duration_s,
-        sound: v.sound.clone(),
-        link: v.link.clone(),
+        sound: v.sound.as_deref(),
+        link: v.link.as_deref(),
         allow_duet: v.allow_duet,
         allow_stitch: v.allow_stitch,
         allow_comments: v.allow_comments,
     };
-    let (id, mut change) = batch.upsert_video(&video)?;
+    let (id, mut change) = batch.upsert_video_fields(&video)?;
     if let Some(s) = &v.snapshot {
         let added = batch.add_snapshot(&Snapshot {
             video: id,

@@ -16,7 +16,14 @@ fn whole(text: &str) -> Result<Vec<(usize, Vec<String>)>, TableError> {
     Ok(table
         .rows
         .iter()
-        .map(|r| (r.line(), (0..r.len()).map(|i| r.get(i).unwrap_or("?").to_string()).collect()))
+        .map(|r| {
+            (
+                r.line(),
+                (0..r.len())
+                    .map(|i| r.get(i).unwrap_or("?").to_string())
+                    .collect(),
+            )
+        })
         .collect())
 }
 
@@ -24,7 +31,12 @@ fn chunked(rows: &mut ChunkedRows) -> Result<Vec<(usize, Vec<String>)>, TableErr
     let mut out = Vec::new();
     let mut row = Row::default();
     while rows.read_into(&mut row)? {
-        out.push((row.line(), (0..row.len()).map(|i| row.get(i).unwrap_or("?").to_string()).collect()));
+        out.push((
+            row.line(),
+            (0..row.len())
+                .map(|i| row.get(i).unwrap_or("?").to_string())
+                .collect(),
+        ));
     }
     Ok(out)
 }
@@ -54,11 +66,15 @@ fn a_quote_never_closed_is_the_same_error_at_the_same_line() {
 fn files_that_are_not_plain_utf8_are_left_to_the_whole_file_reader() {
     let utf16 = b"\xFF\xFEi\0d\0".to_vec();
     let sep = b"sep=;\nid;views\n1;2\n".to_vec();
-    for bytes in [utf16, sep, b"id,caf\xE9\n1,2\n".to_vec(), b"\0\0\0".to_vec()] {
+    for bytes in [
+        utf16,
+        sep,
+        b"id,caf\xE9\n1,2\n".to_vec(),
+        b"\0\0\0".to_vec(),
+    ] {
         let total = bytes.len() as u64;
-        let opened =
-            ChunkedRows::open_in_pieces(Box::new(std::io::Cursor::new(bytes)), total, 64)
-                .expect("memory");
+        let opened = ChunkedRows::open_in_pieces(Box::new(std::io::Cursor::new(bytes)), total, 64)
+            .expect("memory");
         assert!(opened.is_none());
     }
     let mut later = b"id,views\n1,2\n".to_vec();
