@@ -12,6 +12,7 @@ mod archive;
 mod folder;
 mod names;
 mod options;
+mod stream;
 mod tabular;
 mod workbook;
 
@@ -102,6 +103,14 @@ fn read_path(
             meta.len(),
             options.limits.max_file_bytes,
         ));
+    }
+    if meta.len() > options.limits.stream_over_bytes
+        && let Some(result) = stream::read_streaming(path, shown_as, meta.len(), options, sink)
+    {
+        if let Err(err) = result {
+            errors.push(err);
+        }
+        return;
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,

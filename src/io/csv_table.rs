@@ -12,6 +12,9 @@ use thiserror::Error;
 /// The cell text TikTok Studio writes for a missing value.
 const MISSING: &str = "undefined";
 
+/// Why a quoted field is refused when the text ends inside it.
+const NEVER_CLOSED: &str = "a quoted field opens here and is never closed";
+
 /// Why a text could not be read as CSV.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum TableError {
@@ -90,11 +93,25 @@ pub fn read_table(
     })
 }
 
+/// Where rows come from, one at a time: a text in memory ([`CsvRows`]) or a file read a few
+/// megabytes at a time ([`ChunkedRows`]).
+pub trait RowSource {
+    /// Reads the next row into `row`, reusing its storage. `Ok(false)` at the end; after an
+    /// error every call is `Ok(false)`.
+    fn read_into(&mut self, row: &mut Row) -> Result<bool, TableError>;
+    /// How far through its text the source has read, from 0 to 1.
+    fn done(&self) -> f32;
+}
+
 /// Rows of a CSV text read one at a time, for files too big to hold as a [`Table`].
 pub struct CsvRows<'a> {
     reader: csv::Reader<&'a [u8]>,
     bytes: &'a [u8],
     delimiter: u8,
+    /// Where the last record read starts, and whether it failed for a quote never closed
+    /// (in a piece of a file: the record goes on in the next piece).
+    last_start: usize,
+    unclosed: bool,
     /// Lines are counted here rather than by the `csv` crate, whose count drifts on `\r\n`.
     counted_to: usize,
     line_at_counted: usize,
@@ -113,21 +130,7 @@ impl<'a> CsvRows<'a> {
     ) -> Result<CsvRows<'a>, TableError> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(text));
-        let reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
-        let mut rows = CsvRows {
-            reader,
-            bytes: text.as_bytes(),
-            delimiter,
-            counted_to: 0,
-            line_at_counted: first_line,
-            finished: false,
-            headers: Vec::new(),
-            header_line: first_line,
-        };
+        let mut rows = CsvRows::body(text, delimiter, first_line);
         let header = rows.next().ok_or(TableError::NoHeader)??;
         rows.header_line = header.line;
         rows.headers = header.cells.iter().map(|h| h.trim().to_string()).collect();
@@ -135,6 +138,44 @@ impl<'a> CsvRows<'a> {
             return Err(TableError::NoHeader);
         }
         Ok(rows)
+    }
+
+    /// Rows of a text without a header row (a piece of a file after its header), its first
+    /// line being the file's line `first_line`.
+    pub(crate) fn body(text: &'a str, delimiter: u8, first_line: usize) -> CsvRows<'a> {
+        let reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        CsvRows {
+            reader,
+            bytes: text.as_bytes(),
+            delimiter,
+            last_start: 0,
+            unclosed: false,
+            counted_to: 0,
+            line_at_counted: first_line,
+            finished: false,
+            headers: Vec::new(),
+            header_line: first_line,
+        }
+    }
+
+    /// The delimiter in use (named or sniffed).
+    pub(crate) fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// Bytes of the text read so far (the header, after [`open`](Self::open)).
+    pub(crate) fn consumed(&self) -> usize {
+        usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX)
+    }
+
+    /// Where the last record read starts, when it failed only because a quoted field was still
+    /// open at the end of the text.
+    pub(crate) fn unclosed_record(&self) -> Option<usize> {
+        self.unclosed.then_some(self.last_start)
     }
 }
 
@@ -150,7 +191,7 @@ impl CsvRows<'_> {
     }
 
     /// The 1-based line of byte `at`, counting forward from the last record.
-    fn line_at(&mut self, at: usize) -> usize {
+    pub(crate) fn line_at(&mut self, at: usize) -> usize {
         if at > self.counted_to {
             let between = self.bytes.get(self.counted_to..at).unwrap_or_default();
             self.line_at_counted += between.iter().filter(|b| **b == b'\n').count();
@@ -172,6 +213,7 @@ impl CsvRows<'_> {
         let start = self.record_start(usize::try_from(reported).unwrap_or(usize::MAX));
         let line = self.line_at(start);
         row.line = line;
+        self.last_start = start;
         match read {
             Ok(false) => {
                 self.finished = true;
@@ -187,6 +229,7 @@ impl CsvRows<'_> {
                     Ok(()) => Ok(true),
                     Err(err) => {
                         self.finished = true;
+                        self.unclosed = matches!(&err, TableError::Malformed { reason, .. } if reason == NEVER_CLOSED);
                         Err(err)
                     }
                 }
@@ -199,6 +242,19 @@ impl CsvRows<'_> {
                 })
             }
         }
+    }
+}
+
+impl RowSource for CsvRows<'_> {
+    fn read_into(&mut self, row: &mut Row) -> Result<bool, TableError> {
+        CsvRows::read_into(self, row)
+    }
+
+    fn done(&self) -> f32 {
+        if self.bytes.is_empty() {
+            return 1.0;
+        }
+        (self.consumed().min(self.bytes.len()) as f64 / self.bytes.len() as f64) as f32
     }
 }
 
@@ -270,7 +326,7 @@ fn check_quotes(raw: &[u8], delimiter: u8, first_line: usize) -> Result<(), Tabl
             let Some(quote) = next_quote(inside) else {
                 return Err(TableError::Malformed {
                     line: line_of(open),
-                    reason: "a quoted field opens here and is never closed".to_string(),
+                    reason: NEVER_CLOSED.to_string(),
                 });
             };
             if raw.get(quote + 1) == Some(&b'"') {
@@ -330,11 +386,14 @@ fn check_quotes_by_byte(raw: &[u8], delimiter: u8, first_line: usize) -> Result<
     match state {
         State::Quoted { opened_on } => Err(TableError::Malformed {
             line: opened_on,
-            reason: "a quoted field opens here and is never closed".to_string(),
+            reason: NEVER_CLOSED.to_string(),
         }),
         _ => Ok(()),
     }
 }
+
+mod chunked;
+pub use chunked::ChunkedRows;
 
 #[cfg(test)]
 mod tests;

@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use super::csv_table::ChunkedRows;
 use super::drafts_csv::{read_drafts, recognises as is_drafts};
-use super::generic::{Field, HistoryOptions, read_history, recognises as is_history};
+use super::generic::{
+    Field, HistoryOptions, read_history, read_history_rows, recognises as is_history,
+};
 use super::trend_list::{TrendListOptions, read_trend_list, recognises as is_trend_list};
 use super::{ImportError, Sink, TableReader};
 
@@ -20,6 +23,15 @@ impl TableReader for HistoryReader {
 
     fn read(&self, file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Result<(), ImportError> {
         read_history(file, bytes, &self.0, sink)
+    }
+
+    fn read_rows(
+        &self,
+        file: &str,
+        rows: &mut ChunkedRows,
+        sink: &mut dyn Sink,
+    ) -> Option<Result<(), ImportError>> {
+        Some(read_history_rows(file, rows, &self.0, sink))
     }
 }
 

@@ -239,6 +239,22 @@ pub trait Sink {
     fn discard(&mut self, file: &str) {
         let _ = file;
     }
+
+    /// Said by a reader that pushes its rows as it reads them (a video history), before the
+    /// first row: the kind of file, and whether its rows may name their accounts. A sink that
+    /// writes can then write each row at once rather than wait for the file's summary; only
+    /// rows that name no account while others may wait for it (the summary's account hint).
+    fn streaming(&mut self, file: &str, kind: ReportKind, rows_name_accounts: bool) {
+        let _ = (file, kind, rows_name_accounts);
+    }
+
+    /// Asked now and then by readers of long files, with how far through the file they are
+    /// (0 to 1). `false` asks the reader to stop at once (the user cancelled, or the sink
+    /// cannot go on): it returns without pushing anything more, and the caller knows why.
+    fn keep_going(&mut self, file: &str, done: f32) -> bool {
+        let _ = (file, done);
+        true
+    }
 }
 
 /// A sink that keeps everything in memory, in arrival order, each record with its file name.

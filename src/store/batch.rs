@@ -32,6 +32,24 @@ impl Batch<'_> {
         Ok(self.tx.commit()?)
     }
 
+    /// Marks where a part of the batch starts (one imported file), so that part alone can be
+    /// [undone](Self::undo_part) while the rest of the batch stays.
+    pub fn begin_part(&self) -> Result<(), StoreError> {
+        Ok(self.tx.execute_batch("SAVEPOINT batch_part")?)
+    }
+
+    /// Keeps the writes since [`begin_part`](Self::begin_part) as part of the batch.
+    pub fn end_part(&self) -> Result<(), StoreError> {
+        Ok(self.tx.execute_batch("RELEASE batch_part")?)
+    }
+
+    /// Undoes every write since [`begin_part`](Self::begin_part).
+    pub fn undo_part(&self) -> Result<(), StoreError> {
+        Ok(self
+            .tx
+            .execute_batch("ROLLBACK TO batch_part; RELEASE batch_part")?)
+    }
+
     pub fn add_account(&self, a: &NewAccount) -> Result<AccountId, StoreError> {
         self.tx.execute(
             "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
@@ -118,6 +136,14 @@ impl Batch<'_> {
     /// Finds or inserts a video, filling in fields it did not know; returns its id and what
     /// changed.
     pub fn upsert_video(&self, v: &Video) -> Result<(VideoId, Change), StoreError> {
+        videos::upsert_video(&self.tx, &v.into())
+    }
+
+    /// [`upsert_video`](Self::upsert_video) for fields borrowed from an import's row.
+    pub fn upsert_video_fields(
+        &self,
+        v: &videos::VideoFields<'_>,
+    ) -> Result<(VideoId, Change), StoreError> {
         videos::upsert_video(&self.tx, v)
     }
 

@@ -59,12 +59,19 @@ pub(crate) fn zone(row: &Row<'_>, idx: usize) -> rusqlite::Result<Tz> {
 
 /// Lists (hashtags) are stored space-separated; items never contain whitespace.
 pub(crate) fn to_list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|s| s.split_whitespace().collect::<String>())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Written into one string: an import calls this once per row.
+    let mut list = String::new();
+    for item in items {
+        let mut words = item.split_whitespace().peekable();
+        if words.peek().is_none() {
+            continue;
+        }
+        if !list.is_empty() {
+            list.push(' ');
+        }
+        words.for_each(|word| list.push_str(word));
+    }
+    list
 }
 
 pub(crate) fn list(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {

@@ -22,12 +22,47 @@ impl VideoWithSnapshots {
     }
 }
 
+/// A video's fields borrowed from where they were read (an import's row), so writing a
+/// million of them copies nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct VideoFields<'a> {
+    pub account: AccountId,
+    pub platform_id: &'a str,
+    pub posted_at: chrono::DateTime<chrono::Utc>,
+    pub caption: &'a str,
+    pub hashtags: &'a [String],
+    pub duration_s: Option<f32>,
+    pub sound: Option<&'a str>,
+    pub link: Option<&'a str>,
+    pub allow_duet: Option<bool>,
+    pub allow_stitch: Option<bool>,
+    pub allow_comments: Option<bool>,
+}
+
+impl<'a> From<&'a Video> for VideoFields<'a> {
+    fn from(v: &'a Video) -> Self {
+        VideoFields {
+            account: v.account,
+            platform_id: &v.platform_id,
+            posted_at: v.posted_at,
+            caption: &v.caption,
+            hashtags: &v.hashtags,
+            duration_s: v.duration_s,
+            sound: v.sound.as_deref(),
+            link: v.link.as_deref(),
+            allow_duet: v.allow_duet,
+            allow_stitch: v.allow_stitch,
+            allow_comments: v.allow_comments,
+        }
+    }
+}
+
 /// Finds the video by account and platform id, or inserts it. Fields an existing video does
 /// not know yet are filled in; known values are never replaced by unknown ones, and the
 /// Duet/Stitch/comment settings take the newer known value. Returns the id and the change.
 pub(crate) fn upsert_video(
     conn: &rusqlite::Connection,
-    v: &Video,
+    v: &VideoFields<'_>,
 ) -> Result<(VideoId, Change), StoreError> {
     // A new video (the usual case in a big import) is one statement; a stored one is merged.
     let inserted = conn
@@ -42,7 +77,7 @@ pub(crate) fn upsert_video(
             v.platform_id,
             to_unix(v.posted_at),
             v.caption,
-            to_list(&v.hashtags),
+            to_list(v.hashtags),
             v.duration_s,
             v.sound,
             v.link,
@@ -76,18 +111,18 @@ pub(crate) fn upsert_video(
     let merged: Known = (
         id,
         if caption.is_empty() {
-            v.caption.clone()
+            v.caption.to_string()
         } else {
             caption.clone()
         },
         if hashtags.is_empty() {
-            to_list(&v.hashtags)
+            to_list(v.hashtags)
         } else {
             hashtags.clone()
         },
         duration.or(v.duration_s),
-        sound.clone().or_else(|| v.sound.clone()),
-        link.clone().or_else(|| v.link.clone()),
+        sound.clone().or_else(|| v.sound.map(str::to_string)),
+        link.clone().or_else(|| v.link.map(str::to_string)),
         v.allow_duet.or(duet),
         v.allow_stitch.or(stitch),
         v.allow_comments.or(comments),
@@ -210,7 +245,7 @@ impl Store {
     pub fn add_videos(&mut self, items: &[(Video, Vec<Snapshot>)]) -> Result<(), StoreError> {
         self.transaction(|tx| {
             for (video, snapshots) in items {
-                let (id, _) = upsert_video(tx, video)?;
+                let (id, _) = upsert_video(tx, &video.into())?;
                 for s in snapshots {
                     add_snapshot(
                         tx,

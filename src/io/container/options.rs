@@ -9,11 +9,15 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::io::csv_table::ChunkedRows;
 use crate::io::{ImportError, Sink};
 
 /// How much Scrollstop reads before refusing; tests shrink these to try the refusals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
+    /// Files larger than this are read from disk piece by piece when their reader can (a
+    /// video history), rather than whole.
+    pub stream_over_bytes: u64,
     /// Largest file read (checked before reading), and largest file unpacked from a ZIP.
     pub max_file_bytes: u64,
     /// Most entries one ZIP may hold (TikTok's hold one to four).
@@ -28,6 +32,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
+            stream_over_bytes: 8 * 1024 * 1024,
             max_file_bytes: 512 * 1024 * 1024,
             max_zip_entries: 200,
             max_entry_bytes: 256 * 1024 * 1024,
@@ -46,6 +51,17 @@ pub trait TableReader: Send + Sync {
     /// Reads the whole file into `sink`: its bytes as found, or for a spreadsheet sheet, the
     /// sheet written out as UTF-8 CSV.
     fn read(&self, file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Result<(), ImportError>;
+    /// Reads a file too big to hold, piece by piece from disk (its header already read).
+    /// `None` when this reader only reads whole files: the file is then read whole.
+    fn read_rows(
+        &self,
+        file: &str,
+        rows: &mut ChunkedRows,
+        sink: &mut dyn Sink,
+    ) -> Option<Result<(), ImportError>> {
+        let _ = (file, rows, sink);
+        None
+    }
 }
 
 /// What the user chose for an import.

@@ -11,7 +11,9 @@ mod reader;
 mod row;
 
 pub use mapping::{Field, Mapping, MappingError, parse_map_arg};
-pub use reader::{HistoryOptions, read_history, read_history_text, recognises, suggest_mapping};
+pub use reader::{
+    HistoryOptions, read_history, read_history_rows, read_history_text, recognises, suggest_mapping,
+};
 // Shared with the trend-list reader.
 pub(crate) use mapping::header_key;
 pub(crate) use reader::{open_rows, table_error};

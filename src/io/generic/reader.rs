@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 
 use super::mapping::{Field, Mapping};
 use super::row::{Tally, read_row};
-use crate::io::csv_table::{CsvRows, Row, TableError};
-use crate::io::text::{Decoded, decode};
+use crate::io::csv_table::{ChunkedRows, CsvRows, Row, RowSource, TableError};
+use crate::io::text::{Decoded, Encoding, decode};
 use crate::io::{FileSummary, ImportError, Rejected, ReportKind, Sink};
 
 /// How to read a video-history file.
@@ -75,7 +75,36 @@ pub fn read_history_text(
     sink: &mut dyn Sink,
 ) -> Result<(), ImportError> {
     let mut rows = open_rows(file, decoded)?;
-    let mut mapping = Mapping::suggest(&rows.headers);
+    let headers = std::mem::take(&mut rows.headers);
+    read_rows(file, &mut rows, &headers, decoded.encoding, options, sink)
+}
+
+/// [`read_history`] for a file read from disk piece by piece (a history too big to hold).
+pub fn read_history_rows(
+    file: &str,
+    rows: &mut ChunkedRows,
+    options: &HistoryOptions,
+    sink: &mut dyn Sink,
+) -> Result<(), ImportError> {
+    let headers = std::mem::take(&mut rows.headers);
+    let encoding = rows.encoding;
+    let result = read_rows(file, rows, &headers, encoding, options, sink);
+    rows.headers = headers;
+    result
+}
+
+/// How many rows are read between asking the sink whether to go on.
+const ROWS_BETWEEN_CHECKS: usize = 4096;
+
+fn read_rows(
+    file: &str,
+    rows: &mut dyn RowSource,
+    headers: &[String],
+    encoding: Encoding,
+    options: &HistoryOptions,
+    sink: &mut dyn Sink,
+) -> Result<(), ImportError> {
+    let mut mapping = Mapping::suggest(headers);
     mapping
         .apply(&options.overrides)
         .map_err(|e| unreadable(file, e.to_string()))?;
@@ -83,11 +112,19 @@ pub fn read_history_text(
         file: file.to_string(),
         detail: e.to_string(),
     })?;
-    let width = rows.headers.len();
+    let rows_name_accounts =
+        mapping.column(Field::Account).is_some() || mapping.column(Field::Link).is_some();
+    sink.streaming(file, ReportKind::GenericHistory, rows_name_accounts);
+    let width = headers.len();
     let mut tally = Tally::default();
     let (mut read, mut skipped, mut rejected) = (0, 0, 0);
     let mut row = Row::default();
+    let mut seen = 0usize;
     loop {
+        seen += 1;
+        if seen.is_multiple_of(ROWS_BETWEEN_CHECKS) && !sink.keep_going(file, rows.done()) {
+            return Ok(());
+        }
         match rows.read_into(&mut row) {
             Ok(true) => {}
             Ok(false) => break,
@@ -124,11 +161,11 @@ pub fn read_history_text(
             }
         }
     }
-    let notes = notes(decoded, &mapping, &tally, options, read + rejected);
+    let notes = notes(encoding, &mapping, &tally, options, read + rejected);
     sink.file(FileSummary {
         file: file.to_string(),
         kind: ReportKind::GenericHistory,
-        encoding: decoded.encoding.label().to_string(),
+        encoding: encoding.label().to_string(),
         account_hint: match tally.accounts.len() {
             1 => tally.accounts.first().cloned(),
             _ => None,
@@ -147,13 +184,13 @@ pub fn read_history_text(
 
 /// What the user should know about the file besides its rows.
 fn notes(
-    decoded: &Decoded,
+    encoding: Encoding,
     mapping: &Mapping,
     tally: &Tally,
     options: &HistoryOptions,
     rows: usize,
 ) -> Vec<String> {
-    let mut notes: Vec<String> = decoded.encoding.note().into_iter().collect();
+    let mut notes: Vec<String> = encoding.note().into_iter().collect();
     notes.push(format!("columns read: {}", mapping.describe()));
     let ignored = mapping.ignored_columns();
     if !ignored.is_empty() {

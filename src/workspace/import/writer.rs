@@ -1,0 +1,623 @@
+//! The sink an import writes through: records are written into the import's batch as the
+//! readers push them, so a million-row history never sits in memory, and the tally of what
+//! changed (per file), what was refused and which accounts were created is kept as it goes.
+//!
+//! Rows of a streaming reader (a video history) are written at once, inside a savepoint of
+//! their file, so a file found broken halfway is undone alone. Other files (Studio reports,
+//! JSON, trend lists: small) are held until their summary, which says the account they go to.
+//! Records already read ([`Collected`]) are written through the same functions by
+//! [`Writer::replay`]. Writing stops at the first store error or when the user cancels, and
+//! [`Writer::finish`] returns it: the caller then drops the batch, so nothing is written.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
+use crate::domain::{
+    AccountId, AudienceShare, DailyMetrics, FollowerActivity, NewAccount, Snapshot, TrendCapture,
+};
+use crate::io::{
+    ActivityRecord, Collected, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink,
+    TrendRecord, VideoRecord,
+};
+use crate::store::{Batch, Change, StoreError, VideoFields};
+use crate::workspace::draft_import::{DraftRow, store_draft};
+use crate::workspace::{Progress, WorkspaceError};
+
+/// How many records are written between looks at the Cancel button.
+const RECORDS_BETWEEN_CHECKS: usize = 2048;
+
+/// Handles resolved to accounts, creating missing ones once.
+#[derive(Clone)]
+struct Accounts {
+    zone: Tz,
+    /// By handle as the files write it (`@Knitwit `), so a row costs one lookup.
+    by_written: HashMap<String, AccountId>,
+    /// By handle as stored (trimmed, without `@`, lower case).
+    by_handle: HashMap<String, AccountId>,
+    created: Vec<String>,
+}
+
+impl Accounts {
+    fn resolve(&mut self, batch: &Batch<'_>, written: &str) -> Result<AccountId, StoreError> {
+        if let Some(id) = self.by_written.get(written) {
+            return Ok(*id);
+        }
+        let key = written.trim().trim_start_matches('@').to_lowercase();
+        let id = match self.by_handle.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = match batch.find_account(&key)? {
+                    Some(id) => id,
+                    None => {
+                        self.created.push(format!("@{key}"));
+                        batch.add_account(&NewAccount {
+                            handle: key.clone(),
+                            display_name: key.clone(),
+                            time_zone: self.zone,
+                            region: String::new(),
+                            language: String::new(),
+                        })?
+                    }
+                };
+                self.by_handle.insert(key, id);
+                id
+            }
+        };
+        self.by_written.insert(written.to_string(), id);
+        Ok(id)
+    }
+}
+
+/// A file whose rows are written as they are read.
+struct Streaming {
+    file: String,
+    rows_name_accounts: bool,
+    /// Rows naming no account in a file whose rows may: they wait for the summary's hint.
+    waiting: Vec<VideoRecord>,
+    /// What the tally was before the file, for [`Sink::discard`].
+    before: Box<Before>,
+}
+
+struct Before {
+    accounts: Accounts,
+    read_rejected: usize,
+    write_rejected: usize,
+}
+
+/// Writes what readers push into a batch, counting what changed.
+pub(super) struct Writer<'w, 'b> {
+    batch: &'w Batch<'b>,
+    options: &'w ImportOptions,
+    progress: &'w dyn Progress,
+    /// What the progress bar says while this writer runs.
+    stage: &'static str,
+    accounts: Accounts,
+    summaries: Vec<FileSummary>,
+    per_file: Vec<(String, ChangeCounts)>,
+    first_account: HashMap<String, String>,
+    /// Rows the readers refused, then rows refused while writing (in that order, as shown).
+    read_rejected: Vec<Rejected>,
+    write_rejected: Vec<Rejected>,
+    held: Collected,
+    /// The draft rows of drafts CSVs as written (the preview lists them).
+    drafts: Vec<DraftRow>,
+    streaming: Option<Streaming>,
+    failure: Option<WorkspaceError>,
+    written: usize,
+    done: f32,
+}
+
+fn trimmed(handle: &str) -> &str {
+    handle.trim().trim_start_matches('@')
+}
+
+impl<'w, 'b> Writer<'w, 'b> {
+    pub(super) fn new(
+        batch: &'w Batch<'b>,
+        options: &'w ImportOptions,
+        progress: &'w dyn Progress,
+        stage: &'static str,
+    ) -> Self {
+        Writer {
+            batch,
+            options,
+            progress,
+            stage,
+            accounts: Accounts {
+                zone: options.new_account_zone,
+                by_written: HashMap::new(),
+                by_handle: HashMap::new(),
+                created: Vec::new(),
+            },
+            summaries: Vec::new(),
+            per_file: Vec::new(),
+            first_account: HashMap::new(),
+            read_rejected: Vec::new(),
+            write_rejected: Vec::new(),
+            held: Collected::default(),
+            drafts: Vec::new(),
+            streaming: None,
+            failure: None,
+            written: 0,
+            done: 0.0,
+        }
+    }
+
+    /// Writes records read before (a preview's), in the order the first import wrote them:
+    /// daily metrics, follower activity, audience shares, videos, trend captures.
+    pub(super) fn replay(&mut self, c: &Collected) {
+        self.summaries.extend(c.files.iter().cloned());
+        for r in &c.rejected {
+            self.count(&r.file).rejected += 1;
+            self.read_rejected.push(r.clone());
+        }
+        self.write_held(c);
+    }
+
+    /// The report of everything written, or the error that stopped the writing.
+    pub(super) fn finish(mut self) -> Result<ImportReport, WorkspaceError> {
+        if let Some(failure) = self.failure.take() {
+            return Err(failure);
+        }
+        self.progress.step(1.0, "Checked every record")?;
+        let files = std::mem::take(&mut self.summaries)
+            .into_iter()
+            .map(|summary| {
+                let account = self
+                    .first_account
+                    .get(&summary.file)
+                    .cloned()
+                    .or_else(|| self.file_handle_in(&summary).map(|h| format!("@{h}")));
+                let changes = self
+                    .per_file
+                    .iter()
+                    .find(|(f, _)| *f == summary.file)
+                    .map(|(_, c)| *c)
+                    .unwrap_or_default();
+                FileReport {
+                    summary,
+                    account,
+                    changes,
+                }
+            })
+            .collect();
+        let mut rejected = self.read_rejected;
+        rejected.append(&mut self.write_rejected);
+        Ok(ImportReport {
+            files,
+            rejected,
+            errors: Vec::new(),
+            new_accounts: self.accounts.created,
+            drafts: self.drafts,
+            committed: false,
+        })
+    }
+
+    /// Runs one write unless writing already stopped; keeps the first error.
+    fn attempt(&mut self, write: impl FnOnce(&mut Self) -> Result<(), WorkspaceError>) {
+        if self.failure.is_some() {
+            return;
+        }
+        if let Err(error) = write(self) {
+            self.failure = Some(error);
+        }
+    }
+
+    /// Counts one record written, looking at the Cancel button now and then.
+    fn tick(&mut self) -> Result<(), WorkspaceError> {
+        self.written += 1;
+        if self.written.is_multiple_of(RECORDS_BETWEEN_CHECKS) {
+            self.progress.step(self.done, self.stage)?;
+        }
+        Ok(())
+    }
+
+    fn count(&mut self, file: &str) -> &mut ChangeCounts {
+        let at = match self.per_file.iter().rposition(|(f, _)| f == file) {
+            Some(at) => at,
+            None => {
+                self.per_file
+                    .push((file.to_string(), ChangeCounts::default()));
+                self.per_file.len() - 1
+            }
+        };
+        &mut self.per_file[at].1
+    }
+
+    fn reject_write(&mut self, file: &str, line: usize, reason: String) {
+        self.count(file).rejected += 1;
+        self.write_rejected.push(Rejected {
+            file: file.to_string(),
+            line,
+            reason,
+        });
+    }
+
+    /// The account a file's records go to when a record does not say: the file's own hint
+    /// (a ZIP's name, a history naming one account), else the one chosen for the import.
+    fn file_handle_in(&self, summary: &FileSummary) -> Option<String> {
+        summary
+            .account_hint
+            .as_deref()
+            .or(self.options.account.as_deref())
+            .map(|h| trimmed(h).to_string())
+    }
+
+    fn file_handle(&self, file: &str) -> Option<String> {
+        match self.summaries.iter().rev().find(|s| s.file == file) {
+            Some(summary) => self.file_handle_in(summary),
+            None => self
+                .options
+                .account
+                .as_deref()
+                .map(|h| trimmed(h).to_string()),
+        }
+    }
+
+    /// Resolves the record's account (creating it once), or rejects the record when neither
+    /// it, its file nor the options name one.
+    fn account(
+        &mut self,
+        file: &str,
+        line: usize,
+        handle: Option<&str>,
+    ) -> Result<Option<AccountId>, StoreError> {
+        let Some(handle) = handle else {
+            self.reject_write(
+                file,
+                line,
+                "the file does not say which account it belongs to: choose the account (--account HANDLE)".into(),
+            );
+            return Ok(None);
+        };
+        let id = self.accounts.resolve(self.batch, handle)?;
+        if !self.first_account.contains_key(file) {
+            self.first_account
+                .insert(file.to_string(), format!("@{handle}"));
+        }
+        Ok(Some(id))
+    }
+
+    fn file_account(&mut self, file: &str, line: usize) -> Result<Option<AccountId>, StoreError> {
+        let handle = self.file_handle(file);
+        self.account(file, line, handle.as_deref())
+    }
+
+    fn write_daily(&mut self, file: &str, m: &DailyMetrics) -> Result<(), WorkspaceError> {
+        self.tick()?;
+        if let Some(account) = self.file_account(file, 0)? {
+            let change = self.batch.upsert_daily_metrics(account, m)?;
+            self.count(file).count(change);
+        }
+        Ok(())
+    }
+
+    fn write_activity(&mut self, file: &str, a: &ActivityRecord) -> Result<(), WorkspaceError> {
+        self.tick()?;
+        if let Some(account) = self.file_account(file, 0)? {
+            let change = self.batch.upsert_follower_activity(&FollowerActivity {
+                account,
+                date: a.date,
+                hour: a.hour,
+                active_followers: a.active_followers,
+            })?;
+            self.count(file).count(change);
+        }
+        Ok(())
+    }
+
+    fn write_share(&mut self, file: &str, s: &ShareRecord) -> Result<(), WorkspaceError> {
+        self.tick()?;
+        if let Some(account) = self.file_account(file, 0)? {
+            let change = self.batch.upsert_audience_share(&AudienceShare {
+                account,
+                dimension: s.dimension,
+                key: s.key.clone(),
+                share: s.share,
+                captured_on: s.captured_on,
+            })?;
+            self.count(file).count(change);
+        }
+        Ok(())
+    }
+
+    fn write_trend(&mut self, file: &str, t: &TrendRecord) -> Result<(), WorkspaceError> {
+        self.tick()?;
+        let id = self.batch.upsert_trend_item(&t.item)?;
+        let added = self.batch.add_trend_capture(&TrendCapture {
+            item: id,
+            ..t.capture.clone()
+        })?;
+        let change = if added {
+            Change::Added
+        } else {
+            Change::Unchanged
+        };
+        self.count(file).count(change);
+        Ok(())
+    }
+
+    /// Writes a video; `file_handle` is the file's account for a row naming none (`None`:
+    /// look it up from the file's summary).
+    fn write_video(
+        &mut self,
+        file: &str,
+        v: &VideoRecord,
+        enrichment: bool,
+        file_handle: Option<&str>,
+    ) -> Result<(), WorkspaceError> {
+        self.tick()?;
+        let own = v.account.as_deref().map(trimmed).filter(|h| !h.is_empty());
+        let looked_up;
+        let handle = match own {
+            Some(handle) => Some(handle),
+            None if file_handle.is_some() => file_handle,
+            None => {
+                looked_up = self.file_handle(file);
+                looked_up.as_deref()
+            }
+        };
+        let Some(account) = self.account(file, v.line, handle)? else {
+            return Ok(());
+        };
+        match store_video(self.batch, account, v, enrichment)? {
+            Ok(change) => self.count(file).count(change),
+            Err(reason) => self.reject_write(file, v.line, reason),
+        }
+        Ok(())
+    }
+
+    /// Writes every record of `c` (held for a file, or read before), in the order of the
+    /// first import.
+    fn write_held(&mut self, c: &Collected) {
+        let enrichment = |s: &[FileSummary], file: &str| {
+            s.iter()
+                .any(|s| s.file == file && s.kind == ReportKind::AccountData)
+        };
+        for (file, m) in &c.daily {
+            self.attempt(|w| w.write_daily(file, m));
+        }
+        for (file, a) in &c.activity {
+            self.attempt(|w| w.write_activity(file, a));
+        }
+        for (file, s) in &c.shares {
+            self.attempt(|w| w.write_share(file, s));
+        }
+        for (file, v) in &c.videos {
+            let enrichment = enrichment(&self.summaries, file);
+            self.attempt(|w| w.write_video(file, v, enrichment, None));
+        }
+        for (file, t) in &c.trends {
+            self.attempt(|w| w.write_trend(file, t));
+        }
+        for (file, d) in &c.drafts {
+            self.attempt(|w| w.write_draft(file, d));
+        }
+    }
+
+    /// Writes a draft of a drafts CSV (and its plan entry), or rejects it with the reason.
+    fn write_draft(&mut self, file: &str, d: &DraftRecord) -> Result<(), WorkspaceError> {
+        self.tick()?;
+        let handle = d
+            .account
+            .as_deref()
+            .map(|h| trimmed(h).to_string())
+            .filter(|h| !h.is_empty())
+            .or_else(|| self.file_handle(file));
+        let Some(account) = self.account(file, d.line, handle.as_deref())? else {
+            return Ok(());
+        };
+        match store_draft(self.batch, account, d, self.options.imported_at)? {
+            Ok((change, planned)) => {
+                self.count(file).count(change);
+                let handle = handle.unwrap_or_default();
+                self.drafts
+                    .push(DraftRow::new(file, &handle, d, change, planned));
+            }
+            Err(reason) => self.reject_write(file, d.line, reason),
+        }
+        Ok(())
+    }
+
+    fn is_streaming(&self, file: &str) -> bool {
+        self.streaming.as_ref().is_some_and(|s| s.file == file)
+    }
+}
+
+impl Sink for Writer<'_, '_> {
+    fn file(&mut self, summary: FileSummary) {
+        let file = summary.file.clone();
+        self.summaries.push(summary);
+        if self.is_streaming(&file) {
+            let Some(streaming) = self.streaming.take() else {
+                return;
+            };
+            for v in &streaming.waiting {
+                self.attempt(|w| w.write_video(&file, v, false, None));
+            }
+            self.attempt(|w| Ok(w.batch.end_part()?));
+            return;
+        }
+        let held = std::mem::take(&mut self.held);
+        for r in &held.rejected {
+            self.count(&r.file).rejected += 1;
+        }
+        self.read_rejected.extend(held.rejected.iter().cloned());
+        self.write_held(&held);
+    }
+
+    fn daily(&mut self, file: &str, metrics: DailyMetrics) {
+        self.held.daily(file, metrics);
+    }
+
+    fn video(&mut self, file: &str, video: VideoRecord) {
+        let Some(streaming) = self.streaming.as_mut().filter(|s| s.file == file) else {
+            return self.held.video(file, video);
+        };
+        let named = video
+            .account
+            .as_deref()
+            .is_some_and(|h| !trimmed(h).is_empty());
+        if !named && streaming.rows_name_accounts {
+            return streaming.waiting.push(video);
+        }
+        // No row of the file names an account, so the file has no hint of its own.
+        let chosen = self.options.account.as_deref().map(trimmed);
+        self.attempt(|w| w.write_video(file, &video, false, chosen));
+    }
+
+    fn activity(&mut self, file: &str, hour: ActivityRecord) {
+        self.held.activity(file, hour);
+    }
+
+    fn share(&mut self, file: &str, share: ShareRecord) {
+        self.held.share(file, share);
+    }
+
+    fn trend(&mut self, file: &str, trend: TrendRecord) {
+        self.held.trend(file, trend);
+    }
+
+    fn draft(&mut self, file: &str, draft: DraftRecord) {
+        self.held.draft(file, draft);
+    }
+
+    fn reject(&mut self, rejected: Rejected) {
+        if self.is_streaming(&rejected.file) {
+            self.count(&rejected.file).rejected += 1;
+            self.read_rejected.push(rejected);
+        } else {
+            self.held.reject(rejected);
+        }
+    }
+
+    fn discard(&mut self, file: &str) {
+        self.held.discard(file);
+        let Some(streaming) = self.streaming.take_if(|s| s.file == file) else {
+            return;
+        };
+        let before = *streaming.before;
+        self.accounts = before.accounts;
+        self.read_rejected.truncate(before.read_rejected);
+        self.write_rejected.truncate(before.write_rejected);
+        self.per_file.retain(|(f, _)| f != file);
+        self.first_account.remove(file);
+        if self.failure.is_none()
+            && let Err(error) = self.batch.undo_part()
+        {
+            self.failure = Some(error.into());
+        }
+    }
+
+    fn streaming(&mut self, file: &str, kind: ReportKind, rows_name_accounts: bool) {
+        if kind != ReportKind::GenericHistory || self.failure.is_some() {
+            return;
+        }
+        if let Err(error) = self.batch.begin_part() {
+            self.failure = Some(error.into());
+            return;
+        }
+        self.streaming = Some(Streaming {
+            file: file.to_string(),
+            rows_name_accounts,
+            waiting: Vec::new(),
+            before: Box::new(Before {
+                accounts: self.accounts.clone(),
+                read_rejected: self.read_rejected.len(),
+                write_rejected: self.write_rejected.len(),
+            }),
+        });
+    }
+
+    fn keep_going(&mut self, _file: &str, done: f32) -> bool {
+        self.done = done;
+        if self.failure.is_none()
+            && let Err(cancelled) = self.progress.step(done, self.stage)
+        {
+            self.failure = Some(cancelled.into());
+        }
+        self.failure.is_none()
+    }
+}
+
+/// FNV-1a of the parts, for videos that come without TikTok's id.
+fn derived_id(parts: &[&str]) -> String {
+    let h = parts
+        .iter()
+        .flat_map(|p| p.bytes().chain(std::iter::once(0)))
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("derived-{h:016x}")
+}
+
+/// Stores one video record; `Err(reason)` rejects the row.
+fn store_video(
+    batch: &Batch<'_>,
+    account: AccountId,
+    v: &VideoRecord,
+    enrichment_only: bool,
+) -> Result<Result<Change, String>, StoreError> {
+    let derived;
+    let platform_id = match (&v.platform_id, v.posted_at) {
+        (Some(id), _) if !id.trim().is_empty() => id.trim(),
+        (_, Some(at)) => {
+            derived = derived_id(&[&at.to_rfc3339(), v.caption.as_deref().unwrap_or("")]);
+            derived.as_str()
+        }
+        _ => {
+            return Ok(Err(
+                "no video id, link or post time to tell which video this is".into(),
+            ));
+        }
+    };
+    // Only enrichment and a missing post time need to know whether the video is stored.
+    let existing = if enrichment_only || v.posted_at.is_none() {
+        batch.find_video(account, platform_id)?
+    } else {
+        None
+    };
+    if enrichment_only && existing.is_none() {
+        return Ok(Ok(Change::Unchanged));
+    }
+    let Some(posted_at) = v
+        .posted_at
+        .or_else(|| existing.map(|_| DateTime::<Utc>::MIN_UTC))
+    else {
+        return Ok(Err("no post time".into()));
+    };
+    let video = VideoFields {
+        account,
+        platform_id,
+        posted_at,
+        caption: v.caption.as_deref().unwrap_or_default(),
+        hashtags: &v.hashtags,
+        duration_s: v.duration_s,
+        sound: v.sound.as_deref(),
+        link: v.link.as_deref(),
+        allow_duet: v.allow_duet,
+        allow_stitch: v.allow_stitch,
+        allow_comments: v.allow_comments,
+    };
+    let (id, mut change) = batch.upsert_video_fields(&video)?;
+    if let Some(s) = &v.snapshot {
+        let added = batch.add_snapshot(&Snapshot {
+            video: id,
+            captured_at: s.captured_at,
+            views: s.views,
+            likes: s.likes,
+            comments: s.comments,
+            shares: s.shares,
+            saves: s.saves,
+            avg_watch_s: s.avg_watch_s,
+            full_watch_rate: s.full_watch_rate,
+        })?;
+        if added && change == Change::Unchanged {
+            change = Change::Updated;
+        }
+    }
+    Ok(Ok(change))
+}

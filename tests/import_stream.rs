@@ -1,0 +1,132 @@
+//! Big video histories are read from disk piece by piece and written as they are read: the
+//! records, rejections and counts are exactly those of reading the file whole, a preview's
+//! commit reads the file again, and refuses (writing nothing) when it changed in between.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use scrollstop::io::{Collected, Limits, ReadOptions, read_bytes, read_paths, table_readers};
+use scrollstop::workspace::{ImportOptions, Silent, Workspace};
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_767_441_600, 0).expect("instant")
+}
+
+/// A history of `n` rows over three accounts, with BOM, quoted captions spanning lines and
+/// abbreviated counts, then a row whose views cannot be read.
+fn history(n: usize) -> String {
+    let mut text = String::from(
+        "\u{FEFF}user_name,vid_id,vid_caption,vid_postTime,vid_scrapeTime,vid_nview,vid_nlike\n",
+    );
+    for i in 0..n {
+        let id = ((1_740_000_000u64 + i as u64) << 32) | i as u64;
+        let caption = if i % 7 == 0 {
+            format!("\"two\nlines, #knit {i}\"")
+        } else {
+            format!("day {i} #cozy")
+        };
+        let _ = writeln!(
+            text,
+            "creator.{},{id},{caption},2025-03-0{} 10:00:00,2025-06-01 10:00:00,{}.{}K,{}",
+            i % 3,
+            1 + i % 9,
+            i % 90,
+            i % 10,
+            i % 500
+        );
+    }
+    text.push_str("creator.1,123,bad views,2025-03-01 10:00:00,2025-06-01 10:00:00,lots,1\n");
+    text
+}
+
+#[test]
+fn reading_piece_by_piece_gives_what_reading_whole_gives() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("history.csv");
+    let text = history(3000);
+    std::fs::write(&path, &text).expect("write");
+    let options = |stream_over_bytes| ReadOptions {
+        limits: Limits {
+            stream_over_bytes,
+            ..Limits::default()
+        },
+        table_readers: table_readers(now(), Vec::new()),
+        ..ReadOptions::default()
+    };
+    let mut whole = Collected::default();
+    assert!(
+        read_bytes(
+            "history.csv",
+            text.as_bytes(),
+            &options(u64::MAX),
+            &mut whole
+        )
+        .is_empty()
+    );
+    let mut streamed = Collected::default();
+    assert!(read_paths(&[path], &options(0), &mut streamed).is_empty());
+    assert_eq!(whole.videos.len(), 3000);
+    assert_eq!(streamed.videos, whole.videos);
+    assert_eq!(streamed.rejected, whole.rejected);
+    assert_eq!(streamed.files, whole.files);
+}
+
+fn count(path: &Path, table: &str) -> i64 {
+    rusqlite::Connection::open(path)
+        .expect("open")
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("count")
+}
+
+#[test]
+fn a_big_history_previews_and_commits_the_same_and_a_changed_file_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("history.csv");
+    // Over 8 MB: read piece by piece.
+    let mut text = history(120_000);
+    text.truncate(text.rfind("creator.1,123,bad").expect("the bad row"));
+    assert!(text.len() > 8 * 1024 * 1024);
+    std::fs::write(&path, &text).expect("write");
+    let ws_path = dir.path().join("ws.sqlite");
+    let mut ws = Workspace::open(&ws_path).expect("workspace");
+    let options = ImportOptions {
+        imported_at: now(),
+        ..ImportOptions::default()
+    };
+    let paths = vec![path.clone()];
+    let prepared = ws
+        .prepare_import(&paths, options.clone(), &Silent)
+        .expect("preview");
+    assert!(
+        !prepared.report.has_problems(),
+        "{:?}",
+        prepared.report.rejected
+    );
+    assert_eq!(prepared.report.files[0].changes.added, 120_000);
+    assert_eq!(prepared.report.new_accounts.len(), 3);
+    assert_eq!(count(&ws_path, "videos"), 0, "the preview writes nothing");
+    let preview = prepared.report.files[0].changes;
+    let report = ws.commit_import(prepared, &Silent).expect("commit");
+    assert!(report.committed);
+    assert_eq!(report.files[0].changes, preview);
+    assert_eq!(count(&ws_path, "videos"), 120_000);
+    assert_eq!(count(&ws_path, "video_snapshots"), 120_000);
+
+    // Previewed, then changed before the commit: nothing is written.
+    let again = ws
+        .prepare_import(&paths, options.clone(), &Silent)
+        .expect("preview");
+    assert_eq!(again.report.files[0].changes.skipped, 120_000);
+    text.push_str("creator.2,999,new,2025-03-01 10:00:00,2025-06-01 10:00:00,5,1\n");
+    std::fs::write(&path, &text).expect("write");
+    let refused = ws.commit_import(again, &Silent).expect("commit");
+    assert!(!refused.committed);
+    assert!(
+        refused
+            .errors
+            .iter()
+            .any(|e| e.contains("changed since the preview"))
+    );
+    assert_eq!(count(&ws_path, "videos"), 120_000);
+    assert_eq!(count(&ws_path, "import_log"), 1);
+}
