@@ -144,6 +144,9 @@ fn editing_and_deleting_an_account_in_settings() {
         .get_by_label("Display name")
         .set_text_value_accesskit("Renamed Team");
     harness.run();
+    // The form (with its subculture-mix fields) is taller than the window.
+    harness.get_by_label("Save").scroll_to_me();
+    harness.run();
     harness.get_by_label("Save").click();
     harness.run();
     assert!(shows(&harness, "Renamed Team"));

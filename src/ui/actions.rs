@@ -153,6 +153,17 @@ impl ScrollstopApp {
                 store.trash_account(id).map_err(refusal)?;
                 Undoable::AccountDeleted { id, handle }
             }
+            Action::SetSubcultureMix { account, mix } => {
+                let handle = store.account(account).map_err(refusal)?.handle;
+                let before =
+                    crate::workspace::read_subculture_mix(store, account).map_err(refusal)?;
+                crate::workspace::write_subculture_mix(store, account, &mix).map_err(refusal)?;
+                Undoable::SubcultureMixSet {
+                    account,
+                    handle,
+                    before,
+                }
+            }
             Action::OpenDraft(id) => {
                 if id != self.open_draft {
                     self.undo.seal();

@@ -37,6 +37,12 @@ pub enum Undoable {
         id: AccountId,
         handle: String,
     },
+    /// An account's subculture mix was written; `before` is the mix it had.
+    SubcultureMixSet {
+        account: AccountId,
+        handle: String,
+        before: crate::schedule::SubcultureMix,
+    },
     DraftAdded {
         id: DraftId,
     },
@@ -96,6 +102,9 @@ impl Undoable {
             Self::AccountAdded { handle, .. } => format!("Added @{handle}"),
             Self::AccountEdited { before } => format!("Saved @{}", before.handle),
             Self::AccountDeleted { handle, .. } => format!("Deleted @{handle}"),
+            Self::SubcultureMixSet { handle, .. } => {
+                format!("Saved the subculture mix of @{handle}")
+            }
             Self::DraftAdded { .. } => "Added a draft".to_string(),
             Self::DraftsEdited { before } => match before.as_slice() {
                 [one] => format!("Saved \"{}\"", one.display_title()),
@@ -139,6 +148,14 @@ impl Undoable {
             Self::AccountDeleted { id, handle } => {
                 store.restore_account(*id)?;
                 Ok(format!("Restored @{handle}"))
+            }
+            Self::SubcultureMixSet {
+                account,
+                handle,
+                before,
+            } => {
+                crate::workspace::write_subculture_mix(store, *account, before)?;
+                Ok(format!("Undid the subculture mix of @{handle}"))
             }
             Self::DraftAdded { id } => {
                 store.trash_drafts(&[*id])?;

@@ -60,6 +60,11 @@ pub enum Action {
     UpdateAccount(Account),
     /// Move an account to the trash (undoable).
     DeleteAccount(AccountId),
+    /// Write an account's subculture mix (undoable).
+    SetSubcultureMix {
+        account: AccountId,
+        mix: crate::schedule::SubcultureMix,
+    },
     /// Add a blank draft to the current account and open it in the editor (undoable).
     NewDraft,
     /// Show this draft in the editor (`None` closes the editor).

@@ -32,7 +32,8 @@ pub use import::{
 };
 pub use planning::{
     NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
-    PlannedPost, SCORE_HOURS, Unplaced, subculture_mix_key,
+    PlannedPost, SCORE_HOURS, Unplaced, read_subculture_mix, subculture_mix_key,
+    write_subculture_mix,
 };
 pub use progress::{Cancelled, Progress, Silent};
 

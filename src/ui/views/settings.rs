@@ -1,16 +1,21 @@
 //! The Settings view: which workspace file is open and its schema version, and the accounts the
-//! team runs, fully editable (add, edit handle, names, zone, region, language and cadence;
-//! delete with undo). Edits leave as actions; refusals come back through
+//! team runs, fully editable (add, edit handle, names, zone, region, language, cadence and
+//! subculture mix; delete with undo). Edits leave as actions; refusals come back through
 //! [`View::edit_refused`].
+
+use std::collections::HashMap;
 
 use eframe::egui::{self, RichText};
 
-use crate::domain::{Account, AccountId};
+use crate::domain::{Account, AccountId, Subculture};
+use crate::schedule::SubcultureMix;
+use crate::store::StoreError;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::account_form::{self, AccountForm};
 use crate::ui::widgets::form;
-use crate::workspace::WorkspaceInfo;
+use crate::ui::widgets::mix_form::MixForm;
+use crate::workspace::{WorkspaceInfo, read_subculture_mix};
 
 /// The open account form.
 struct Editor {
@@ -19,6 +24,9 @@ struct Editor {
     form: AccountForm,
     error: Option<String>,
     pending: bool,
+    /// The subculture-mix fields (existing accounts only) and the mix stored now.
+    mix: Option<(MixForm, SubcultureMix)>,
+    mix_error: Option<String>,
 }
 
 /// The view's state: cached workspace facts and accounts, and the open form.
@@ -27,6 +35,8 @@ pub struct SettingsView {
     loaded: Option<u64>,
     info: Option<WorkspaceInfo>,
     accounts: Vec<Account>,
+    subcultures: Vec<Subculture>,
+    mixes: HashMap<AccountId, SubcultureMix>,
     load_error: Option<String>,
     editor: Option<Editor>,
 }
@@ -47,12 +57,21 @@ impl SettingsView {
                     .store()
                     .accounts()
                     .map_err(|e| e.to_string())?;
-                Ok((info, accounts))
+                let store = ctx.workspace.store();
+                let subcultures = store.subcultures().map_err(|e| e.to_string())?;
+                let mixes = accounts
+                    .iter()
+                    .map(|a| Ok((a.id, read_subculture_mix(store, a.id)?)))
+                    .collect::<Result<HashMap<_, _>, StoreError>>()
+                    .map_err(|e| e.to_string())?;
+                Ok((info, accounts, subcultures, mixes))
             });
         match result {
-            Ok((info, accounts)) => {
+            Ok((info, accounts, subcultures, mixes)) => {
                 self.info = Some(info);
                 self.accounts = accounts;
+                self.subcultures = subcultures;
+                self.mixes = mixes;
                 self.load_error = None;
             }
             Err(e) => self.load_error = Some(e),
@@ -100,13 +119,19 @@ impl SettingsView {
                         form: AccountForm::default(),
                         error: None,
                         pending: false,
+                        mix: None,
+                        mix_error: None,
                     });
                 }
             },
         );
         ui.add_space(theme::SPACE_S);
         let Self {
-            accounts, editor, ..
+            accounts,
+            editor,
+            subcultures,
+            mixes,
+            ..
         } = self;
         if editor.as_ref().is_some_and(|e| e.target.is_none()) {
             editor_card(ui, editor, actions);
@@ -127,11 +152,14 @@ impl SettingsView {
             }
             match account_card(ui, account) {
                 Some(Intent::Edit) => {
+                    let stored = mixes.get(&account.id).cloned().unwrap_or_default();
                     *editor = Some(Editor {
                         target: Some(account.clone()),
                         form: AccountForm::from_account(account),
                         error: None,
                         pending: false,
+                        mix: Some((MixForm::new(subcultures, &stored), stored)),
+                        mix_error: None,
                     });
                 }
                 Some(Intent::Delete(id)) => actions.push(Action::DeleteAccount(id)),
@@ -215,22 +243,14 @@ fn editor_card(ui: &mut egui::Ui, editor: &mut Option<Editor>, actions: &mut Vec
             );
             ui.add_space(theme::SPACE_S);
             open.form.ui(ui, "settings-account", true);
+            if let Some((mix, _)) = &mut open.mix {
+                form::grid("settings-mix").show(ui, |ui| mix.ui(ui, open.mix_error.as_deref()));
+            }
             account_form::error_line(ui, open.error.as_deref());
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(!open.pending, theme::primary_button(ui, "Save"));
                 if save.clicked() {
-                    let action = match &open.target {
-                        Some(a) => open.form.updated(a).map(Action::UpdateAccount),
-                        None => open.form.new_account().map(Action::AddAccount),
-                    };
-                    match action {
-                        Ok(action) => {
-                            open.error = None;
-                            open.pending = true;
-                            actions.push(action);
-                        }
-                        Err(message) => open.error = Some(message),
-                    }
+                    save_editor(open, actions);
                 }
                 close = ui.button("Cancel").clicked();
             });
@@ -239,6 +259,45 @@ fn editor_card(ui: &mut egui::Ui, editor: &mut Option<Editor>, actions: &mut Vec
         *editor = None;
     }
     ui.add_space(theme::SPACE_M);
+}
+
+/// Pushes the form's edits: the account (when it changed or is new) and the subculture mix
+/// (when it changed). Nothing leaves while either part is invalid.
+fn save_editor(open: &mut Editor, actions: &mut Vec<Action>) {
+    let mix = match &open.mix {
+        Some((form, stored)) => match form.mix() {
+            Ok(mix) => (mix != *stored).then_some(mix),
+            Err(message) => {
+                open.mix_error = Some(message);
+                return;
+            }
+        },
+        None => None,
+    };
+    open.mix_error = None;
+    let action = match &open.target {
+        Some(a) => open.form.updated(a).map(|updated| {
+            (updated != *a || mix.is_none()).then_some(Action::UpdateAccount(updated))
+        }),
+        None => open
+            .form
+            .new_account()
+            .map(|new| Some(Action::AddAccount(new))),
+    };
+    match action {
+        Ok(action) => {
+            open.error = None;
+            let mix = open
+                .target
+                .as_ref()
+                .zip(mix)
+                .map(|(a, mix)| Action::SetSubcultureMix { account: a.id, mix });
+            open.pending = true;
+            actions.extend(action);
+            actions.extend(mix);
+        }
+        Err(message) => open.error = Some(message),
+    }
 }
 
 impl View for SettingsView {

@@ -12,6 +12,7 @@ pub mod form;
 pub mod format;
 pub mod heat_map;
 pub mod lifecycle;
+pub mod mix_form;
 pub mod planned;
 pub mod row_selection;
 pub mod sparkline;

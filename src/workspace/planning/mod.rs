@@ -20,6 +20,7 @@ use serde::Serialize;
 use super::{Workspace, WorkspaceError};
 use crate::domain::{AccountId, DraftId};
 use crate::schedule::{CadenceRules, SubcultureMix, auto_plan};
+use crate::store::{Store, StoreError};
 
 /// Similarity of two captions (0..1, see `checks::caption_similarity`) from which the planner
 /// keeps the drafts apart. Lower than the checks' duplicate threshold: these are drafts on the
@@ -123,14 +124,28 @@ pub fn subculture_mix_key(account: AccountId) -> String {
     format!("subculture_mix.{}", account.0)
 }
 
+/// The account's subculture mix as `store` holds it (empty when never set or unreadable).
+pub fn read_subculture_mix(store: &Store, account: AccountId) -> Result<SubcultureMix, StoreError> {
+    Ok(store
+        .setting(&subculture_mix_key(account))?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
+/// Writes the account's subculture mix into `store` (the UI's undoable edit goes through here).
+pub fn write_subculture_mix(
+    store: &mut Store,
+    account: AccountId,
+    mix: &SubcultureMix,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(mix).unwrap_or_else(|_| "{}".into());
+    store.set_setting(&subculture_mix_key(account), &json)
+}
+
 impl Workspace {
     /// The account's subculture mix (empty when never set or unreadable).
     pub fn subculture_mix(&self, account: AccountId) -> Result<SubcultureMix, WorkspaceError> {
-        Ok(self
-            .store()
-            .setting(&subculture_mix_key(account))?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+        Ok(read_subculture_mix(self.store(), account)?)
     }
 
     /// Stores the account's subculture mix.
@@ -139,10 +154,7 @@ impl Workspace {
         account: AccountId,
         mix: &SubcultureMix,
     ) -> Result<(), WorkspaceError> {
-        let json = serde_json::to_string(mix).unwrap_or_else(|_| "{}".into());
-        self.store_mut()
-            .set_setting(&subculture_mix_key(account), &json)?;
-        Ok(())
+        Ok(write_subculture_mix(self.store_mut(), account, mix)?)
     }
 
     /// Fills (or re-plans) `from..=to` for the account, as of `now`.

@@ -82,6 +82,20 @@ pub fn find(entries: &[Timed], rules: &CadenceRules) -> Conflicts {
     out
 }
 
+/// The conflicts a post would have if it moved to `moved`, among `others` (every other shown
+/// post, in any order): what the Week shows under the drag ghost before the drop.
+pub fn after_move(others: &[Timed], moved: Timed, rules: &CadenceRules) -> Vec<String> {
+    let mut all: Vec<(Timed, bool)> = others.iter().map(|t| (*t, false)).collect();
+    all.push((moved, true));
+    all.sort_by_key(|(t, is_moved)| (t.instant, *is_moved));
+    let timed: Vec<Timed> = all.iter().map(|(t, _)| *t).collect();
+    let found = find(&timed, rules);
+    all.iter()
+        .position(|(_, is_moved)| *is_moved)
+        .and_then(|i| found.entries.into_iter().nth(i))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -121,6 +135,20 @@ mod tests {
         assert_eq!(c.days.len(), 1);
         assert!(c.days.values().next().unwrap().contains("3 posts"));
         assert!(c.any());
+    }
+
+    #[test]
+    fn a_move_shows_the_conflicts_it_would_cause_at_its_target() {
+        let rules = CadenceRules::new(&Cadence::default(), SubcultureMix::default());
+        let others = [at(5, 18, 0), at(4, 9, 0), at(4, 18, 0)];
+        let fine = after_move(&others, at(5, 9, 0), &rules);
+        assert!(fine.is_empty(), "{fine:?}");
+        let close = after_move(&others, at(5, 17, 0), &rules);
+        assert_eq!(close.len(), 1, "{close:?}");
+        assert!(close[0].contains("next post") && close[0].contains("1 h"));
+        let busy = after_move(&others, at(4, 13, 0), &rules);
+        assert_eq!(busy.len(), 1, "{busy:?}");
+        assert!(busy[0].contains("3 posts"), "{busy:?}");
     }
 
     #[test]

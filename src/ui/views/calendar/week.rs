@@ -1,15 +1,17 @@
 //! The week: seven day columns by 24 hours of the account's clock, each planned post a block at
 //! its time (status colour, subculture stripe, a warning edge for conflicts), the trend windows
 //! as bands under the day headings, the audience's peak hours shaded, and a line at the
-//! current time. Blocks can be dragged to another day and time; the drop snaps to 15 minutes
-//! and is handed back to the view, which resolves the wall time (clock changes ask).
+//! current time. Blocks can be dragged to another day and time (the ghost lists the cadence
+//! conflicts the drop would cause); the drop snaps to 15 minutes and is handed back to the
+//! view, which resolves the wall time (clock changes ask).
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use eframe::egui::{
     self, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Stroke, StrokeKind,
     accesskit::Role, pos2, vec2,
 };
 
+use super::conflicts::{self, Timed};
 use super::data::{CalEntry, CalendarData};
 use super::paint;
 use super::predictions::Predictions;
@@ -62,6 +64,36 @@ pub struct WeekInput<'a> {
     pub predictions: &'a Predictions,
     /// `Tue 24 Mar 18:15` -> also the viewer's time, for the drag label.
     pub target_label: &'a dyn Fn(NaiveDate, u32) -> String,
+}
+
+/// The cadence conflicts (too close to another post, too many on the day) the dragged entry
+/// would have if dropped at `date` `minute` of the account's clock.
+fn drop_findings(
+    data: &CalendarData,
+    moving: PlanEntryId,
+    date: NaiveDate,
+    minute: u32,
+) -> Vec<String> {
+    let Some(local) = date.and_hms_opt(minute / 60, minute % 60, 0) else {
+        return Vec::new();
+    };
+    let Some(instant) = data.zone.from_local_datetime(&local).earliest() else {
+        return Vec::new();
+    };
+    let others: Vec<Timed> = data
+        .entries
+        .iter()
+        .filter(|c| c.entry.id != moving)
+        .map(|c| Timed {
+            instant: c.entry.instant,
+            date: c.date,
+        })
+        .collect();
+    let moved = Timed {
+        instant: instant.with_timezone(&chrono::Utc),
+        date,
+    };
+    conflicts::after_move(&others, moved, &data.rules)
 }
 
 /// `Mon 23 Mar`: a day heading (also its accessible name).
@@ -344,5 +376,19 @@ fn block(
     let bg = Rect::from_min_size(at, galley.size() + vec2(8.0, 4.0));
     painter.rect_filled(bg, CornerRadius::same(3), palette.accent);
     painter.galley(at + vec2(4.0, 2.0), galley, Color32::WHITE);
+    let findings = drop_findings(input.data, e.entry.id, date, minute);
+    let mut y = ghost.bottom() + 4.0;
+    for line in findings {
+        let galley = painter.layout(
+            format!("⚠ {line}"),
+            FontId::proportional(12.0),
+            Color32::WHITE,
+            (col_w * 2.5).max(220.0),
+        );
+        let bg = Rect::from_min_size(pos2(ghost.left(), y), galley.size() + vec2(8.0, 4.0));
+        painter.rect_filled(bg, CornerRadius::same(3), palette.warn);
+        painter.galley(bg.min + vec2(4.0, 2.0), galley, Color32::WHITE);
+        y = bg.bottom() + 2.0;
+    }
     ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
 }

@@ -1,0 +1,68 @@
+//! The subculture mix in Settings: a share typed into the account form reaches the store, and
+//! shares that add up to more than 100 % are refused next to the fields; Undo takes it back.
+
+mod common;
+
+use common::egui::{Key, Modifiers};
+use common::{app, demo_workspace, open_view, shows_part};
+use egui_kittest::kittest::Queryable;
+use scrollstop::workspace::Workspace;
+
+#[test]
+fn a_share_typed_in_settings_is_stored_as_the_accounts_mix() {
+    let workspace = demo_workspace();
+    let stored = Workspace::open(&workspace.path).expect("reopens");
+    let account = stored.store().accounts().expect("accounts")[0].clone();
+    let subcultures = stored.store().subcultures().expect("subcultures");
+    assert!(stored.subculture_mix(account.id).expect("mix").is_empty());
+    drop(stored);
+
+    let mut harness = app(&workspace.path);
+    open_view(&mut harness, "Settings");
+    harness
+        .get_by_label(&format!("Edit {}", account.at_handle()))
+        .click();
+    harness.run();
+    harness
+        .get_by_label(&subcultures[0].name)
+        .set_text_value_accesskit("80");
+    harness
+        .get_by_label(&subcultures[1].name)
+        .set_text_value_accesskit("30");
+    harness.run();
+    harness.get_by_label("Save").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(
+        shows_part(&harness, "add up to 110 %"),
+        "the sum is refused"
+    );
+    let mix = Workspace::open(&workspace.path)
+        .expect("reopens")
+        .subculture_mix(account.id)
+        .expect("mix");
+    assert!(mix.is_empty(), "nothing saved while invalid: {mix:?}");
+
+    harness
+        .get_by_label(&subcultures[1].name)
+        .set_text_value_accesskit("");
+    harness.run();
+    harness.get_by_label("Save").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let mix = Workspace::open(&workspace.path)
+        .expect("reopens")
+        .subculture_mix(account.id)
+        .expect("mix");
+    assert_eq!(mix.shares, vec![(subcultures[0].id, 0.8)]);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let mix = Workspace::open(&workspace.path)
+        .expect("reopens")
+        .subculture_mix(account.id)
+        .expect("mix");
+    assert!(mix.is_empty(), "Undo takes the mix back: {mix:?}");
+}
