@@ -110,14 +110,20 @@ fn chips(ui: &mut egui::Ui, f: &mut Fields<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
         for tag in &f.draft.hashtags {
-            theme::chip(ui, &format!("#{tag}"), accent);
-            if ui
-                .small_button("×")
-                .on_hover_text(format!("Remove #{tag}"))
-                .clicked()
-            {
-                remove = Some(tag.clone());
-            }
+            // A chip and its × stay together on one line; the row wraps between chips.
+            ui.scope(|ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+                ui.horizontal(|ui| {
+                    theme::chip(ui, &format!("#{tag}"), accent);
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(format!("Remove #{tag}"))
+                        .clicked()
+                    {
+                        remove = Some(tag.clone());
+                    }
+                });
+            });
             ui.add_space(theme::SPACE_S);
         }
     });

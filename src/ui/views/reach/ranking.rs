@@ -28,7 +28,7 @@ pub fn ranking_ui(
         .striped(true)
         .spacing([theme::SPACE_L, theme::SPACE_S])
         .show(ui, |ui| {
-            for title in ["#", "Draft", "Status", "Posted", "Views after 30 days"] {
+            for title in ["#", "Draft", "Status", "Slot", "Views after 30 days"] {
                 ui.label(RichText::new(title).strong());
             }
             ui.end_row();

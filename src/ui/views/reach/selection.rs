@@ -103,7 +103,7 @@ pub fn slot_picker(
     shown: Option<(DateTime<Utc>, SlotSource)>,
     zone: Tz,
 ) {
-    let label = ui.label("Posted").id;
+    let label = ui.label("Slot").id;
     let planned = "Plan entry, else next full hour";
     let text = match choice {
         SlotChoice::Planned => planned,

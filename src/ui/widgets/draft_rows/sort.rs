@@ -25,13 +25,13 @@ impl DraftColumn {
     pub const ALL: [DraftColumn; 10] = [
         DraftColumn::Status,
         DraftColumn::Title,
+        DraftColumn::Findings,
+        DraftColumn::PredictedReach,
+        DraftColumn::PlannedSlot,
         DraftColumn::Subculture,
         DraftColumn::Duration,
         DraftColumn::Sound,
         DraftColumn::Assignee,
-        DraftColumn::PlannedSlot,
-        DraftColumn::Findings,
-        DraftColumn::PredictedReach,
         DraftColumn::Updated,
     ];
 
