@@ -150,6 +150,10 @@ impl View for CalendarView {
                     target_label: &label,
                 };
                 let out = week::ui(ui, &input);
+                if let Some(target) = out.dragging {
+                    self.predictions
+                        .want(ui.ctx(), ctx.workspace, account.id, target);
+                }
                 if let Some(id) = out.select {
                     self.selected = Some(id);
                 }

@@ -2,11 +2,13 @@
 //! post's slot. Fitting takes a moment, so it runs on a thread the view owns each time the shown
 //! data is read again (after a move, the moved post's range follows); until it answers, posts
 //! show without a range.
+//! While a post is dragged in the Week view, its range at the target is worked out the same
+//! way once the target rests for a moment, so the ghost shows it before the drop.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use eframe::egui;
@@ -60,12 +62,42 @@ fn forecast(
         .collect())
 }
 
-/// The ranges of the shown posts, and the thread that works them out.
+/// How long a dragged post rests on a target before its range there is worked out.
+const PREVIEW_PAUSE: Duration = Duration::from_millis(200);
+
+/// A post and the instant it would be posted at if dropped where it is being dragged.
+pub type Target = (PlanEntryId, DraftId, DateTime<Utc>);
+
+/// The ranges of the shown posts, and the threads that work them out.
 #[derive(Default)]
 pub struct Predictions {
     ranges: Ranges,
     job: Option<Receiver<Result<Ranges, WorkspaceError>>>,
     failed: Option<String>,
+    /// The drag target asked for and since when (it is worked out once it rests there).
+    wanted: Option<(Target, Instant)>,
+    /// The drag target being worked out.
+    preview: Option<(Target, Receiver<Result<Ranges, WorkspaceError>>)>,
+}
+
+/// Forecasts `posts` on a thread of their own; the answer arrives on the receiver.
+fn spawn(
+    ctx: &egui::Context,
+    path: PathBuf,
+    account: AccountId,
+    posts: Vec<(PlanEntryId, DraftId, DateTime<Utc>)>,
+) -> Option<Receiver<Result<Ranges, WorkspaceError>>> {
+    let (send, receive) = mpsc::channel();
+    let ctx = ctx.clone();
+    let now = Utc::now();
+    std::thread::Builder::new()
+        .name("calendar forecasts".into())
+        .spawn(move || {
+            let _ = send.send(forecast(path, account, posts, now));
+            ctx.request_repaint();
+        })
+        .ok()
+        .map(|_| receive)
 }
 
 impl Predictions {
@@ -88,23 +120,56 @@ impl Predictions {
         if posts.is_empty() {
             return;
         }
-        let (send, receive) = mpsc::channel();
-        let path = workspace.path().to_path_buf();
-        let ctx = ctx.clone();
-        let now = Utc::now();
-        let spawned = std::thread::Builder::new()
-            .name("calendar forecasts".into())
-            .spawn(move || {
-                let _ = send.send(forecast(path, account, posts, now));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.job = Some(receive);
+        self.job = spawn(ctx, workspace.path().to_path_buf(), account, posts);
+    }
+
+    /// Asks for the range of a post being dragged, at its target: worked out on a thread once
+    /// the target has rested for a moment, so the ghost can show it while the drag goes on.
+    pub fn want(
+        &mut self,
+        ctx: &egui::Context,
+        workspace: &Workspace,
+        account: AccountId,
+        target: Target,
+    ) {
+        let (entry, _, at) = target;
+        if self.ranges.contains_key(&(entry, at))
+            || self.preview.as_ref().is_some_and(|(t, _)| *t == target)
+        {
+            return;
+        }
+        match self.wanted {
+            Some((wanted, since)) if wanted == target => {
+                if since.elapsed() >= PREVIEW_PAUSE {
+                    self.wanted = None;
+                    let path = workspace.path().to_path_buf();
+                    let posts = vec![target];
+                    self.preview = spawn(ctx, path, account, posts).map(|r| (target, r));
+                } else {
+                    ctx.request_repaint_after(PREVIEW_PAUSE);
+                }
+            }
+            _ => {
+                self.wanted = Some((target, Instant::now()));
+                ctx.request_repaint_after(PREVIEW_PAUSE);
+            }
         }
     }
 
-    /// Picks up the thread's answer.
+    /// Picks up the threads' answers.
     pub fn poll(&mut self, ctx: &egui::Context) {
+        if let Some((_, preview)) = &self.preview {
+            match preview.try_recv() {
+                Ok(Ok(ranges)) => {
+                    self.ranges.extend(ranges);
+                    self.preview = None;
+                }
+                Ok(Err(_)) | Err(TryRecvError::Disconnected) => self.preview = None,
+                Err(TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(150));
+                }
+            }
+        }
         let Some(job) = &self.job else {
             return;
         };
@@ -125,13 +190,63 @@ impl Predictions {
 
     /// The range of a post at its current time, once known.
     pub fn of(&self, entry: &PlanEntry) -> Option<&str> {
-        self.ranges
-            .get(&(entry.id, entry.instant))
-            .map(String::as_str)
+        self.at(entry.id, entry.instant)
+    }
+
+    /// The range of a post if posted at `instant`, once known.
+    pub fn at(&self, entry: PlanEntryId, instant: DateTime<Utc>) -> Option<&str> {
+        self.ranges.get(&(entry, instant)).map(String::as_str)
     }
 
     /// Why no ranges could be worked out, if so.
     pub fn failed(&self) -> Option<&str> {
         self.failed.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{DEFAULT_DEMO_SEED, Silent};
+
+    /// A dragged post's range at its target arrives once the target has rested, without
+    /// waiting for a drop and without touching the ranges of the other posts.
+    #[test]
+    fn a_resting_drag_target_gets_its_range() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut workspace = Workspace::open(&dir.path().join("w.scrollstop")).unwrap();
+        workspace.create_demo(DEFAULT_DEMO_SEED, &Silent).unwrap();
+        let account = workspace.store().accounts().unwrap().remove(0);
+        let far = chrono::Duration::days(3650);
+        let now = Utc::now();
+        let entry = workspace
+            .store()
+            .plan_entries(account.id, now - far, now + far)
+            .unwrap()
+            .remove(0);
+        let target = (
+            entry.id,
+            entry.draft,
+            entry.instant + chrono::Duration::hours(3),
+        );
+        let ctx = egui::Context::default();
+        let mut predictions = Predictions::default();
+        predictions.want(&ctx, &workspace, account.id, target);
+        assert!(predictions.preview.is_none(), "not before the target rests");
+        std::thread::sleep(PREVIEW_PAUSE + Duration::from_millis(20));
+        predictions.want(&ctx, &workspace, account.id, target);
+        assert!(predictions.preview.is_some(), "worked out once it rested");
+        let start = Instant::now();
+        while predictions.at(target.0, target.2).is_none() {
+            assert!(start.elapsed() < Duration::from_secs(120), "no range came");
+            std::thread::sleep(Duration::from_millis(20));
+            predictions.poll(&ctx);
+        }
+        let range = predictions.at(target.0, target.2).unwrap();
+        assert!(range.ends_with("views in 30 days"), "{range}");
+        assert!(
+            predictions.of(&entry).is_none(),
+            "the post's own slot is not guessed"
+        );
     }
 }

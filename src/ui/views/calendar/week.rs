@@ -14,8 +14,8 @@ use eframe::egui::{
 use super::conflicts::{self, Timed};
 use super::data::{CalEntry, CalendarData};
 use super::paint;
-use super::predictions::Predictions;
-use crate::domain::{DraftId, PlanEntryId};
+use super::predictions::{Predictions, Target};
+use crate::domain::{DraftId, DraftStatus, PlanEntryId};
 use crate::ui::theme;
 
 /// Width of the hour labels on the left.
@@ -51,6 +51,8 @@ pub struct WeekOutput {
     /// Double-clicked: open the draft in the editor.
     pub open: Option<DraftId>,
     pub select: Option<PlanEntryId>,
+    /// The post being dragged and the instant it would be posted at if dropped now.
+    pub dragging: Option<Target>,
 }
 
 /// What the week draws besides the data.
@@ -74,10 +76,7 @@ fn drop_findings(
     date: NaiveDate,
     minute: u32,
 ) -> Vec<String> {
-    let Some(local) = date.and_hms_opt(minute / 60, minute % 60, 0) else {
-        return Vec::new();
-    };
-    let Some(instant) = data.zone.from_local_datetime(&local).earliest() else {
+    let Some(instant) = target_instant(data, date, minute) else {
         return Vec::new();
     };
     let others: Vec<Timed> = data
@@ -89,11 +88,20 @@ fn drop_findings(
             date: c.date,
         })
         .collect();
-    let moved = Timed {
-        instant: instant.with_timezone(&chrono::Utc),
-        date,
-    };
+    let moved = Timed { instant, date };
     conflicts::after_move(&others, moved, &data.rules)
+}
+
+/// The instant of `minute` on `date` on the account's clock (the earlier one where the clocks
+/// go back; `None` where they skip it).
+fn target_instant(
+    data: &CalendarData,
+    date: NaiveDate,
+    minute: u32,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let local = date.and_hms_opt(minute / 60, minute % 60, 0)?;
+    let instant = data.zone.from_local_datetime(&local).earliest()?;
+    Some(instant.with_timezone(&chrono::Utc))
 }
 
 /// `Mon 23 Mar`: a day heading (also its accessible name).
@@ -376,8 +384,22 @@ fn block(
     let bg = Rect::from_min_size(at, galley.size() + vec2(8.0, 4.0));
     painter.rect_filled(bg, CornerRadius::same(3), palette.accent);
     painter.galley(at + vec2(4.0, 2.0), galley, Color32::WHITE);
-    let findings = drop_findings(input.data, e.entry.id, date, minute);
     let mut y = ghost.bottom() + 4.0;
+    if let Some(at) = target_instant(input.data, date, minute)
+        && e.status.is_some_and(|s| s != DraftStatus::Posted)
+    {
+        out.dragging = Some((e.entry.id, e.entry.draft, at));
+        let range = match input.predictions.at(e.entry.id, at) {
+            Some(range) => format!("Predicted here: {range}"),
+            None => "Predicting the range here…".to_string(),
+        };
+        let galley = painter.layout_no_wrap(range, FontId::proportional(12.0), Color32::WHITE);
+        let bg = Rect::from_min_size(pos2(ghost.left(), y), galley.size() + vec2(8.0, 4.0));
+        painter.rect_filled(bg, CornerRadius::same(3), palette.accent);
+        painter.galley(bg.min + vec2(4.0, 2.0), galley, Color32::WHITE);
+        y = bg.bottom() + 2.0;
+    }
+    let findings = drop_findings(input.data, e.entry.id, date, minute);
     for line in findings {
         let galley = painter.layout(
             format!("⚠ {line}"),
