@@ -15,13 +15,26 @@ struct Topic {
     topic: String,
     /// Language code -> words or phrases, lower case.
     keywords: std::collections::BTreeMap<String, Vec<String>>,
+    /// Every keyword with its [`normalise`]d form (filled once after loading), for searching.
+    #[serde(skip)]
+    searchable: Vec<(String, String)>,
 }
 
 fn topics() -> &'static [Topic] {
     static TOPICS: OnceLock<Vec<Topic>> = OnceLock::new();
     TOPICS.get_or_init(|| {
-        serde_json::from_str(include_str!("../../assets/content_warnings.json"))
-            .expect("assets/content_warnings.json is checked by a unit test")
+        let mut topics: Vec<Topic> =
+            serde_json::from_str(include_str!("../../assets/content_warnings.json"))
+                .expect("assets/content_warnings.json is checked by a unit test");
+        for t in &mut topics {
+            t.searchable = t
+                .keywords
+                .values()
+                .flatten()
+                .map(|k| (k.clone(), normalise(k)))
+                .collect();
+        }
+        topics
     })
 }
 
@@ -44,11 +57,10 @@ pub fn sensitive_topics(text: &str) -> Vec<(&'static str, &'static str)> {
     topics()
         .iter()
         .filter_map(|t| {
-            t.keywords
-                .values()
-                .flatten()
-                .find(|k| text.contains(&normalise(k)))
-                .map(|k| (t.topic.as_str(), k.as_str()))
+            t.searchable
+                .iter()
+                .find(|(_, normalised)| text.contains(normalised.as_str()))
+                .map(|(k, _)| (t.topic.as_str(), k.as_str()))
         })
         .collect()
 }
