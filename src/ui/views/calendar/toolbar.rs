@@ -44,7 +44,7 @@ pub struct Toolbar<'a> {
 impl Toolbar<'_> {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let focus = self.focus.unwrap_or(self.today);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for mode in Mode::ALL {
                 ui.selectable_value(self.mode, mode, mode.label());
             }
@@ -96,7 +96,7 @@ impl Toolbar<'_> {
             }
         });
         ui.add_space(theme::SPACE_S);
-        ui.horizontal(|ui| self.planning_ui(ui));
+        ui.horizontal_wrapped(|ui| self.planning_ui(ui));
         let mut note = format!(
             "Times in {}, the account's zone.",
             self.account.time_zone.name()
