@@ -80,6 +80,27 @@ pub struct FileSummary {
     pub notes: Vec<String>,
 }
 
+impl FileSummary {
+    /// A summary of a decoded text file of `kind` with nothing read yet: its encoding, and a
+    /// note when it was not plain UTF-8.
+    pub fn decoded(file: &str, kind: ReportKind, encoding: super::text::Encoding) -> Self {
+        Self {
+            file: file.to_string(),
+            kind,
+            encoding: encoding.label().to_string(),
+            account_hint: None,
+            export_date: None,
+            export_date_source: None,
+            first_date: None,
+            last_date: None,
+            rows: 0,
+            skipped: 0,
+            rejected: 0,
+            notes: encoding.note().into_iter().collect(),
+        }
+    }
+}
+
 /// Counts of one video as seen at `captured_at`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SnapshotRecord {

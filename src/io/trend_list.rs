@@ -165,20 +165,7 @@ pub fn read_trend_list(
                 .into(),
         ));
     }
-    let mut summary = FileSummary {
-        file: file.to_string(),
-        kind: ReportKind::TrendList,
-        encoding: decoded.encoding.label().to_string(),
-        account_hint: None,
-        export_date: None,
-        export_date_source: None,
-        first_date: None,
-        last_date: None,
-        rows: 0,
-        skipped: 0,
-        rejected: 0,
-        notes: decoded.encoding.note().into_iter().collect(),
-    };
+    let mut summary = FileSummary::decoded(file, ReportKind::TrendList, decoded.encoding);
     if columns.get(Column::PeriodDays).is_none() {
         summary.notes.push(format!(
             "no period column: every list taken as {} days",

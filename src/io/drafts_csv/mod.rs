@@ -41,20 +41,7 @@ pub fn read_drafts(file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Result<(), 
             detail: "a drafts CSV needs a caption column and a title or hook column".into(),
         });
     }
-    let mut summary = FileSummary {
-        file: file.to_string(),
-        kind: ReportKind::Drafts,
-        encoding: decoded.encoding.label().to_string(),
-        account_hint: None,
-        export_date: None,
-        export_date_source: None,
-        first_date: None,
-        last_date: None,
-        rows: 0,
-        skipped: 0,
-        rejected: 0,
-        notes: decoded.encoding.note().into_iter().collect(),
-    };
+    let mut summary = FileSummary::decoded(file, ReportKind::Drafts, decoded.encoding);
     if !columns.ignored.is_empty() {
         let names: Vec<&str> = columns.ignored.iter().take(8).map(String::as_str).collect();
         let more = columns.ignored.len().saturating_sub(names.len());
