@@ -14,3 +14,9 @@ pub mod schedule;
 pub mod store;
 pub mod ui;
 pub mod workspace;
+
+/// mimalloc instead of the system allocator: an import allocates a handful of strings per row
+/// on the reading thread and frees them on the writing one, which glibc's allocator handles
+/// poorly (a large share of a million-row import went to `malloc` and `free`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

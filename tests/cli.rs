@@ -30,7 +30,7 @@ fn info_json_reports_path_schema_and_counts() {
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
     assert_eq!(json["path"], path_arg(&ws));
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["counts"]["accounts"], 0);
     assert_eq!(json["counts"]["drafts"], 0);
     assert!(json["counts"].as_object().expect("object").len() >= 14);
@@ -51,7 +51,7 @@ fn demo_fills_a_new_workspace_and_info_shows_it() {
     assert!(json["counts"]["videos"].as_u64().expect("number") > 100);
 
     let text = stdout(&scrollstop(&["info", "--workspace", path_arg(&ws)]));
-    assert!(text.contains("Schema version  1"), "{text}");
+    assert!(text.contains("Schema version  2"), "{text}");
 }
 
 #[test]

@@ -56,7 +56,9 @@ impl Row {
 
     /// The cell at `column`, `None` when the row is shorter or the cell says `undefined`.
     pub fn get(&self, column: usize) -> Option<&str> {
-        self.cells.get(column).filter(|cell| cell.trim() != MISSING)
+        self.cells
+            .get(column)
+            .filter(|cell| cell.len() < MISSING.len() || cell.trim() != MISSING)
     }
 
     /// Whether every cell is empty (spreadsheets leave such rows behind).

@@ -2,10 +2,12 @@
 //! batch lands or nothing does (dropping the batch without [`Batch::commit`] rolls back).
 
 use chrono::Utc;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::convert::{to_list, to_unix};
-use super::{Change, Store, StoreError, analytics, drafts, import_log, plan, trends, videos};
+use super::{
+    Change, Store, StoreError, VideoWrites, analytics, drafts, import_log, plan, trends, videos,
+};
 use crate::domain::{
     AccountId, AudienceShare, DailyMetrics, Draft, DraftId, FollowerActivity, ImportRecord,
     NewAccount, PlanEntry, PlanEntryId, Snapshot, Subculture, SubcultureId, TrendCapture,
@@ -15,6 +17,19 @@ use crate::domain::{
 /// Writes that commit together.
 pub struct Batch<'a> {
     tx: Transaction<'a>,
+    /// Declared after `tx`, so it is dropped after the transaction ends.
+    _checks_back: Option<ForeignKeysBack<'a>>,
+}
+
+/// Turns foreign-key enforcement back on when dropped (after an import's batch).
+struct ForeignKeysBack<'a>(&'a Connection);
+
+impl Drop for ForeignKeysBack<'_> {
+    fn drop(&mut self) {
+        if let Err(error) = self.0.pragma_update(None, "foreign_keys", "ON") {
+            eprintln!("scrollstop: could not turn foreign-key checks back on: {error}");
+        }
+    }
 }
 
 impl Store {
@@ -22,6 +37,22 @@ impl Store {
     pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
         Ok(Batch {
             tx: self.conn.transaction()?,
+            _checks_back: None,
+        })
+    }
+
+    /// Starts a batch for an import: like [`batch`](Self::batch), but SQLite does not look up
+    /// each row's account or video again to enforce the foreign keys, which for a million rows
+    /// is two B-tree searches each. Safe because an import only writes ids it has just read or
+    /// inserted in the same transaction. Enforcement is back on when the batch ends.
+    pub fn import_batch(&mut self) -> Result<Batch<'_>, StoreError> {
+        // SQLite ignores this pragma inside a transaction, so it comes before the batch's.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let conn: &Connection = &self.conn;
+        let checks_back = ForeignKeysBack(conn);
+        Ok(Batch {
+            tx: Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?,
+            _checks_back: Some(checks_back),
         })
     }
 }
@@ -29,7 +60,10 @@ impl Store {
 impl Batch<'_> {
     /// Makes every write of the batch permanent.
     pub fn commit(self) -> Result<(), StoreError> {
-        Ok(self.tx.commit()?)
+        let Batch { tx, _checks_back } = self;
+        tx.commit()?;
+        drop(_checks_back);
+        Ok(())
     }
 
     /// Marks where a part of the batch starts (one imported file), so that part alone can be
@@ -139,12 +173,9 @@ impl Batch<'_> {
         videos::upsert_video(&self.tx, &v.into())
     }
 
-    /// [`upsert_video`](Self::upsert_video) for fields borrowed from an import's row.
-    pub fn upsert_video_fields(
-        &self,
-        v: &videos::VideoFields<'_>,
-    ) -> Result<(VideoId, Change), StoreError> {
-        videos::upsert_video(&self.tx, v)
+    /// Statements for writing many videos and snapshots (an import's rows).
+    pub fn video_writes(&self) -> Result<VideoWrites<'_>, StoreError> {
+        VideoWrites::new(&self.tx)
     }
 
     /// The id of a stored video of the account, if any.
@@ -213,5 +244,36 @@ impl Batch<'_> {
             params![key, value],
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn foreign_keys_on(store: &Store) -> bool {
+        store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get::<_, i64>(0))
+            .map(|on| on == 1)
+            .unwrap_or(false)
+    }
+
+    #[test]
+    fn an_import_batch_turns_foreign_key_checks_back_on_however_it_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
+        assert!(foreign_keys_on(&store));
+
+        let batch = store.import_batch().unwrap();
+        batch.set_setting("k", "committed").unwrap();
+        batch.commit().unwrap();
+        assert!(foreign_keys_on(&store), "after a commit");
+
+        let batch = store.import_batch().unwrap();
+        batch.set_setting("k", "rolled back").unwrap();
+        drop(batch);
+        assert!(foreign_keys_on(&store), "after a rollback");
+        assert_eq!(store.setting("k").unwrap().as_deref(), Some("committed"));
     }
 }

@@ -59,9 +59,24 @@ pub(crate) fn zone(row: &Row<'_>, idx: usize) -> rusqlite::Result<Tz> {
 
 /// Lists (hashtags) are stored space-separated; items never contain whitespace.
 pub(crate) fn to_list(items: &[String]) -> String {
-    // Written into one string: an import calls this once per row.
     let mut list = String::new();
+    write_list(items, &mut list);
+    list
+}
+
+/// [`to_list`] appended to `list` (an import reuses one buffer for every row).
+pub(crate) fn write_list(items: &[String], list: &mut String) {
     for item in items {
+        if item.is_empty() {
+            continue;
+        }
+        if item.is_ascii() && !item.bytes().any(|b| b.is_ascii_whitespace()) {
+            if !list.is_empty() {
+                list.push(' ');
+            }
+            list.push_str(item);
+            continue;
+        }
         let mut words = item.split_whitespace().peekable();
         if words.peek().is_none() {
             continue;
@@ -71,7 +86,6 @@ pub(crate) fn to_list(items: &[String]) -> String {
         }
         words.for_each(|word| list.push_str(word));
     }
-    list
 }
 
 pub(crate) fn list(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {

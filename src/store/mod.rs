@@ -32,7 +32,7 @@ pub use error::StoreError;
 pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
 pub use trends::RecordedTrend;
-pub use videos::{VideoFields, VideoWithSnapshots};
+pub use videos::{VideoFields, VideoWithSnapshots, VideoWrites};
 
 /// What a write did to the stored data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

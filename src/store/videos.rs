@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::convert::{instant, list, to_list, to_unix};
+use super::convert::{instant, list, to_list, to_unix, write_list};
 use super::{Change, Store, StoreError};
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
 
@@ -57,27 +57,49 @@ impl<'a> From<&'a Video> for VideoFields<'a> {
     }
 }
 
-/// Finds the video by account and platform id, or inserts it. Fields an existing video does
-/// not know yet are filled in; known values are never replaced by unknown ones, and the
-/// Duet/Stitch/comment settings take the newer known value. Returns the id and the change.
-pub(crate) fn upsert_video(
-    conn: &rusqlite::Connection,
-    v: &VideoFields<'_>,
-) -> Result<(VideoId, Change), StoreError> {
-    // A new video (the usual case in a big import) is one statement; a stored one is merged.
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
-                 sound, link, allow_duet, allow_stitch, allow_comments)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (account_id, platform_id) DO NOTHING",
-        )?
-        .execute(params![
+/// The statements a stream of video writes reuses: prepared once for a whole import rather
+/// than looked up in the statement cache for every row, with one reused buffer for the
+/// hashtag list.
+pub struct VideoWrites<'c> {
+    conn: &'c rusqlite::Connection,
+    insert: rusqlite::CachedStatement<'c>,
+    snapshot: rusqlite::CachedStatement<'c>,
+    hashtags: String,
+}
+
+impl<'c> VideoWrites<'c> {
+    pub(crate) fn new(conn: &'c rusqlite::Connection) -> Result<Self, StoreError> {
+        Ok(VideoWrites {
+            conn,
+            insert: conn.prepare_cached(
+                "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
+                     sound, link, allow_duet, allow_stitch, allow_comments)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (account_id, platform_id) DO NOTHING",
+            )?,
+            snapshot: conn.prepare_cached(
+                "INSERT OR IGNORE INTO video_snapshots
+                     (video_id, captured_at, views, likes, comments, shares, saves, avg_watch_s, full_watch_rate)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?,
+            hashtags: String::new(),
+        })
+    }
+
+    /// Finds the video by account and platform id, or inserts it. Fields an existing video
+    /// does not know yet are filled in; known values are never replaced by unknown ones, and
+    /// the Duet/Stitch/comment settings take the newer known value. Returns the id and the
+    /// change.
+    pub fn upsert(&mut self, v: &VideoFields<'_>) -> Result<(VideoId, Change), StoreError> {
+        // A new video (the usual case in a big import) is one statement; a stored one is merged.
+        self.hashtags.clear();
+        write_list(v.hashtags, &mut self.hashtags);
+        let inserted = self.insert.execute(params![
             v.account.0,
             v.platform_id,
             to_unix(v.posted_at),
             v.caption,
-            to_list(v.hashtags),
+            self.hashtags,
             v.duration_s,
             v.sound,
             v.link,
@@ -85,9 +107,43 @@ pub(crate) fn upsert_video(
             v.allow_stitch,
             v.allow_comments
         ])?;
-    if inserted > 0 {
-        return Ok((VideoId(conn.last_insert_rowid()), Change::Added));
+        if inserted > 0 {
+            return Ok((VideoId(self.conn.last_insert_rowid()), Change::Added));
+        }
+        merge_video(self.conn, v)
     }
+
+    /// Adds a snapshot; a second snapshot at the same instant is ignored (re-imports change
+    /// nothing). Returns true when added.
+    pub fn add_snapshot(&mut self, s: &Snapshot) -> Result<bool, StoreError> {
+        let added = self.snapshot.execute(params![
+            s.video.0,
+            to_unix(s.captured_at),
+            s.views,
+            s.likes,
+            s.comments,
+            s.shares,
+            s.saves,
+            s.avg_watch_s,
+            s.full_watch_rate
+        ])?;
+        Ok(added > 0)
+    }
+}
+
+/// [`VideoWrites::upsert`] for one video.
+pub(crate) fn upsert_video(
+    conn: &rusqlite::Connection,
+    v: &VideoFields<'_>,
+) -> Result<(VideoId, Change), StoreError> {
+    VideoWrites::new(conn)?.upsert(v)
+}
+
+/// Merges `v` into the account's stored video of the same platform id.
+fn merge_video(
+    conn: &rusqlite::Connection,
+    v: &VideoFields<'_>,
+) -> Result<(VideoId, Change), StoreError> {
     type Known = (
         i64,
         String,
@@ -158,27 +214,9 @@ pub(crate) fn find_video(
         .map(VideoId))
 }
 
-/// Adds a snapshot; a second snapshot at the same instant is ignored (re-imports change
-/// nothing). Returns true when added.
+/// [`VideoWrites::add_snapshot`] for one snapshot.
 pub(crate) fn add_snapshot(conn: &rusqlite::Connection, s: &Snapshot) -> Result<bool, StoreError> {
-    let added = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO video_snapshots
-                 (video_id, captured_at, views, likes, comments, shares, saves, avg_watch_s, full_watch_rate)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
-            s.video.0,
-            to_unix(s.captured_at),
-            s.views,
-            s.likes,
-            s.comments,
-            s.shares,
-            s.saves,
-            s.avg_watch_s,
-            s.full_watch_rate
-        ])?;
-    Ok(added > 0)
+    VideoWrites::new(conn)?.add_snapshot(s)
 }
 
 impl Store {

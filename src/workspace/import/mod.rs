@@ -6,9 +6,11 @@
 //! with the file: a preview keeps no records, and its commit reads the files again (refusing
 //! when one changed in between, by its content hash).
 
+mod relay;
 mod writer;
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -157,18 +159,32 @@ fn file_hashes(paths: &[PathBuf]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Reads `paths` into `writer` with [`file_hashes`] alongside: hashing rereads the files, on
-/// another core. Returns the whole-file errors and the hashes.
+/// Reads `paths` into `writer` with [`file_hashes`] alongside. The readers run on a thread of
+/// their own and [relay](relay) what they read to this one, which writes it: parsing and
+/// SQLite each get a core. Hashing rereads the files on a third thread. Returns the
+/// whole-file errors and the hashes.
 fn read_and_hash(
     paths: &[PathBuf],
     options: &ImportOptions,
     writer: &mut Writer<'_, '_>,
 ) -> (Vec<String>, Vec<(String, String)>) {
+    let stopped = AtomicBool::new(false);
+    let read_options = read_options(options);
     std::thread::scope(|scope| {
         let hashing = scope.spawn(|| file_hashes(paths));
-        let errors = read_paths(paths, &read_options(options), writer);
+        let (mut relay, delivery) = relay::relay(&stopped);
+        let reading = scope.spawn(|| {
+            let errors = read_paths(paths, &read_options, &mut relay);
+            drop(relay); // sends what is left, and tells the writing side the reading is over
+            errors
+        });
+        delivery.deliver(writer, &stopped);
+        let errors = match reading.join() {
+            Ok(errors) => errors.iter().map(ToString::to_string).collect(),
+            Err(_) => vec!["the files could not be read to the end: the reader stopped unexpectedly; nothing was written".to_string()],
+        };
         let hashes = hashing.join().unwrap_or_else(|_| file_hashes(paths));
-        (errors.iter().map(ToString::to_string).collect(), hashes)
+        (errors, hashes)
     })
 }
 
@@ -240,7 +256,7 @@ impl Workspace {
         progress: &dyn Progress,
     ) -> Result<PreparedImport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
-        let batch = self.store_mut().batch()?;
+        let batch = self.store_mut().import_batch()?;
         let (report, hashes) =
             write_files(&batch, paths, &options, progress, "Reading and checking")?;
         drop(batch); // rolled back: the preview writes nothing
@@ -264,7 +280,7 @@ impl Workspace {
         progress: &dyn Progress,
     ) -> Result<ImportReport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
-        let batch = self.store_mut().batch()?;
+        let batch = self.store_mut().import_batch()?;
         let (mut report, hashes) = write_files(&batch, paths, &options, progress, "Importing")?;
         if report.has_problems() && !options.skip_bad_rows {
             drop(batch); // rolled back: a refused import writes nothing
@@ -287,7 +303,7 @@ impl Workspace {
         progress: &dyn Progress,
     ) -> Result<PreparedImport, WorkspaceError> {
         let hashes = file_hashes(paths);
-        let batch = self.store_mut().batch()?;
+        let batch = self.store_mut().import_batch()?;
         let mut report = write_records(&batch, &collected, &options, progress)?;
         drop(batch); // rolled back: the preview writes nothing
         report.errors = errors;
@@ -311,7 +327,7 @@ impl Workspace {
             return Ok(prepared.report);
         }
         let options = &prepared.options;
-        let batch = self.store_mut().batch()?;
+        let batch = self.store_mut().import_batch()?;
         let (mut report, hashes) = match &prepared.source {
             Source::Files(paths) => {
                 let (report, hashes) = write_files(&batch, paths, options, progress, "Writing")?;

@@ -22,7 +22,7 @@ use crate::io::{
     ActivityRecord, Collected, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink,
     TrendRecord, VideoRecord,
 };
-use crate::store::{Batch, Change, StoreError, VideoFields};
+use crate::store::{Batch, Change, StoreError, VideoFields, VideoWrites};
 use crate::workspace::draft_import::{DraftRow, store_draft};
 use crate::workspace::{Progress, WorkspaceError};
 
@@ -105,6 +105,8 @@ pub(super) struct Writer<'w, 'b> {
     /// The draft rows of drafts CSVs as written (the preview lists them).
     drafts: Vec<DraftRow>,
     streaming: Option<Streaming>,
+    /// Prepared at the first video and reused for the rest.
+    videos: Option<VideoWrites<'w>>,
     failure: Option<WorkspaceError>,
     written: usize,
     done: f32,
@@ -140,6 +142,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             held: Collected::default(),
             drafts: Vec::new(),
             streaming: None,
+            videos: None,
             failure: None,
             written: 0,
             done: 0.0,
@@ -363,7 +366,13 @@ impl<'w, 'b> Writer<'w, 'b> {
         let Some(account) = self.account(file, v.line, handle)? else {
             return Ok(());
         };
-        match store_video(self.batch, account, v, enrichment)? {
+        if self.videos.is_none() {
+            self.videos = Some(self.batch.video_writes()?);
+        }
+        let Some(writes) = self.videos.as_mut() else {
+            return Ok(());
+        };
+        match store_video(self.batch, writes, account, v, enrichment)? {
             Ok(change) => self.count(file).count(change),
             Err(reason) => self.reject_write(file, v.line, reason),
         }
@@ -557,6 +566,7 @@ fn derived_id(parts: &[&str]) -> String {
 /// Stores one video record; `Err(reason)` rejects the row.
 fn store_video(
     batch: &Batch<'_>,
+    writes: &mut VideoWrites<'_>,
     account: AccountId,
     v: &VideoRecord,
     enrichment_only: bool,
@@ -602,9 +612,9 @@ fn store_video(
         allow_stitch: v.allow_stitch,
         allow_comments: v.allow_comments,
     };
-    let (id, mut change) = batch.upsert_video_fields(&video)?;
+    let (id, mut change) = writes.upsert(&video)?;
     if let Some(s) = &v.snapshot {
-        let added = batch.add_snapshot(&Snapshot {
+        let added = writes.add_snapshot(&Snapshot {
             video: id,
             captured_at: s.captured_at,
             views: s.views,
