@@ -19,10 +19,10 @@ fn read(relative: &str) -> String {
 }
 
 fn deb_metadata() -> toml::Table {
-    let manifest: toml::Table = read("Cargo.toml").parse().unwrap();
+    let manifest: toml::Table = read("Cargo.toml").parse().expect("Cargo.toml parses");
     manifest["package"]["metadata"]["deb"]
         .as_table()
-        .unwrap()
+        .expect("[package.metadata.deb] is a table")
         .clone()
 }
 
@@ -30,14 +30,14 @@ fn deb_metadata() -> toml::Table {
 fn deb_assets() -> Vec<(String, String)> {
     deb_metadata()["assets"]
         .as_array()
-        .unwrap()
+        .expect("deb assets is an array")
         .iter()
         .map(|row| {
-            let row = row.as_array().unwrap();
+            let row = row.as_array().expect("an asset row is an array");
             assert_eq!(row.len(), 3, "asset rows are [source, destination, mode]");
             (
-                row[0].as_str().unwrap().to_owned(),
-                row[1].as_str().unwrap().to_owned(),
+                row[0].as_str().expect("asset source").to_owned(),
+                row[1].as_str().expect("asset destination").to_owned(),
             )
         })
         .collect()
@@ -46,7 +46,10 @@ fn deb_assets() -> Vec<(String, String)> {
 /// Where an asset ends up: a destination ending in `/` keeps the source's file name.
 fn installed_path(source: &str, destination: &str) -> String {
     if destination.ends_with('/') {
-        let name = Path::new(source).file_name().unwrap().to_str().unwrap();
+        let name = Path::new(source)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .expect("an asset source names a file");
         format!("{destination}{name}")
     } else {
         destination.to_owned()
@@ -62,7 +65,7 @@ fn desktop_entry() -> BTreeMap<String, String> {
         .take_while(|line| !line.starts_with('['))
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .map(|line| {
-            let (key, value) = line.split_once('=').unwrap();
+            let (key, value) = line.split_once('=').expect("a key=value line");
             (key.to_owned(), value.to_owned())
         })
         .collect()
@@ -75,13 +78,19 @@ fn metainfo_values(tag: &str) -> Vec<String> {
     let close = format!("</{tag}>");
     text.split(&open)
         .skip(1)
-        .map(|rest| rest.split(&close).next().unwrap().trim().to_owned())
+        .map(|rest| {
+            rest.split(&close)
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        })
         .collect()
 }
 
 /// Width and height from a PNG's IHDR chunk.
 fn png_size(path: &Path) -> (u32, u32) {
-    let bytes = fs::read(path).unwrap();
+    let bytes = fs::read(path).expect("the PNG is readable");
     assert_eq!(
         &bytes[..8],
         b"\x89PNG\r\n\x1a\n",
@@ -89,7 +98,8 @@ fn png_size(path: &Path) -> (u32, u32) {
         path.display()
     );
     assert_eq!(&bytes[12..16], b"IHDR");
-    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    let number =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     (number(16), number(20))
 }
 
