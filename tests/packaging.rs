@@ -154,7 +154,6 @@ fn the_deb_depends_on_the_libraries_eframe_loads_at_run_time() {
         "$auto",
         "libx11-6",
         "libxcursor1",
-        "libxrandr2",
         "libxi6",
         "libxkbcommon-x11-0",
         "libwayland-client0",

@@ -2,13 +2,14 @@
 # Smoke test of the Debian package: unpacks it into a scratch root (dpkg-deb -x, so the machine
 # is left as it was), checks what it installs and that this machine has every package it
 # depends on, starts the packaged binary under Xvfb on a fresh, empty HOME, waits for its first
-# frame, takes a screenshot, checks the window is not blank and the process is still alive,
-# lists the graphics libraries it loaded at run time, then stops it and removes everything.
+# frame, takes a screenshot, checks the window's class (the app id) and icon, that it is not
+# blank and that the process is still alive, lists the graphics libraries it loaded at run
+# time, then stops it and removes everything.
 #
 # Usage: packaging/linux/smoke.sh [PATH.deb]   (default: the newest target/debian/scrollstop_*.deb)
 #   SMOKE_SCREENSHOT=shot.png  keeps the screenshot there (otherwise it is removed with the rest)
 #   SMOKE_TIMEOUT=60           seconds to wait for the first frame
-# Needs: dpkg-deb, xvfb-run (xvfb), import and convert (imagemagick).
+# Needs: dpkg-deb, xvfb-run (xvfb), import and convert (imagemagick), xwininfo and xprop (x11-utils).
 # Exits non-zero, saying why, on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,8 +21,8 @@ fail() {
 
 deb=${1:-$(ls -t target/debian/scrollstop_*.deb 2>/dev/null | head -n 1)}
 [ -n "$deb" ] && [ -f "$deb" ] || fail "no .deb given and none in target/debian (run packaging/linux/build-deb.sh)"
-for tool in dpkg-deb dpkg-query xvfb-run import convert; do
-  command -v "$tool" >/dev/null || fail "'$tool' is missing (apt-get install dpkg xvfb imagemagick)"
+for tool in dpkg-deb dpkg-query xvfb-run import convert xwininfo xprop; do
+  command -v "$tool" >/dev/null || fail "'$tool' is missing (apt-get install dpkg xvfb imagemagick x11-utils)"
 done
 timeout_s=${SMOKE_TIMEOUT:-60}
 started_at=$(date +%s)
@@ -106,6 +107,17 @@ until grep -q "first frame after" "$2" 2>/dev/null; do
 done
 sleep 2 # let it draw a few more frames, as a user would see it
 import -window root "$3"
+# The window as the desktop sees it: its class (the app id) and its icon. (egui gives X11 the
+# app id as the WM_CLASS class and leaves the instance name empty: ("" "scrollstop").)
+window=$(xwininfo -root -tree | grep -E ' "scrollstop"\) ' | head -n 1 | awk '{print $1}')
+if [ -n "$window" ]; then
+  xprop -id "$window" WM_CLASS _NET_WM_NAME >"$2.window" 2>&1
+  # _NET_WM_ICON is width, height, then one ARGB value per pixel.
+  xprop -id "$window" -f _NET_WM_ICON 32c -len 1000000 _NET_WM_ICON >"$2.icon" 2>&1
+  echo "icon size: $(sed 's/^[^=]*= //' "$2.icon" | cut -d, -f1,2 | tr -d ' ')" >>"$2.window"
+  echo "icon opaque pixels: $(sed 's/^[^=]*= //' "$2.icon" | tr ',' '\n' | tail -n +3 |
+    awk '$1 >= 4278190080 { n++ } END { print n + 0 }')" >>"$2.window"
+fi
 alive=yes
 kill -0 "$pid" 2>/dev/null || alive=no
 grep -oE '/[^ ]+\.so[.0-9]*' "/proc/$pid/maps" 2>/dev/null | sort -u >"$4"
@@ -134,6 +146,16 @@ if [ "$status" -ne 0 ]; then
   fail "$verdict"
 fi
 echo "smoke: $(grep -o 'first frame after [0-9]* ms' "$log" | head -n 1), $verdict"
+
+# Desktops match the window to scrollstop.desktop by its class, and show its own icon.
+[ -s "$log.window" ] || fail "no window of class \"scrollstop\" was found on the display"
+grep -qE 'WM_CLASS\(STRING\) = "[^"]*", "scrollstop"$' "$log.window" ||
+  fail "the window's WM_CLASS is not the app id scrollstop: $(grep WM_CLASS "$log.window")"
+grep -q '^icon size: 256,256$' "$log.window" ||
+  fail "the window has no 256 px icon: $(grep 'icon size' "$log.window")"
+opaque=$(sed -n 's/^icon opaque pixels: //p' "$log.window")
+[ "${opaque:-0}" -gt 10000 ] || fail "the window icon is (nearly) transparent: $opaque opaque pixels"
+echo "smoke: window class \"scrollstop\" with its 256 px icon ($opaque opaque pixels)"
 
 # The screenshot shows a window, not an empty screen: its pixels vary.
 [ -s "$shot" ] || fail "no screenshot was taken"
