@@ -8,6 +8,7 @@ mod actions;
 mod app;
 pub mod editor;
 pub mod file_dialog;
+pub mod identity;
 mod import;
 pub mod jobs;
 pub mod nav;
@@ -35,7 +36,8 @@ pub fn run(workspace: PathBuf) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Scrollstop")
-            .with_app_id("scrollstop")
+            .with_app_id(identity::APP_ID)
+            .with_icon(identity::window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 560.0]),
         persist_window: true,
