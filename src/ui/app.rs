@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 
 use super::editor::{self, DraftEditor};
@@ -319,11 +319,12 @@ impl eframe::App for ScrollstopApp {
                 &mut actions,
             );
         }
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         if self.editor_shown() && !self.import.is_open() {
             // The editor's own history takes Ctrl+Z while it is on screen.
             self.editor.shortcuts(&ctx, &mut actions);
-        } else if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+        } else if !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_shortcut(&super::shortcuts::UNDO))
+        {
             // A focused text field keeps Ctrl+Z for its own typing.
             actions.push(Action::Undo);
         }

@@ -11,6 +11,7 @@ pub mod file_dialog;
 mod import;
 pub mod jobs;
 pub mod nav;
+pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
 mod undo;
