@@ -8,6 +8,7 @@ mod actions;
 mod app;
 pub mod editor;
 pub mod file_dialog;
+mod help;
 mod import;
 pub mod jobs;
 pub mod nav;

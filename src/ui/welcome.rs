@@ -1,12 +1,14 @@
 //! The first start: an empty workspace gets a welcome instead of an empty window. It says what
-//! Scrollstop is and offers two ways in: the demo workspace (a background job with progress
-//! and Cancel) or an empty start with a form for the first account.
+//! Scrollstop is and offers three ways in: the demo workspace (a background job with progress
+//! and Cancel), importing TikTok Studio files right away (the import preview names the new
+//! account for files that name none), or an empty start with a form for the first account.
 
 use std::path::Path;
 
 use eframe::egui::{self, RichText};
 
 use super::jobs::JobRunner;
+use super::shortcuts;
 use super::theme;
 use super::view::Action;
 use super::widgets::account_form::{self, AccountForm};
@@ -108,6 +110,21 @@ impl Welcome {
                 ui,
                 "Two accounts in different time zones, #CottageCore, #MomsofTikTok, #FitTok and \
                  more, drafts in every status, trend lists and 120 days of analytics to look around in.",
+            ));
+        });
+        ui.add_space(theme::SPACE_M);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let shortcut = ui.ctx().format_shortcut(&shortcuts::IMPORT);
+            let import = egui::Button::new("Import TikTok Studio files…")
+                .right_text(theme::muted(ui, shortcut).small())
+                .min_size(egui::vec2(200.0, 32.0));
+            if ui.add(import).clicked() {
+                actions.push(Action::ImportFiles);
+            }
+            ui.label(theme::muted(
+                ui,
+                "Start from your own analytics: the Overview, Content and Followers exports                  (ZIPs or the CSVs inside). The preview asks which account they belong to and                  adds it. You can also drop the files onto this window.",
             ));
         });
         ui.add_space(theme::SPACE_M);
