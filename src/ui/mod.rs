@@ -27,6 +27,7 @@ use eframe::egui;
 
 pub use app::ScrollstopApp;
 pub use file_dialog::{FileDialog, GivenPaths, SystemFileDialog};
+pub use help::HelpRequest;
 pub use nav::Section;
 pub use view::{Action, View, ViewContext};
 

@@ -119,7 +119,11 @@ impl Welcome {
             let import = egui::Button::new("Import TikTok Studio files…")
                 .right_text(theme::muted(ui, shortcut).small())
                 .min_size(egui::vec2(200.0, 32.0));
-            if ui.add(import).clicked() {
+            if ui
+                .add(import)
+                .accessible_name("Import TikTok Studio files…")
+                .clicked()
+            {
                 actions.push(Action::ImportFiles);
             }
             ui.label(theme::muted(

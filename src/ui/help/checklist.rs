@@ -98,9 +98,12 @@ impl Checklist {
                     };
                     ui.label(theme::muted(ui, note).small());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let hide = ui.small_button("Hide").on_hover_text(
-                            "The Help entry at the foot of the navigation shows it again",
-                        );
+                        let hide = ui
+                            .small_button("Hide")
+                            .accessible_name("Hide the checklist")
+                            .on_hover_text(
+                                "The Help entry at the foot of the navigation shows it again",
+                            );
                         if hide.clicked() {
                             actions.push(Action::Help(HelpRequest::HideGettingStarted));
                         }

@@ -78,6 +78,7 @@ pub fn nav_footer(ui: &mut egui::Ui, steps: Option<&FirstSteps>, actions: &mut V
                 .min_size(egui::vec2(half, 24.0));
             if ui
                 .add(overview)
+                .accessible_name("Shortcuts")
                 .on_hover_text(format!("Every keyboard shortcut ({keys})"))
                 .clicked()
             {

@@ -25,12 +25,11 @@ pub fn section(ui: &mut egui::Ui) {
         ui.set_width(ui.available_width());
         let current = ui.ctx().options(|o| o.theme_preference);
         ui.horizontal(|ui| {
-            let label = ui.label("Theme");
+            ui.label("Theme");
             ui.add_space(theme::SPACE_M);
             for (choice, name, hint) in CHOICES {
                 let button = ui
                     .selectable_label(current == choice, name)
-                    .labelled_by(label.id)
                     .on_hover_text(hint);
                 if button.clicked() && current != choice {
                     ui.ctx().set_theme(choice);
