@@ -325,6 +325,7 @@ impl ScrollstopApp {
                 .frame(theme::content_frame(ui).inner_margin(egui::Margin::symmetric(14, 12)))
                 .show(ui, |ui| editor.ui(ui, actions));
         }
+        help.checklist.ui(ui, actions);
         egui::CentralPanel::default()
             .frame(theme::content_frame(ui))
             .show(ui, |ui| {
@@ -397,9 +398,6 @@ impl eframe::App for ScrollstopApp {
             });
         } else {
             self.shell(ui, &mut actions);
-            if !self.import.is_open() {
-                self.help.checklist.ui(&ctx, &mut actions);
-            }
         }
         let facts = help::AboutFacts {
             path: &self.path,

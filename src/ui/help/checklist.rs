@@ -1,7 +1,7 @@
 //! The "Getting started" checklist: seven first steps, each ticked from what the workspace
 //! really holds ([`Workspace::first_steps`]), each a click away from the view where it is
-//! done. It floats at the foot of the views until the user hides it; the navigation's
-//! "Getting started 3/7" entry brings it back.
+//! done. It is a strip above the views (the next step, or all seven when expanded) until the
+//! user hides it; the navigation's "Getting started 3/7" entry brings it back.
 
 use chrono::Utc;
 use eframe::egui::{self, RichText};
@@ -18,6 +18,8 @@ pub struct Checklist {
     loaded: Option<u64>,
     steps: Option<FirstSteps>,
     error: Option<String>,
+    /// Every step listed, or only the next one.
+    expanded: bool,
 }
 
 /// Where a step is done.
@@ -59,60 +61,97 @@ impl Checklist {
         self.steps.as_ref()
     }
 
-    /// Draws the checklist over the views unless the user hid it.
-    pub fn ui(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    /// Draws the checklist as a strip above the current view (it never covers the view, the
+    /// editor or the status bar) unless the user hid it: the progress and the next step, and
+    /// every step when expanded.
+    pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let Some(steps) = &self.steps else {
             return;
         };
         if steps.dismissed {
             return;
         }
-        let total = FirstStep::ALL.len();
-        let title = format!("Getting started · {} of {total}", steps.done_count());
-        egui::Window::new(title)
-            .id(egui::Id::unique("getting-started"))
-            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
-            .collapsible(true)
-            .resizable(false)
-            .default_width(320.0)
-            .show(ctx, |ui| {
-                ui.set_width(320.0);
-                let fraction = steps.done_count() as f32 / total as f32;
-                ui.add(egui::ProgressBar::new(fraction).desired_height(6.0));
-                ui.add_space(theme::SPACE_S);
-                if let Some(error) = &self.error {
-                    ui.label(theme::error_text(
-                        ui,
-                        format!("Could not read the steps: {error}"),
-                    ));
-                }
-                for step in FirstStep::ALL {
-                    step_row(ui, step, steps.is_done(step), actions);
-                }
-                ui.add_space(theme::SPACE_S);
-                ui.horizontal(|ui| {
-                    let note = if steps.all_done() {
-                        "All done: you know your way around."
-                    } else {
-                        "Steps tick themselves as you work."
-                    };
-                    ui.label(theme::muted(ui, note).small());
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let hide = ui
-                            .small_button("Hide")
-                            .accessible_name("Hide the checklist")
-                            .on_hover_text(
-                                "The Help entry at the foot of the navigation shows it again",
-                            );
-                        if hide.clicked() {
-                            actions.push(Action::Help(HelpRequest::HideGettingStarted));
-                        }
-                    });
-                });
+        let expanded = &mut self.expanded;
+        egui::Panel::top("getting-started")
+            .frame(theme::checklist_frame(ui))
+            .show(ui, |ui| {
+                strip(ui, steps, self.error.as_deref(), expanded, actions);
             });
     }
 }
 
+/// The strip's contents.
+fn strip(
+    ui: &mut egui::Ui,
+    steps: &FirstSteps,
+    error: Option<&str>,
+    expanded: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    let total = FirstStep::ALL.len();
+    let next = FirstStep::ALL.into_iter().find(|s| !steps.is_done(*s));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Getting started").strong());
+        let fraction = steps.done_count() as f32 / total as f32;
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(90.0)
+                .desired_height(6.0),
+        );
+        ui.label(format!("{} of {total}", steps.done_count()))
+            .on_hover_text("Steps tick themselves from what the workspace holds");
+        ui.add_space(theme::SPACE_M);
+        match next {
+            Some(step) if !*expanded => {
+                ui.label(theme::muted(ui, "Next:"));
+                step_link(ui, step, false, actions);
+            }
+            Some(_) => {}
+            None => {
+                ui.label(theme::muted(ui, "All done: you know your way around."));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let hide = ui
+                .small_button("Hide")
+                .accessible_name("Hide the checklist")
+                .on_hover_text("The Help entry at the foot of the navigation shows it again");
+            if hide.clicked() {
+                actions.push(Action::Help(HelpRequest::HideGettingStarted));
+            }
+            let toggle = if *expanded { "Fewer" } else { "All steps" };
+            if ui
+                .small_button(toggle)
+                .on_hover_text("Show or fold the seven first steps")
+                .clicked()
+            {
+                *expanded = !*expanded;
+            }
+        });
+    });
+    if let Some(error) = error {
+        ui.label(theme::error_text(
+            ui,
+            format!("Could not read the steps: {error}"),
+        ));
+    }
+    if *expanded {
+        ui.add_space(theme::SPACE_S);
+        egui::Grid::new("getting-started-steps")
+            .num_columns(2)
+            .spacing(egui::vec2(theme::SPACE_L, 2.0))
+            .show(ui, |ui| {
+                for (i, step) in FirstStep::ALL.into_iter().enumerate() {
+                    step_row(ui, step, steps.is_done(step), actions);
+                    if i % 2 == 1 {
+                        ui.end_row();
+                    }
+                }
+            });
+    }
+}
+
+/// A step with its tick, in the expanded list.
 fn step_row(ui: &mut egui::Ui, step: FirstStep, done: bool, actions: &mut Vec<Action>) {
     let palette = theme::palette(ui);
     ui.horizontal(|ui| {
@@ -122,17 +161,23 @@ fn step_row(ui: &mut egui::Ui, step: FirstStep, done: bool, actions: &mut Vec<Ac
             ("○", palette.muted)
         };
         ui.label(RichText::new(mark).color(colour).strong());
-        let text = if done {
-            RichText::new(step.title()).color(palette.muted)
-        } else {
-            RichText::new(step.title())
-        };
-        let link = ui
-            .add(egui::Button::new(text).frame(false))
-            .accessible_name(step.title())
-            .on_hover_text(step.how());
-        if link.clicked() {
-            actions.push(step_action(step));
-        }
+        step_link(ui, step, done, actions);
     });
+}
+
+/// A step's title as a link to where it is done; what ticks it on hover.
+fn step_link(ui: &mut egui::Ui, step: FirstStep, done: bool, actions: &mut Vec<Action>) {
+    let palette = theme::palette(ui);
+    let text = if done {
+        RichText::new(step.title()).color(palette.muted)
+    } else {
+        RichText::new(step.title()).color(ui.visuals().hyperlink_color)
+    };
+    let link = ui
+        .add(egui::Button::new(text).frame(false))
+        .accessible_name(step.title())
+        .on_hover_text(step.how());
+    if link.clicked() {
+        actions.push(step_action(step));
+    }
 }
