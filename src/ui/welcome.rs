@@ -97,12 +97,14 @@ impl Welcome {
 
         ui.add_space(theme::SPACE_L);
         ui.label(theme::muted(ui, format!("Workspace file: {}", path.display())).small());
+        let keys = ui.ctx().format_shortcut(&shortcuts::HELP);
+        ui.label(theme::muted(ui, format!("{keys} lists the keyboard shortcuts.")).small());
     }
 
     fn choices(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let demo = ui.add(theme::primary_button(ui, "Start with demo data").min_size(egui::vec2(200.0, 32.0)));
+            let demo = ui.add(theme::primary_button(ui, "Start with demo data").min_size(egui::vec2(240.0, 32.0)));
             if demo.clicked() {
                 actions.push(Action::CreateDemo);
             }
@@ -118,7 +120,7 @@ impl Welcome {
             let shortcut = ui.ctx().format_shortcut(&shortcuts::IMPORT);
             let import = egui::Button::new("Import TikTok Studio files…")
                 .right_text(theme::muted(ui, shortcut).small())
-                .min_size(egui::vec2(200.0, 32.0));
+                .min_size(egui::vec2(240.0, 32.0));
             if ui
                 .add(import)
                 .accessible_name("Import TikTok Studio files…")
@@ -135,7 +137,7 @@ impl Welcome {
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             if ui
-                .add(egui::Button::new("Start empty").min_size(egui::vec2(200.0, 32.0)))
+                .add(egui::Button::new("Start empty").min_size(egui::vec2(240.0, 32.0)))
                 .clicked()
             {
                 self.form = Some(AccountForm::default());

@@ -92,12 +92,7 @@ fn strip(
     let next = FirstStep::ALL.into_iter().find(|s| !steps.is_done(*s));
     ui.horizontal(|ui| {
         ui.label(RichText::new("Getting started").strong());
-        let fraction = steps.done_count() as f32 / total as f32;
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .desired_width(90.0)
-                .desired_height(6.0),
-        );
+        progress(ui, steps.done_count() as f32 / total as f32);
         ui.label(format!("{} of {total}", steps.done_count()))
             .on_hover_text("Steps tick themselves from what the workspace holds");
         ui.add_space(theme::SPACE_M);
@@ -140,9 +135,10 @@ fn strip(
         egui::Grid::new("getting-started-steps")
             .num_columns(2)
             .spacing(egui::vec2(theme::SPACE_L, 2.0))
+            .striped(false)
             .show(ui, |ui| {
                 for (i, step) in FirstStep::ALL.into_iter().enumerate() {
-                    step_row(ui, step, steps.is_done(step), actions);
+                    step_row(ui, i + 1, step, steps.is_done(step), actions);
                     if i % 2 == 1 {
                         ui.end_row();
                     }
@@ -151,10 +147,31 @@ fn strip(
     }
 }
 
+/// A thin bar: the line colour for the track, the accent for what is done (egui's progress
+/// bar draws its track in the card colour, invisible on the light theme's white).
+fn progress(ui: &mut egui::Ui, fraction: f32) {
+    let palette = theme::palette(ui);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(90.0, 6.0), egui::Sense::hover());
+    let radius = egui::CornerRadius::same(3);
+    ui.painter().rect_filled(rect, radius, palette.line);
+    let mut done = rect;
+    done.set_width(rect.width() * fraction.clamp(0.0, 1.0));
+    if done.width() > 0.0 {
+        ui.painter().rect_filled(done, radius, palette.accent);
+    }
+}
+
 /// A step with its tick, in the expanded list.
-fn step_row(ui: &mut egui::Ui, step: FirstStep, done: bool, actions: &mut Vec<Action>) {
+fn step_row(
+    ui: &mut egui::Ui,
+    number: usize,
+    step: FirstStep,
+    done: bool,
+    actions: &mut Vec<Action>,
+) {
     let palette = theme::palette(ui);
     ui.horizontal(|ui| {
+        ui.label(theme::muted(ui, format!("{number}.")));
         let (mark, colour) = if done {
             ("✔", palette.ok)
         } else {

@@ -73,12 +73,9 @@ pub fn nav_footer(ui: &mut egui::Ui, steps: Option<&FirstSteps>, actions: &mut V
         ui.horizontal(|ui| {
             let half = (width - ui.spacing().item_spacing.x) / 2.0;
             let keys = ui.ctx().format_shortcut(&shortcuts::HELP);
-            let overview = egui::Button::new("Shortcuts")
-                .right_text(theme::muted(ui, keys.clone()).small())
-                .min_size(egui::vec2(half, 24.0));
+            let overview = egui::Button::new("Shortcuts").min_size(egui::vec2(half, 24.0));
             if ui
                 .add(overview)
-                .accessible_name("Shortcuts")
                 .on_hover_text(format!("Every keyboard shortcut ({keys})"))
                 .clicked()
             {
@@ -104,8 +101,7 @@ pub fn nav_footer(ui: &mut egui::Ui, steps: Option<&FirstSteps>, actions: &mut V
             } else {
                 "Hide the checklist of first steps"
             };
-            let button =
-                egui::Button::selectable(!steps.dismissed, text).min_size(egui::vec2(width, 24.0));
+            let button = egui::Button::new(text).min_size(egui::vec2(width, 24.0));
             if ui.add(button).on_hover_text(hint).clicked() {
                 actions.push(Action::Help(HelpRequest::ToggleGettingStarted));
             }

@@ -29,9 +29,13 @@ pub fn audience_hours_heat_map(
     values: &[f64; 168],
     unit: &str,
 ) -> egui::Response {
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(audience_shown_id(), true));
-    hour_of_week_heat_map(ui, values, unit)
+    let response = hour_of_week_heat_map(ui, values, unit);
+    // Only what is on screen counts: a heat map scrolled out of view was not seen.
+    if ui.is_rect_visible(response.rect) {
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(audience_shown_id(), true));
+    }
+    response
 }
 
 /// True when an audience heat map was drawn since the last call (the app asks once a frame).
