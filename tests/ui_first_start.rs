@@ -213,7 +213,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     let path = workspace.path.clone();
     let mut harness = Harness::builder()
         .allow_missing_glyphs()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1280.0, 2400.0))
         .with_max_steps(12)
         .build_eframe(move |_cc| {
             ScrollstopApp::new(path)
@@ -222,7 +222,8 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     harness.run_ok();
     let account = harness.state().account().expect("an account");
 
-    // The audience heat map on screen ticks "check the audience hours".
+    // The audience heat map on screen ticks "check the audience hours" (a tall window, so the
+    // Analytics view's heat map is in view without scrolling).
     assert!(!done(&harness, FirstStep::CheckAudienceHours));
     open_view(&mut harness, "Analytics");
     harness.run_ok();
