@@ -100,6 +100,9 @@ pub struct Driver {
     pub in_use: bool,
     pub what_if: Option<WhatIf>,
     pub basis: Basis,
+    /// The draft choice the driver varies (`None` for the posting time).
+    #[serde(skip)]
+    pub feature: Option<Feature>,
 }
 
 /// A candidate re-run: the other draft and slot, and how to describe it.
@@ -110,6 +113,7 @@ struct Candidate {
     in_use: bool,
     what_if: Option<WhatIf>,
     basis: Basis,
+    feature: Option<Feature>,
     hours: f64,
 }
 
@@ -146,6 +150,7 @@ impl AccountModel {
             in_use,
             what_if: (!in_use).then_some(what_if),
             basis: self.basis(feature),
+            feature: Some(feature),
             hours: FINAL_HOURS,
         }
     }
@@ -163,6 +168,7 @@ impl AccountModel {
                 in_use: true,
                 what_if: None,
                 basis: self.basis(Feature::TrendingSound),
+                feature: Some(Feature::TrendingSound),
                 hours: FINAL_HOURS,
             });
         } else if let Some(sound) = self.trends().best_sound() {
@@ -181,6 +187,7 @@ impl AccountModel {
                     bpm: sound.bpm,
                 }),
                 basis: self.basis(Feature::TrendingSound),
+                feature: Some(Feature::TrendingSound),
                 hours: FINAL_HOURS,
             });
         }
@@ -194,6 +201,7 @@ impl AccountModel {
                 in_use: false,
                 what_if: Some(WhatIf::SetDuration { seconds: 15.0 }),
                 basis: self.basis(Feature::Duration),
+                feature: Some(Feature::Duration),
                 hours: FINAL_HOURS,
             });
         }
@@ -245,6 +253,7 @@ impl AccountModel {
                     basis: Basis::Audience {
                         weeks: self.audience().weeks(),
                     },
+                    feature: None,
                     hours: 24.0,
                 });
             }
@@ -305,6 +314,7 @@ impl AccountModel {
                     in_use: c.in_use,
                     what_if: c.what_if,
                     basis: c.basis,
+                    feature: c.feature,
                 }
             })
             .collect();

@@ -24,4 +24,11 @@ impl Store {
         )?;
         Ok(())
     }
+
+    /// Removes a setting (nothing happens when it is not set).
+    pub fn remove_setting(&mut self, key: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
 }

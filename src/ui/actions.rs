@@ -61,6 +61,10 @@ impl ScrollstopApp {
             self.start_demo(ctx);
             return Ok(Applied::Window);
         }
+        if let Action::Help(request) = action {
+            self.apply_help(request);
+            return Ok(Applied::Window);
+        }
         if let Action::ExportCalendar(request) = action {
             self.start_export(ctx, request);
             return Ok(Applied::Window);
@@ -91,6 +95,7 @@ impl ScrollstopApp {
                 return Ok(Applied::Window);
             }
             Action::CreateDemo
+            | Action::Help(_)
             | Action::ExportCalendar(_)
             | Action::ImportFiles
             | Action::ImportFolder
@@ -398,11 +403,14 @@ impl ScrollstopApp {
             }
             Ok(JobDone::CalendarExported { path, output }) => {
                 match write_whole(&path, output.text.as_bytes()) {
-                    Ok(()) => Notice::success(format!(
-                        "Exported {} to {}.",
-                        crate::ui::widgets::format::plural(output.events, "post", "posts"),
-                        path.display()
-                    )),
+                    Ok(()) => Notice::success({
+                        self.record_first_step(crate::workspace::FirstStep::ExportCalendar);
+                        format!(
+                            "Exported {} to {}.",
+                            crate::ui::widgets::format::plural(output.events, "post", "posts"),
+                            path.display()
+                        )
+                    }),
                     Err(e) => Notice::error(format!("Could not write {}: {e}", path.display())),
                 }
             }

@@ -3,13 +3,15 @@
 //! each frame applies what the user asked for (see `actions.rs`). A workspace that cannot be
 //! opened is shown as a message with its path, never a panic.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 
 use super::editor::{self, DraftEditor};
 use super::file_dialog::{FileDialog, SystemFileDialog};
+use super::help::{self, Help};
 use super::import::{self, DialogContext, ImportDialog};
 use super::jobs::JobRunner;
 use super::nav::{self, Section};
@@ -21,16 +23,21 @@ use super::views::Views;
 use super::welcome::Welcome;
 use crate::domain::{Account, AccountId, DraftId};
 use crate::store::TableCounts;
-use crate::workspace::Workspace;
+use crate::workspace::{FirstStep, FirstSteps, Workspace};
 
 /// Where the navigation state is kept between runs.
 const SAVED_KEY: &str = "scrollstop.navigation";
 
-/// What the app remembers between runs.
+/// What the app remembers between runs (the window's size and place are eframe's own).
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 struct Saved {
+    /// The workspace the view and account belong to: another workspace starts afresh.
+    workspace: Option<PathBuf>,
     section: Section,
     account: Option<AccountId>,
+    /// System, light or dark (Settings → Appearance).
+    theme: Option<egui::ThemePreference>,
 }
 
 /// Facts read from the workspace once per revision.
@@ -47,6 +54,8 @@ pub struct ScrollstopApp {
     pub(super) path: PathBuf,
     pub(super) workspace: Result<Workspace, String>,
     themed: bool,
+    /// The theme the user chose (System follows the desktop); applied on the first frame.
+    theme: egui::ThemePreference,
     pub(super) section: Section,
     pub(super) account: Option<AccountId>,
     /// The draft open in the editor, if any.
@@ -65,6 +74,10 @@ pub struct ScrollstopApp {
     pub(super) import: ImportDialog,
     /// The draft editor beside the Drafts, Calendar and Reach views.
     pub(super) editor: DraftEditor,
+    /// The checklist, the shortcut overview and About.
+    pub(super) help: Help,
+    /// First steps recorded during this run (each is written to the workspace once).
+    pub(super) recorded_steps: HashSet<FirstStep>,
     /// Actions handed in from outside the window (scripts, tests), applied on the next frame.
     requested: Vec<Action>,
     /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
@@ -81,6 +94,7 @@ impl ScrollstopApp {
             path,
             workspace,
             themed: false,
+            theme: egui::ThemePreference::System,
             section: Section::default(),
             account: None,
             open_draft: None,
@@ -94,6 +108,8 @@ impl ScrollstopApp {
             file_dialog: Box::new(SystemFileDialog),
             import: ImportDialog::default(),
             editor: DraftEditor::default(),
+            help: Help::default(),
+            recorded_steps: HashSet::new(),
             requested: Vec::new(),
             startup: None,
         }
@@ -116,13 +132,39 @@ impl ScrollstopApp {
         self
     }
 
-    /// Restores the view and account of the last run from eframe's storage.
+    /// Restores the theme, and the view and account of the last run on this same workspace,
+    /// from eframe's storage. An account that no longer exists falls back to the first one.
     pub fn restored(mut self, storage: Option<&dyn eframe::Storage>) -> Self {
         if let Some(saved) = storage.and_then(|s| eframe::get_value::<Saved>(s, SAVED_KEY)) {
-            self.section = saved.section;
-            self.account = saved.account;
+            if let Some(theme) = saved.theme {
+                self.theme = theme;
+            }
+            if saved.workspace.as_deref() == Some(self.path.as_path()) {
+                self.section = saved.section;
+                self.account = saved.account;
+            }
         }
         self
+    }
+
+    /// The theme chosen in Settings (System follows the desktop).
+    pub fn theme_preference(&self) -> egui::ThemePreference {
+        self.theme
+    }
+
+    /// True while the keyboard shortcut overview is open.
+    pub fn shortcuts_shown(&self) -> bool {
+        self.help.shortcuts_open
+    }
+
+    /// True while the About dialog is open.
+    pub fn about_shown(&self) -> bool {
+        self.help.about_open
+    }
+
+    /// The "Getting started" steps as the checklist last read them.
+    pub fn first_steps(&self) -> Option<&FirstSteps> {
+        self.help.checklist.steps()
     }
 
     /// The workspace file this window shows.
@@ -248,6 +290,7 @@ impl ScrollstopApp {
             undo,
             notice,
             editor,
+            help,
             ..
         } = self
         else {
@@ -271,7 +314,8 @@ impl ScrollstopApp {
             .exact_size(theme::NAV_WIDTH)
             .frame(theme::nav_frame(ui))
             .show(ui, |ui| {
-                nav::ui(ui, *section, &cache.accounts, *account, actions)
+                nav::ui(ui, *section, &cache.accounts, *account, actions);
+                help::nav_footer(ui, help.checklist.steps(), actions);
             });
         if editor_shown {
             egui::Panel::right("draft-editor")
@@ -281,6 +325,7 @@ impl ScrollstopApp {
                 .frame(theme::content_frame(ui).inner_margin(egui::Margin::symmetric(14, 12)))
                 .show(ui, |ui| editor.ui(ui, actions));
         }
+        help.checklist.ui(ui, actions);
         egui::CentralPanel::default()
             .frame(theme::content_frame(ui))
             .show(ui, |ui| {
@@ -300,15 +345,21 @@ impl eframe::App for ScrollstopApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if !self.themed {
             theme::apply(ui.ctx());
+            ui.ctx().set_theme(self.theme);
             self.themed = true;
         }
+        self.theme = ui.ctx().options(|o| o.theme_preference);
         let ctx = ui.ctx().clone();
         if let Some(outcome) = self.jobs.poll(&ctx) {
             self.job_finished(outcome);
         }
         self.refresh();
+        if let Ok(workspace) = &self.workspace {
+            self.help.checklist.refresh(workspace, self.revision);
+        }
 
         let mut actions = std::mem::take(&mut self.requested);
+        self.help.keys(&ctx);
         nav::shortcuts(&ctx, &mut actions);
         if let Ok(workspace) = &self.workspace {
             self.editor.sync(
@@ -319,11 +370,12 @@ impl eframe::App for ScrollstopApp {
                 &mut actions,
             );
         }
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         if self.editor_shown() && !self.import.is_open() {
             // The editor's own history takes Ctrl+Z while it is on screen.
             self.editor.shortcuts(&ctx, &mut actions);
-        } else if !ctx.text_edit_focused() && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+        } else if !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_shortcut(&super::shortcuts::UNDO))
+        {
             // A focused text field keeps Ctrl+Z for its own typing.
             actions.push(Action::Undo);
         }
@@ -347,6 +399,16 @@ impl eframe::App for ScrollstopApp {
         } else {
             self.shell(ui, &mut actions);
         }
+        let facts = help::AboutFacts {
+            path: &self.path,
+            schema_version: self
+                .workspace
+                .as_ref()
+                .ok()
+                .filter(|_| self.help.about_open)
+                .map(|w| w.store().schema_version().map_err(|e| e.to_string())),
+        };
+        self.help.windows(&ctx, &facts);
         let mut dialog = DialogContext {
             accounts: &self.cache.accounts,
             jobs: &self.jobs,
@@ -355,6 +417,7 @@ impl eframe::App for ScrollstopApp {
         self.import.ui(&ctx, &mut dialog);
         import::hover_overlay(&ctx);
         self.apply_all(&ctx, actions, welcome);
+        self.record_seen(&ctx, welcome);
         if let Some(started) = self.startup.take() {
             eprintln!(
                 "scrollstop: first frame after {} ms",
@@ -377,8 +440,10 @@ impl eframe::App for ScrollstopApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let saved = Saved {
+            workspace: Some(self.path.clone()),
             section: self.section,
             account: self.account,
+            theme: Some(self.theme),
         };
         eframe::set_value(storage, SAVED_KEY, &saved);
     }

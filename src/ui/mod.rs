@@ -8,10 +8,12 @@ mod actions;
 mod app;
 pub mod editor;
 pub mod file_dialog;
+mod help;
 pub mod identity;
 mod import;
 pub mod jobs;
 pub mod nav;
+pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
 mod undo;
@@ -26,6 +28,7 @@ use eframe::egui;
 
 pub use app::ScrollstopApp;
 pub use file_dialog::{FileDialog, GivenPaths, SystemFileDialog};
+pub use help::HelpRequest;
 pub use nav::Section;
 pub use view::{Action, View, ViewContext};
 

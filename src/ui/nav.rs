@@ -2,7 +2,7 @@
 //! import buttons (Ctrl+I).
 //! It only reports what the user picked as [`Action`]s; the app switches.
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use eframe::egui::{self, KeyboardShortcut};
 use serde::{Deserialize, Serialize};
 
 use super::theme;
@@ -54,21 +54,12 @@ impl Section {
 
     /// Ctrl+1 for the first entry, Ctrl+7 for the last.
     pub fn shortcut(self) -> KeyboardShortcut {
-        const KEYS: [Key; 7] = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-        ];
-        KeyboardShortcut::new(Modifiers::COMMAND, KEYS[self.index()])
+        super::shortcuts::VIEWS[self.index()]
     }
 }
 
 /// Ctrl+I: import files.
-pub const IMPORT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
+pub const IMPORT_SHORTCUT: KeyboardShortcut = super::shortcuts::IMPORT;
 
 /// Turns pressed navigation shortcuts (and Ctrl+I) into actions.
 pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {

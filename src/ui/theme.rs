@@ -247,6 +247,15 @@ pub fn status_frame(ui: &egui::Ui) -> egui::Frame {
         .inner_margin(Margin::symmetric(12, 5))
 }
 
+/// Frame of the "Getting started" strip above the current view: the card colour, a hairline
+/// below it.
+pub fn checklist_frame(ui: &egui::Ui) -> egui::Frame {
+    egui::Frame::new()
+        .fill(palette(ui).card)
+        .inner_margin(Margin::symmetric(16, 8))
+        .stroke(Stroke::new(1.0, palette(ui).line))
+}
+
 /// Frame of the central panel that holds the current view.
 pub fn content_frame(ui: &egui::Ui) -> egui::Frame {
     egui::Frame::new()

@@ -126,6 +126,8 @@ pub enum Action {
     },
     /// Ask where to save, then export the posting calendar (a background job).
     ExportCalendar(ExportRequest),
+    /// The checklist, the shortcut overview or About.
+    Help(super::help::HelpRequest),
 }
 
 /// A panel of the window.

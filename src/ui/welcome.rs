@@ -1,12 +1,14 @@
 //! The first start: an empty workspace gets a welcome instead of an empty window. It says what
-//! Scrollstop is and offers two ways in: the demo workspace (a background job with progress
-//! and Cancel) or an empty start with a form for the first account.
+//! Scrollstop is and offers three ways in: the demo workspace (a background job with progress
+//! and Cancel), importing TikTok Studio files right away (the import preview names the new
+//! account for files that name none), or an empty start with a form for the first account.
 
 use std::path::Path;
 
 use eframe::egui::{self, RichText};
 
 use super::jobs::JobRunner;
+use super::shortcuts;
 use super::theme;
 use super::view::Action;
 use super::widgets::account_form::{self, AccountForm};
@@ -95,12 +97,14 @@ impl Welcome {
 
         ui.add_space(theme::SPACE_L);
         ui.label(theme::muted(ui, format!("Workspace file: {}", path.display())).small());
+        let keys = ui.ctx().format_shortcut(&shortcuts::HELP);
+        ui.label(theme::muted(ui, format!("{keys} lists the keyboard shortcuts.")).small());
     }
 
     fn choices(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let demo = ui.add(theme::primary_button(ui, "Start with demo data").min_size(egui::vec2(200.0, 32.0)));
+            let demo = ui.add(theme::primary_button(ui, "Start with demo data").min_size(egui::vec2(240.0, 32.0)));
             if demo.clicked() {
                 actions.push(Action::CreateDemo);
             }
@@ -113,8 +117,27 @@ impl Welcome {
         ui.add_space(theme::SPACE_M);
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
+            let shortcut = ui.ctx().format_shortcut(&shortcuts::IMPORT);
+            let import = egui::Button::new("Import TikTok Studio files…")
+                .right_text(theme::muted(ui, shortcut).small())
+                .min_size(egui::vec2(240.0, 32.0));
             if ui
-                .add(egui::Button::new("Start empty").min_size(egui::vec2(200.0, 32.0)))
+                .add(import)
+                .accessible_name("Import TikTok Studio files…")
+                .clicked()
+            {
+                actions.push(Action::ImportFiles);
+            }
+            ui.label(theme::muted(
+                ui,
+                "Start from your own analytics: the Overview, Content and Followers exports                  (ZIPs or the CSVs inside). The preview asks which account they belong to and                  adds it. You can also drop the files onto this window.",
+            ));
+        });
+        ui.add_space(theme::SPACE_M);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if ui
+                .add(egui::Button::new("Start empty").min_size(egui::vec2(240.0, 32.0)))
                 .clicked()
             {
                 self.form = Some(AccountForm::default());

@@ -7,6 +7,7 @@ mod checking;
 mod demo;
 mod draft_import;
 mod export;
+mod first_steps;
 mod forecasting;
 mod history_file;
 mod import;
@@ -23,6 +24,7 @@ pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
 pub use draft_import::DraftRow;
 pub use export::{ExportFormat, ExportOutput, ExportRequest};
+pub use first_steps::{FirstStep, FirstSteps};
 pub use forecasting::{
     FORECAST_SEED, ForecastSession, Prediction, SlotSource, next_full_hour, week_start,
 };

@@ -72,7 +72,7 @@ pub fn ui(
         .labelled_by(label);
     let ready = !input.text.trim().is_empty() && !input.author.trim().is_empty();
     let ctrl_enter = response.has_focus()
-        && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+        && ui.input_mut(|i| i.consume_shortcut(&crate::ui::shortcuts::POST_COMMENT));
     let clicked = ui
         .add_enabled(ready, egui::Button::new("Post comment"))
         .clicked();

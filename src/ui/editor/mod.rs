@@ -28,13 +28,14 @@ mod video;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use eframe::egui;
 
 pub use autosave::{Autosave, LIMIT as AUTOSAVE_LIMIT, PAUSE as AUTOSAVE_PAUSE};
 pub use counter::{CaptionCount, caption_count};
 pub use findings::apply_fix;
 pub use history::EditHistory;
 
+use super::shortcuts;
 use super::view::Action;
 use crate::domain::{Draft, DraftId};
 use crate::workspace::Workspace;
@@ -134,16 +135,14 @@ impl DraftEditor {
     /// let go of the keyboard). Taken before any other widget sees them, so the window's Undo
     /// does not fire as well.
     pub fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let (redo, undo) = ctx.input_mut(|i| {
-            let redo = i.consume_shortcut(&redo_shift) || i.consume_shortcut(&redo_y);
-            (redo, i.consume_shortcut(&undo))
+            let redo =
+                i.consume_shortcut(&shortcuts::REDO) || i.consume_shortcut(&shortcuts::REDO_Y);
+            (redo, i.consume_shortcut(&shortcuts::UNDO))
         });
         let escape = !ctx.text_edit_focused()
             && !egui::Popup::is_any_open(ctx)
-            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+            && ctx.input_mut(|i| i.consume_shortcut(&shortcuts::CLOSE));
         let now = Instant::now();
         if let State::Open(open) = &mut self.state {
             if undo {

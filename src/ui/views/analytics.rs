@@ -16,7 +16,7 @@ use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::charts::{daily_line_chart, share_bars};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{day_number, long_date, plural};
-use crate::ui::widgets::heat_map::{heat_map_legend, hour_of_week_heat_map};
+use crate::ui::widgets::heat_map::{audience_hours_heat_map, heat_map_legend};
 use crate::ui::widgets::video_table::{VideoRow, video_table};
 
 /// How many imports the log lists, newest first.
@@ -215,7 +215,7 @@ impl AnalyticsView {
                         account.time_zone.name()
                     ),
                 ));
-                hour_of_week_heat_map(ui, &profile.mean_active, "active followers on average");
+                audience_hours_heat_map(ui, &profile.mean_active, "active followers on average");
                 heat_map_legend(ui);
             }
             _ => empty_state(

@@ -91,7 +91,8 @@ impl Editor {
         let mut submitted = false;
         form::grid(("subculture-form", self.target)).show(ui, |ui| {
             let name = form::text_row(ui, "Name", &mut self.name, "e.g. #PlantTok");
-            submitted |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            submitted |= name.lost_focus()
+                && ui.input(|i| i.key_pressed(crate::ui::shortcuts::SUBMIT.logical_key));
             form::wide_text_row(
                 ui,
                 "Hashtags",

@@ -107,59 +107,68 @@ fn header_cell(ui: &mut egui::Ui, column: DraftColumn, current: DraftSort) -> bo
     clicked
 }
 
-/// The cells of one row, in [`DraftColumn::ALL`]'s order.
+/// The cells of one row, in [`DraftColumn::ALL`]'s order (the headers' order).
 fn row_cells(table_row: &mut egui_extras::TableRow<'_, '_>, r: &DraftRow) {
-    table_row.col(|ui| {
-        status_chip(ui, r.status);
-    });
-    table_row.col(|ui| {
-        let label = ui.add(egui::Label::new(&r.title).truncate());
-        if !r.hook.trim().is_empty() && r.hook != r.title {
-            label.on_hover_ui(|ui| {
-                ui.label(format!("Hook: {}", r.hook));
+    for column in DraftColumn::ALL {
+        table_row.col(|ui| cell(ui, column, r));
+    }
+}
+
+/// One cell of a row.
+fn cell(ui: &mut egui::Ui, column: DraftColumn, r: &DraftRow) {
+    match column {
+        DraftColumn::Status => {
+            status_chip(ui, r.status);
+        }
+        DraftColumn::Title => {
+            let label = ui.add(egui::Label::new(&r.title).truncate());
+            if !r.hook.trim().is_empty() && r.hook != r.title {
+                label.on_hover_ui(|ui| {
+                    ui.label(format!("Hook: {}", r.hook));
+                });
+            }
+        }
+        DraftColumn::Subculture => {
+            if let Some(colour) = r.subculture_colour {
+                theme::swatch(ui, colour, 10.0);
+            }
+            ui.add(egui::Label::new(&r.subculture).truncate());
+        }
+        DraftColumn::Duration => {
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(&r.duration);
             });
         }
-    });
-    table_row.col(|ui| {
-        if let Some(colour) = r.subculture_colour {
-            theme::swatch(ui, colour, 10.0);
+        DraftColumn::Sound => {
+            ui.add(egui::Label::new(&r.sound).truncate());
         }
-        ui.add(egui::Label::new(&r.subculture).truncate());
-    });
-    table_row.col(|ui| {
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.label(&r.duration);
-        });
-    });
-    table_row.col(|ui| {
-        ui.add(egui::Label::new(&r.sound).truncate());
-    });
-    table_row.col(|ui| {
-        ui.add(egui::Label::new(&r.assignee).truncate());
-    });
-    table_row.col(|ui| {
-        ui.label(&r.slot);
-    });
-    table_row.col(|ui| match &r.findings {
-        Some(summary) => findings_cell(ui, summary),
-        None => {
-            ui.label(theme::muted(ui, "…"))
-                .on_hover_text("Checking in the background…");
+        DraftColumn::Assignee => {
+            ui.add(egui::Label::new(&r.assignee).truncate());
         }
-    });
-    table_row.col(|ui| {
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let text = if r.predicted_median.is_some() {
-                RichText::new(&r.predicted)
-            } else {
-                theme::muted(ui, &r.predicted)
-            };
-            ui.label(text).on_hover_text(r.predicted_hover);
-        });
-    });
-    table_row.col(|ui| {
-        ui.label(theme::muted(ui, &r.updated));
-    });
+        DraftColumn::PlannedSlot => {
+            ui.label(&r.slot);
+        }
+        DraftColumn::Findings => match &r.findings {
+            Some(summary) => findings_cell(ui, summary),
+            None => {
+                ui.label(theme::muted(ui, "…"))
+                    .on_hover_text("Checking in the background…");
+            }
+        },
+        DraftColumn::PredictedReach => {
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let text = if r.predicted_median.is_some() {
+                    RichText::new(&r.predicted)
+                } else {
+                    theme::muted(ui, &r.predicted)
+                };
+                ui.label(text).on_hover_text(r.predicted_hover);
+            });
+        }
+        DraftColumn::Updated => {
+            ui.label(theme::muted(ui, &r.updated));
+        }
+    }
 }
 
 /// Errors, warnings and tips as three coloured counts; hovering lists each rule and message.

@@ -16,6 +16,34 @@ const HEADER_HEIGHT: f32 = 16.0;
 const CELL_HEIGHT: f32 = 20.0;
 const GAP: f32 = 2.0;
 
+/// Where the frame notes that the audience's own hours were on screen.
+fn audience_shown_id() -> egui::Id {
+    egui::Id::unique("audience-hours-shown")
+}
+
+/// Paints the account's own audience activity (from FollowerActivity imports) like
+/// [`hour_of_week_heat_map`], and notes for the "Getting started" checklist that the user saw
+/// when their audience is online.
+pub fn audience_hours_heat_map(
+    ui: &mut egui::Ui,
+    values: &[f64; 168],
+    unit: &str,
+) -> egui::Response {
+    let response = hour_of_week_heat_map(ui, values, unit);
+    // Only what is on screen counts: a heat map scrolled out of view was not seen.
+    if ui.is_rect_visible(response.rect) {
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(audience_shown_id(), true));
+    }
+    response
+}
+
+/// True when an audience heat map was drawn since the last call (the app asks once a frame).
+pub fn take_audience_shown(ctx: &egui::Context) -> bool {
+    ctx.data_mut(|d| d.remove_temp::<bool>(audience_shown_id()))
+        .unwrap_or(false)
+}
+
 /// Paints `values` (168 values, Monday 00:00 first) as a heat map that fills the available width;
 /// hovering a cell tells its day, hour and value followed by `unit` (`active followers`).
 pub fn hour_of_week_heat_map(ui: &mut egui::Ui, values: &[f64; 168], unit: &str) -> egui::Response {

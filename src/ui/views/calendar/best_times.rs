@@ -7,7 +7,9 @@ use eframe::egui::{self, RichText};
 
 use super::data::CalendarData;
 use crate::ui::theme;
-use crate::ui::widgets::heat_map::{heat_map_legend, hour_of_week_heat_map};
+use crate::ui::widgets::heat_map::{
+    audience_hours_heat_map, heat_map_legend, hour_of_week_heat_map,
+};
 
 pub fn ui(ui: &mut egui::Ui, data: &CalendarData) {
     theme::card(ui).show(ui, |ui| {
@@ -40,7 +42,7 @@ pub fn ui(ui: &mut egui::Ui, data: &CalendarData) {
                 .strong(),
             );
             ui.label(theme::muted(ui, source.label()));
-            hour_of_week_heat_map(ui, &data.profile.mean_active, "active followers");
+            audience_hours_heat_map(ui, &data.profile.mean_active, "active followers");
         }
         ui.horizontal(|ui| {
             heat_map_legend(ui);

@@ -178,8 +178,9 @@ pub fn load(
         let mut warnings = marks;
         if let Some(d) = draft {
             for f in checks.check(d) {
-                if f.rule == FREQUENCY_RULE && !warnings.contains(&f.message) {
-                    warnings.push(f.message);
+                let cited = format!("{} (from the seed article: {})", f.message, f.source);
+                if f.rule == FREQUENCY_RULE && !warnings.contains(&cited) {
+                    warnings.push(cited);
                 }
             }
         }

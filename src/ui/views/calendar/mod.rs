@@ -24,7 +24,7 @@ mod trend_windows;
 mod week;
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
-use eframe::egui::{self, Key};
+use eframe::egui;
 
 pub use conflicts::{Conflicts, Timed, find as find_conflicts};
 pub use data::{CalEntry, CalendarData, load};
@@ -35,6 +35,7 @@ pub use week::{GUTTER, MIN_HOUR_HEIGHT, SNAP_MINUTES, day_heading, hour_label};
 
 use crate::domain::{Account, AccountId, PlanEntryId};
 use crate::ui::nav::Section;
+use crate::ui::shortcuts;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
@@ -251,11 +252,11 @@ impl CalendarView {
             return;
         }
         let (back, ahead, home) = ctx.input_mut(|i| {
-            let back = i.consume_key(egui::Modifiers::NONE, Key::ArrowLeft)
-                || i.consume_key(egui::Modifiers::NONE, Key::PageUp);
-            let ahead = i.consume_key(egui::Modifiers::NONE, Key::ArrowRight)
-                || i.consume_key(egui::Modifiers::NONE, Key::PageDown);
-            let home = i.consume_key(egui::Modifiers::NONE, Key::T);
+            let mut any =
+                |keys: &[egui::KeyboardShortcut]| keys.iter().any(|k| i.consume_shortcut(k));
+            let back = any(&shortcuts::EARLIER);
+            let ahead = any(&shortcuts::LATER);
+            let home = any(&[shortcuts::TODAY]);
             (back, ahead, home)
         });
         let focus = self.focus.unwrap_or(today);

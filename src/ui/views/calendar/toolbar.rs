@@ -81,7 +81,9 @@ impl Toolbar<'_> {
                     .hint_text("Go to YYYY-MM-DD")
                     .desired_width(150.0),
             );
-            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if field.lost_focus()
+                && ui.input(|i| i.key_pressed(crate::ui::shortcuts::SUBMIT.logical_key))
+            {
                 match NaiveDate::parse_from_str(self.state.go_to.trim(), "%Y-%m-%d") {
                     Ok(date) => {
                         *self.focus = Some(date);

@@ -50,7 +50,8 @@ impl DraftsView {
                             .desired_width(140.0),
                     )
                     .labelled_by(label);
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let entered = field.lost_focus()
+                    && ui.input(|i| i.key_pressed(crate::ui::shortcuts::SUBMIT.logical_key));
                 if ui.button("Apply").clicked() || entered {
                     assign = Some(self.bulk.assignee.trim().to_string());
                 }

@@ -2,14 +2,9 @@
 //! Ctrl+A select every shown draft, Delete move the selection to the trash and Escape clear
 //! the selection while no text field has the focus (a field keeps those keys for its text).
 
-use eframe::egui::{Key, KeyboardShortcut, Modifiers};
-
 use super::DraftsView;
+use crate::ui::shortcuts::{CLOSE, NEW_DRAFT as NEW, SEARCH, SELECT_ALL, TRASH};
 use crate::ui::view::{Action, ViewContext};
-
-const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-const SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-const SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
 
 impl DraftsView {
     /// Shortcuts that work on every tab of the view.
@@ -39,12 +34,10 @@ impl DraftsView {
         if egui_ctx.input_mut(|i| i.consume_shortcut(&SELECT_ALL)) {
             self.selection.select_all(&self.visible_ids);
         }
-        if egui_ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        if egui_ctx.input_mut(|i| i.consume_shortcut(&CLOSE)) {
             self.selection.clear();
         }
-        if !self.selection.is_empty()
-            && egui_ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
-        {
+        if !self.selection.is_empty() && egui_ctx.input_mut(|i| i.consume_shortcut(&TRASH)) {
             self.trash_selected(ctx);
         }
     }

@@ -2,10 +2,11 @@
 //! the same click / Ctrl+click / Shift+click selection as the list and Restore for the
 //! selected ones (Ctrl+A selects all).
 
-use eframe::egui::{self, Align, Key, KeyboardShortcut, Layout, Modifiers, RichText};
+use eframe::egui::{self, Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use crate::domain::{Account, DraftId};
+use crate::ui::shortcuts;
 use crate::ui::theme;
 use crate::ui::view::Action;
 use crate::ui::widgets::draft_rows::DraftRow;
@@ -45,11 +46,10 @@ impl TrashTab {
         self.selection.keep_only(&ids);
         let ctx = ui.ctx().clone();
         if !ctx.text_edit_focused() {
-            let all = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
-            if ctx.input_mut(|i| i.consume_shortcut(&all)) {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcuts::SELECT_ALL)) {
                 self.selection.select_all(&ids);
             }
-            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcuts::CLOSE)) {
                 self.selection.clear();
             }
         }

@@ -5,7 +5,7 @@
 
 use eframe::egui::{self, CornerRadius, RichText, Sense, vec2};
 
-use crate::model::{Driver, WhatIf};
+use crate::model::{Basis, Driver, Feature, WhatIf};
 use crate::ui::theme;
 
 /// Width of the longest bar.
@@ -52,13 +52,14 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
                 };
                 let used = if d.in_use { " (in use)" } else { "" };
                 let head = format!("{:+.0}% {what}: {}{used}", d.change_p50_pct, d.label);
-                ui.label(RichText::new(head).strong());
+                let hover = driver_hover(d);
+                ui.label(RichText::new(head).strong()).on_hover_text(&hover);
                 let points = 100.0 * d.change_prob_above;
                 let detail = format!(
                     "{}; chance of passing X {points:+.0} points",
                     d.basis.text()
                 );
-                ui.label(theme::muted(ui, detail));
+                ui.label(theme::muted(ui, detail)).on_hover_text(&hover);
             });
             if let Some(w) = &d.what_if
                 && ui.button(what_if_text(w)).clicked()
@@ -69,6 +70,26 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
         ui.add_space(theme::SPACE_S);
     }
     clicked
+}
+
+/// What a driver's size rests on, for its hover text: the seed article's prior (never a weight
+/// TikTok published) or the account's own data.
+pub fn driver_hover(d: &Driver) -> String {
+    let seed = d.feature.map(Feature::seed_note);
+    match (d.basis, seed) {
+        (Basis::Prior, Some(seed)) => format!(
+            "Prior from the seed article: {seed} None of your imported videos vary this choice              yet, so this is a weak starting point, not something TikTok published. It gives              way to your own results as you import more."
+        ),
+        (Basis::Prior, None) => "Prior from general guidance: your imports do not say yet.              TikTok publishes no weights for this."
+            .to_string(),
+        (Basis::History { videos }, Some(seed)) => format!(
+            "From {videos} of your videos: the model started from the seed article's prior              ({seed}) and fitted its size to how your own videos did."
+        ),
+        (Basis::History { videos }, None) => format!("From {videos} of your videos."),
+        (Basis::Audience { weeks }, _) => format!(
+            "From {weeks} weeks of your audience's active hours (TikTok Studio's              FollowerActivity export): a post reaches more first viewers when more followers              are online. SEED tip 6: post when your followers are active."
+        ),
+    }
 }
 
 /// A bar growing right (green) for a gain or left (red) for a loss, from a centre line.

@@ -6,7 +6,9 @@ use eframe::egui;
 
 use crate::ui::theme;
 use crate::ui::widgets::empty_state::empty_state;
-use crate::ui::widgets::heat_map::{heat_map_legend, hour_of_week_heat_map};
+use crate::ui::widgets::heat_map::{
+    audience_hours_heat_map, heat_map_legend, hour_of_week_heat_map,
+};
 
 pub fn week_ui(
     ui: &mut egui::Ui,
@@ -28,7 +30,7 @@ pub fn week_ui(
         cols[1].label(egui::RichText::new("Audience activity").strong());
         match audience {
             Some(activity) => {
-                hour_of_week_heat_map(&mut cols[1], activity, "active followers (mean)");
+                audience_hours_heat_map(&mut cols[1], activity, "active followers (mean)");
                 let note = format!("Measured over {weeks} weeks of FollowerActivity imports.");
                 cols[1].label(theme::muted(&cols[1], note));
             }

@@ -3,6 +3,8 @@
 //! subculture mix; delete with undo). Edits leave as actions; refusals come back through
 //! [`View::edit_refused`].
 
+mod appearance;
+
 use std::collections::HashMap;
 
 use eframe::egui::{self, RichText};
@@ -318,6 +320,7 @@ impl View for SettingsView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.workspace_section(ui, ctx);
+                appearance::section(ui);
                 self.accounts_section(ui, ctx.actions);
             });
     }

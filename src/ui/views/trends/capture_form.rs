@@ -3,7 +3,7 @@
 //! and hands back the item and its capture; the view turns that into an action.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use eframe::egui::{self, Key};
+use eframe::egui;
 
 use crate::domain::{TrendCapture, TrendItem, TrendItemId, TrendKind};
 use crate::io::numbers::parse_count;
@@ -155,9 +155,10 @@ impl CaptureForm {
                     &mut self.captured,
                     "YYYY-MM-DD",
                 ));
-                submit = fields
-                    .iter()
-                    .any(|f| f.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)));
+                submit = fields.iter().any(|f| {
+                    f.lost_focus()
+                        && ui.input(|i| i.key_pressed(crate::ui::shortcuts::SUBMIT.logical_key))
+                });
             });
             if let Some(error) = &self.error {
                 ui.label(theme::error_text(ui, error));
@@ -169,7 +170,7 @@ impl CaptureForm {
                 close = ui.button("Close").clicked();
             });
         });
-        if close || ui.input(|i| i.key_pressed(Key::Escape)) {
+        if close || ui.input(|i| i.key_pressed(crate::ui::shortcuts::CLOSE.logical_key)) {
             return Some(FormIntent::Close);
         }
         if !submit {

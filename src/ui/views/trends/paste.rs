@@ -4,7 +4,7 @@
 //! that is left out or cut short, with its number and why; nothing is written until Add.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use eframe::egui::{self, Key, RichText};
+use eframe::egui::{self, RichText};
 
 use super::capture_form::{captured_at, kind_row};
 use crate::domain::{TrendCapture, TrendItem, TrendKind};
@@ -105,7 +105,7 @@ impl PasteBox {
                 }
             });
         });
-        if ui.input(|i| i.key_pressed(Key::Escape)) {
+        if ui.input(|i| i.key_pressed(crate::ui::shortcuts::CLOSE.logical_key)) {
             return Some(PasteIntent::Close);
         }
         intent

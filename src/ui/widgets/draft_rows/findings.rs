@@ -12,7 +12,8 @@ pub struct FindingSummary {
     pub tips: u16,
     /// The rule ids found, most severe first.
     pub rules: Vec<&'static str>,
-    /// One line per finding: `error caption-too-long: message`.
+    /// One line per finding, `error caption-too-long: message`, then the seed's line it
+    /// comes from.
     pub details: String,
 }
 
@@ -27,7 +28,15 @@ impl FindingSummary {
         };
         let details = sorted
             .iter()
-            .map(|f| format!("{} {}: {}", f.severity.label(), f.rule, f.message))
+            .map(|f| {
+                format!(
+                    "{} {}: {}\n    From the seed article: {}",
+                    f.severity.label(),
+                    f.rule,
+                    f.message,
+                    f.source
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n");
         Self {
