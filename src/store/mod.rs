@@ -8,6 +8,7 @@
 
 mod accounts;
 mod analytics;
+mod backup;
 mod batch;
 mod convert;
 mod drafts;
@@ -27,6 +28,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use analytics::HourOfWeekProfile;
+pub use backup::{BackupError, CopyProgress, Restored, verify_backup};
 pub use batch::Batch;
 pub use error::StoreError;
 pub use plan::{ExportedEntry, PlanChanges};
@@ -66,6 +68,8 @@ pub struct TableCounts {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened with [`Store::open_read_only`]: every write is refused by SQLite.
+    read_only: bool,
 }
 
 impl Store {
@@ -76,7 +80,34 @@ impl Store {
         Ok(Self {
             conn,
             path: path.to_path_buf(),
+            read_only: false,
         })
+    }
+
+    /// Opens the existing workspace at `path` for reading only (a read-only medium, or a
+    /// workspace another window is editing): nothing is written to the file or its folder,
+    /// and every write returns [`StoreError::WriteRefused`].
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let conn = open::open_read_only(path, &schema::migrations())?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        })
+    }
+
+    /// True when the workspace was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// A number that changes whenever another connection (another window, the command line,
+    /// a background job) committed a change since this one last looked (`PRAGMA
+    /// data_version`); it does not change for this connection's own writes.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Where the workspace file lives.
@@ -134,14 +165,4 @@ impl Store {
         Ok(value)
     }
 
-    /// Copies the whole workspace to `target` with SQLite's online backup (consistent even while
-    /// the workspace is in use).
-    pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
-        self.conn
-            .backup(rusqlite::MAIN_DB, target, None)
-            .map_err(|source| StoreError::Backup {
-                path: target.to_path_buf(),
-                source,
-            })
-    }
 }

@@ -1,5 +1,6 @@
 //! Opening a workspace file safely: inspect read-only first, write only when the file is ours,
-//! healthy and writable, and copy it aside before migrating an older schema.
+//! healthy and writable, and copy it aside before migrating an older schema. A workspace on a
+//! medium Scrollstop cannot write to can be opened read-only instead ([`open_read_only`]).
 
 use std::fs;
 use std::io::Read;
@@ -57,7 +58,8 @@ pub(crate) fn open_checked(
         if found.version > 0 && found.version < latest {
             copy_aside(path, found.version)?;
         }
-    } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+    } else {
+        let parent = folder_of(path);
         fs::create_dir_all(parent).map_err(|source| StoreError::Io {
             path: parent.to_path_buf(),
             source,
@@ -107,20 +109,48 @@ fn check_magic(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Permission bits decide, not a trial write: a trial write would touch the file, and root
-/// may write anywhere.
+/// Permission bits say so, or the medium refuses writing (a read-only mount, an immutable
+/// file: these stop even root, to whom the bits mean nothing). Opening for writing without
+/// writing leaves the file's bytes and times as they were.
 fn is_read_only(path: &Path) -> bool {
-    fs::metadata(path)
-        .map(|m| m.permissions().readonly())
-        .unwrap_or(false)
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    if meta.permissions().readonly() {
+        return true;
+    }
+    if meta.is_dir() {
+        return folder_refuses_files(path);
+    }
+    fs::OpenOptions::new().write(true).open(path).is_err()
+}
+
+/// SQLite keeps its `-wal` and `-shm` files beside the workspace: a folder where no file can
+/// be created is as read-only as the file. Probed with an empty file, removed at once.
+fn folder_refuses_files(dir: &Path) -> bool {
+    let probe = dir.join(format!(".scrollstop-probe-{}", std::process::id()));
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            false
+        }
+        Err(e) => e.kind() != std::io::ErrorKind::AlreadyExists,
+    }
+}
+
+/// The folder a workspace file lives in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 fn check_writable(path: &Path) -> Result<(), StoreError> {
-    let dir_read_only = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .is_some_and(is_read_only);
-    if is_read_only(path) || dir_read_only {
+    if is_read_only(path) || is_read_only(folder_of(path)) {
         return Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
         });
@@ -128,12 +158,94 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The schema version of the existing workspace file at `path`, after checking (without
+/// writing) that it is a healthy Scrollstop workspace or an empty SQLite file.
+pub(super) fn inspect_existing(path: &Path) -> Result<u32, StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(StoreError::IsAFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(_) => {}
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    }
+    check_magic(path)?;
+    Ok(inspect(path)?.version)
+}
+
+/// Opens the existing workspace at `path` for reading only: nothing is written to the file or
+/// its folder. It must be of the latest schema, as an upgrade would have to write.
+pub(crate) fn open_read_only(
+    path: &Path,
+    migrations: &Migrations<'_>,
+) -> Result<Connection, StoreError> {
+    let latest = latest_version(migrations)?;
+    let found = inspect_existing(path)?;
+    if found > latest {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found,
+            supported: latest,
+        });
+    }
+    if found < latest {
+        return Err(StoreError::CannotUpgradeReadOnly {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    let conn = read_only_connection(path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(conn)
+}
+
+/// A read-only connection that works on read-only media. A workspace in WAL mode needs its
+/// `-shm` file; where the folder cannot hold one and no `-wal` file waits to be read, the file
+/// is opened as immutable (nobody can be changing it there), so SQLite creates nothing.
+fn read_only_connection(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let immutable = is_read_only(folder_of(path)) && !Path::new(&wal).exists();
+    let conn = if immutable {
+        Connection::open_with_flags(
+            format!("file:{}?immutable=1", uri_path(path)),
+            flags | OpenFlags::SQLITE_OPEN_URI,
+        )
+    } else {
+        Connection::open_with_flags(path, flags)
+    };
+    conn.map_err(|e| classify(path, e))
+}
+
+/// `path` written as the path part of an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::with_capacity(text.len() + 8);
+    // A Windows drive path (C:/...) needs an empty authority before it.
+    if text.as_bytes().get(1) == Some(&b':') {
+        out.push_str("///");
+    }
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn inspect(path: &Path) -> Result<Inspection, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| classify(path, e))?;
+    let conn = read_only_connection(path)?;
     let check: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| classify(path, e))?;

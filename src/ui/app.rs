@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 
+use super::access::{self, Access, OpenFor};
 use super::editor::{self, DraftEditor};
 use super::file_dialog::{FileDialog, SystemFileDialog};
 use super::import::{self, DialogContext, ImportDialog};
@@ -67,6 +68,8 @@ pub struct ScrollstopApp {
     pub(super) editor: DraftEditor,
     /// Actions handed in from outside the window (scripts, tests), applied on the next frame.
     requested: Vec<Action>,
+    /// The hold on the workspace: its lock, read-only, the daily backup.
+    pub(super) access: Access,
     /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
     /// how long start-up took (used by the start-up measurement and the packaging smoke test).
     startup: Option<std::time::Instant>,
@@ -76,7 +79,7 @@ impl ScrollstopApp {
     /// Opens the workspace at `path` (creating it when the file does not exist). A file that
     /// cannot be opened makes the window explain why instead.
     pub fn new(path: PathBuf) -> Self {
-        let workspace = Workspace::open(&path).map_err(|e| e.to_string());
+        let (workspace, access) = access::open(&path, OpenFor::Editing);
         Self {
             path,
             workspace,
@@ -95,6 +98,7 @@ impl ScrollstopApp {
             import: ImportDialog::default(),
             editor: DraftEditor::default(),
             requested: Vec::new(),
+            access,
             startup: None,
         }
     }
@@ -306,6 +310,7 @@ impl eframe::App for ScrollstopApp {
         if let Some(outcome) = self.jobs.poll(&ctx) {
             self.job_finished(outcome);
         }
+        self.watch_workspace(&ctx);
         self.refresh();
 
         let mut actions = std::mem::take(&mut self.requested);
@@ -332,6 +337,14 @@ impl eframe::App for ScrollstopApp {
             actions.push(Action::ImportPaths(dropped));
         }
 
+        if let (Err(_), Some(pid)) = (&self.workspace, self.access.in_use) {
+            access::in_use_screen(ui, &self.path, pid, &mut actions);
+            self.apply_all(&ctx, actions, false);
+            return;
+        }
+        if let Some(reason) = &self.access.read_only {
+            access::read_only_banner(ui, reason);
+        }
         let welcome = match &self.workspace {
             Err(message) => {
                 Self::failure(ui, &self.path, message);
@@ -373,6 +386,7 @@ impl eframe::App for ScrollstopApp {
         {
             eprintln!("scrollstop: could not save the open draft on exit: {e}");
         }
+        self.exit_workspace();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -3,6 +3,7 @@
 //! as they land). It never draws and never parses command lines.
 
 mod backtesting;
+mod backups;
 mod checking;
 mod demo;
 mod draft_import;
@@ -10,15 +11,18 @@ mod export;
 mod forecasting;
 mod history_file;
 mod import;
+mod lock;
 mod planning;
 mod progress;
+mod read_only;
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::store::{Store, StoreError, TableCounts};
+use crate::store::{BackupError, Store, StoreError, TableCounts};
 
+pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
 pub use draft_import::DraftRow;
@@ -35,6 +39,7 @@ pub use planning::{
     PlannedPost, SCORE_HOURS, Unplaced, read_subculture_mix, subculture_mix_key,
     write_subculture_mix,
 };
+pub use lock::{LockError, WorkspaceLock};
 pub use progress::{Cancelled, Progress, Silent};
 
 /// What can go wrong with a workspace operation.
@@ -42,6 +47,16 @@ pub use progress::{Cancelled, Progress, Silent};
 pub enum WorkspaceError {
     #[error(transparent)]
     Store(#[from] StoreError),
+
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+
+    #[error("could not read or write the backups folder {path}: {source}")]
+    BackupFolder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 
     #[error(
         "{path} already holds data ({accounts} accounts, {drafts} drafts). The demo only fills an empty workspace: choose a new file with --workspace PATH."
@@ -92,6 +107,8 @@ pub struct WorkspaceInfo {
 /// An open workspace.
 pub struct Workspace {
     store: Store,
+    /// Held while this workspace is open read-only (see `read_only.rs`).
+    _read_only: Option<read_only::ReadOnlyMark>,
 }
 
 impl Workspace {
@@ -102,10 +119,15 @@ impl Workspace {
             .ok_or(WorkspaceError::NoDataDirectory)
     }
 
-    /// Opens (or creates) the workspace at `path`.
+    /// Opens (or creates) the workspace at `path`. While this process shows that workspace
+    /// read-only, the path is opened read-only here too.
     pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
+        if read_only::is_marked(path) {
+            return Self::open_read_only(path);
+        }
         Ok(Self {
             store: Store::open(path)?,
+            _read_only: None,
         })
     }
 

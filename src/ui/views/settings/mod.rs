@@ -3,6 +3,8 @@
 //! subculture mix; delete with undo). Edits leave as actions; refusals come back through
 //! [`View::edit_refused`].
 
+mod backups;
+
 use std::collections::HashMap;
 
 use eframe::egui::{self, RichText};
@@ -39,6 +41,7 @@ pub struct SettingsView {
     mixes: HashMap<AccountId, SubcultureMix>,
     load_error: Option<String>,
     editor: Option<Editor>,
+    backups: backups::BackupsSection,
 }
 
 impl SettingsView {
@@ -318,6 +321,7 @@ impl View for SettingsView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.workspace_section(ui, ctx);
+                self.backups.ui(ui, ctx);
                 self.accounts_section(ui, ctx.actions);
             });
     }
