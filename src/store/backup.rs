@@ -87,6 +87,9 @@ pub enum BackupError {
     )]
     Busy { seconds: u64 },
 
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+
     #[error(
         "this workspace is open read-only, so a backup cannot be restored into it. Open it from a writable location first."
     )]
@@ -104,12 +107,12 @@ pub enum BackupError {
 
 impl Store {
     /// Copies the whole workspace to `target` (replacing a file there), calling `progress`
-    /// after each step. The copy is a standalone file (rollback journal, no `-wal` beside it)
+    /// after each step (it returns false to cancel). The copy is a standalone file (rollback journal, no `-wal` beside it)
     /// and is checked before it gets its name. Returns the copy's size in bytes.
     pub fn back_up_to(
         &self,
         target: &Path,
-        progress: &mut dyn FnMut(CopyProgress),
+        progress: &mut dyn FnMut(CopyProgress) -> bool,
     ) -> Result<u64, BackupError> {
         let partial = partial_path(target);
         // A copy left over from a crash is overwritten, never appended to.
@@ -141,13 +144,13 @@ impl Store {
         &mut self,
         backup: &Path,
         set_aside: &Path,
-        progress: &mut dyn FnMut(CopyProgress),
+        progress: &mut dyn FnMut(CopyProgress) -> bool,
     ) -> Result<Restored, BackupError> {
         if self.read_only {
             return Err(BackupError::ReadOnly);
         }
         let backup_version = verify_backup(backup)?;
-        self.back_up_to(set_aside, &mut |_| {})?;
+        self.back_up_to(set_aside, &mut |_| true)?;
         let source = Connection::open_with_flags(
             backup,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -164,6 +167,7 @@ impl Store {
             StepError::Busy => BackupError::Busy {
                 seconds: BUSY_PATIENCE.as_secs(),
             },
+            StepError::Cancelled => BackupError::Cancelled,
             StepError::Sqlite(e) => fail(e.into()),
         })?;
         schema::migrations()
@@ -211,7 +215,7 @@ fn partial_path(target: &Path) -> PathBuf {
 fn copy_to(
     from: &Connection,
     partial: &Path,
-    progress: &mut dyn FnMut(CopyProgress),
+    progress: &mut dyn FnMut(CopyProgress) -> bool,
 ) -> Result<(), BackupError> {
     let write_error = |source| BackupError::Write {
         path: partial.to_path_buf(),
@@ -222,6 +226,7 @@ fn copy_to(
         StepError::Busy => BackupError::Busy {
             seconds: BUSY_PATIENCE.as_secs(),
         },
+        StepError::Cancelled => BackupError::Cancelled,
         StepError::Sqlite(e) => write_error(e),
     })?;
     // One file, no -wal or -shm beside it: the copy can be moved or mailed as it is.
@@ -241,15 +246,17 @@ fn copy_to(
 
 enum StepError {
     Busy,
+    Cancelled,
     Sqlite(rusqlite::Error),
 }
 
 /// Copies every page of `from` into `to`, retrying while either is locked by another
-/// connection (up to [`BUSY_PATIENCE`]).
+/// connection (up to [`BUSY_PATIENCE`]). `progress` returns false to stop: what was copied
+/// into `to` is rolled back.
 fn run_steps(
     from: &Connection,
     to: &mut Connection,
-    progress: &mut dyn FnMut(CopyProgress),
+    progress: &mut dyn FnMut(CopyProgress) -> bool,
 ) -> Result<(), StepError> {
     let backup = Backup::new(from, to).map_err(StepError::Sqlite)?;
     let started = std::time::Instant::now();
@@ -257,10 +264,13 @@ fn run_steps(
         let step = backup.step(PAGES_PER_STEP).map_err(StepError::Sqlite)?;
         let p = backup.progress();
         let total = p.pagecount.max(0) as u64;
-        progress(CopyProgress {
+        let go_on = progress(CopyProgress {
             copied: total.saturating_sub(p.remaining.max(0) as u64),
             total,
         });
+        if !go_on && step != StepResult::Done {
+            return Err(StepError::Cancelled);
+        }
         match step {
             StepResult::Done => return Ok(()),
             StepResult::More => {}

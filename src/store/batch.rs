@@ -21,7 +21,9 @@ impl Store {
     /// Starts a batch of writes in one transaction.
     pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
         })
     }
 }

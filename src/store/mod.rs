@@ -154,12 +154,17 @@ impl Store {
         Ok(c.accounts == 0 && c.subcultures == 0 && c.drafts == 0 && c.videos == 0)
     }
 
-    /// Runs `work` in one transaction: all of it is written, or none of it.
+    /// Runs `work` in one transaction: all of it is written, or none of it. The transaction
+    /// takes the write lock when it begins (`BEGIN IMMEDIATE`), waiting up to the busy timeout
+    /// while another process writes: a transaction that read first and wrote later could
+    /// otherwise fail at once when another process committed in between.
     pub fn transaction<T>(
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Progress, Workspace, WorkspaceError};
-use crate::store::{CopyProgress, Restored};
+use crate::store::{BackupError, CopyProgress, Restored};
 
 /// How many daily backups are kept.
 pub const KEEP_DAILY: usize = 7;
@@ -178,7 +178,7 @@ impl Workspace {
         }
         folder.create()?;
         let path = folder.daily_path(today);
-        let bytes = self.store().back_up_to(&path, &mut |_| {})?;
+        let bytes = self.store().back_up_to(&path, &mut |_| true)?;
         folder.prune(KEEP_DAILY)?;
         Ok(Some(BackupFile {
             path,
@@ -196,9 +196,12 @@ impl Workspace {
             progress.report(
                 p.fraction(),
                 &format!("Copied {} of {} pages", p.copied, p.total),
-            )
+            );
+            !progress.is_cancelled()
         };
-        Ok(self.store().back_up_to(target, &mut report)?)
+        self.store()
+            .back_up_to(target, &mut report)
+            .map_err(cancelled_or)
     }
 
     /// Replaces the workspace's data with the backup at `backup`. The current data is first
@@ -213,10 +216,21 @@ impl Workspace {
         let folder = self.backups();
         folder.create()?;
         let set_aside = folder.before_restore_path(now);
-        let mut report = |p: CopyProgress| progress.report(p.fraction(), "Restoring the backup");
-        Ok(self
-            .store_mut()
-            .restore_from(backup, &set_aside, &mut report)?)
+        let mut report = |p: CopyProgress| {
+            progress.report(p.fraction(), "Restoring the backup");
+            !progress.is_cancelled()
+        };
+        self.store_mut()
+            .restore_from(backup, &set_aside, &mut report)
+            .map_err(cancelled_or)
+    }
+}
+
+/// A cancelled copy is the one cancellation every job reports alike.
+fn cancelled_or(error: BackupError) -> WorkspaceError {
+    match error {
+        BackupError::Cancelled => WorkspaceError::Cancelled,
+        other => WorkspaceError::Backup(other),
     }
 }
 
