@@ -343,7 +343,7 @@ impl eframe::App for ScrollstopApp {
             return;
         }
         if let Some(reason) = &self.access.read_only {
-            access::read_only_banner(ui, reason);
+            access::read_only_banner(ui, reason, &mut actions);
         }
         let welcome = match &self.workspace {
             Err(message) => {

@@ -123,7 +123,7 @@ impl Workspace {
     /// read-only, the path is opened read-only here too.
     pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
         if read_only::is_marked(path) {
-            return Self::open_read_only(path);
+            return Self::open_behind_mark(path);
         }
         Ok(Self {
             store: Store::open(path)?,

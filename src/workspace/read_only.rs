@@ -67,6 +67,15 @@ impl Workspace {
         })
     }
 
+    /// A read-only connection for a path this process shows read-only (a background job's):
+    /// it does not hold the mark, so the path is free again once the window lets go of it.
+    pub(super) fn open_behind_mark(path: &Path) -> Result<Self, WorkspaceError> {
+        Ok(Self {
+            store: Store::open_read_only(path)?,
+            _read_only: None,
+        })
+    }
+
     /// True when this workspace was opened read-only.
     pub fn is_read_only(&self) -> bool {
         self.store.is_read_only()

@@ -120,7 +120,13 @@ impl ScrollstopApp {
                     Ok(())
                 }
             },
-            Action::RetryWorkspace => self.reopen(self.path.clone(), OpenFor::Editing),
+            Action::RetryWorkspace => {
+                let reopened = self.reopen(self.path.clone(), OpenFor::Editing);
+                if reopened.is_ok() && self.workspace.is_ok() && !self.access.is_read_only() {
+                    self.notice = Some(Notice::success("The workspace is open for editing."));
+                }
+                reopened
+            }
             Action::OpenReadOnly => self.reopen(self.path.clone(), OpenFor::Reading),
             Action::ShowInFolder(path) => show_in_folder(path)
                 .map_err(|e| format!("Could not open the file manager: {e}")),

@@ -9,8 +9,13 @@ use super::ReadOnlyReason;
 use crate::ui::theme;
 use crate::ui::view::Action;
 
-/// A strip across the top of the window saying why changes are off.
-pub(in crate::ui) fn read_only_banner(ui: &mut egui::Ui, reason: &ReadOnlyReason) {
+/// A strip across the top of the window saying why changes are off; while another window
+/// has the workspace, "Edit here" tries to take it over once that window has closed.
+pub(in crate::ui) fn read_only_banner(
+    ui: &mut egui::Ui,
+    reason: &ReadOnlyReason,
+    actions: &mut Vec<Action>,
+) {
     let palette = theme::palette(ui);
     egui::Panel::top("read-only-banner")
         .frame(
@@ -22,6 +27,14 @@ pub(in crate::ui) fn read_only_banner(ui: &mut egui::Ui, reason: &ReadOnlyReason
             ui.horizontal(|ui| {
                 ui.label(RichText::new("🔒").color(palette.warn));
                 ui.label(RichText::new(reason.banner()).strong());
+                if matches!(reason, ReadOnlyReason::OpenElsewhere { .. }) {
+                    let edit = ui
+                        .button("Edit here")
+                        .on_hover_text("Open it for editing, once the other window is closed");
+                    if edit.clicked() {
+                        actions.push(Action::RetryWorkspace);
+                    }
+                }
             });
         });
 }
