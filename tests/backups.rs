@@ -15,14 +15,14 @@ fn add_subculture(workspace: &mut Workspace, name: &str) {
     workspace
         .store_mut()
         .add_subculture(name, &[name.to_lowercase()], "", Colour([10, 20, 30]))
-        .unwrap();
+        .expect("test setup");
 }
 
 fn subcultures(workspace: &Workspace) -> Vec<String> {
     let mut names: Vec<String> = workspace
         .store()
         .subcultures()
-        .unwrap()
+        .expect("test setup")
         .into_iter()
         .map(|s| s.name)
         .collect();
@@ -31,9 +31,9 @@ fn subcultures(workspace: &Workspace) -> Vec<String> {
 }
 
 fn integrity(path: &Path) -> String {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = rusqlite::Connection::open(path).expect("test setup");
     conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap()
+        .expect("test setup")
 }
 
 /// Remembers every progress report.
@@ -42,7 +42,7 @@ struct Recorded(std::sync::Mutex<Vec<f32>>);
 
 impl Progress for Recorded {
     fn report(&self, done: f32, _message: &str) {
-        self.0.lock().unwrap().push(done);
+        self.0.lock().expect("test setup").push(done);
     }
 
     fn is_cancelled(&self) -> bool {
@@ -51,7 +51,7 @@ impl Progress for Recorded {
 }
 
 fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 5, d).unwrap()
+    NaiveDate::from_ymd_opt(2026, 5, d).expect("test setup")
 }
 
 #[test]
@@ -106,7 +106,11 @@ fn a_backup_restores_the_data_it_was_taken_from_and_sets_the_newer_data_aside() 
     assert_eq!(subcultures(&aside), after);
     drop(aside);
     workspace
-        .restore_from(&restored.set_aside, now + chrono::Duration::seconds(1), &Silent)
+        .restore_from(
+            &restored.set_aside,
+            now + chrono::Duration::seconds(1),
+            &Silent,
+        )
         .unwrap();
     assert_eq!(subcultures(&workspace), after);
 }

@@ -24,8 +24,8 @@ struct ReadOnlyMedium {
 impl ReadOnlyMedium {
     fn make(dir: &Path) -> Self {
         let mut paths: Vec<PathBuf> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
+            .expect("test setup")
+            .map(|e| e.expect("test setup").path())
             .collect();
         paths.push(dir.to_path_buf());
         let immutable = paths.iter().all(|p| {
@@ -54,14 +54,14 @@ impl ReadOnlyMedium {
 #[cfg(unix)]
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("test setup");
 }
 
 #[cfg(not(unix))]
 fn set_mode(path: &Path, mode: u32) {
-    let mut permissions = fs::metadata(path).unwrap().permissions();
+    let mut permissions = fs::metadata(path).expect("test setup").permissions();
     permissions.set_readonly(mode & 0o200 == 0);
-    fs::set_permissions(path, permissions).unwrap();
+    fs::set_permissions(path, permissions).expect("test setup");
 }
 
 impl Drop for ReadOnlyMedium {
@@ -78,8 +78,13 @@ impl Drop for ReadOnlyMedium {
 
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .expect("test setup")
+        .map(|e| {
+            e.expect("test setup")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
@@ -140,7 +145,11 @@ fn a_workspace_on_a_read_only_medium_opens_read_only_and_writes_nothing() {
     drop(workspace);
 
     assert_eq!(listing(&folder), vec!["team.sqlite"], "no file was created");
-    assert_eq!(fs::read(&path).unwrap(), bytes, "the file is byte-for-byte the same");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        bytes,
+        "the file is byte-for-byte the same"
+    );
     drop(medium);
     // Writable again: it opens for editing as before.
     assert!(!Workspace::open(&path).unwrap().is_read_only());

@@ -32,8 +32,12 @@ fn lock_holder() {
 }
 
 /// Starts this test binary again as [`lock_holder`] on `path` and waits until it holds the lock.
+#[allow(
+    clippy::zombie_processes,
+    reason = "the caller waits for it in release(); only a failing test leaves it running"
+)]
 fn spawn_holder(path: &Path) -> Child {
-    let mut child = Command::new(std::env::current_exe().unwrap())
+    let mut child = Command::new(std::env::current_exe().expect("test setup"))
         .args([
             "--exact",
             "lock_holder",
@@ -45,14 +49,14 @@ fn spawn_holder(path: &Path) -> Child {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
+        .expect("test setup");
+    let stdout = child.stdout.take().expect("test setup");
     let mut lines = BufReader::new(stdout).lines();
     loop {
         let line = lines
             .next()
             .expect("the holder reports before it ends")
-            .unwrap();
+            .expect("test setup");
         // libtest prints "test lock_holder ... " before the test's own words.
         if let Some((_, pid)) = line.split_once("holding ") {
             assert_eq!(pid, child.id().to_string());
@@ -68,7 +72,7 @@ fn release(mut child: Child) {
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(b"\n");
     }
-    let status = child.wait().unwrap();
+    let status = child.wait().expect("test setup");
     assert!(status.success(), "the holder ended with {status}");
 }
 
@@ -78,7 +82,7 @@ fn trend_file(dir: &Path, n: usize) -> PathBuf {
     for j in 0..5 {
         text.push_str(&format!("hashtag,#cli{n}x{j},{},US,7,2026-03-01\n", j + 1));
     }
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, text).expect("test setup");
     path
 }
 
@@ -135,7 +139,10 @@ fn the_command_line_imports_while_this_process_writes_and_nothing_is_lost() {
         std::thread::sleep(Duration::from_millis(2));
     }
     let failures = command_line.join().unwrap();
-    assert!(failures.is_empty(), "command-line imports failed: {failures:#?}");
+    assert!(
+        failures.is_empty(),
+        "command-line imports failed: {failures:#?}"
+    );
 
     let check: String = rusqlite::Connection::open(&path)
         .unwrap()
@@ -145,7 +152,10 @@ fn the_command_line_imports_while_this_process_writes_and_nothing_is_lost() {
     let counts = Workspace::open(&path).unwrap().info().unwrap().counts;
     assert_eq!(counts.trend_items, 24 * 5, "every command-line row landed");
     assert_eq!(counts.import_log, 24);
-    assert_eq!(counts.subcultures, 150, "every write of this process landed");
+    assert_eq!(
+        counts.subcultures, 150,
+        "every write of this process landed"
+    );
     let edited = workspace
         .store()
         .subcultures()
@@ -205,7 +215,14 @@ fn a_second_window_offers_retry_and_read_only_while_another_process_edits() {
     assert!(state.workspace().unwrap().is_read_only());
     open_view(&mut harness, "Subcultures");
     assert!(shows_part(&harness, "#CottageCore"));
-    let first = harness.state().workspace().unwrap().store().subcultures().unwrap()[0].id;
+    let first = harness
+        .state()
+        .workspace()
+        .unwrap()
+        .store()
+        .subcultures()
+        .unwrap()[0]
+        .id;
     harness
         .state_mut()
         .request(scrollstop::ui::Action::DeleteSubculture(first));
@@ -218,5 +235,8 @@ fn a_second_window_offers_retry_and_read_only_while_another_process_edits() {
     harness.run();
     assert!(!harness.state().workspace().unwrap().is_read_only());
     assert!(!shows(&harness, &banner));
-    assert!(shows_part(&harness, "#CottageCore"), "still on the same view");
+    assert!(
+        shows_part(&harness, "#CottageCore"),
+        "still on the same view"
+    );
 }

@@ -57,7 +57,11 @@ fn the_daily_backup_is_listed_and_back_up_now_copies_to_the_chosen_file() {
     assert!(shows_part(&harness, &workspace.path.display().to_string()));
     // The day's backup is taken in the background shortly after the window opens.
     wait_for_text(&mut harness, "Daily backup");
-    let daily = Workspace::open(&workspace.path).unwrap().backups().list().unwrap();
+    let daily = Workspace::open(&workspace.path)
+        .unwrap()
+        .backups()
+        .list()
+        .unwrap();
     assert_eq!(daily.len(), 1);
 
     harness.get_by_label("Back up now…").click();
@@ -72,7 +76,11 @@ fn the_daily_backup_is_listed_and_back_up_now_copies_to_the_chosen_file() {
     );
     assert_eq!(
         Workspace::open(&target).unwrap().info().unwrap().counts,
-        Workspace::open(&workspace.path).unwrap().info().unwrap().counts
+        Workspace::open(&workspace.path)
+            .unwrap()
+            .info()
+            .unwrap()
+            .counts
     );
 }
 
@@ -106,9 +114,12 @@ fn restore_asks_first_then_brings_the_backup_back_and_keeps_the_data_from_before
     harness.run();
     harness.get_by_label("Restore").click();
     harness.run();
-    run_until(&mut harness, Duration::from_secs(20), "the restore", |app| {
-        !app.is_busy()
-    });
+    run_until(
+        &mut harness,
+        Duration::from_secs(20),
+        "the restore",
+        |app| !app.is_busy(),
+    );
     let notice = harness.state().notice().unwrap_or_default().to_string();
     assert!(notice.starts_with("Restored the backup."), "{notice}");
     assert_eq!(subculture_names(&workspace.path), before);
@@ -128,7 +139,15 @@ fn open_another_workspace_switches_the_window_and_a_new_name_starts_a_new_one() 
     harness.get_by_label("Start a new workspace…").click();
     harness.run();
     assert_eq!(harness.state().path(), other);
-    assert!(harness.state().workspace().unwrap().store().is_empty().unwrap());
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .unwrap()
+            .store()
+            .is_empty()
+            .unwrap()
+    );
     assert!(
         shows_part(&harness, "Start with demo data"),
         "a new workspace opens on the welcome screen"

@@ -58,7 +58,7 @@ pub enum BackupError {
     NotRestorable {
         path: PathBuf,
         #[source]
-        reason: StoreError,
+        reason: Box<StoreError>,
     },
 
     #[error(
@@ -101,7 +101,7 @@ pub enum BackupError {
     Restore {
         set_aside: PathBuf,
         #[source]
-        source: StoreError,
+        source: Box<StoreError>,
     },
 }
 
@@ -157,11 +157,11 @@ impl Store {
         )
         .map_err(|e| BackupError::NotRestorable {
             path: backup.to_path_buf(),
-            reason: e.into(),
+            reason: Box::new(e.into()),
         })?;
         let fail = |source: StoreError| BackupError::Restore {
             set_aside: set_aside.to_path_buf(),
-            source,
+            source: Box::new(source),
         };
         run_steps(&source, &mut self.conn, progress).map_err(|e| match e {
             StepError::Busy => BackupError::Busy {
@@ -185,7 +185,7 @@ impl Store {
 pub fn verify_backup(path: &Path) -> Result<u32, BackupError> {
     let not_restorable = |reason| BackupError::NotRestorable {
         path: path.to_path_buf(),
-        reason,
+        reason: Box::new(reason),
     };
     let found = open::inspect_existing(path).map_err(not_restorable)?;
     if found == 0 {

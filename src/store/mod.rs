@@ -169,5 +169,4 @@ impl Store {
         tx.commit()?;
         Ok(value)
     }
-
 }

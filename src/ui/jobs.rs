@@ -32,7 +32,10 @@ pub enum JobDone {
         output: ExportOutput,
     },
     /// The workspace was copied to `path` ("Back up now").
-    BackedUp { path: std::path::PathBuf, bytes: u64 },
+    BackedUp {
+        path: std::path::PathBuf,
+        bytes: u64,
+    },
     /// A backup replaced the workspace's data; the app reopens it.
     Restored(crate::store::Restored),
 }

@@ -65,8 +65,10 @@ impl BackupFolder {
 
     /// Where the daily backup of `day` goes.
     pub fn daily_path(&self, day: NaiveDate) -> PathBuf {
-        self.dir
-            .join(format!("{DAILY_PREFIX}{}{EXTENSION}", day.format("%Y-%m-%d")))
+        self.dir.join(format!(
+            "{DAILY_PREFIX}{}{EXTENSION}",
+            day.format("%Y-%m-%d")
+        ))
     }
 
     /// Where the copy set aside by a restore at `now` goes.
@@ -171,7 +173,10 @@ impl Workspace {
     /// Takes the daily backup when none was taken on `today` yet, then keeps only the last
     /// [`KEEP_DAILY`]. Returns the new backup, or `None` when it was not due (or the
     /// workspace is read-only or still empty: there is nothing to lose).
-    pub fn take_daily_backup(&self, today: NaiveDate) -> Result<Option<BackupFile>, WorkspaceError> {
+    pub fn take_daily_backup(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Option<BackupFile>, WorkspaceError> {
         let folder = self.backups();
         if self.is_read_only() || self.store().is_empty()? || !folder.daily_due(today)? {
             return Ok(None);
@@ -191,7 +196,11 @@ impl Workspace {
 
     /// Copies the workspace to `target` (a file the user chose), reporting progress.
     /// Returns the copy's size in bytes.
-    pub fn back_up_to(&self, target: &Path, progress: &dyn Progress) -> Result<u64, WorkspaceError> {
+    pub fn back_up_to(
+        &self,
+        target: &Path,
+        progress: &dyn Progress,
+    ) -> Result<u64, WorkspaceError> {
         let mut report = |p: CopyProgress| {
             progress.report(
                 p.fraction(),

@@ -34,12 +34,12 @@ pub use history_file::histories_in_file;
 pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
 };
+pub use lock::{LockError, WorkspaceLock};
 pub use planning::{
     NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
     PlannedPost, SCORE_HOURS, Unplaced, read_subculture_mix, subculture_mix_key,
     write_subculture_mix,
 };
-pub use lock::{LockError, WorkspaceLock};
 pub use progress::{Cancelled, Progress, Silent};
 
 /// What can go wrong with a workspace operation.

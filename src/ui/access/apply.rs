@@ -128,8 +128,9 @@ impl ScrollstopApp {
                 reopened
             }
             Action::OpenReadOnly => self.reopen(self.path.clone(), OpenFor::Reading),
-            Action::ShowInFolder(path) => show_in_folder(path)
-                .map_err(|e| format!("Could not open the file manager: {e}")),
+            Action::ShowInFolder(path) => {
+                show_in_folder(path).map_err(|e| format!("Could not open the file manager: {e}"))
+            }
             _ => return None,
         })
     }
@@ -162,7 +163,11 @@ impl ScrollstopApp {
                     bytes,
                 })
             });
-        if started { Ok(()) } else { Err(JOB_RUNNING.into()) }
+        if started {
+            Ok(())
+        } else {
+            Err(JOB_RUNNING.into())
+        }
     }
 
     /// Replaces the workspace's data with `backup` on a background job; the window reopens
@@ -180,7 +185,11 @@ impl ScrollstopApp {
                 workspace.restore_from(&backup, chrono::Local::now().naive_local(), progress)?;
             Ok(JobDone::Restored(restored))
         });
-        if started { Ok(()) } else { Err(JOB_RUNNING.into()) }
+        if started {
+            Ok(())
+        } else {
+            Err(JOB_RUNNING.into())
+        }
     }
 
     /// A restore ended: reopens the workspace (every view and the undo history start afresh)
@@ -214,10 +223,7 @@ impl ScrollstopApp {
         let workspace = workspace?;
         self.save_open_draft();
         self.install(path, Ok(workspace), access);
-        self.notice = Some(Notice::success(format!(
-            "{verb} {}.",
-            self.path.display()
-        )));
+        self.notice = Some(Notice::success(format!("{verb} {}.", self.path.display())));
         Ok(())
     }
 
@@ -259,9 +265,7 @@ impl ScrollstopApp {
         if let (Some(draft), Ok(workspace)) = (self.editor.take_unsaved(), &mut self.workspace)
             && let Err(e) = workspace.store_mut().update_draft(&draft)
         {
-            self.notice = Some(Notice::error(format!(
-                "Could not save the open draft: {e}"
-            )));
+            self.notice = Some(Notice::error(format!("Could not save the open draft: {e}")));
         }
     }
 }

@@ -35,8 +35,8 @@ impl DailyBackup {
         let spawned = std::thread::Builder::new()
             .name("daily backup".to_string())
             .spawn(move || {
-                let result =
-                    Workspace::open(&path).and_then(|workspace| workspace.take_daily_backup(today()));
+                let result = Workspace::open(&path)
+                    .and_then(|workspace| workspace.take_daily_backup(today()));
                 // The window may have closed or moved on; then nobody needs the outcome.
                 let _ = sender.send(result);
                 ctx.request_repaint();
