@@ -198,3 +198,40 @@ fn a_read_only_workspace_shows_the_banner_and_its_data_and_refuses_edits() {
     assert_eq!(std::fs::read(&workspace.path).unwrap(), bytes);
     assert!(!workspace.path.with_extension("sqlite.backups").exists());
 }
+
+#[test]
+fn a_change_written_by_another_process_shows_without_reopening() {
+    let workspace = demo_workspace();
+    let mut harness = app(&workspace.path);
+    open_view(&mut harness, "Subcultures");
+    // The day's backup (whose end also makes the views re-read) is out of the way first.
+    let start = Instant::now();
+    while Workspace::open(&workspace.path)
+        .expect("opens")
+        .backups()
+        .list()
+        .expect("listed")
+        .is_empty()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "no daily backup");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for _ in 0..5 {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    assert!(!shows_part(&harness, "#WrittenElsewhere"));
+    // Another connection (as the command line would) commits a new subculture...
+    Workspace::open(&workspace.path)
+        .expect("a second connection")
+        .store_mut()
+        .add_subculture(
+            "#WrittenElsewhere",
+            &[],
+            "",
+            scrollstop::domain::Colour([1, 2, 3]),
+        )
+        .expect("written");
+    // ...and the window notices it (PRAGMA data_version) within about a second.
+    wait_for_text(&mut harness, "#WrittenElsewhere");
+}
