@@ -149,8 +149,24 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// The folder of the workspace at `path` cannot take SQLite's `-wal`/`-shm` files. While a
+/// `-wal` file is there, another connection already writes beside the workspace and the folder
+/// is not probed again (background jobs open the workspace often).
+fn folder_is_read_only(path: &Path) -> bool {
+    let folder = folder_of(path);
+    let bits = fs::metadata(folder).is_ok_and(|m| m.permissions().readonly());
+    bits || (!wal_path(path).exists() && is_read_only(folder))
+}
+
+/// `team.sqlite-wal` beside `team.sqlite`.
+fn wal_path(path: &Path) -> PathBuf {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    PathBuf::from(wal)
+}
+
 fn check_writable(path: &Path) -> Result<(), StoreError> {
-    if is_read_only(path) || is_read_only(folder_of(path)) {
+    if is_read_only(path) || folder_is_read_only(path) {
         return Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
         });
@@ -211,9 +227,7 @@ pub(crate) fn open_read_only(
 /// is opened as immutable (nobody can be changing it there), so SQLite creates nothing.
 fn read_only_connection(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    let immutable = is_read_only(folder_of(path)) && !Path::new(&wal).exists();
+    let immutable = !wal_path(path).exists() && folder_is_read_only(path);
     let conn = if immutable {
         Connection::open_with_flags(
             format!("file:{}?immutable=1", uri_path(path)),
@@ -316,6 +330,19 @@ mod tests {
     use rusqlite_migration::{M, Migrations};
 
     use super::*;
+
+    #[test]
+    fn paths_are_written_as_sqlite_uris() {
+        assert_eq!(uri_path(Path::new("/data/team.sqlite")), "/data/team.sqlite");
+        assert_eq!(
+            uri_path(Path::new("/data/50% #1?.sqlite")),
+            "/data/50%25 %231%3f.sqlite"
+        );
+        assert_eq!(
+            uri_path(Path::new("C:\\Users\\me\\team.sqlite")),
+            "///C:/Users/me/team.sqlite"
+        );
+    }
 
     #[test]
     fn an_older_workspace_is_copied_aside_before_migrating() {
