@@ -235,3 +235,25 @@ fn a_change_written_by_another_process_shows_without_reopening() {
     // ...and the window notices it (PRAGMA data_version) within about a second.
     wait_for_text(&mut harness, "#WrittenElsewhere");
 }
+
+#[test]
+fn a_workspace_that_cannot_be_opened_offers_another_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let damaged = dir.path().join("notes.sqlite");
+    std::fs::write(&damaged, "not a workspace").expect("written");
+    let other = demo_workspace();
+    let mut harness = app_with(
+        &damaged,
+        GivenPaths::default().with_workspace(other.path.clone()),
+    );
+    assert!(shows(&harness, "This workspace could not be opened"));
+    harness.get_by_label("Open another workspace…").click();
+    harness.run();
+    assert_eq!(harness.state().path(), other.path);
+    assert!(harness.state().workspace().is_some());
+    assert_eq!(
+        std::fs::read(&damaged).expect("still there"),
+        b"not a workspace",
+        "the file that failed was left as it was"
+    );
+}

@@ -2,7 +2,9 @@
 //!
 //! Opening checks the file before anything is written to it (not SQLite, corrupt, written by a
 //! newer Scrollstop, another program's database, a read-only location): such files get a
-//! [`StoreError`] that says what to do and are left byte-for-byte untouched. Each aggregate has
+//! [`StoreError`] that says what to do and are left byte-for-byte untouched; a workspace on a
+//! read-only medium can be opened read-only instead ([`Store::open_read_only`]). Backup copies
+//! and restores use SQLite's online backup API (`backup.rs`). Each aggregate has
 //! its own file of `impl Store` methods; every multi-row change runs in one transaction. This
 //! layer stores domain types; it never parses user files and never draws.
 

@@ -333,7 +333,10 @@ mod tests {
 
     #[test]
     fn paths_are_written_as_sqlite_uris() {
-        assert_eq!(uri_path(Path::new("/data/team.sqlite")), "/data/team.sqlite");
+        assert_eq!(
+            uri_path(Path::new("/data/team.sqlite")),
+            "/data/team.sqlite"
+        );
         assert_eq!(
             uri_path(Path::new("/data/50% #1?.sqlite")),
             "/data/50%25 %231%3f.sqlite"

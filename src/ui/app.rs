@@ -337,8 +337,15 @@ impl eframe::App for ScrollstopApp {
             actions.push(Action::ImportPaths(dropped));
         }
 
-        if let (Err(_), Some(pid)) = (&self.workspace, self.access.in_use) {
-            access::in_use_screen(ui, &self.path, pid, &mut actions);
+        if let Err(message) = &self.workspace {
+            let message = message.clone();
+            match self.access.in_use {
+                Some(pid) => access::in_use_screen(ui, &self.path, pid, &mut actions),
+                None => {
+                    access::other_workspace_bar(ui, &mut actions);
+                    Self::failure(ui, &self.path, &message);
+                }
+            }
             self.apply_all(&ctx, actions, false);
             return;
         }

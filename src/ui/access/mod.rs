@@ -27,7 +27,7 @@ use crate::workspace::{LockError, Workspace, WorkspaceError, WorkspaceLock};
 
 pub(super) use apply::backed_up;
 pub(super) use daily::DailyBackup;
-pub(super) use screens::{in_use_screen, read_only_banner};
+pub(super) use screens::{in_use_screen, other_workspace_bar, read_only_banner};
 
 /// How often the window asks whether another connection changed the workspace.
 const CHANGE_CHECK: Duration = Duration::from_secs(1);

@@ -88,3 +88,19 @@ pub(in crate::ui) fn in_use_screen(
             });
         });
 }
+
+/// Under a workspace that could not be opened: the way to another one without restarting.
+pub(in crate::ui) fn other_workspace_bar(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    egui::Panel::bottom("other-workspace")
+        .frame(theme::content_frame(ui).inner_margin(egui::Margin::symmetric(24, 14)))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if ui.button("Open another workspace…").clicked() {
+                    actions.push(Action::OpenAnotherWorkspace);
+                }
+                if ui.button("Start a new workspace…").clicked() {
+                    actions.push(Action::StartNewWorkspace);
+                }
+            });
+        });
+}
