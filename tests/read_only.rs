@@ -144,6 +144,33 @@ fn a_workspace_on_a_read_only_medium_opens_read_only_and_writes_nothing() {
     );
     drop(workspace);
 
+    // The command line reads it too, and refuses to write with the same words.
+    let info = Command::new(env!("CARGO_BIN_EXE_scrollstop"))
+        .args(["info", "--json", "--workspace"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        info.status.success(),
+        "{}",
+        String::from_utf8_lossy(&info.stderr)
+    );
+    assert!(String::from_utf8_lossy(&info.stdout).contains("\"subcultures\": 1"));
+    let trends = dir.path().join("trends.csv");
+    fs::write(&trends, "kind,name,rank\nhashtag,#fyp,1\n").unwrap();
+    let import = Command::new(env!("CARGO_BIN_EXE_scrollstop"))
+        .args(["import", "--workspace"])
+        .arg(&path)
+        .arg(&trends)
+        .output()
+        .unwrap();
+    assert!(!import.status.success());
+    assert!(
+        String::from_utf8_lossy(&import.stderr).contains("read-only location"),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+
     assert_eq!(listing(&folder), vec!["team.sqlite"], "no file was created");
     assert_eq!(
         fs::read(&path).unwrap(),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use super::{Workspace, WorkspaceError};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// The paths open read-only in this process, with how many workspaces hold each.
 static MARKED: Mutex<Option<HashMap<PathBuf, usize>>> = Mutex::new(None);
@@ -65,6 +65,15 @@ impl Workspace {
             store: Store::open_read_only(path)?,
             _read_only: Some(ReadOnlyMark::new(path)),
         })
+    }
+
+    /// Opens the workspace at `path` for a command that only reads: for editing where that
+    /// is possible, read-only where the medium cannot be written to.
+    pub fn open_for_reading(path: &Path) -> Result<Self, WorkspaceError> {
+        match Self::open(path) {
+            Err(WorkspaceError::Store(StoreError::ReadOnly { .. })) => Self::open_behind_mark(path),
+            other => other,
+        }
     }
 
     /// A read-only connection for a path this process shows read-only (a background job's):
