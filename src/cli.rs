@@ -181,7 +181,7 @@ impl Cli {
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
     match command {
         Command::Info { json } => {
-            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
             let info = workspace.info()?;
             if *json {
                 serde_json::to_writer_pretty(&mut *out, &info)?;
@@ -191,7 +191,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             }
         }
         Command::Check { account, json } => {
-            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
             let now = chrono::Utc::now();
             let mut all = Vec::new();
             for acc in accounts(&workspace, account.as_deref())? {
@@ -248,7 +248,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             }
         }
         Command::Videos { account, json: _ } => {
-            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
             let mut listed = Vec::new();
             for acc in accounts(&workspace, account.as_deref())? {
                 for v in workspace.store().videos(acc.id)? {
@@ -264,7 +264,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             above,
             json,
         } => {
-            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
             reach::predict(&workspace, *draft, *at, *above, *json, out)?;
         }
         Command::Backtest {
@@ -272,7 +272,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             min_history,
             json,
         } => {
-            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
             let chosen = accounts(&workspace, account.as_deref())?;
             reach::backtest(&workspace, &chosen, *min_history, *json, out)?;
         }
@@ -303,7 +303,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             to,
             output,
         } => {
-            let workspace = Workspace::open(&cli.workspace_path()?)?;
+            let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
             let accounts = accounts(&workspace, account.as_deref())?;
             let args = plan::ExportArgs {
                 format: *format,

@@ -36,7 +36,9 @@ impl Store {
     /// Starts a batch of writes in one transaction.
     pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
             _checks_back: None,
         })
     }
@@ -51,7 +53,7 @@ impl Store {
         let conn: &Connection = &self.conn;
         let checks_back = ForeignKeysBack(conn);
         Ok(Batch {
-            tx: Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?,
+            tx: Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?,
             _checks_back: Some(checks_back),
         })
     }

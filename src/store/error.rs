@@ -35,6 +35,21 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
 
     #[error(
+        "{path} is on a medium Scrollstop cannot write to, and its schema (version {found}) would need an upgrade first. Copy it somewhere writable and open it there; the file was not changed."
+    )]
+    CannotUpgradeReadOnly { path: PathBuf, found: u32 },
+
+    #[error(
+        "Read-only: this workspace is open for reading only, so changes are off. Open a copy in a writable location to edit it."
+    )]
+    WriteRefused,
+
+    #[error(
+        "the workspace is busy: another Scrollstop window or the command line kept it locked for more than 5 seconds. Try again in a moment; nothing was written."
+    )]
+    Busy,
+
+    #[error(
         "{path} is a folder. Give the path of a workspace file, e.g. {path}/scrollstop.sqlite."
     )]
     IsAFolder { path: PathBuf },
@@ -66,5 +81,17 @@ pub enum StoreError {
     NotFound { what: String },
 
     #[error("workspace database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A write to a read-only workspace and a lock held too long by another process get
+    /// their own words; everything else is reported as SQLite put it.
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::WriteRefused,
+            Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Busy,
+            _ => StoreError::Sqlite(error),
+        }
+    }
 }

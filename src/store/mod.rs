@@ -2,12 +2,15 @@
 //!
 //! Opening checks the file before anything is written to it (not SQLite, corrupt, written by a
 //! newer Scrollstop, another program's database, a read-only location): such files get a
-//! [`StoreError`] that says what to do and are left byte-for-byte untouched. Each aggregate has
+//! [`StoreError`] that says what to do and are left byte-for-byte untouched; a workspace on a
+//! read-only medium can be opened read-only instead ([`Store::open_read_only`]). Backup copies
+//! and restores use SQLite's online backup API (`backup.rs`). Each aggregate has
 //! its own file of `impl Store` methods; every multi-row change runs in one transaction. This
 //! layer stores domain types; it never parses user files and never draws.
 
 mod accounts;
 mod analytics;
+mod backup;
 mod batch;
 mod convert;
 mod drafts;
@@ -27,6 +30,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use analytics::HourOfWeekProfile;
+pub use backup::{BackupError, CopyProgress, Restored, verify_backup};
 pub use batch::Batch;
 pub use error::StoreError;
 pub use plan::{ExportedEntry, PlanChanges};
@@ -66,6 +70,8 @@ pub struct TableCounts {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened with [`Store::open_read_only`]: every write is refused by SQLite.
+    read_only: bool,
 }
 
 impl Store {
@@ -76,7 +82,34 @@ impl Store {
         Ok(Self {
             conn,
             path: path.to_path_buf(),
+            read_only: false,
         })
+    }
+
+    /// Opens the existing workspace at `path` for reading only (a read-only medium, or a
+    /// workspace another window is editing): nothing is written to the file or its folder,
+    /// and every write returns [`StoreError::WriteRefused`].
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let conn = open::open_read_only(path, &schema::migrations())?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        })
+    }
+
+    /// True when the workspace was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// A number that changes whenever another connection (another window, the command line,
+    /// a background job) committed a change since this one last looked (`PRAGMA
+    /// data_version`); it does not change for this connection's own writes.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Where the workspace file lives.
@@ -123,25 +156,19 @@ impl Store {
         Ok(c.accounts == 0 && c.subcultures == 0 && c.drafts == 0 && c.videos == 0)
     }
 
-    /// Runs `work` in one transaction: all of it is written, or none of it.
+    /// Runs `work` in one transaction: all of it is written, or none of it. The transaction
+    /// takes the write lock when it begins (`BEGIN IMMEDIATE`), waiting up to the busy timeout
+    /// while another process writes: a transaction that read first and wrote later could
+    /// otherwise fail at once when another process committed in between.
     pub fn transaction<T>(
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
-    }
-
-    /// Copies the whole workspace to `target` with SQLite's online backup (consistent even while
-    /// the workspace is in use).
-    pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
-        self.conn
-            .backup(rusqlite::MAIN_DB, target, None)
-            .map_err(|source| StoreError::Backup {
-                path: target.to_path_buf(),
-                source,
-            })
     }
 }

@@ -57,6 +57,12 @@ impl ScrollstopApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, action: Action) -> Result<Applied, String> {
+        if let Some(refusal) = self.refused_read_only(&action) {
+            return Err(refusal);
+        }
+        if let Some(applied) = self.apply_access(ctx, &action) {
+            return applied.map(|()| Applied::Window);
+        }
         if let Action::CreateDemo = action {
             self.start_demo(ctx);
             return Ok(Applied::Window);
@@ -102,7 +108,14 @@ impl ScrollstopApp {
             | Action::ImportPaths(_)
             | Action::ChooseImport { .. }
             | Action::CommitImport
-            | Action::CancelImport => return Ok(Applied::Window),
+            | Action::CancelImport
+            | Action::BackUpNow
+            | Action::RestoreBackup(_)
+            | Action::OpenAnotherWorkspace
+            | Action::StartNewWorkspace
+            | Action::RetryWorkspace
+            | Action::OpenReadOnly
+            | Action::ShowInFolder(_) => return Ok(Applied::Window),
             Action::Undo => {
                 self.notice = Some(match self.undo.undo(store) {
                     Ok(Some(done)) => Notice::success(done),
@@ -414,6 +427,8 @@ impl ScrollstopApp {
                     Err(e) => Notice::error(format!("Could not write {}: {e}", path.display())),
                 }
             }
+            Ok(JobDone::BackedUp { path, bytes }) => super::access::backed_up(&path, bytes),
+            Ok(JobDone::Restored(restored)) => self.backup_restored(restored),
             Ok(JobDone::DemoCreated(info)) => Notice::success(format!(
                 "Demo workspace ready: {} accounts, {} subcultures, {} drafts, {} videos.",
                 info.counts.accounts,

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 
+use super::access::{self, Access, OpenFor};
 use super::editor::{self, DraftEditor};
 use super::file_dialog::{FileDialog, SystemFileDialog};
 use super::help::{self, Help};
@@ -80,6 +81,8 @@ pub struct ScrollstopApp {
     pub(super) recorded_steps: HashSet<FirstStep>,
     /// Actions handed in from outside the window (scripts, tests), applied on the next frame.
     requested: Vec<Action>,
+    /// The hold on the workspace: its lock, read-only, the daily backup.
+    pub(super) access: Access,
     /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
     /// how long start-up took (used by the start-up measurement and the packaging smoke test).
     startup: Option<std::time::Instant>,
@@ -89,7 +92,7 @@ impl ScrollstopApp {
     /// Opens the workspace at `path` (creating it when the file does not exist). A file that
     /// cannot be opened makes the window explain why instead.
     pub fn new(path: PathBuf) -> Self {
-        let workspace = Workspace::open(&path).map_err(|e| e.to_string());
+        let (workspace, access) = access::open(&path, OpenFor::Editing);
         Self {
             path,
             workspace,
@@ -111,6 +114,7 @@ impl ScrollstopApp {
             help: Help::default(),
             recorded_steps: HashSet::new(),
             requested: Vec::new(),
+            access,
             startup: None,
         }
     }
@@ -353,6 +357,7 @@ impl eframe::App for ScrollstopApp {
         if let Some(outcome) = self.jobs.poll(&ctx) {
             self.job_finished(outcome);
         }
+        self.watch_workspace(&ctx);
         self.refresh();
         if let Ok(workspace) = &self.workspace {
             self.help.checklist.refresh(workspace, self.revision);
@@ -384,6 +389,21 @@ impl eframe::App for ScrollstopApp {
             actions.push(Action::ImportPaths(dropped));
         }
 
+        if let Err(message) = &self.workspace {
+            let message = message.clone();
+            match self.access.in_use {
+                Some(pid) => access::in_use_screen(ui, &self.path, pid, &mut actions),
+                None => {
+                    access::other_workspace_bar(ui, &mut actions);
+                    Self::failure(ui, &self.path, &message);
+                }
+            }
+            self.apply_all(&ctx, actions, false);
+            return;
+        }
+        if let Some(reason) = &self.access.read_only {
+            access::read_only_banner(ui, reason, &mut actions);
+        }
         let welcome = match &self.workspace {
             Err(message) => {
                 Self::failure(ui, &self.path, message);
@@ -436,6 +456,7 @@ impl eframe::App for ScrollstopApp {
         {
             eprintln!("scrollstop: could not save the open draft on exit: {e}");
         }
+        self.exit_workspace();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -41,7 +41,20 @@ pub trait FileDialog {
     /// Where to save a calendar export in `format`, suggested as `file_name`; `None` when the
     /// user chose none.
     fn save_export(&self, file_name: &str, format: ExportFormat) -> Option<PathBuf>;
+
+    /// Where to save a backup copy of the workspace, suggested as `file_name`; `None` when
+    /// the user chose none.
+    fn save_backup(&self, file_name: &str) -> Option<PathBuf>;
+
+    /// An existing workspace file to open instead of this one; `None` when none was chosen.
+    fn pick_workspace(&self) -> Option<PathBuf>;
+
+    /// The name of a new workspace file to start; `None` when none was chosen.
+    fn new_workspace(&self) -> Option<PathBuf>;
 }
+
+/// The extensions offered when choosing a workspace file.
+pub const WORKSPACE_EXTENSIONS: [&str; 3] = ["sqlite", "scrollstop", "db"];
 
 /// The extension and filter name of an export format.
 pub fn export_extension(format: ExportFormat) -> (&'static str, &'static str) {
@@ -94,6 +107,30 @@ impl FileDialog for SystemFileDialog {
             .add_filter(name, &[extension])
             .save_file()
     }
+
+    fn save_backup(&self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Back up the workspace to")
+            .set_file_name(file_name)
+            .add_filter("Scrollstop workspace", &["sqlite"])
+            .save_file()
+    }
+
+    fn pick_workspace(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open another workspace")
+            .add_filter("Scrollstop workspace", &WORKSPACE_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+
+    fn new_workspace(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Start a new workspace")
+            .set_file_name("scrollstop.sqlite")
+            .add_filter("Scrollstop workspace", &["sqlite"])
+            .save_file()
+    }
 }
 
 /// Answers every question with paths given up front: for tests and scripted runs.
@@ -103,6 +140,7 @@ pub struct GivenPaths {
     folder: Option<PathBuf>,
     save_to: Mutex<Option<PathBuf>>,
     media: Option<PathBuf>,
+    workspace: Option<PathBuf>,
 }
 
 impl GivenPaths {
@@ -135,6 +173,12 @@ impl GivenPaths {
         self.media = Some(path);
         self
     }
+
+    /// Also "chooses" `path` whenever the user opens another workspace or starts a new one.
+    pub fn with_workspace(mut self, path: PathBuf) -> Self {
+        self.workspace = Some(path);
+        self
+    }
 }
 
 impl FileDialog for GivenPaths {
@@ -159,5 +203,17 @@ impl FileDialog for GivenPaths {
 
     fn save_export(&self, file_name: &str, _format: ExportFormat) -> Option<PathBuf> {
         self.save_file(file_name)
+    }
+
+    fn save_backup(&self, file_name: &str) -> Option<PathBuf> {
+        self.save_file(file_name)
+    }
+
+    fn pick_workspace(&self) -> Option<PathBuf> {
+        self.workspace.clone()
+    }
+
+    fn new_workspace(&self) -> Option<PathBuf> {
+        self.workspace.clone()
     }
 }

@@ -31,6 +31,13 @@ pub enum JobDone {
         path: std::path::PathBuf,
         output: ExportOutput,
     },
+    /// The workspace was copied to `path` ("Back up now").
+    BackedUp {
+        path: std::path::PathBuf,
+        bytes: u64,
+    },
+    /// A backup replaced the workspace's data; the app reopens it.
+    Restored(crate::store::Restored),
 }
 
 impl std::fmt::Debug for JobDone {
@@ -47,6 +54,12 @@ impl std::fmt::Debug for JobDone {
                 .field("path", path)
                 .field("events", &output.events)
                 .finish(),
+            JobDone::BackedUp { path, bytes } => f
+                .debug_struct("BackedUp")
+                .field("path", path)
+                .field("bytes", bytes)
+                .finish(),
+            JobDone::Restored(restored) => f.debug_tuple("Restored").field(restored).finish(),
         }
     }
 }

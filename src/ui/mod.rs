@@ -4,6 +4,7 @@
 //! asked for as [`Action`]s; `app.rs` applies them after the frame in one place. The UI never
 //! writes SQL, never parses files and never blocks on long work.
 
+mod access;
 mod actions;
 mod app;
 pub mod editor;

@@ -128,6 +128,21 @@ pub enum Action {
     ExportCalendar(ExportRequest),
     /// The checklist, the shortcut overview or About.
     Help(super::help::HelpRequest),
+    /// Ask where to save, then copy the workspace there (a background job).
+    BackUpNow,
+    /// Replace the workspace's data with this backup (after the user confirmed; a background
+    /// job), then reopen it.
+    RestoreBackup(PathBuf),
+    /// Ask for another workspace file and switch the window to it.
+    OpenAnotherWorkspace,
+    /// Ask for a new workspace file's name and switch the window to it.
+    StartNewWorkspace,
+    /// Try again to open the workspace for editing (after another window had it).
+    RetryWorkspace,
+    /// Open the workspace read-only (while another window edits it).
+    OpenReadOnly,
+    /// Show this file in the desktop's file manager.
+    ShowInFolder(PathBuf),
 }
 
 /// A panel of the window.

@@ -3,6 +3,7 @@
 //! as they land). It never draws and never parses command lines.
 
 mod backtesting;
+mod backups;
 mod checking;
 mod demo;
 mod draft_import;
@@ -11,15 +12,18 @@ mod first_steps;
 mod forecasting;
 mod history_file;
 mod import;
+mod lock;
 mod planning;
 mod progress;
+mod read_only;
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::store::{Store, StoreError, TableCounts};
+use crate::store::{BackupError, Store, StoreError, TableCounts};
 
+pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
 pub use draft_import::DraftRow;
@@ -32,6 +36,7 @@ pub use history_file::histories_in_file;
 pub use import::{
     ChangeCounts, FileReport, ImportOptions, ImportReport, PreparedImport, content_hash, read_files,
 };
+pub use lock::{LockError, WorkspaceLock};
 pub use planning::{
     NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
     PlannedPost, SCORE_HOURS, Unplaced, read_subculture_mix, subculture_mix_key,
@@ -44,6 +49,16 @@ pub use progress::{Cancelled, Progress, Silent};
 pub enum WorkspaceError {
     #[error(transparent)]
     Store(#[from] StoreError),
+
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+
+    #[error("could not read or write the backups folder {path}: {source}")]
+    BackupFolder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 
     #[error(
         "{path} already holds data ({accounts} accounts, {drafts} drafts). The demo only fills an empty workspace: choose a new file with --workspace PATH."
@@ -94,6 +109,8 @@ pub struct WorkspaceInfo {
 /// An open workspace.
 pub struct Workspace {
     store: Store,
+    /// Held while this workspace is open read-only (see `read_only.rs`).
+    _read_only: Option<read_only::ReadOnlyMark>,
 }
 
 impl Workspace {
@@ -104,10 +121,15 @@ impl Workspace {
             .ok_or(WorkspaceError::NoDataDirectory)
     }
 
-    /// Opens (or creates) the workspace at `path`.
+    /// Opens (or creates) the workspace at `path`. While this process shows that workspace
+    /// read-only, the path is opened read-only here too.
     pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
+        if read_only::is_marked(path) {
+            return Self::open_behind_mark(path);
+        }
         Ok(Self {
             store: Store::open(path)?,
+            _read_only: None,
         })
     }
 

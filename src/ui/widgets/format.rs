@@ -116,6 +116,21 @@ pub fn day_number_label(x: f64) -> String {
         .unwrap_or_default()
 }
 
+/// A file size as `812 bytes`, `4.2 KB`, `12.8 MB` (1 KB = 1,000 bytes, as file managers show).
+pub fn file_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return plural(bytes as usize, "byte", "bytes");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

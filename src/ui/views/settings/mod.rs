@@ -4,6 +4,7 @@
 //! [`View::edit_refused`].
 
 mod appearance;
+mod backups;
 
 use std::collections::HashMap;
 
@@ -41,6 +42,7 @@ pub struct SettingsView {
     mixes: HashMap<AccountId, SubcultureMix>,
     load_error: Option<String>,
     editor: Option<Editor>,
+    backups: backups::BackupsSection,
 }
 
 impl SettingsView {
@@ -320,6 +322,7 @@ impl View for SettingsView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.workspace_section(ui, ctx);
+                self.backups.ui(ui, ctx);
                 appearance::section(ui);
                 self.accounts_section(ui, ctx.actions);
             });

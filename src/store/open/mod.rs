@@ -1,5 +1,6 @@
 //! Opening a workspace file safely: inspect read-only first, write only when the file is ours,
-//! healthy and writable, and copy it aside before migrating an older schema.
+//! healthy and writable, and copy it aside before migrating an older schema. A workspace on a
+//! medium Scrollstop cannot write to can be opened read-only instead ([`open_read_only`]).
 
 use std::fs;
 use std::io::Read;
@@ -10,6 +11,11 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::Migrations;
 
 use super::StoreError;
+
+mod read_only;
+
+pub(crate) use read_only::open_read_only;
+use read_only::read_only_connection;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -60,7 +66,8 @@ pub(crate) fn open_checked(
         if found.version > 0 && found.version < latest {
             copy_aside(path, found.version)?;
         }
-    } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+    } else {
+        let parent = folder_of(path);
         fs::create_dir_all(parent).map_err(|source| StoreError::Io {
             path: parent.to_path_buf(),
             source,
@@ -115,20 +122,64 @@ fn check_magic(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Permission bits decide, not a trial write: a trial write would touch the file, and root
-/// may write anywhere.
+/// Permission bits say so, or the medium refuses writing (a read-only mount, an immutable
+/// file: these stop even root, to whom the bits mean nothing). Opening for writing without
+/// writing leaves the file's bytes and times as they were.
 fn is_read_only(path: &Path) -> bool {
-    fs::metadata(path)
-        .map(|m| m.permissions().readonly())
-        .unwrap_or(false)
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    if meta.permissions().readonly() {
+        return true;
+    }
+    if meta.is_dir() {
+        return folder_refuses_files(path);
+    }
+    fs::OpenOptions::new().write(true).open(path).is_err()
+}
+
+/// SQLite keeps its `-wal` and `-shm` files beside the workspace: a folder where no file can
+/// be created is as read-only as the file. Probed with an empty file, removed at once.
+fn folder_refuses_files(dir: &Path) -> bool {
+    let probe = dir.join(format!(".scrollstop-probe-{}", std::process::id()));
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            false
+        }
+        Err(e) => e.kind() != std::io::ErrorKind::AlreadyExists,
+    }
+}
+
+/// The folder a workspace file lives in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// The folder of the workspace at `path` cannot take SQLite's `-wal`/`-shm` files. While a
+/// `-wal` file is there, another connection already writes beside the workspace and the folder
+/// is not probed again (background jobs open the workspace often).
+fn folder_is_read_only(path: &Path) -> bool {
+    let folder = folder_of(path);
+    let bits = fs::metadata(folder).is_ok_and(|m| m.permissions().readonly());
+    bits || (!wal_path(path).exists() && is_read_only(folder))
+}
+
+/// `team.sqlite-wal` beside `team.sqlite`.
+fn wal_path(path: &Path) -> PathBuf {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    PathBuf::from(wal)
 }
 
 fn check_writable(path: &Path) -> Result<(), StoreError> {
-    let dir_read_only = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .is_some_and(is_read_only);
-    if is_read_only(path) || dir_read_only {
+    if is_read_only(path) || folder_is_read_only(path) {
         return Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
         });
@@ -136,12 +187,29 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The schema version of the existing workspace file at `path`, after checking (without
+/// writing) that it is a healthy Scrollstop workspace or an empty SQLite file.
+pub(super) fn inspect_existing(path: &Path) -> Result<u32, StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(StoreError::IsAFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(_) => {}
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    }
+    check_magic(path)?;
+    Ok(inspect(path)?.version)
+}
+
 fn inspect(path: &Path) -> Result<Inspection, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| classify(path, e))?;
+    let conn = read_only_connection(path)?;
     let check: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| classify(path, e))?;
