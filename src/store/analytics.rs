@@ -15,8 +15,14 @@ pub struct HourOfWeekProfile {
     pub weeks: u32,
 }
 
-const DAILY_COLUMNS: &str = "video_views, profile_views, likes, comments, shares, reached_audience, \
-     total_viewers, new_viewers, returning_viewers, followers, follower_change";
+/// The metric columns of `daily_metrics`, in [`metric_values`]' order (a macro, so the
+/// statements below are constant text rather than built for every row).
+macro_rules! daily_columns {
+    () => {
+        "video_views, profile_views, likes, comments, shares, reached_audience, \
+         total_viewers, new_viewers, returning_viewers, followers, follower_change"
+    };
+}
 
 fn metric_values(m: &DailyMetrics) -> [Option<i64>; 11] {
     [
@@ -46,8 +52,10 @@ pub(crate) fn upsert_daily(
     };
     let new = metric_values(m);
     let stored: Option<[Option<i64>; 11]> = conn
-        .prepare_cached(&format!(
-            "SELECT {DAILY_COLUMNS} FROM daily_metrics WHERE account_id = ?1 AND date = ?2"
+        .prepare_cached(concat!(
+            "SELECT ",
+            daily_columns!(),
+            " FROM daily_metrics WHERE account_id = ?1 AND date = ?2"
         ))?
         .query_row(params![account.0, to_date(day)], |r| {
             let mut v = [None; 11];
@@ -72,9 +80,10 @@ pub(crate) fn upsert_daily(
             (merged, Change::Updated)
         }
     };
-    conn.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO daily_metrics (account_id, date, {DAILY_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    conn.prepare_cached(concat!(
+        "INSERT OR REPLACE INTO daily_metrics (account_id, date, ",
+        daily_columns!(),
+        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     ))?
     .execute(params![
         account.0,
@@ -99,9 +108,10 @@ pub(crate) fn upsert_activity(
     conn: &rusqlite::Connection,
     a: &FollowerActivity,
 ) -> Result<Change, StoreError> {
+    let day = to_date(a.date);
     let stored: Option<i64> = conn
         .prepare_cached("SELECT active_followers FROM follower_activity WHERE account_id = ?1 AND date = ?2 AND hour = ?3")?
-        .query_row(params![a.account.0, to_date(a.date), a.hour], |r| r.get(0))
+        .query_row(params![a.account.0, day, a.hour], |r| r.get(0))
         .optional()?;
     if stored == Some(a.active_followers) {
         return Ok(Change::Unchanged);
@@ -109,7 +119,7 @@ pub(crate) fn upsert_activity(
     conn.prepare_cached(
         "INSERT OR REPLACE INTO follower_activity (account_id, date, hour, active_followers) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![a.account.0, to_date(a.date), a.hour, a.active_followers])?;
+    .execute(params![a.account.0, day, a.hour, a.active_followers])?;
     Ok(if stored.is_some() {
         Change::Updated
     } else {
