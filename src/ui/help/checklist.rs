@@ -81,6 +81,9 @@ impl Checklist {
 }
 
 /// The strip's contents.
+/// Room kept at the strip's right end for "All steps" and "Hide".
+const BUTTONS_WIDTH: f32 = 150.0;
+
 fn strip(
     ui: &mut egui::Ui,
     steps: &FirstSteps,
@@ -99,7 +102,12 @@ fn strip(
         match next {
             Some(step) if !*expanded => {
                 ui.label(theme::muted(ui, "Next:"));
-                step_link(ui, step, false, actions);
+                // The step is cut short (with "…") rather than run under the buttons.
+                let room = (ui.available_width() - BUTTONS_WIDTH).max(40.0);
+                ui.allocate_ui(egui::vec2(room, ui.spacing().interact_size.y), |ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    step_link(ui, step, false, actions);
+                });
             }
             Some(_) => {}
             None => {

@@ -104,6 +104,9 @@ fn target_instant(
     Some(instant.with_timezone(&chrono::Utc))
 }
 
+/// Below this column width a day heading leaves out the month.
+const NARROW_DAY: f32 = 96.0;
+
 /// `Mon 23 Mar`: a day heading (also its accessible name).
 pub fn day_heading(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
@@ -147,22 +150,31 @@ pub fn ui(ui: &mut egui::Ui, input: &WeekInput<'_>) -> WeekOutput {
         );
         hint.on_hover_text("Your computer's clock at each of the account's hours");
     }
+    // Narrow columns (the editor open beside the week) drop the month rather than wrap.
+    let heading = |date: &NaiveDate| {
+        if col_w < NARROW_DAY {
+            date.format("%a %-d").to_string()
+        } else {
+            day_heading(*date)
+        }
+    };
     for (i, date) in days.iter().enumerate() {
         let rect = Rect::from_min_size(pos2(col_x(i), header.top()), vec2(col_w, HEADER_HEIGHT));
-        let mut text = egui::RichText::new(day_heading(*date)).strong();
+        let mut text = egui::RichText::new(heading(date)).strong();
         if *date == input.today {
             text = text.color(palette.accent);
         }
         let busy = data.busy_days.get(date);
         if busy.is_some() {
-            text = egui::RichText::new(format!("⚠ {}", day_heading(*date)))
+            text = egui::RichText::new(format!("⚠ {}", heading(date)))
                 .strong()
                 .color(palette.warn);
         }
-        let r = ui.put(rect, egui::Label::new(text));
-        if let Some(why) = busy {
-            r.on_hover_text(why);
-        }
+        let r = ui.put(rect, egui::Label::new(text).truncate());
+        match busy {
+            Some(why) => r.on_hover_text(format!("{}: {why}", day_heading(*date))),
+            None => r.on_hover_text(day_heading(*date)),
+        };
     }
 
     // Trend windows.
