@@ -136,6 +136,11 @@ fn editing_and_deleting_an_account_in_settings() {
     let mut harness = app(&workspace.path);
     open_view(&mut harness, "Settings");
 
+    // The accounts sit below "Your data" and "Appearance": bring the button into view.
+    harness
+        .get_by_label(&format!("Edit {}", first.at_handle()))
+        .scroll_to_me();
+    harness.run();
     harness
         .get_by_label(&format!("Edit {}", first.at_handle()))
         .click();

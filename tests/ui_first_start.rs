@@ -448,6 +448,9 @@ fn the_view_and_account_survive_a_restart_of_the_same_workspace_only() {
     assert_eq!(elsewhere.section(), Section::default());
     assert_eq!(elsewhere.account(), None);
 
+    // Each window holds its workspace's lock: close them before the next one opens.
+    drop((restored, elsewhere));
+
     // A remembered account deleted since falls back to the first live one.
     let mut open = Workspace::open(&workspace.path).expect("reopens");
     open.store_mut().trash_account(second).expect("trashed");

@@ -19,6 +19,11 @@ fn a_share_typed_in_settings_is_stored_as_the_accounts_mix() {
 
     let mut harness = app(&workspace.path);
     open_view(&mut harness, "Settings");
+    // The accounts sit below "Your data" and "Appearance": bring the button into view.
+    harness
+        .get_by_label(&format!("Edit {}", account.at_handle()))
+        .scroll_to_me();
+    harness.run();
     harness
         .get_by_label(&format!("Edit {}", account.at_handle()))
         .click();

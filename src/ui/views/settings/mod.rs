@@ -30,6 +30,8 @@ struct Editor {
     /// The subculture-mix fields (existing accounts only) and the mix stored now.
     mix: Option<(MixForm, SubcultureMix)>,
     mix_error: Option<String>,
+    /// Whether the form was scrolled into view (once, when it opens below the other sections).
+    shown: bool,
 }
 
 /// The view's state: cached workspace facts and accounts, and the open form.
@@ -125,6 +127,7 @@ impl SettingsView {
                         pending: false,
                         mix: None,
                         mix_error: None,
+                        shown: false,
                     });
                 }
             },
@@ -164,6 +167,7 @@ impl SettingsView {
                         pending: false,
                         mix: Some((MixForm::new(subcultures, &stored), stored)),
                         mix_error: None,
+                        shown: false,
                     });
                 }
                 Some(Intent::Delete(id)) => actions.push(Action::DeleteAccount(id)),
@@ -240,11 +244,15 @@ fn editor_card(ui: &mut egui::Ui, editor: &mut Option<Editor>, actions: &mut Vec
                 Some(a) => format!("Edit {}", a.at_handle()),
                 None => "New account".to_string(),
             };
-            ui.label(
+            let heading = ui.label(
                 RichText::new(title)
                     .text_style(theme::subheading())
                     .strong(),
             );
+            if !open.shown {
+                heading.scroll_to_me(Some(egui::Align::TOP));
+                open.shown = true;
+            }
             ui.add_space(theme::SPACE_S);
             open.form.ui(ui, "settings-account", true);
             if let Some((mix, _)) = &mut open.mix {
