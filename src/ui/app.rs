@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use eframe::egui::{self, RichText};
+use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::access::{self, Access, OpenFor};
@@ -262,11 +262,7 @@ impl ScrollstopApp {
                 );
                 theme::card(ui).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(
-                        RichText::new(path.display().to_string())
-                            .monospace()
-                            .strong(),
-                    );
+                    ui.label(theme::file_path(path));
                     ui.add_space(theme::SPACE_S);
                     ui.label(theme::error_text(ui, message));
                 });

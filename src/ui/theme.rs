@@ -287,3 +287,10 @@ pub fn swatch(ui: &mut egui::Ui, fill: Color32, size: f32) -> egui::Response {
         .rect_filled(rect, CornerRadius::same((size / 4.0) as u8), fill);
     response
 }
+
+/// A workspace file's path as the window shows it on its own: monospace and strong.
+pub fn file_path(path: &std::path::Path) -> RichText {
+    RichText::new(path.display().to_string())
+        .monospace()
+        .strong()
+}

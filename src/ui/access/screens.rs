@@ -57,11 +57,7 @@ pub(in crate::ui) fn in_use_screen(
             );
             theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(path.display().to_string())
-                        .monospace()
-                        .strong(),
-                );
+                ui.label(theme::file_path(path));
                 ui.add_space(theme::SPACE_S);
                 let holder = match pid {
                     Some(pid) => format!("It is held by Scrollstop process {pid}."),
