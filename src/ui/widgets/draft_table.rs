@@ -7,6 +7,7 @@ use eframe::egui::{self, Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::draft_rows::{DraftColumn, DraftRow, DraftSort, FindingSummary};
+use super::format::plural;
 use super::row_selection::{ClickKind, RowSelection};
 use super::status_chip::status_chip;
 use crate::domain::DraftId;
@@ -201,8 +202,10 @@ fn findings_cell(ui: &mut egui::Ui, f: &FindingSummary) {
     response.on_hover_ui(|ui| {
         ui.label(
             RichText::new(format!(
-                "{} errors · {} warnings · {} tips",
-                f.errors, f.warnings, f.tips
+                "{} · {} · {}",
+                plural(usize::from(f.errors), "error", "errors"),
+                plural(usize::from(f.warnings), "warning", "warnings"),
+                plural(usize::from(f.tips), "tip", "tips")
             ))
             .strong(),
         );
