@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{
-    AspectRatio, AudienceDimension, DailyMetrics, DraftStatus, OpeningType, TrendCapture, TrendItem,
+    AspectRatio, AudienceDimension, DailyMetrics, DraftStatus, OpeningType, Snapshot, TrendCapture,
+    TrendItem, VideoId,
 };
 
 /// The kind of file an importer recognised (by its header, never by its file name).
@@ -112,6 +113,23 @@ pub struct SnapshotRecord {
     pub saves: Option<i64>,
     pub avg_watch_s: Option<f32>,
     pub full_watch_rate: Option<f32>,
+}
+
+impl SnapshotRecord {
+    /// The snapshot as the workspace stores it, for the video with id `video`.
+    pub fn for_video(&self, video: VideoId) -> Snapshot {
+        Snapshot {
+            video,
+            captured_at: self.captured_at,
+            views: self.views,
+            likes: self.likes,
+            comments: self.comments,
+            shares: self.shares,
+            saves: self.saves,
+            avg_watch_s: self.avg_watch_s,
+            full_watch_rate: self.full_watch_rate,
+        }
+    }
 }
 
 /// A video from any source. Fields a source does not have are `None`; the workspace fills

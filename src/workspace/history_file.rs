@@ -45,21 +45,7 @@ pub fn histories_in_file(path: &Path) -> Option<Vec<AccountHistory>> {
             allow_stitch: record.allow_stitch,
             allow_comments: record.allow_comments,
         };
-        let snapshots = record
-            .snapshot
-            .iter()
-            .map(|s| Snapshot {
-                video: id,
-                captured_at: s.captured_at,
-                views: s.views,
-                likes: s.likes,
-                comments: s.comments,
-                shares: s.shares,
-                saves: s.saves,
-                avg_watch_s: s.avg_watch_s,
-                full_watch_rate: s.full_watch_rate,
-            })
-            .collect();
+        let snapshots = record.snapshot.iter().map(|s| s.for_video(id)).collect();
         entry.0.push((video, snapshots));
         entry.1 = entry.1.max(record.followers);
     }

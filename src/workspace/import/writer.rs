@@ -16,7 +16,7 @@ use chrono_tz::Tz;
 
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
 use crate::domain::{
-    AccountId, AudienceShare, DailyMetrics, FollowerActivity, NewAccount, Snapshot, TrendCapture,
+    AccountId, AudienceShare, DailyMetrics, FollowerActivity, NewAccount, TrendCapture,
 };
 use crate::io::{
     ActivityRecord, Collected, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink,
@@ -614,17 +614,7 @@ fn store_video(
     };
     let (id, mut change) = writes.upsert(&video)?;
     if let Some(s) = &v.snapshot {
-        let added = writes.add_snapshot(&Snapshot {
-            video: id,
-            captured_at: s.captured_at,
-            views: s.views,
-            likes: s.likes,
-            comments: s.comments,
-            shares: s.shares,
-            saves: s.saves,
-            avg_watch_s: s.avg_watch_s,
-            full_watch_rate: s.full_watch_rate,
-        })?;
+        let added = writes.add_snapshot(&s.for_video(id))?;
         if added && change == Change::Unchanged {
             change = Change::Updated;
         }
