@@ -5,7 +5,8 @@
 //!
 //! The files are generated into a temporary directory (never into the repository). Run:
 //! `cargo bench --bench import`; `SCROLLSTOP_BENCH_ROWS=100000` makes the history smaller.
-//! Peak memory and the pandas comparison are measured by `benches/compare-import.sh`.
+//! Peak memory and the pandas comparison are measured by `benches/compare-import.sh`; what
+//! SQLite alone needs for the same rows, by `benches/import_floor.rs`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,245 @@
+//! How fast SQLite alone can store a 1,000,000-row video history, with no file read and no
+//! parsing: the floor under issue 4's 3 s target on this machine. The rows have the shape the
+//! history benchmark's file gives (2,000 accounts, TikTok ids in random order, captions,
+//! hashtags, sounds, links, one count snapshot each) and are built in memory before timing.
+//!
+//! - `store_writes_*_file_order`: the import's own write path (`Store::import_batch`,
+//!   `VideoWrites::upsert` and `add_snapshot`, commit), rows in the file's order.
+//! - `store_writes_*_sorted`: the same rows sorted by account and TikTok id, the order in which
+//!   the unique `(account_id, platform_id)` index is cheapest to build.
+//! - `minimal_table_*`: the least any design can store and still recognise a video on
+//!   re-import: a table of id, account, TikTok id and post time with that unique index, and a
+//!   three-column snapshot table. Plain rusqlite, file order.
+//!
+//! Run: `cargo bench --bench import_floor`; `SCROLLSTOP_BENCH_ROWS=100000` makes it smaller.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use rusqlite::{Connection, params};
+use scrollstop::domain::{AccountId, NewAccount, Snapshot};
+use scrollstop::random::Rng;
+use scrollstop::store::{Store, VideoFields};
+
+const ACCOUNTS: usize = 2000;
+const WORDS: &[&str] = &[
+    "len",
+    "đan",
+    "mưa",
+    "ngày",
+    "mẫu",
+    "cho",
+    "ba",
+    "我们",
+    "松弛感",
+    "knit",
+    "rainy",
+    "cozy",
+    "day",
+    "three",
+    "tips",
+    "cách",
+    "làm",
+];
+const TAGS: &[&str] = &[
+    "cottagecore",
+    "knitting",
+    "fyp",
+    "xuhuong",
+    "douyin抖音",
+    "viral",
+    "trending",
+    "learnontiktok",
+    "genz",
+];
+
+/// One row of the history, as the import has it after parsing.
+struct Row {
+    account: usize,
+    platform_id: String,
+    posted_at: DateTime<Utc>,
+    caption: String,
+    hashtags: Vec<String>,
+    duration_s: f32,
+    sound: String,
+    link: String,
+    captured_at: DateTime<Utc>,
+    views: i64,
+    likes: i64,
+    comments: i64,
+    saves: i64,
+}
+
+fn rows(n: usize) -> Vec<Row> {
+    let mut rng = Rng::new(7);
+    let base: i64 = 1_740_000_000;
+    let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap_or_default();
+    (0..n)
+        .map(|i| {
+            let account = i % ACCOUNTS;
+            let t = base + rng.below(9_000_000) as i64;
+            let id = (((t as u64) << 32) | (rng.next_u64() & 0xFFFF_FFFF)).to_string();
+            let caption: Vec<&str> = (0..rng.below(13)).map(|_| *rng.pick(WORDS)).collect();
+            Row {
+                account,
+                link: format!("https://www.tiktok.com/@creator.{account}/video/{id}"),
+                platform_id: id,
+                posted_at: at(t),
+                caption: caption.join(" "),
+                hashtags: (0..rng.below(6))
+                    .map(|_| rng.pick(TAGS).to_string())
+                    .collect(),
+                duration_s: 5.0 + rng.below(55) as f32,
+                sound: format!("nhạc nền - creator.{account}"),
+                captured_at: at(t + 86_400 + rng.below(9_000_000) as i64),
+                views: rng.below(2_000_000) as i64,
+                likes: rng.below(100_000) as i64,
+                comments: rng.below(900) as i64,
+                saves: rng.below(5000) as i64,
+            }
+        })
+        .collect()
+}
+
+/// Removes the database of the last run, with its WAL files.
+fn fresh(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Stores `rows` through the import's write path into a new workspace; times the batch only.
+fn store_writes(path: &Path, rows: &[Row]) -> Duration {
+    fresh(path);
+    let mut store = Store::open(path).expect("a new workspace");
+    let accounts: Vec<AccountId> = (0..ACCOUNTS)
+        .map(|i| {
+            store
+                .add_account(&NewAccount {
+                    handle: format!("creator.{i}"),
+                    display_name: String::new(),
+                    time_zone: chrono_tz::UTC,
+                    region: String::new(),
+                    language: String::new(),
+                })
+                .expect("an account")
+        })
+        .collect();
+    let start = Instant::now();
+    let batch = store.import_batch().expect("a batch");
+    {
+        let mut writes = batch.video_writes().expect("the statements");
+        for r in rows {
+            let (id, _) = writes
+                .upsert(&VideoFields {
+                    account: accounts[r.account],
+                    platform_id: &r.platform_id,
+                    posted_at: r.posted_at,
+                    caption: &r.caption,
+                    hashtags: &r.hashtags,
+                    duration_s: Some(r.duration_s),
+                    sound: Some(&r.sound),
+                    link: Some(&r.link),
+                    allow_duet: None,
+                    allow_stitch: None,
+                    allow_comments: None,
+                })
+                .expect("a video");
+            writes
+                .add_snapshot(&Snapshot {
+                    video: id,
+                    captured_at: r.captured_at,
+                    views: r.views,
+                    likes: Some(r.likes),
+                    comments: Some(r.comments),
+                    shares: None,
+                    saves: Some(r.saves),
+                    avg_watch_s: None,
+                    full_watch_rate: None,
+                })
+                .expect("a snapshot");
+        }
+    }
+    batch.commit().expect("commit");
+    let took = start.elapsed();
+    drop(store);
+    took
+}
+
+/// Stores the least a re-importable history needs, with the workspace's pragmas.
+fn minimal_table(path: &Path, rows: &[Row]) -> Duration {
+    fresh(path);
+    let conn = Connection::open(path).expect("a database");
+    conn.execute_batch(
+        "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+         PRAGMA cache_size = -131072;
+         CREATE TABLE videos (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
+             platform_id TEXT NOT NULL, posted_at INTEGER NOT NULL, UNIQUE (account_id, platform_id));
+         CREATE TABLE snapshots (video_id INTEGER NOT NULL, captured_at INTEGER NOT NULL,
+             views INTEGER NOT NULL, PRIMARY KEY (video_id, captured_at)) WITHOUT ROWID;",
+    )
+    .expect("the tables");
+    let start = Instant::now();
+    conn.execute_batch("BEGIN IMMEDIATE").expect("begin");
+    {
+        let mut video = conn
+            .prepare(
+                "INSERT INTO videos (account_id, platform_id, posted_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+            )
+            .expect("a statement");
+        let mut snapshot = conn
+            .prepare("INSERT OR IGNORE INTO snapshots VALUES (?1, ?2, ?3)")
+            .expect("a statement");
+        for r in rows {
+            video
+                .execute(params![
+                    r.account as i64 + 1,
+                    r.platform_id,
+                    r.posted_at.timestamp()
+                ])
+                .expect("a video");
+            snapshot
+                .execute(params![
+                    conn.last_insert_rowid(),
+                    r.captured_at.timestamp(),
+                    r.views
+                ])
+                .expect("a snapshot");
+        }
+    }
+    conn.execute_batch("COMMIT").expect("commit");
+    start.elapsed()
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let n = std::env::var("SCROLLSTOP_BENCH_ROWS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000usize);
+    let mut rows = rows(n);
+    let path = dir.path().join("floor.sqlite");
+    let mut group = c.benchmark_group("import_floor");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(60));
+    group.bench_function(format!("store_writes_{n}_rows_file_order"), |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| store_writes(&path, &rows)).sum());
+    });
+    group.bench_function(format!("minimal_table_{n}_rows_file_order"), |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| minimal_table(&path, &rows)).sum());
+    });
+    rows.sort_by(|a, b| (a.account, &a.platform_id).cmp(&(b.account, &b.platform_id)));
+    group.bench_function(format!("store_writes_{n}_rows_sorted"), |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| store_writes(&path, &rows)).sum());
+    });
+    group.finish();
+}
+
+criterion_group!(floor_benches, benches);
+criterion_main!(floor_benches);
