@@ -17,6 +17,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use scrollstop::random::Rng;
 use scrollstop::workspace::{ImportOptions, Silent, Workspace};
 
+mod history;
+use history::{TAGS, WORDS, fresh};
+
 /// The instant every benchmark import runs at.
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 4, 9, 0, 0)
@@ -25,36 +28,6 @@ fn now() -> DateTime<Utc> {
 }
 
 const HEADER: &str = "user_name,user_nfollower,vid_id,vid_caption,vid_postTime,vid_scrapeTime,vid_duration,vid_nview,vid_nlike,vid_ncomment,vid_nshare,vid_nsave,vid_hashtags,vid_url,music_id,music_title,music_nused,music_authorName,music_originality";
-const WORDS: &[&str] = &[
-    "len",
-    "đan",
-    "mưa",
-    "ngày",
-    "mẫu",
-    "cho",
-    "ba",
-    "我们",
-    "松弛感",
-    "knit",
-    "rainy",
-    "cozy",
-    "day",
-    "three",
-    "tips",
-    "cách",
-    "làm",
-];
-const TAGS: &[&str] = &[
-    "cottagecore",
-    "knitting",
-    "fyp",
-    "xuhuong",
-    "douyin抖音",
-    "viral",
-    "trending",
-    "learnontiktok",
-    "genz",
-];
 
 /// A count as scrapers write it: `812`, `11.3K`, `1.2M`.
 fn count(rng: &mut Rng) -> String {
@@ -263,15 +236,6 @@ fn write_studio_set(dir: &Path) {
         &["Top territories", "Distribution"],
         &territories,
     );
-}
-
-/// Removes the workspace of the last run, with its WAL files.
-fn fresh(workspace: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = workspace.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
 }
 
 /// Reads, previews and commits `paths` into a new workspace, as the app does.

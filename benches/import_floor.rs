@@ -13,7 +13,7 @@
 //!
 //! Run: `cargo bench --bench import_floor`; `SCROLLSTOP_BENCH_ROWS=100000` makes it smaller.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -23,37 +23,10 @@ use scrollstop::domain::{AccountId, NewAccount, Snapshot};
 use scrollstop::random::Rng;
 use scrollstop::store::{Store, VideoFields};
 
+mod history;
+use history::{TAGS, WORDS, fresh};
+
 const ACCOUNTS: usize = 2000;
-const WORDS: &[&str] = &[
-    "len",
-    "đan",
-    "mưa",
-    "ngày",
-    "mẫu",
-    "cho",
-    "ba",
-    "我们",
-    "松弛感",
-    "knit",
-    "rainy",
-    "cozy",
-    "day",
-    "three",
-    "tips",
-    "cách",
-    "làm",
-];
-const TAGS: &[&str] = &[
-    "cottagecore",
-    "knitting",
-    "fyp",
-    "xuhuong",
-    "douyin抖音",
-    "viral",
-    "trending",
-    "learnontiktok",
-    "genz",
-];
 
 /// One row of the history, as the import has it after parsing.
 struct Row {
@@ -101,15 +74,6 @@ fn rows(n: usize) -> Vec<Row> {
             }
         })
         .collect()
-}
-
-/// Removes the database of the last run, with its WAL files.
-fn fresh(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
 }
 
 /// Stores `rows` through the import's write path into a new workspace; times the batch only.
