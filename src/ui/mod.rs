@@ -1,8 +1,8 @@
 //! The window: navigation, views, dialogs and the background-job runner (eframe/egui).
 //!
 //! Views read the workspace through [`crate::workspace::Workspace`] and report what the user
-//! asked for as [`Action`]s; `app.rs` applies them after the frame in one place. The UI never
-//! writes SQL, never parses files and never blocks on long work.
+//! asked for as [`Action`]s; `app/frame.rs` applies them after the frame in one place. The UI
+//! never writes SQL, never parses files and never blocks on long work.
 
 mod access;
 mod actions;

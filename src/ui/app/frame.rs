@@ -1,0 +1,228 @@
+//! One frame of the window: the theme on the first frame, background jobs, keys and dropped
+//! files, then the failure, in-use or welcome screen or the shell (status bar, navigation,
+//! editor, checklist and the current view), the help windows and the import dialog, and last
+//! the actions the frame collected.
+
+use std::path::Path;
+
+use eframe::egui;
+
+use super::ScrollstopApp;
+use crate::ui::access;
+use crate::ui::editor;
+use crate::ui::help;
+use crate::ui::import::{self, DialogContext};
+use crate::ui::nav;
+use crate::ui::status_bar::{self, StatusLine};
+use crate::ui::theme;
+use crate::ui::view::{Action, ViewContext};
+
+impl ScrollstopApp {
+    fn failure(ui: &mut egui::Ui, path: &Path, message: &str) {
+        egui::CentralPanel::default()
+            .frame(theme::content_frame(ui))
+            .show(ui, |ui| {
+                theme::view_heading(
+                    ui,
+                    "This workspace could not be opened",
+                    "Scrollstop left the file as it was.",
+                );
+                theme::card(ui).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(theme::file_path(path));
+                    ui.add_space(theme::SPACE_S);
+                    ui.label(theme::error_text(ui, message));
+                });
+                ui.add_space(theme::SPACE_M);
+                ui.label(theme::muted(
+                    ui,
+                    "Start Scrollstop with --workspace PATH to open another workspace file or to \
+                     start a new one.",
+                ));
+            });
+    }
+
+    fn shell(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let editor_shown = self.editor_shown();
+        let Self {
+            workspace: Ok(workspace),
+            path,
+            section,
+            account,
+            open_draft,
+            revision,
+            cache,
+            views,
+            jobs,
+            undo,
+            notice,
+            editor,
+            help,
+            ..
+        } = self
+        else {
+            return;
+        };
+        egui::Panel::bottom("status-bar")
+            .frame(theme::status_frame(ui))
+            .show(ui, |ui| {
+                let line = StatusLine {
+                    path,
+                    counts: cache.counts.as_ref(),
+                    accounts: cache.accounts.len(),
+                    notice: notice.as_ref(),
+                    can_undo: undo.can_undo(),
+                    jobs,
+                };
+                status_bar::ui(ui, &line, actions);
+            });
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(theme::NAV_WIDTH)
+            .frame(theme::nav_frame(ui))
+            .show(ui, |ui| {
+                nav::ui(ui, *section, &cache.accounts, *account, actions);
+                help::nav_footer(ui, help.checklist.steps(), actions);
+            });
+        if editor_shown {
+            egui::Panel::right("draft-editor")
+                .resizable(true)
+                .default_size(editor::PANEL_WIDTH)
+                .size_range(360.0..=720.0)
+                .frame(theme::content_frame(ui).inner_margin(egui::Margin::symmetric(14, 12)))
+                .show(ui, |ui| editor.ui(ui, actions));
+        }
+        help.checklist.ui(ui, actions);
+        egui::CentralPanel::default()
+            .frame(theme::content_frame(ui))
+            .show(ui, |ui| {
+                let mut context = ViewContext {
+                    workspace,
+                    account: cache.accounts.iter().find(|a| Some(a.id) == *account),
+                    revision: *revision,
+                    open_draft: *open_draft,
+                    actions,
+                };
+                views.get_mut(*section).ui(ui, &mut context);
+            });
+    }
+}
+
+impl eframe::App for ScrollstopApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.themed {
+            theme::apply(ui.ctx());
+            ui.ctx().set_theme(self.theme);
+            self.themed = true;
+        }
+        self.theme = ui.ctx().options(|o| o.theme_preference);
+        let ctx = ui.ctx().clone();
+        if let Some(outcome) = self.jobs.poll(&ctx) {
+            self.job_finished(outcome);
+        }
+        self.watch_workspace(&ctx);
+        self.refresh();
+        if let Ok(workspace) = &self.workspace {
+            self.help.checklist.refresh(workspace, self.revision);
+        }
+
+        let mut actions = std::mem::take(&mut self.requested);
+        self.help.keys(&ctx);
+        nav::shortcuts(&ctx, &mut actions);
+        if let Ok(workspace) = &self.workspace {
+            self.editor.sync(
+                &ctx,
+                workspace,
+                self.open_draft,
+                self.revision,
+                &mut actions,
+            );
+        }
+        if self.editor_shown() && !self.import.is_open() {
+            // The editor's own history takes Ctrl+Z while it is on screen.
+            self.editor.shortcuts(&ctx, &mut actions);
+        } else if !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_shortcut(&crate::ui::shortcuts::UNDO))
+        {
+            // A focused text field keeps Ctrl+Z for its own typing.
+            actions.push(Action::Undo);
+        }
+        let dropped = import::dropped_paths(&ctx);
+        if !dropped.is_empty() {
+            actions.push(Action::ImportPaths(dropped));
+        }
+
+        if let Err(message) = &self.workspace {
+            let message = message.clone();
+            match self.access.in_use {
+                Some(pid) => access::in_use_screen(ui, &self.path, pid, &mut actions),
+                None => {
+                    access::other_workspace_bar(ui, &mut actions);
+                    Self::failure(ui, &self.path, &message);
+                }
+            }
+            self.apply_all(&ctx, actions, false);
+            return;
+        }
+        if let Some(reason) = &self.access.read_only {
+            access::read_only_banner(ui, reason, &mut actions);
+        }
+        let welcome = match &self.workspace {
+            Err(message) => {
+                Self::failure(ui, &self.path, message);
+                return;
+            }
+            Ok(_) => self.cache.empty,
+        };
+        if welcome {
+            let frame = theme::content_frame(ui);
+            egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+                self.welcome.ui(ui, &self.path, &self.jobs, &mut actions);
+            });
+        } else {
+            self.shell(ui, &mut actions);
+        }
+        let facts = help::AboutFacts {
+            path: &self.path,
+            schema_version: self
+                .workspace
+                .as_ref()
+                .ok()
+                .filter(|_| self.help.about_open)
+                .map(|w| w.store().schema_version().map_err(|e| e.to_string())),
+        };
+        self.help.windows(&ctx, &facts);
+        let mut dialog = DialogContext {
+            accounts: &self.cache.accounts,
+            jobs: &self.jobs,
+            actions: &mut actions,
+        };
+        self.import.ui(&ctx, &mut dialog);
+        import::hover_overlay(&ctx);
+        self.apply_all(&ctx, actions, welcome);
+        self.record_seen(&ctx, welcome);
+        if let Some(started) = self.startup.take() {
+            eprintln!(
+                "scrollstop: first frame after {} ms",
+                started.elapsed().as_millis()
+            );
+            if std::env::var_os("SCROLLSTOP_EXIT_AFTER_FIRST_FRAME").is_some() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The editor's last edits are written even when the window closes mid-pause.
+        if let (Some(draft), Ok(workspace)) = (self.editor.take_unsaved(), &mut self.workspace)
+            && let Err(e) = workspace.store_mut().update_draft(&draft)
+        {
+            eprintln!("scrollstop: could not save the open draft on exit: {e}");
+        }
+        self.exit_workspace();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember(storage);
+    }
+}

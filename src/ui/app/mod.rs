@@ -1,0 +1,161 @@
+//! The app: the window's state, opened on one workspace, with the cached facts its views show
+//! (reloaded only when the revision changes). `frame.rs` draws a frame and then applies what
+//! the user asked for (see `ui/actions.rs`), `remembered.rs` keeps the theme, view and account
+//! between runs, and `state.rs` tells tests and scripts what is on screen. A workspace that
+//! cannot be opened is shown as a message with its path, never a panic.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::access::{self, Access, OpenFor};
+use super::editor::DraftEditor;
+use super::file_dialog::{FileDialog, SystemFileDialog};
+use super::help::Help;
+use super::import::ImportDialog;
+use super::jobs::JobRunner;
+use super::nav::Section;
+use super::status_bar::Notice;
+use super::undo::UndoStack;
+use super::view::Action;
+use super::views::Views;
+use super::welcome::Welcome;
+use crate::domain::{Account, AccountId, DraftId};
+use crate::store::TableCounts;
+use crate::workspace::{FirstStep, Workspace};
+
+mod frame;
+mod remembered;
+mod state;
+
+/// Facts read from the workspace once per revision.
+#[derive(Default)]
+pub(super) struct Cache {
+    pub revision: Option<u64>,
+    pub accounts: Vec<Account>,
+    pub counts: Option<TableCounts>,
+    pub empty: bool,
+}
+
+/// The Scrollstop window.
+pub struct ScrollstopApp {
+    pub(super) path: PathBuf,
+    pub(super) workspace: Result<Workspace, String>,
+    themed: bool,
+    /// The theme the user chose (System follows the desktop); applied on the first frame.
+    theme: egui::ThemePreference,
+    pub(super) section: Section,
+    pub(super) account: Option<AccountId>,
+    /// The draft open in the editor, if any.
+    pub(super) open_draft: Option<DraftId>,
+    /// Bumped after every change to the workspace; views reload when it moves.
+    pub(super) revision: u64,
+    pub(super) cache: Cache,
+    pub(super) views: Views,
+    pub(super) welcome: Welcome,
+    pub(super) jobs: JobRunner,
+    pub(super) undo: UndoStack,
+    pub(super) notice: Option<Notice>,
+    /// Where chosen files come from: the desktop's chooser, or given paths in tests.
+    pub(super) file_dialog: Box<dyn FileDialog>,
+    /// The import under way, if any.
+    pub(super) import: ImportDialog,
+    /// The draft editor beside the Drafts, Calendar and Reach views.
+    pub(super) editor: DraftEditor,
+    /// The checklist, the shortcut overview and About.
+    pub(super) help: Help,
+    /// First steps recorded during this run (each is written to the workspace once).
+    pub(super) recorded_steps: HashSet<FirstStep>,
+    /// Actions handed in from outside the window (scripts, tests), applied on the next frame.
+    requested: Vec<Action>,
+    /// The hold on the workspace: its lock, read-only, the daily backup.
+    pub(super) access: Access,
+    /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
+    /// how long start-up took (used by the start-up measurement and the packaging smoke test).
+    startup: Option<std::time::Instant>,
+}
+
+impl ScrollstopApp {
+    /// Opens the workspace at `path` (creating it when the file does not exist). A file that
+    /// cannot be opened makes the window explain why instead.
+    pub fn new(path: PathBuf) -> Self {
+        let (workspace, access) = access::open(&path, OpenFor::Editing);
+        Self {
+            path,
+            workspace,
+            themed: false,
+            theme: egui::ThemePreference::System,
+            section: Section::default(),
+            account: None,
+            open_draft: None,
+            revision: 1,
+            cache: Cache::default(),
+            views: Views::default(),
+            welcome: Welcome::default(),
+            jobs: JobRunner::default(),
+            undo: UndoStack::default(),
+            notice: None,
+            file_dialog: Box::new(SystemFileDialog),
+            import: ImportDialog::default(),
+            editor: DraftEditor::default(),
+            help: Help::default(),
+            recorded_steps: HashSet::new(),
+            requested: Vec::new(),
+            access,
+            startup: None,
+        }
+    }
+
+    /// Takes chosen files from `dialog` instead of the desktop's file chooser (tests, scripts).
+    pub fn with_file_dialog(mut self, dialog: Box<dyn FileDialog>) -> Self {
+        self.file_dialog = dialog;
+        self
+    }
+
+    /// Reports the time from `started` to the end of the first frame on stderr.
+    pub fn report_startup(mut self, started: std::time::Instant) -> Self {
+        self.startup = Some(started);
+        self
+    }
+
+    /// Asks for `action` as if the user had: it is applied after the next frame (for scripts
+    /// and tests that drive the window).
+    pub fn request(&mut self, action: Action) {
+        self.requested.push(action);
+    }
+
+    /// True when the draft editor is on screen: a draft is open and the view has room for it.
+    fn editor_shown(&self) -> bool {
+        self.open_draft.is_some()
+            && matches!(
+                self.section,
+                Section::Drafts | Section::Calendar | Section::Reach
+            )
+    }
+
+    /// Re-reads the cached facts when the revision moved.
+    fn refresh(&mut self) {
+        let Ok(workspace) = &self.workspace else {
+            return;
+        };
+        if self.cache.revision == Some(self.revision) {
+            return;
+        }
+        let store = workspace.store();
+        let accounts = store.accounts();
+        if let Err(e) = &accounts {
+            self.notice = Some(Notice::error(format!("Could not read the accounts: {e}")));
+        }
+        self.cache = Cache {
+            revision: Some(self.revision),
+            accounts: accounts.unwrap_or_default(),
+            counts: store.counts().ok(),
+            empty: store.is_empty().unwrap_or(false),
+        };
+        let known = |id| self.cache.accounts.iter().any(|a: &Account| a.id == id);
+        if !self.account.is_some_and(known) {
+            self.account = self.cache.accounts.first().map(|a| a.id);
+        }
+    }
+}
