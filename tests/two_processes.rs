@@ -215,14 +215,7 @@ fn a_second_window_offers_retry_and_read_only_while_another_process_edits() {
     assert!(state.workspace().unwrap().is_read_only());
     open_view(&mut harness, "Subcultures");
     assert!(shows_part(&harness, "#CottageCore"));
-    let first = harness
-        .state()
-        .workspace()
-        .unwrap()
-        .store()
-        .subcultures()
-        .unwrap()[0]
-        .id;
+    let first = first_subculture(&harness);
     harness
         .state_mut()
         .request(scrollstop::ui::Action::DeleteSubculture(first));

@@ -179,14 +179,7 @@ fn a_read_only_workspace_shows_the_banner_and_its_data_and_refuses_edits() {
     open_view(&mut harness, "Subcultures");
     assert!(shows_part(&harness, "#CottageCore"), "the data is shown");
 
-    let first = harness
-        .state()
-        .workspace()
-        .unwrap()
-        .store()
-        .subcultures()
-        .unwrap()[0]
-        .id;
+    let first = first_subculture(&harness);
     harness.state_mut().request(Action::DeleteSubculture(first));
     harness.state_mut().request(Action::NewDraft);
     harness.run();

@@ -12,7 +12,7 @@ use chrono::Utc;
 use common::egui::{self, Key, Modifiers};
 use common::{
     app, app_choosing, demo_workspace, empty_workspace, open_view, run_until, settle, shows,
-    shows_part,
+    shows_part, wait_for_preview,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -99,8 +99,7 @@ fn importing_from_the_welcome_creates_the_account_and_its_analytics() {
 
     harness.get_by_label("Import TikTok Studio files…").click();
     harness.run_ok();
-    run_until(&mut harness, WAIT, "the preview", |app| !app.is_busy());
-    settle(&mut harness);
+    wait_for_preview(&mut harness, WAIT);
     assert!(harness.state().is_importing(), "the preview is open");
 
     harness
@@ -230,27 +229,17 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     assert!(done(&harness, FirstStep::CheckAudienceHours));
 
     // A subculture of the user's own; Undo takes the tick back.
-    request(
-        &mut harness,
-        Action::AddSubculture {
-            name: "#YarnBombing".into(),
-            hashtags: vec!["yarnbombing".into()],
-            description: "Knitted street art".into(),
-            colour: Colour([200, 80, 120]),
-        },
-    );
+    let yarn_bombing = || Action::AddSubculture {
+        name: "#YarnBombing".into(),
+        hashtags: vec!["yarnbombing".into()],
+        description: "Knitted street art".into(),
+        colour: Colour([200, 80, 120]),
+    };
+    request(&mut harness, yarn_bombing());
     assert!(done(&harness, FirstStep::AddSubculture));
     request(&mut harness, Action::Undo);
     assert!(!done(&harness, FirstStep::AddSubculture));
-    request(
-        &mut harness,
-        Action::AddSubculture {
-            name: "#YarnBombing".into(),
-            hashtags: vec!["yarnbombing".into()],
-            description: "Knitted street art".into(),
-            colour: Colour([200, 80, 120]),
-        },
-    );
+    request(&mut harness, yarn_bombing());
 
     // A draft with an error finding does not count until it is fixed.
     request(&mut harness, Action::NewDraft);

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::egui::{self, Key, Modifiers};
-use common::{TestWorkspace, app_choosing, empty_workspace, run_until, settle, shows, shows_part};
+use common::{
+    TestWorkspace, app_choosing, empty_workspace, run_until, shows, shows_part, wait_for_preview,
+};
 use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::domain::NewAccount;
 use scrollstop::store::Store;
@@ -55,8 +57,7 @@ fn importing_studio_exports_previews_then_writes_them() {
 
     harness.get_by_label("Import files…").click();
     harness.run_ok();
-    run_until(&mut harness, WAIT, "the preview", |app| !app.is_busy());
-    settle(&mut harness);
+    wait_for_preview(&mut harness, WAIT);
 
     assert!(harness.state().is_importing(), "the preview is open");
     assert!(shows(&harness, "Import preview"));
@@ -112,8 +113,7 @@ fn a_bad_file_is_named_in_the_preview_and_cancel_writes_nothing() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run_ok();
-    run_until(&mut harness, WAIT, "the preview", |app| !app.is_busy());
-    settle(&mut harness);
+    wait_for_preview(&mut harness, WAIT);
 
     assert!(
         shows_part(&harness, "broken.csv"),
@@ -179,8 +179,7 @@ fn files_dropped_anywhere_open_the_preview() {
         .dropped_files
         .push(Arc::new(Dropped(content)));
     harness.run_ok();
-    run_until(&mut harness, WAIT, "the preview", |app| !app.is_busy());
-    settle(&mut harness);
+    wait_for_preview(&mut harness, WAIT);
 
     assert!(harness.state().is_importing());
     assert!(

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use common::{
     TestWorkspace, app_choosing, empty_workspace, open_view, run_until, settle, shows, shows_part,
+    wait_for_preview,
 };
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::NewAccount;
@@ -53,8 +54,7 @@ fn the_drafts_view_imports_a_drafts_csv_after_a_preview_of_its_rows() {
 
     harness.get_by_label("Import drafts CSV…").click();
     harness.run_ok();
-    run_until(&mut harness, WAIT, "the preview", |app| !app.is_busy());
-    settle(&mut harness);
+    wait_for_preview(&mut harness, WAIT);
 
     assert!(shows(
         &harness,

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use scrollstop::domain::SubcultureId;
 use scrollstop::ui::{GivenPaths, ScrollstopApp};
 use scrollstop::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace};
 use tempfile::TempDir;
@@ -83,6 +84,13 @@ pub fn run_until(
     harness.run_ok();
 }
 
+/// Waits for the import preview that the last click, key or drop asked for (the files are read
+/// on a background job), then lets the dialog settle.
+pub fn wait_for_preview(harness: &mut Harness<'static, ScrollstopApp>, limit: Duration) {
+    run_until(harness, limit, "the preview", |app| !app.is_busy());
+    settle(harness);
+}
+
 /// Runs a few more frames so a dialog that just opened has found its size and place (a
 /// centred dialog moves while its scrolled parts learn their height).
 pub fn settle(harness: &mut Harness<'static, ScrollstopApp>) {
@@ -109,6 +117,12 @@ pub fn shows(harness: &Harness<'static, ScrollstopApp>, text: &str) -> bool {
 /// True when some text on screen contains `part`.
 pub fn shows_part(harness: &Harness<'static, ScrollstopApp>, part: &str) -> bool {
     harness.query_all_by_label_contains(part).next().is_some()
+}
+
+/// The id of the first live subculture of the workspace the window shows.
+pub fn first_subculture(harness: &Harness<'static, ScrollstopApp>) -> SubcultureId {
+    let workspace = harness.state().workspace().expect("the workspace is open");
+    workspace.store().subcultures().expect("subcultures load")[0].id
 }
 
 /// The names of the live subcultures, read from the file with a fresh connection.
