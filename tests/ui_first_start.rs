@@ -5,14 +5,13 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::Utc;
 use common::egui::{self, Key, Modifiers};
 use common::{
     app, app_choosing, demo_workspace, empty_workspace, open_view, run_until, settle, shows,
-    shows_part, wait_for_preview,
+    shows_part, studio_exports, wait_for_preview,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -21,14 +20,6 @@ use scrollstop::ui::{Action, GivenPaths, ScrollstopApp, Section};
 use scrollstop::workspace::{ExportFormat, ExportRequest, FirstStep, PlanRequest, Workspace};
 
 const WAIT: Duration = Duration::from_secs(240);
-
-fn studio_exports() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/studio");
-    ["Content.csv", "Overview.csv", "FollowerActivity.csv"]
-        .iter()
-        .map(|name| dir.join(name))
-        .collect()
-}
 
 /// eframe's storage kept in memory, as the window's settings file would hold it.
 #[derive(Default)]

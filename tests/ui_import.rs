@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use common::egui::{self, Key, Modifiers};
 use common::{
-    TestWorkspace, app_choosing, empty_workspace, run_until, shows, shows_part, wait_for_preview,
+    TestWorkspace, app_choosing, empty_workspace, run_until, shows, shows_part, studio_exports,
+    wait_for_preview,
 };
 use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::domain::NewAccount;
@@ -32,14 +33,6 @@ fn team_workspace() -> TestWorkspace {
         })
         .expect("the account is added");
     workspace
-}
-
-fn studio_exports() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/studio");
-    ["Content.csv", "Overview.csv", "FollowerActivity.csv"]
-        .iter()
-        .map(|name| dir.join(name))
-        .collect()
 }
 
 fn counts(path: &Path) -> scrollstop::store::TableCounts {

@@ -84,6 +84,16 @@ pub fn run_until(
     harness.run_ok();
 }
 
+/// Three of the project's TikTok Studio fixtures (tests/fixtures/studio): Content, Overview
+/// and FollowerActivity.
+pub fn studio_exports() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/studio");
+    ["Content.csv", "Overview.csv", "FollowerActivity.csv"]
+        .iter()
+        .map(|name| dir.join(name))
+        .collect()
+}
+
 /// Waits for the import preview that the last click, key or drop asked for (the files are read
 /// on a background job), then lets the dialog settle.
 pub fn wait_for_preview(harness: &mut Harness<'static, ScrollstopApp>, limit: Duration) {
