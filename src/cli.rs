@@ -284,7 +284,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             dry_run,
             json,
         } => {
-            let mut workspace = Workspace::open(&cli.workspace_path()?)?;
+            let mut workspace = Workspace::open_existing(&cli.workspace_path()?)?;
             let accounts = accounts(&workspace, account.as_deref())?;
             let args = plan::PlanArgs {
                 from: *from,
@@ -320,8 +320,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                     "scrollstop demo needs --workspace PATH: choose a new file for the demo, e.g. `scrollstop demo --workspace demo.sqlite`."
                 );
             };
-            let mut workspace = Workspace::open(path)?;
-            let info = workspace.create_demo(*seed, &Silent).with_context(|| {
+            let info = Workspace::create_demo_at(path, *seed, &Silent).with_context(|| {
                 format!("could not create the demo workspace in {}", path.display())
             })?;
             writeln!(out, "Created the demo workspace (seed {seed}).")?;

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context;
 use chrono::NaiveDate;
 
 use crate::domain::Account;
@@ -36,23 +35,23 @@ pub fn plan(
     args: &PlanArgs<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let now = chrono::Utc::now();
-    let mut reports = Vec::new();
-    for account in args.accounts {
-        let request = PlanRequest {
+    let requests: Vec<PlanRequest> = args
+        .accounts
+        .iter()
+        .map(|account| PlanRequest {
             account: account.id,
             from: args.from,
             to: args.to,
             per_day: args.per_day,
             dry_run: args.dry_run,
-        };
-        let report = workspace
-            .plan_range(&request, now)
-            .with_context(|| format!("could not plan {}", account.at_handle()))?;
-        if !args.json {
-            print_plan(&report, out)?;
+        })
+        .collect();
+    // Every account in one run: all are re-planned, or none (see Workspace::plan_accounts).
+    let reports = workspace.plan_accounts(&requests, chrono::Utc::now())?;
+    if !args.json {
+        for report in &reports {
+            print_plan(report, out)?;
         }
-        reports.push(report);
     }
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &reports)?;
@@ -141,13 +140,7 @@ pub fn export(
         },
         statuses: Vec::new(),
     };
-    let output = workspace.export_calendar(&request, chrono::Utc::now())?;
-    // Write beside the target, then rename: a failed export never leaves half a file.
-    let partial = args.output.with_extension("partial");
-    std::fs::write(&partial, output.text.as_bytes())
-        .with_context(|| format!("could not write {}", partial.display()))?;
-    std::fs::rename(&partial, args.output)
-        .with_context(|| format!("could not write {}", args.output.display()))?;
+    let output = workspace.export_calendar_to(&request, chrono::Utc::now(), args.output)?;
     writeln!(
         out,
         "Exported {} post{} from {} to {} to {}.",

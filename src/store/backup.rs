@@ -170,9 +170,7 @@ impl Store {
             StepError::Cancelled => BackupError::Cancelled,
             StepError::Sqlite(e) => fail(e.into()),
         })?;
-        schema::migrations()
-            .to_latest(&mut self.conn)
-            .map_err(|e| fail(e.into()))?;
+        schema::migrate(&mut self.conn, schema::MIGRATIONS).map_err(fail)?;
         Ok(Restored {
             backup_version,
             set_aside: set_aside.to_path_buf(),

@@ -15,10 +15,13 @@ pub enum StoreError {
     )]
     NotAWorkspace { path: PathBuf },
 
-    #[error(
-        "{path} is damaged ({detail}). Restore a backup copy (the .bak files beside it); this file was not changed."
-    )]
-    Corrupt { path: PathBuf, detail: String },
+    #[error("{path} is damaged ({detail}). {}", restore_advice(backups))]
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+        /// The backup copies of this workspace that exist, newest first.
+        backups: Vec<PathBuf>,
+    },
 
     #[error(
         "{path} was written by a newer Scrollstop (schema version {found}, this one knows up to {supported}). Update Scrollstop to open it; the file was not changed."
@@ -45,7 +48,7 @@ pub enum StoreError {
     WriteRefused,
 
     #[error(
-        "the workspace is busy: another Scrollstop window or the command line kept it locked for more than 5 seconds. Try again in a moment; nothing was written."
+        "the workspace is busy: another Scrollstop window or the command line kept it locked longer than Scrollstop waits. Try again in a moment; nothing was written."
     )]
     Busy,
 
@@ -68,8 +71,22 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
 
-    #[error("could not bring the workspace to the current schema: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    #[error("could not bring the workspace to schema version {version}: {source}")]
+    Migration {
+        version: u32,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    #[error(
+        "there is no folder {folder} for {path}. Check the path, or create the folder first; nothing was created."
+    )]
+    NoFolder { path: PathBuf, folder: PathBuf },
+
+    #[error(
+        "the disk is full (or the file may grow no further). Free some space and try again; nothing was written."
+    )]
+    DiskFull,
 
     #[error("the workspace holds a value it cannot read: {0}")]
     BadValue(String),
@@ -84,6 +101,30 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
 }
 
+/// What to do with a damaged workspace: restore one of the copies that exist, naming only those.
+fn restore_advice(backups: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
+    match backups {
+        [] => "No backup copy of it was found. Open another workspace, or restore a copy from elsewhere; this file was not changed.".to_string(),
+        [one] => format!(
+            "Restore its backup copy {} (Settings > Your data > Restore, or copy it over the damaged file); this file was not changed.",
+            one.display()
+        ),
+        many => {
+            let names: Vec<String> = many.iter().take(SHOWN).map(|p| p.display().to_string()).collect();
+            let more = if many.len() > SHOWN {
+                format!(" and {} older", many.len() - SHOWN)
+            } else {
+                String::new()
+            };
+            format!(
+                "Restore one of its backup copies, newest first: {}{more} (Settings > Your data > Restore, or copy one over the damaged file); this file was not changed.",
+                names.join(", ")
+            )
+        }
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     /// A write to a read-only workspace and a lock held too long by another process get
     /// their own words; everything else is reported as SQLite put it.
@@ -91,6 +132,7 @@ impl From<rusqlite::Error> for StoreError {
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ReadOnly) => StoreError::WriteRefused,
             Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Busy,
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
             _ => StoreError::Sqlite(error),
         }
     }

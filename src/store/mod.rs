@@ -33,6 +33,7 @@ pub use analytics::HourOfWeekProfile;
 pub use backup::{BackupError, CopyProgress, Restored, verify_backup};
 pub use batch::Batch;
 pub use error::StoreError;
+pub(crate) use open::{backup_folder_of, beside, remove_new_workspace};
 pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
 pub use trends::RecordedTrend;
@@ -78,7 +79,7 @@ impl Store {
     /// Opens (or creates) the workspace at `path`, migrating it to the latest schema after a
     /// backup copy. See the module docs for the files it refuses.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let conn = open::open_checked(path, &schema::migrations())?;
+        let conn = open::open_checked(path, schema::MIGRATIONS)?;
         Ok(Self {
             conn,
             path: path.to_path_buf(),
@@ -90,7 +91,7 @@ impl Store {
     /// workspace another window is editing): nothing is written to the file or its folder,
     /// and every write returns [`StoreError::WriteRefused`].
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        let conn = open::open_read_only(path, &schema::migrations())?;
+        let conn = open::open_read_only(path, schema::MIGRATIONS)?;
         Ok(Self {
             conn,
             path: path.to_path_buf(),
@@ -159,16 +160,54 @@ impl Store {
     /// Runs `work` in one transaction: all of it is written, or none of it. The transaction
     /// takes the write lock when it begins (`BEGIN IMMEDIATE`), waiting up to the busy timeout
     /// while another process writes: a transaction that read first and wrote later could
-    /// otherwise fail at once when another process committed in between.
+    /// otherwise fail at once when another process committed in between. Inside
+    /// [`Store::begin_exclusive`] it is a savepoint of that larger transaction.
     pub fn transaction<T>(
         &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        if !self.conn.is_autocommit() {
+            let savepoint = self.conn.savepoint()?;
+            let value = work(&savepoint)?;
+            savepoint.commit()?;
+            return Ok(value);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Begins one transaction that holds the workspace's write lock from the start, for work
+    /// whose reads and writes must not interleave with another process's (see
+    /// `Workspace::exclusively`). Waits up to `patience` for another writer to finish; after
+    /// that the answer is [`StoreError::Busy`]. Writes made until [`Store::end_exclusive`]
+    /// are savepoints of it.
+    pub(crate) fn begin_exclusive(
+        &mut self,
+        patience: std::time::Duration,
+    ) -> Result<(), StoreError> {
+        self.conn.busy_timeout(patience)?;
+        let begun = self.conn.execute_batch("BEGIN IMMEDIATE");
+        self.conn.busy_timeout(open::BUSY_TIMEOUT)?;
+        Ok(begun?)
+    }
+
+    /// Ends the transaction of [`Store::begin_exclusive`]: writes all of it (`commit`), or
+    /// none of it.
+    pub(crate) fn end_exclusive(&mut self, commit: bool) -> Result<(), StoreError> {
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        if commit && let Err(e) = self.conn.execute_batch("COMMIT") {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(e.into());
+        }
+        if !commit {
+            self.conn.execute_batch("ROLLBACK")?;
+        }
+        Ok(())
     }
 }

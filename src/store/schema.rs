@@ -1,28 +1,104 @@
 //! The workspace schema and its forward-only migrations (version in `PRAGMA user_version`).
+//!
+//! Migrating is safe against other processes doing the same at the same moment (four imports
+//! started at once into a file that did not exist yet): the version is read and every step
+//! applied inside one `BEGIN IMMEDIATE` transaction, so the second process waits for the
+//! first and then finds nothing left to do.
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Every migration, oldest first: step N takes the schema from version N-1 to N. Append only:
+/// a released migration never changes.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: u32 = 2;
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// Every migration, oldest first. Append only: a released migration never changes.
-pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
-        M::up(include_str!("schema_v1.sql")),
-        M::up(include_str!("schema_v2.sql")),
-    ])
+/// Brings the database behind `conn` to the last of `steps` in one transaction that holds the
+/// write lock from its first read: the version it starts from cannot change under it.
+/// Returns the version found. A version newer than `steps` is left alone (the caller refuses
+/// it before writing).
+pub(crate) fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<u32, StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let from = found as usize;
+    if from < steps.len() {
+        for (version, sql) in steps.iter().enumerate().skip(from) {
+            tx.execute_batch(sql)
+                .map_err(|source| StoreError::Migration {
+                    version: version as u32 + 1,
+                    source,
+                })?;
+        }
+        tx.pragma_update(None, "user_version", steps.len() as u32)?;
+    }
+    tx.commit()?;
+    Ok(found)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn the_migrations_are_valid() {
-        assert!(super::migrations().validate().is_ok());
-        assert_eq!(
-            super::LATEST_VERSION as usize,
-            2,
-            "bump LATEST_VERSION with each migration"
+    fn every_migration_applies_to_an_empty_database() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut conn, MIGRATIONS).unwrap(), 0);
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, LATEST_VERSION);
+        // A second run finds nothing to do.
+        assert_eq!(migrate(&mut conn, MIGRATIONS).unwrap(), LATEST_VERSION);
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_database_as_it_was() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let steps = ["CREATE TABLE a (x INTEGER);", "CREATE TABLE a (y INTEGER);"];
+        let error = migrate(&mut conn, &steps).unwrap_err();
+        assert!(matches!(error, StoreError::Migration { version: 2, .. }));
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
+    }
+
+    #[test]
+    fn version_3_folds_copies_of_a_plan_entry_and_forbids_new_ones() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, &MIGRATIONS[..2]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO accounts (id, handle, display_name, time_zone, region, language, created_at)
+                 VALUES (1, 'knitwit', 'Knitwit', 'UTC', '', '', 0);
+             INSERT INTO drafts (id, account_id, created_at, updated_at) VALUES (7, 1, 0, 0);
+             INSERT INTO plan_entries (id, account_id, draft_id, wall_time, zone, instant, uid, pinned, created_at, updated_at)
+                 VALUES (1, 1, 7, '2026-05-12T18:00', 'UTC', 0, 'a', 0, 0, 0),
+                        (2, 1, 7, '2026-05-13T18:00', 'UTC', 0, 'b', 1, 0, 0),
+                        (3, 1, 7, '2026-05-14T18:00', 'UTC', 0, 'c', 0, 0, 0);",
+        )
+        .unwrap();
+        migrate(&mut conn, MIGRATIONS).unwrap();
+        let kept: Vec<i64> = conn
+            .prepare("SELECT id FROM plan_entries")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(kept, [2], "the pinned entry stays");
+        let second = conn.execute(
+            "INSERT INTO plan_entries (account_id, draft_id, wall_time, zone, instant, uid, created_at, updated_at)
+                 VALUES (1, 7, '2026-05-15T18:00', 'UTC', 0, 'd', 0, 0)",
+            [],
         );
+        assert!(second.is_err(), "a second entry for one draft is refused");
     }
 
     #[test]
@@ -42,7 +118,7 @@ mod tests {
         drop(conn);
 
         let store = crate::store::Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(store.schema_version().unwrap(), super::LATEST_VERSION);
         let ids: Vec<String> = store
             .videos(crate::domain::AccountId(1))
             .unwrap()

@@ -328,7 +328,7 @@ impl ScrollstopApp {
             .jobs
             .start(ctx, "Exporting the posting calendar", move |_progress| {
                 let workspace = Workspace::open(&path)?;
-                let output = workspace.export_calendar(&request, chrono::Utc::now())?;
+                let output = workspace.export_calendar_to(&request, chrono::Utc::now(), &target)?;
                 Ok(JobDone::CalendarExported {
                     path: target,
                     output,
@@ -415,17 +415,12 @@ impl ScrollstopApp {
                 }
             }
             Ok(JobDone::CalendarExported { path, output }) => {
-                match write_whole(&path, output.text.as_bytes()) {
-                    Ok(()) => Notice::success({
-                        self.record_first_step(crate::workspace::FirstStep::ExportCalendar);
-                        format!(
-                            "Exported {} to {}.",
-                            crate::ui::widgets::format::plural(output.events, "post", "posts"),
-                            path.display()
-                        )
-                    }),
-                    Err(e) => Notice::error(format!("Could not write {}: {e}", path.display())),
-                }
+                self.record_first_step(crate::workspace::FirstStep::ExportCalendar);
+                Notice::success(format!(
+                    "Exported {} to {}.",
+                    crate::ui::widgets::format::plural(output.events, "post", "posts"),
+                    path.display()
+                ))
             }
             Ok(JobDone::BackedUp { path, bytes }) => super::access::backed_up(&path, bytes),
             Ok(JobDone::Restored(restored)) => self.backup_restored(restored),
@@ -445,13 +440,6 @@ impl ScrollstopApp {
         // Whatever the job did, the views re-read.
         self.revision += 1;
     }
-}
-
-/// Writes beside the target, then renames: a failed write never leaves half a file.
-fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, path)
 }
 
 /// The message of an edit the workspace refused.

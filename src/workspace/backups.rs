@@ -51,10 +51,8 @@ pub struct BackupFolder {
 impl BackupFolder {
     /// The folder of the workspace at `workspace`: its file name plus `.backups`.
     pub fn of(workspace: &Path) -> Self {
-        let mut name = workspace.as_os_str().to_owned();
-        name.push(".backups");
         Self {
-            dir: PathBuf::from(name),
+            dir: crate::store::backup_folder_of(workspace),
         }
     }
 

@@ -115,6 +115,20 @@ impl Workspace {
     }
 
     /// The calendar file for the request, as of `now` (the export's DTSTAMP).
+    /// Exports into the file `target` (see `export_file.rs` for the targets refused). The
+    /// target is checked before the work starts and written whole at the end.
+    pub fn export_calendar_to(
+        &self,
+        request: &ExportRequest,
+        now: DateTime<Utc>,
+        target: &std::path::Path,
+    ) -> Result<ExportOutput, WorkspaceError> {
+        super::export_file::check_target(self.path(), target)?;
+        let output = self.export_calendar(request, now)?;
+        super::export_file::write_export(self.path(), target, output.text.as_bytes())?;
+        Ok(output)
+    }
+
     pub fn export_calendar(
         &self,
         request: &ExportRequest,

@@ -47,9 +47,7 @@ pub struct WorkspaceLock {
 impl WorkspaceLock {
     /// The lock file of the workspace at `workspace`.
     pub fn lock_path(workspace: &Path) -> PathBuf {
-        let mut name = workspace.as_os_str().to_owned();
-        name.push(".lock");
-        PathBuf::from(name)
+        crate::store::beside(workspace, ".lock")
     }
 
     /// Takes the lock of the workspace at `workspace` without waiting.

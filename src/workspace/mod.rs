@@ -7,7 +7,9 @@ mod backups;
 mod checking;
 mod demo;
 mod draft_import;
+mod exclusive;
 mod export;
+mod export_file;
 mod first_steps;
 mod forecasting;
 mod history_file;
@@ -27,7 +29,9 @@ pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::DEFAULT_DEMO_SEED;
 pub use draft_import::DraftRow;
+pub use exclusive::{EXCLUSIVE_PATIENCE, FAILPOINT_VARIABLE};
 pub use export::{ExportFormat, ExportOutput, ExportRequest};
+pub use export_file::ExportTargetError;
 pub use first_steps::{FirstStep, FirstSteps};
 pub use forecasting::{
     FORECAST_SEED, ForecastSession, Prediction, SlotSource, next_full_hour, week_start,
@@ -38,7 +42,7 @@ pub use import::{
 };
 pub use lock::{LockError, WorkspaceLock};
 pub use planning::{
-    NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
+    MAX_PLAN_DAYS, NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport, PlanRequest,
     PlannedPost, SCORE_HOURS, Unplaced, read_subculture_mix, subculture_mix_key,
     write_subculture_mix,
 };
@@ -80,6 +84,32 @@ pub enum WorkspaceError {
         to: chrono::NaiveDate,
     },
 
+    #[error(
+        "the range {from} to {to} is {days} days long; a plan covers at most {max} days (a year). Plan a shorter range, e.g. --to {suggested}"
+    )]
+    RangeTooLong {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        days: i64,
+        max: i64,
+        suggested: chrono::NaiveDate,
+    },
+
+    #[error("could not plan {account}: {source}")]
+    PlanningAccount {
+        account: String,
+        #[source]
+        source: Box<WorkspaceError>,
+    },
+
+    #[error(
+        "there is no workspace at {path}. Check the path (--workspace PATH); `scrollstop demo --workspace PATH` or `scrollstop import --workspace PATH FILES` create one."
+    )]
+    Missing { path: PathBuf },
+
+    #[error(transparent)]
+    ExportTarget(#[from] ExportTargetError),
+
     #[error("could not write the CSV file: {0}")]
     Csv(#[from] csv::Error),
 
@@ -114,11 +144,19 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// The default workspace file: `scrollstop.sqlite` in the OS data directory.
+    /// The default workspace file: `scrollstop.sqlite` in the OS data directory. That folder
+    /// is Scrollstop's own, so it is created here when missing (no other folder ever is).
     pub fn default_path() -> Result<PathBuf, WorkspaceError> {
-        directories::ProjectDirs::from("app", "Scrollstop", "Scrollstop")
-            .map(|dirs| dirs.data_dir().join("scrollstop.sqlite"))
-            .ok_or(WorkspaceError::NoDataDirectory)
+        let dir = directories::ProjectDirs::from("app", "Scrollstop", "Scrollstop")
+            .map(|dirs| dirs.data_dir().to_path_buf())
+            .ok_or(WorkspaceError::NoDataDirectory)?;
+        std::fs::create_dir_all(&dir).map_err(|source| {
+            WorkspaceError::Store(StoreError::Io {
+                path: dir.clone(),
+                source,
+            })
+        })?;
+        Ok(dir.join("scrollstop.sqlite"))
     }
 
     /// Opens (or creates) the workspace at `path`. While this process shows that workspace
@@ -131,6 +169,13 @@ impl Workspace {
             store: Store::open(path)?,
             _read_only: None,
         })
+    }
+
+    /// Opens the workspace at `path` for a command that changes an existing workspace (never
+    /// creates one: a mistyped path is an error naming it).
+    pub fn open_existing(path: &Path) -> Result<Self, WorkspaceError> {
+        require_existing(path)?;
+        Self::open(path)
     }
 
     /// Where the workspace file lives.
@@ -174,5 +219,31 @@ impl Workspace {
         }
         demo::write(&mut self.store, seed, progress)?;
         self.info()
+    }
+
+    /// Creates the demo workspace at `path` (a new file, or an empty workspace). When that
+    /// fails (a full disk), a file this call created is removed again: no half-made demo stays.
+    pub fn create_demo_at(
+        path: &Path,
+        seed: u64,
+        progress: &dyn Progress,
+    ) -> Result<WorkspaceInfo, WorkspaceError> {
+        let created = !path.exists();
+        let made = Self::open(path).and_then(|mut workspace| workspace.create_demo(seed, progress));
+        if made.is_err() && created {
+            crate::store::remove_new_workspace(path);
+        }
+        made
+    }
+}
+
+/// A missing workspace is an error naming its path (a read never creates anything).
+fn require_existing(path: &Path) -> Result<(), WorkspaceError> {
+    if path.exists() {
+        Ok(())
+    } else {
+        Err(WorkspaceError::Missing {
+            path: path.to_path_buf(),
+        })
     }
 }

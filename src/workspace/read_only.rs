@@ -68,8 +68,10 @@ impl Workspace {
     }
 
     /// Opens the workspace at `path` for a command that only reads: for editing where that
-    /// is possible, read-only where the medium cannot be written to.
+    /// is possible, read-only where the medium cannot be written to. A missing workspace is an
+    /// error: reading never creates one.
     pub fn open_for_reading(path: &Path) -> Result<Self, WorkspaceError> {
+        super::require_existing(path)?;
         match Self::open(path) {
             Err(WorkspaceError::Store(StoreError::ReadOnly { .. })) => Self::open_behind_mark(path),
             other => other,

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
-use rusqlite_migration::Migrations;
 
 use super::StoreError;
 
@@ -20,7 +19,7 @@ use read_only::read_only_connection;
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long a writer waits for another process holding the workspace before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The page size of a new workspace file, in bytes.
 const NEW_PAGE_SIZE: i64 = 16_384;
@@ -30,12 +29,11 @@ struct Inspection {
     version: u32,
 }
 
-/// Opens `path` for reading and writing, migrated to the latest schema of `migrations`.
-pub(crate) fn open_checked(
-    path: &Path,
-    migrations: &Migrations<'_>,
-) -> Result<Connection, StoreError> {
-    let latest = latest_version(migrations)?;
+/// Opens `path` for reading and writing, migrated to the last of `steps`. A missing file is
+/// created (never its folder); when creating or migrating it fails, the new file is removed
+/// again, so no half-made workspace stays behind.
+pub(crate) fn open_checked(path: &Path, steps: &[&str]) -> Result<Connection, StoreError> {
+    let latest = steps.len() as u32;
     let existing = match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             return Err(StoreError::IsAFolder {
@@ -66,22 +64,33 @@ pub(crate) fn open_checked(
         if found.version > 0 && found.version < latest {
             copy_aside(path, found.version)?;
         }
-    } else {
-        let parent = folder_of(path);
-        fs::create_dir_all(parent).map_err(|source| StoreError::Io {
-            path: parent.to_path_buf(),
-            source,
-        })?;
-        if is_read_only(parent) {
-            return Err(StoreError::ReadOnly {
-                path: path.to_path_buf(),
-            });
-        }
+        return connect(path, steps, false);
     }
+    let parent = folder_of(path);
+    if !parent.is_dir() {
+        return Err(StoreError::NoFolder {
+            path: path.to_path_buf(),
+            folder: parent.to_path_buf(),
+        });
+    }
+    if is_read_only(parent) {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    let created = !path.exists();
+    let opened = connect(path, steps, true);
+    if opened.is_err() && created {
+        remove_new_workspace(path);
+    }
+    opened
+}
 
+/// The connection with Scrollstop's settings, migrated to the last of `steps`.
+fn connect(path: &Path, steps: &[&str], new: bool) -> Result<Connection, StoreError> {
     let mut conn = Connection::open(path).map_err(|e| classify(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    if !existing {
+    if new {
         // 16 KB pages (SQLite's default is 4 KB): a million-row import descends and splits a
         // quarter as many B-tree pages. Only a new file can choose; older ones keep theirs.
         conn.pragma_update(None, "page_size", NEW_PAGE_SIZE)?;
@@ -93,15 +102,23 @@ pub(crate) fn open_checked(
     // big import inserts into the video indexes in random order, and with the default cache
     // nearly every insert read a page back from the file and spilled another.
     conn.pragma_update(None, "cache_size", -131_072)?;
-    migrations.to_latest(&mut conn)?;
+    let found = super::schema::migrate(&mut conn, steps)?;
+    if found > steps.len() as u32 {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found,
+            supported: steps.len() as u32,
+        });
+    }
     Ok(conn)
 }
 
-fn latest_version(migrations: &Migrations<'_>) -> Result<u32, StoreError> {
-    // rusqlite_migration counts versions from 1 per migration; probe with an in-memory db.
-    let mut probe = Connection::open_in_memory()?;
-    migrations.to_latest(&mut probe)?;
-    Ok(probe.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+/// Removes a workspace file this process has just created, with SQLite's files beside it,
+/// after creating it failed (a full disk): nothing half-made stays behind.
+pub(crate) fn remove_new_workspace(path: &Path) {
+    for file in [path.to_path_buf(), wal_path(path), shm_path(path)] {
+        let _ = fs::remove_file(file);
+    }
 }
 
 fn check_magic(path: &Path) -> Result<(), StoreError> {
@@ -173,9 +190,97 @@ fn folder_is_read_only(path: &Path) -> bool {
 
 /// `team.sqlite-wal` beside `team.sqlite`.
 fn wal_path(path: &Path) -> PathBuf {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    PathBuf::from(wal)
+    beside(path, "-wal")
+}
+
+/// `team.sqlite-shm` beside `team.sqlite`.
+fn shm_path(path: &Path) -> PathBuf {
+    beside(path, "-shm")
+}
+
+/// The workspace's file name with `suffix` appended, in the same folder.
+pub(crate) fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The folder of rolling backups of the workspace at `path`: `team.sqlite.backups/`.
+pub(crate) fn backup_folder_of(path: &Path) -> PathBuf {
+    beside(path, ".backups")
+}
+
+/// The backup copies of the workspace at `path` that exist, newest first: those in its
+/// backups folder and the copies set aside before migrating (`team.sqlite.v1.bak`).
+pub(crate) fn existing_backups(path: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    let mut add = |candidate: PathBuf| {
+        if let Ok(meta) = fs::metadata(&candidate)
+            && meta.is_file()
+            && meta.len() > 0
+        {
+            found.push((meta.modified().unwrap_or(std::time::UNIX_EPOCH), candidate));
+        }
+    };
+    if let Ok(entries) = fs::read_dir(backup_folder_of(path)) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.ends_with(".sqlite") && !name.starts_with('.') {
+                add(entry.path());
+            }
+        }
+    }
+    let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    if let (Some(own), Ok(entries)) = (own, fs::read_dir(folder_of(path))) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let is_copy = name
+                .strip_prefix(own.as_str())
+                .and_then(|rest| rest.strip_prefix(".v"))
+                .and_then(|rest| rest.strip_suffix(".bak"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            if is_copy {
+                add(entry.path());
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+/// SQLite's `-wal` and `-shm` files that a look at a workspace created and that hold nothing
+/// are removed again when the look fails (a damaged file): a failed `scrollstop info` leaves
+/// the folder as it found it.
+struct SidecarsCreatedBy {
+    wal: Option<PathBuf>,
+    shm: Option<PathBuf>,
+}
+
+impl SidecarsCreatedBy {
+    /// Notes which of the workspace's `-wal`/`-shm` files are not there yet.
+    fn before(path: &Path) -> Self {
+        let absent = |p: PathBuf| (!p.exists()).then_some(p);
+        Self {
+            wal: absent(wal_path(path)),
+            shm: absent(shm_path(path)),
+        }
+    }
+
+    /// Removes the ones that appeared since, when the `-wal` holds nothing.
+    fn remove(self) {
+        let wal_empty = self
+            .wal
+            .as_ref()
+            .is_none_or(|p| fs::metadata(p).map_or(true, |m| m.len() == 0));
+        if !wal_empty {
+            return;
+        }
+        for p in [self.wal, self.shm].into_iter().flatten() {
+            let _ = fs::remove_file(p);
+        }
+    }
 }
 
 fn check_writable(path: &Path) -> Result<(), StoreError> {
@@ -209,6 +314,15 @@ pub(super) fn inspect_existing(path: &Path) -> Result<u32, StoreError> {
 }
 
 fn inspect(path: &Path) -> Result<Inspection, StoreError> {
+    let sidecars = SidecarsCreatedBy::before(path);
+    let found = inspect_connected(path);
+    if found.is_err() {
+        sidecars.remove();
+    }
+    found
+}
+
+fn inspect_connected(path: &Path) -> Result<Inspection, StoreError> {
     let conn = read_only_connection(path)?;
     let check: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
@@ -217,6 +331,7 @@ fn inspect(path: &Path) -> Result<Inspection, StoreError> {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: check,
+            backups: existing_backups(path),
         });
     }
     let version: u32 = conn
@@ -249,7 +364,9 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: error.to_string(),
+            backups: existing_backups(path),
         },
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull,
         Some(ErrorCode::ReadOnly)
         | Some(ErrorCode::CannotOpen)
         | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {
@@ -261,9 +378,7 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
 
 /// `scrollstop.sqlite` at version 1 is copied to `scrollstop.sqlite.v1.bak` before migrating.
 fn copy_aside(path: &Path, version: u32) -> Result<PathBuf, StoreError> {
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".v{version}.bak"));
-    let target = PathBuf::from(name);
+    let target = beside(path, &format!(".v{version}.bak"));
     let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| classify(path, e))?;
     source
@@ -277,24 +392,22 @@ fn copy_aside(path: &Path, version: u32) -> Result<PathBuf, StoreError> {
 
 #[cfg(test)]
 mod tests {
-    use rusqlite_migration::{M, Migrations};
-
     use super::*;
 
     #[test]
     fn an_older_workspace_is_copied_aside_before_migrating() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("w.sqlite");
-        let v1 = Migrations::new(vec![M::up("CREATE TABLE a (x INTEGER);")]);
+        let v1 = ["CREATE TABLE a (x INTEGER);"];
         let conn = open_checked(&path, &v1).expect("v1");
         conn.execute("INSERT INTO a VALUES (42)", [])
             .expect("insert");
         drop(conn);
 
-        let v2 = Migrations::new(vec![
-            M::up("CREATE TABLE a (x INTEGER);"),
-            M::up("ALTER TABLE a ADD COLUMN y INTEGER;"),
-        ]);
+        let v2 = [
+            "CREATE TABLE a (x INTEGER);",
+            "ALTER TABLE a ADD COLUMN y INTEGER;",
+        ];
         let conn = open_checked(&path, &v2).expect("v2");
         let version: u32 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))

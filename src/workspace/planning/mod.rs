@@ -37,6 +37,10 @@ pub const SCORE_HOURS: f64 = 24.0;
 /// Paths per draft for the slot scores (one heat-map simulation per draft).
 pub const PLANNING_PATHS: usize = 400;
 
+/// The longest range one planning run covers, in days (a year, leap day included): longer
+/// ranges are refused before anything is read, so time and memory stay bounded.
+pub const MAX_PLAN_DAYS: i64 = 366;
+
 /// What to plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanRequest {
@@ -163,7 +167,37 @@ impl Workspace {
         request: &PlanRequest,
         now: DateTime<Utc>,
     ) -> Result<PlanReport, WorkspaceError> {
-        self.run_plan(request, Scope::Range, now)
+        let mut reports = self.plan_accounts(std::slice::from_ref(request), now)?;
+        Ok(reports.remove(0))
+    }
+
+    /// Fills (or re-plans) a range for each request's account as one run: the reads and writes
+    /// of every account form one transaction that holds the write lock from its first read, so
+    /// two runs at once never place a draft twice, and a run stopped halfway (an error, a
+    /// killed process) leaves every account as it was. A dry run writes nothing.
+    pub fn plan_accounts(
+        &mut self,
+        requests: &[PlanRequest],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<PlanReport>, WorkspaceError> {
+        for request in requests {
+            check_request(request)?;
+        }
+        let run = |workspace: &mut Workspace| {
+            let mut reports = Vec::with_capacity(requests.len());
+            for (i, request) in requests.iter().enumerate() {
+                if i > 0 {
+                    super::exclusive::failpoint("plan.between-accounts");
+                }
+                reports.push(workspace.run_plan(request, Scope::Range, now)?);
+            }
+            Ok(reports)
+        };
+        if requests.iter().all(|r| r.dry_run) {
+            run(self)
+        } else {
+            self.exclusively(run)
+        }
     }
 
     /// Places one draft in its best free slot in `from..=to` (moving it if it is planned
@@ -174,7 +208,11 @@ impl Workspace {
         draft: DraftId,
         now: DateTime<Utc>,
     ) -> Result<PlanReport, WorkspaceError> {
-        self.run_plan(request, Scope::One(draft), now)
+        check_request(request)?;
+        if request.dry_run {
+            return self.run_plan(request, Scope::One(draft), now);
+        }
+        self.exclusively(|workspace| workspace.run_plan(request, Scope::One(draft), now))
     }
 
     fn run_plan(
@@ -183,30 +221,51 @@ impl Workspace {
         scope: Scope,
         now: DateTime<Utc>,
     ) -> Result<PlanReport, WorkspaceError> {
-        if request.to < request.from {
-            return Err(WorkspaceError::BadRange {
-                from: request.from,
-                to: request.to,
-            });
-        }
-        if request.per_day == Some(0) {
-            return Err(WorkspaceError::Planning(
-                "posts a day must be at least 1 (TikTok recommends 1-4)".into(),
-            ));
-        }
         let account = self.store().account(request.account)?;
+        let in_account = |source: WorkspaceError| WorkspaceError::PlanningAccount {
+            account: account.at_handle(),
+            source: Box::new(source),
+        };
         let mut rules = CadenceRules::new(&account.cadence, self.subculture_mix(account.id)?);
         if let Some(n) = request.per_day {
             rules.posts_per_day = n;
         }
-        let inputs = inputs::read(self, &account, &rules, request, scope, now)?;
+        let inputs = inputs::read(self, &account, &rules, request, scope, now).map_err(in_account)?;
         let plan = auto_plan(&inputs.plan_input(&rules))
-            .map_err(|e| WorkspaceError::Planning(e.to_string()))?;
+            .map_err(|e| in_account(WorkspaceError::Planning(e.to_string())))?;
         let (changes, mut report) = changes::build(&account, &rules, request, &inputs, &plan);
         if !request.dry_run {
-            self.store_mut().apply_plan(&changes)?;
+            self.store_mut()
+                .apply_plan(&changes)
+                .map_err(|e| in_account(e.into()))?;
             report.written = true;
         }
         Ok(report)
     }
+}
+
+/// Refuses a request no run can carry out: a backward or over-long range, zero posts a day.
+fn check_request(request: &PlanRequest) -> Result<(), WorkspaceError> {
+    if request.to < request.from {
+        return Err(WorkspaceError::BadRange {
+            from: request.from,
+            to: request.to,
+        });
+    }
+    let days = (request.to - request.from).num_days() + 1;
+    if days > MAX_PLAN_DAYS {
+        return Err(WorkspaceError::RangeTooLong {
+            from: request.from,
+            to: request.to,
+            days,
+            max: MAX_PLAN_DAYS,
+            suggested: request.from + chrono::Duration::days(MAX_PLAN_DAYS - 1),
+        });
+    }
+    if request.per_day == Some(0) {
+        return Err(WorkspaceError::Planning(
+            "posts a day must be at least 1 (TikTok recommends 1-4)".into(),
+        ));
+    }
+    Ok(())
 }
