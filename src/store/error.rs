@@ -84,9 +84,9 @@ pub enum StoreError {
     NoFolder { path: PathBuf, folder: PathBuf },
 
     #[error(
-        "the disk is full (or the file may grow no further). Free some space and try again; nothing was written."
+        "could not write to the disk: it is full, or the file may grow no further ({detail}). Free some space and try again; nothing was written."
     )]
-    DiskFull,
+    DiskFull { detail: String },
 
     #[error("the workspace holds a value it cannot read: {0}")]
     BadValue(String),
@@ -125,6 +125,26 @@ fn restore_advice(backups: &[PathBuf]) -> String {
     }
 }
 
+/// SQLite could not write or grow a file: the disk is full (`SQLITE_FULL`), or a write,
+/// truncation or sync failed (`SQLITE_IOERR_WRITE`, `_FSYNC`, `_TRUNCATE`, `_SHMSIZE`: also
+/// what a file-size limit gives).
+pub(crate) fn is_disk_full(error: &rusqlite::Error) -> bool {
+    const IOERR_WRITE: i32 = 778;
+    const IOERR_FSYNC: i32 = 1034;
+    const IOERR_TRUNCATE: i32 = 1546;
+    const IOERR_SHMSIZE: i32 = 4874;
+    match error {
+        rusqlite::Error::SqliteFailure(e, _) => {
+            e.code == rusqlite::ErrorCode::DiskFull
+                || matches!(
+                    e.extended_code,
+                    IOERR_WRITE | IOERR_FSYNC | IOERR_TRUNCATE | IOERR_SHMSIZE
+                )
+        }
+        _ => false,
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     /// A write to a read-only workspace and a lock held too long by another process get
     /// their own words; everything else is reported as SQLite put it.
@@ -132,7 +152,9 @@ impl From<rusqlite::Error> for StoreError {
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ReadOnly) => StoreError::WriteRefused,
             Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Busy,
-            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            _ if is_disk_full(&error) => StoreError::DiskFull {
+                detail: error.to_string(),
+            },
             _ => StoreError::Sqlite(error),
         }
     }

@@ -30,11 +30,16 @@ pub(crate) fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<u32, Stor
     let from = found as usize;
     if from < steps.len() {
         for (version, sql) in steps.iter().enumerate().skip(from) {
-            tx.execute_batch(sql)
-                .map_err(|source| StoreError::Migration {
-                    version: version as u32 + 1,
-                    source,
-                })?;
+            tx.execute_batch(sql).map_err(|source| {
+                if super::error::is_disk_full(&source) {
+                    StoreError::from(source)
+                } else {
+                    StoreError::Migration {
+                        version: version as u32 + 1,
+                        source,
+                    }
+                }
+            })?;
         }
         tx.pragma_update(None, "user_version", steps.len() as u32)?;
     }

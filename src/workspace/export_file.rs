@@ -44,7 +44,11 @@ pub enum ExportTargetError {
 
 /// Writes `bytes` to `target` for the workspace at `workspace`, after the checks in the module
 /// docs: all of it, or nothing (the file as it was before).
-pub fn write_export(workspace: &Path, target: &Path, bytes: &[u8]) -> Result<(), ExportTargetError> {
+pub fn write_export(
+    workspace: &Path,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), ExportTargetError> {
     let target = check_target(workspace, target)?;
     let partial = partial_path(&target);
     let written = write_partial(&partial, bytes).and_then(|()| {
@@ -52,7 +56,10 @@ pub fn write_export(workspace: &Path, target: &Path, bytes: &[u8]) -> Result<(),
         if let Ok(meta) = fs::metadata(&target)
             && !meta.is_file()
         {
-            return Err(std::io::Error::other(format!("it became {}", kind_of(&meta))));
+            return Err(std::io::Error::other(format!(
+                "it became {}",
+                kind_of(&meta)
+            )));
         }
         fs::rename(&partial, &target)
     });

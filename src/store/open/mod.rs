@@ -366,7 +366,9 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
             detail: error.to_string(),
             backups: existing_backups(path),
         },
-        Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+        _ if super::error::is_disk_full(&error) => StoreError::DiskFull {
+            detail: error.to_string(),
+        },
         Some(ErrorCode::ReadOnly)
         | Some(ErrorCode::CannotOpen)
         | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {

@@ -17,7 +17,11 @@ fn workspace() -> (tempfile::TempDir, PathBuf, Store) {
 fn refused(workspace: &Path, target: &Path) -> ExportTargetError {
     let before = fs::read(workspace).unwrap();
     let error = write_export(workspace, target, b"BEGIN:VCALENDAR\r\n").unwrap_err();
-    assert_eq!(fs::read(workspace).unwrap(), before, "the workspace is untouched");
+    assert_eq!(
+        fs::read(workspace).unwrap(),
+        before,
+        "the workspace is untouched"
+    );
     error
 }
 
@@ -43,14 +47,24 @@ fn every_spelling_of_the_workspace_is_refused() {
         path.clone(),
         dir.path().join("./ws.sqlite"),
         sub.join("../ws.sqlite"),
-        dir.path().join(".").join("sub").join("..").join("ws.sqlite"),
+        dir.path()
+            .join(".")
+            .join("sub")
+            .join("..")
+            .join("ws.sqlite"),
         link,
         hard,
     ];
     for target in spellings {
         let error = refused(&path, &target);
         assert!(
-            matches!(error, ExportTargetError::Workspace { what: "own file", .. }),
+            matches!(
+                error,
+                ExportTargetError::Workspace {
+                    what: "own file",
+                    ..
+                }
+            ),
             "{}: {error}",
             target.display()
         );
@@ -152,7 +166,10 @@ fn another_database_and_a_missing_folder_are_refused() {
         refused(&path, &missing),
         ExportTargetError::NoFolder { .. }
     ));
-    assert!(!dir.path().join("no-such-folder").exists(), "no folder made");
+    assert!(
+        !dir.path().join("no-such-folder").exists(),
+        "no folder made"
+    );
 }
 
 #[test]
@@ -168,7 +185,12 @@ fn a_new_or_regular_file_is_written_whole() {
     std::os::unix::fs::symlink(&target, &link).unwrap();
     write_export(&path, &link, b"third").unwrap();
     assert_eq!(fs::read(&target).unwrap(), b"third");
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     no_partial_files(dir.path());
 }
 

@@ -230,7 +230,8 @@ impl Workspace {
         if let Some(n) = request.per_day {
             rules.posts_per_day = n;
         }
-        let inputs = inputs::read(self, &account, &rules, request, scope, now).map_err(in_account)?;
+        let inputs =
+            inputs::read(self, &account, &rules, request, scope, now).map_err(in_account)?;
         let plan = auto_plan(&inputs.plan_input(&rules))
             .map_err(|e| in_account(WorkspaceError::Planning(e.to_string())))?;
         let (changes, mut report) = changes::build(&account, &rules, request, &inputs, &plan);
