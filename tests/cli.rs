@@ -26,11 +26,12 @@ fn path_arg(p: &Path) -> &str {
 fn info_json_reports_path_schema_and_counts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ws = dir.path().join("w.sqlite");
+    drop(scrollstop::workspace::Workspace::open(&ws).expect("a new empty workspace"));
     let out = scrollstop(&["info", "--workspace", path_arg(&ws), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
     assert_eq!(json["path"], path_arg(&ws));
-    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["schema_version"], scrollstop::store::LATEST_VERSION);
     assert_eq!(json["counts"]["accounts"], 0);
     assert_eq!(json["counts"]["drafts"], 0);
     assert!(json["counts"].as_object().expect("object").len() >= 14);
@@ -51,7 +52,7 @@ fn demo_fills_a_new_workspace_and_info_shows_it() {
     assert!(json["counts"]["videos"].as_u64().expect("number") > 100);
 
     let text = stdout(&scrollstop(&["info", "--workspace", path_arg(&ws)]));
-    assert!(text.contains("Schema version  2"), "{text}");
+    assert!(text.contains("Schema version  3"), "{text}");
 }
 
 #[test]

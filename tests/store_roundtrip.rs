@@ -17,7 +17,7 @@ fn new_account(handle: &str) -> NewAccount {
 #[test]
 fn a_new_workspace_is_migrated_to_the_latest_schema_and_reopens() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("nested/folder/w.sqlite");
+    let path = dir.path().join("w.sqlite");
     let store = Store::open(&path).expect("creates");
     assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);
     assert!(store.is_empty().expect("empty"));

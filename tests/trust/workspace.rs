@@ -110,13 +110,13 @@ fn first_imports_started_at_once_all_succeed() {
 /// A file with SQLite's header whose pages are garbage.
 fn damaged(path: &std::path::Path) {
     let healthy = path.with_extension("healthy");
-    Workspace::create_demo_at(&healthy, 7, &scrollstop::workspace::Silent).unwrap();
-    let mut bytes = fs::read(&healthy).unwrap();
-    fs::remove_file(&healthy).unwrap();
+    Workspace::create_demo_at(&healthy, 7, &scrollstop::workspace::Silent).expect("the demo");
+    let mut bytes = fs::read(&healthy).expect("the demo file reads");
+    fs::remove_file(&healthy).expect("removed");
     for b in bytes.iter_mut().skip(100).take(60_000) {
         *b = 0xA5;
     }
-    fs::write(path, bytes).unwrap();
+    fs::write(path, bytes).expect("the damaged copy is written");
 }
 
 #[test]

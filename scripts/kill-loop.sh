@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# kill -9 against `scrollstop plan` and `scrollstop import` at moments spread over their run,
+# then checks what a killed command must leave: a healthy workspace (PRAGMA integrity_check),
+# at most one plan entry per draft, and either the state from before the command or the
+# state the whole command writes (plans of every account, or an import's every video).
+# Usage: scripts/kill-loop.sh [RUNS_EACH] [BINARY]   (default 100 runs each, target/debug)
+# Prints, for each command: runs, killed mid-way, finished before the kill, failures.
+set -euo pipefail
+runs="${1:-100}"
+cd "$(dirname "$0")/.."
+bin="${2:-}"
+if [[ -z "$bin" ]]; then
+    cargo build --quiet
+    bin="$(cargo metadata --format-version 1 --no-deps \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/scrollstop"
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+q() { sqlite3 "$1" "$2"; }
+healthy() {
+    [[ "$(q "$1" 'PRAGMA integrity_check')" == ok ]] &&
+        [[ "$(q "$1" 'SELECT count(*) FROM (SELECT draft_id FROM plan_entries GROUP BY draft_id HAVING count(*) > 1)')" == 0 ]]
+}
+plan_state() { q "$1" 'SELECT account_id, draft_id FROM plan_entries ORDER BY 1, 2' | md5sum; }
+
+# Milliseconds to wait before the kill: spread over 0..(twice the command's own run time).
+span_ms() {
+    local t0 t1
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 500000 + 1 ))
+}
+
+# --- plan ---
+"$bin" demo --workspace "$work/pristine.sqlite" >/dev/null
+plan() { "$bin" plan --workspace "$1" --from 2027-01-04 --to 2027-01-17 --per-day 2; }
+before=$(plan_state "$work/pristine.sqlite")
+cp "$work/pristine.sqlite" "$work/whole.sqlite"
+span=$(span_ms plan "$work/whole.sqlite")
+after=$(plan_state "$work/whole.sqlite")
+killed=0; finished=0; failed=0
+for ((i = 0; i < runs; i++)); do
+    ws="$work/plan$i.sqlite"
+    cp "$work/pristine.sqlite" "$ws"
+    plan "$ws" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(awk -v s="$span" -v i="$i" -v n="$runs" 'BEGIN { printf "%.4f", s * i / n / 1000 }')"
+    kill -9 "$pid" 2>/dev/null || true
+    rc=0; wait "$pid" 2>/dev/null || rc=$?
+    if [[ $rc -eq 137 ]]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+    state=$(plan_state "$ws")
+    if ! healthy "$ws" || { [[ "$state" != "$before" ]] && [[ "$state" != "$after" ]]; }; then
+        failed=$((failed + 1)); echo "plan run $i: damaged or half-written" >&2
+    fi
+    rm -f "$ws" "$ws-wal" "$ws-shm"
+done
+echo "plan:   runs $runs, killed mid-way $killed, finished before the kill $finished, damaged or half-written $failed (whole run ${span} ms x2 window)"
+
+# --- import ---
+python3 - "$work/history.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("video id,posted,views,likes\n")
+    for i in range(60000):
+        f.write(f"{7000000000000000000 + i},2026-0{1 + i % 9}-{1 + i % 28:02d} 12:00,{100 + i},{i % 50}\n")
+PY
+import_cmd() {
+    "$bin" import --workspace "$1" --account knitwit --map "video_id=video id" \
+        --map post_time=posted --map views=views --map likes=likes "$work/history.csv"
+}
+cp "$work/pristine.sqlite" "$work/whole.sqlite"
+span=$(span_ms import_cmd "$work/whole.sqlite")
+full=$(q "$work/whole.sqlite" 'SELECT count(*) FROM videos')
+empty=$(q "$work/pristine.sqlite" 'SELECT count(*) FROM videos')
+killed=0; finished=0; failed=0
+for ((i = 0; i < runs; i++)); do
+    ws="$work/import$i.sqlite"
+    cp "$work/pristine.sqlite" "$ws"
+    import_cmd "$ws" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(awk -v s="$span" -v i="$i" -v n="$runs" 'BEGIN { printf "%.4f", s * i / n / 1000 }')"
+    kill -9 "$pid" 2>/dev/null || true
+    rc=0; wait "$pid" 2>/dev/null || rc=$?
+    if [[ $rc -eq 137 ]]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+    videos=$(q "$ws" 'SELECT count(*) FROM videos')
+    if ! healthy "$ws" || { [[ "$videos" != "$empty" ]] && [[ "$videos" != "$full" ]]; }; then
+        failed=$((failed + 1)); echo "import run $i: damaged or half-written ($videos videos)" >&2
+    fi
+    rm -f "$ws" "$ws-wal" "$ws-shm"
+done
+echo "import: runs $runs, killed mid-way $killed, finished before the kill $finished, damaged or half-written $failed (videos before $empty, after $full)"
