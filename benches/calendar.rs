@@ -28,7 +28,7 @@ fn workspace(path: &Path) {
     let store = workspace.store_mut();
     let account = store
         .add_account(&NewAccount {
-            handle: "bench".into(),
+            handle: "bench".parse().expect("a valid handle"),
             display_name: "Bench".into(),
             time_zone: AMSTERDAM,
             region: "NL".into(),

@@ -308,7 +308,7 @@ fn benches(c: &mut Criterion) {
     write_studio_set(&studio);
     let options = ImportOptions {
         imported_at: now(),
-        account: Some("knitwit".into()),
+        account: Some("knitwit".parse().expect("a valid handle")),
         export_date: Some(export_day()),
         ..ImportOptions::default()
     };

@@ -84,7 +84,7 @@ fn store_writes(path: &Path, rows: &[Row]) -> Duration {
         .map(|i| {
             store
                 .add_account(&NewAccount {
-                    handle: format!("creator.{i}"),
+                    handle: format!("creator.{i}").parse().expect("a valid handle"),
                     display_name: String::new(),
                     time_zone: chrono_tz::UTC,
                     region: String::new(),

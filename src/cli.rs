@@ -14,7 +14,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::checks::tally;
-use crate::domain::Account;
+use crate::domain::{Account, Handle};
 use serde::Serialize;
 
 use crate::io::generic::parse_map_arg;
@@ -219,9 +219,10 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 .iter()
                 .map(|m| parse_map_arg(m).map_err(|e| anyhow::anyhow!("--map {m}: {e}")))
                 .collect::<anyhow::Result<Vec<_>>>()?;
+            let account = account.as_deref().map(account_arg).transpose()?;
             let mut workspace = Workspace::open(&cli.workspace_path()?)?;
             let options = ImportOptions {
-                account: account.clone(),
+                account,
                 export_date: *export_date,
                 mapping,
                 skip_bad_rows: *skip_bad_rows,
@@ -336,13 +337,13 @@ fn accounts(workspace: &Workspace, handle: Option<&str>) -> anyhow::Result<Vec<A
     let Some(handle) = handle else {
         return Ok(all);
     };
-    let wanted = handle.trim().trim_start_matches('@');
-    match all.iter().find(|a| a.handle.eq_ignore_ascii_case(wanted)) {
+    let wanted = account_arg(handle)?;
+    match all.iter().find(|a| a.handle == wanted) {
         Some(a) => Ok(vec![a.clone()]),
         None => {
             let known: Vec<String> = all.iter().map(Account::at_handle).collect();
             bail!(
-                "there is no account @{wanted} in this workspace. Accounts: {}.",
+                "there is no account {wanted} in this workspace. Accounts: {}.",
                 if known.is_empty() {
                     "none yet".to_string()
                 } else {
@@ -351,6 +352,11 @@ fn accounts(workspace: &Workspace, handle: Option<&str>) -> anyhow::Result<Vec<A
             )
         }
     }
+}
+
+/// `--account HANDLE`, checked before anything is opened or created.
+fn account_arg(text: &str) -> anyhow::Result<Handle> {
+    Handle::parse(text).map_err(|e| anyhow::anyhow!("--account: {e}"))
 }
 
 fn print_checked(

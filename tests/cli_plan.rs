@@ -386,7 +386,7 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
         }
         // Tokyo: the first account moved east, with its drafts.
         let mut tokyo = accounts[0].clone();
-        tokyo.handle = "tokyotest".into();
+        tokyo.handle = "tokyotest".parse().unwrap();
         tokyo.time_zone = chrono_tz::Asia::Tokyo;
         let id = w
             .store_mut()
@@ -405,8 +405,12 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
         for account in w.store().accounts().unwrap() {
             for i in 0..20 {
                 let mut d = scrollstop::domain::Draft::blank(account.id, now);
-                d.title = format!("{} post {i}", account.handle);
-                d.caption = format!("Idea {i} for {}: {} unrelated words", account.handle, i * 7);
+                d.title = format!("{} post {i}", account.handle.as_str());
+                d.caption = format!(
+                    "Idea {i} for {}: {} unrelated words",
+                    account.handle.as_str(),
+                    i * 7
+                );
                 d.status = DraftStatus::Approved;
                 w.store_mut().add_draft(&d).unwrap();
             }

@@ -11,7 +11,7 @@ fn fixtures() -> PathBuf {
 
 fn options() -> ImportOptions {
     ImportOptions {
-        account: Some("@knitwit".into()),
+        account: Some("@knitwit".parse().expect("a valid handle")),
         export_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 3),
         imported_at: chrono::DateTime::from_timestamp(1_767_441_600, 0).expect("instant"),
         ..ImportOptions::default()

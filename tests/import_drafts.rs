@@ -46,7 +46,7 @@ fn setup() -> Setup {
     let store = ws.store_mut();
     store
         .add_account(&NewAccount {
-            handle: "meadow".into(),
+            handle: "meadow".parse().expect("a valid handle"),
             display_name: "Meadow".into(),
             time_zone: chrono_tz::Europe::Amsterdam,
             region: "NL".into(),
@@ -309,7 +309,7 @@ fn a_file_without_an_account_column_needs_the_account_chosen() {
         "{report:?}"
     );
     let chosen = ImportOptions {
-        account: Some("@meadow".into()),
+        account: Some("@meadow".parse().expect("a valid handle")),
         ..options()
     };
     let report = ws.import_now(&[file], chosen, &Silent).expect("import");

@@ -6,7 +6,7 @@ use scrollstop::store::{LATEST_VERSION, Store};
 
 fn new_account(handle: &str) -> NewAccount {
     NewAccount {
-        handle: handle.into(),
+        handle: handle.parse().expect("a valid handle"),
         display_name: "Fern & Fable".into(),
         time_zone: chrono_tz::Europe::Amsterdam,
         region: "NL".into(),
@@ -84,7 +84,9 @@ fn drafts_comments_and_plan_entries_round_trip() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
     let mut store = Store::open(&path).expect("opens");
-    let account = store.add_account(&new_account("a")).expect("account");
+    let account = store
+        .add_account(&new_account("fernandfable"))
+        .expect("account");
     let now = Utc
         .with_ymd_and_hms(2026, 3, 1, 12, 0, 0)
         .single()
@@ -185,7 +187,9 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
     let mut store = Store::open(&path).expect("opens");
-    let account = store.add_account(&new_account("a")).expect("account");
+    let account = store
+        .add_account(&new_account("fernandfable"))
+        .expect("account");
     let posted = Utc
         .with_ymd_and_hms(2025, 9, 4, 1, 8, 27)
         .single()

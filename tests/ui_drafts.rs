@@ -44,7 +44,7 @@ fn drafts_workspace() -> common::TestWorkspace {
     let store = open.store_mut();
     let account = store
         .add_account(&NewAccount {
-            handle: "cozyknits".to_string(),
+            handle: "cozyknits".parse().expect("a valid handle"),
             display_name: "Cozy Knits".to_string(),
             time_zone: chrono_tz::Europe::Berlin,
             region: "DE".to_string(),

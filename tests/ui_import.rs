@@ -25,7 +25,7 @@ fn team_workspace() -> TestWorkspace {
     let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
     open.store_mut()
         .add_account(&NewAccount {
-            handle: "knitwit".into(),
+            handle: "knitwit".parse().expect("a valid handle"),
             display_name: "Knit Wit".into(),
             time_zone: chrono_tz::Europe::London,
             region: "GB".into(),

@@ -17,7 +17,7 @@ fn team_workspace() -> TestWorkspace {
     let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
     open.store_mut()
         .add_account(&NewAccount {
-            handle: "meadow".into(),
+            handle: "meadow".parse().expect("a valid handle"),
             display_name: "Meadow".into(),
             time_zone: chrono_tz::Europe::Amsterdam,
             region: "NL".into(),

@@ -3,6 +3,8 @@
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::Handle;
+
 /// Row id of an account in the workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct AccountId(pub i64);
@@ -11,8 +13,8 @@ pub struct AccountId(pub i64);
 #[derive(Debug, Clone, PartialEq)]
 pub struct Account {
     pub id: AccountId,
-    /// The handle without `@`, unique in the workspace.
-    pub handle: String,
+    /// Unique in the workspace (ignoring case).
+    pub handle: Handle,
     pub display_name: String,
     /// The IANA zone the account's audience and schedule live in.
     pub time_zone: Tz,
@@ -26,7 +28,7 @@ pub struct Account {
 /// What a new account needs; the workspace assigns the id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAccount {
-    pub handle: String,
+    pub handle: Handle,
     pub display_name: String,
     pub time_zone: Tz,
     pub region: String,
@@ -61,6 +63,6 @@ impl Default for Cadence {
 impl Account {
     /// `@handle`, the way users write it.
     pub fn at_handle(&self) -> String {
-        format!("@{}", self.handle)
+        self.handle.to_string()
     }
 }

@@ -1,4 +1,4 @@
-//! Plain types of the user's world: accounts, subcultures, drafts, trends, videos and their
+//! Plain types of the user's world: accounts and their handles, subcultures, drafts, trends, videos and their
 //! count snapshots, analytics, plan entries and import records.
 //!
 //! This layer holds data and small rules about that data only. It never touches files, the
@@ -7,6 +7,7 @@
 mod account;
 mod analytics;
 mod draft;
+mod handle;
 mod plan;
 mod subculture;
 mod trend;
@@ -19,6 +20,7 @@ pub use analytics::{
 pub use draft::{
     AspectRatio, Draft, DraftComment, DraftId, DraftStatus, NativeFeatures, OpeningType,
 };
+pub use handle::{Handle, HandleError, HandleProblem};
 pub use plan::{PlanEntry, PlanEntryId};
 pub use subculture::{Colour, Subculture, SubcultureId};
 pub use trend::{Lifecycle, TrendCapture, TrendItem, TrendItemId, TrendKind, lifecycle};

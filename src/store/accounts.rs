@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::convert::{to_unix, zone};
 use super::{Store, StoreError};
-use crate::domain::{Account, AccountId, Cadence, NewAccount};
+use crate::domain::{Account, AccountId, Cadence, Handle, NewAccount};
 
 const COLUMNS: &str = "id, handle, display_name, time_zone, region, language, posts_per_day, \
      min_spacing_hours, allowed_days, first_hour, last_hour";
@@ -13,7 +13,8 @@ const COLUMNS: &str = "id, handle, display_name, time_zone, region, language, po
 fn read(row: &Row<'_>) -> rusqlite::Result<Account> {
     Ok(Account {
         id: AccountId(row.get(0)?),
-        handle: row.get(1)?,
+        // Never raw: a handle stored before handles were checked may hold control characters.
+        handle: Handle::from_stored(&row.get::<_, String>(1)?),
         display_name: row.get(2)?,
         time_zone: zone(row, 3)?,
         region: row.get(4)?,
@@ -52,10 +53,8 @@ impl Store {
 
     /// Adds an account; handles are unique (case-insensitively).
     pub fn add_account(&mut self, new: &NewAccount) -> Result<AccountId, StoreError> {
-        let handle = new.handle.trim().trim_start_matches('@');
-        if handle.is_empty() {
-            return Err(StoreError::Conflict("An account needs a handle.".into()));
-        }
+        let handle = Handle::parse(new.handle.as_str())?;
+        let handle = handle.as_str();
         let taken: bool = self.conn.query_row(
             "SELECT EXISTS(SELECT 1 FROM accounts WHERE handle = ?1)",
             [handle],
@@ -83,10 +82,9 @@ impl Store {
 
     /// Writes every field of `account` (handle, names, zone, cadence).
     pub fn update_account(&mut self, account: &Account) -> Result<(), StoreError> {
-        let handle = account.handle.trim().trim_start_matches('@');
-        if handle.is_empty() {
-            return Err(StoreError::Conflict("An account needs a handle.".into()));
-        }
+        // A handle read from an old workspace may break the rules: it is renamed, not kept.
+        let handle = Handle::parse(account.handle.as_str())?;
+        let handle = handle.as_str();
         let clash: bool = self.conn.query_row(
             "SELECT EXISTS(SELECT 1 FROM accounts WHERE handle = ?1 AND id <> ?2)",
             params![handle, account.id.0],

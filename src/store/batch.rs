@@ -9,7 +9,7 @@ use super::{
     Change, Store, StoreError, VideoWrites, analytics, drafts, import_log, plan, trends, videos,
 };
 use crate::domain::{
-    AccountId, AudienceShare, DailyMetrics, Draft, DraftId, FollowerActivity, ImportRecord,
+    AccountId, AudienceShare, DailyMetrics, Draft, DraftId, FollowerActivity, Handle, ImportRecord,
     NewAccount, PlanEntry, PlanEntryId, Snapshot, Subculture, SubcultureId, TrendCapture,
     TrendItem, TrendItemId, Video, VideoId,
 };
@@ -91,7 +91,7 @@ impl Batch<'_> {
             "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
-                a.handle.trim().trim_start_matches('@'),
+                Handle::parse(a.handle.as_str())?.as_str(),
                 a.display_name,
                 a.time_zone.name(),
                 a.region,
@@ -189,12 +189,12 @@ impl Batch<'_> {
         videos::find_video(&self.tx, account, platform_id)
     }
 
-    /// The live account with this handle (without `@`, any case), if any.
-    pub fn find_account(&self, handle: &str) -> Result<Option<AccountId>, StoreError> {
+    /// The live account with this handle, if any.
+    pub fn find_account(&self, handle: &Handle) -> Result<Option<AccountId>, StoreError> {
         Ok(self
             .tx
             .prepare_cached("SELECT id FROM accounts WHERE handle = ?1 AND trashed_at IS NULL")?
-            .query_row([handle.trim().trim_start_matches('@')], |r| r.get(0))
+            .query_row([handle.as_str()], |r| r.get(0))
             .optional()?
             .map(AccountId))
     }

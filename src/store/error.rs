@@ -94,6 +94,10 @@ pub enum StoreError {
     #[error("{0}")]
     Conflict(String),
 
+    /// An account's handle breaks TikTok's rules (one stored before they were checked).
+    #[error(transparent)]
+    Handle(#[from] crate::domain::HandleError),
+
     #[error("{what} no longer exists in the workspace (it may have been deleted elsewhere).")]
     NotFound { what: String },
 

@@ -80,7 +80,7 @@ mod tests {
         let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
         let account = store
             .add_account(&crate::domain::NewAccount {
-                handle: "a".into(),
+                handle: "knitwit".parse().unwrap(),
                 display_name: "A".into(),
                 time_zone: chrono_tz::Europe::Amsterdam,
                 region: "NL".into(),

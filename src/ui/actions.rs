@@ -158,8 +158,10 @@ impl ScrollstopApp {
             Action::AddAccount(new) => {
                 let id = store.add_account(&new).map_err(refusal)?;
                 self.account.get_or_insert(id);
-                let handle = new.handle.trim().trim_start_matches('@').to_string();
-                Undoable::AccountAdded { id, handle }
+                Undoable::AccountAdded {
+                    id,
+                    handle: new.handle,
+                }
             }
             Action::UpdateAccount(account) => {
                 let before = store.account(account.id).map_err(refusal)?;

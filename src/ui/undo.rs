@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 
 use crate::domain::{
-    Account, AccountId, Draft, DraftId, DraftStatus, PlanEntry, Subculture, SubcultureId,
+    Account, AccountId, Draft, DraftId, DraftStatus, Handle, PlanEntry, Subculture, SubcultureId,
 };
 use crate::store::{RecordedTrend, Store, StoreError};
 
@@ -28,19 +28,19 @@ pub enum Undoable {
     },
     AccountAdded {
         id: AccountId,
-        handle: String,
+        handle: Handle,
     },
     AccountEdited {
         before: Account,
     },
     AccountDeleted {
         id: AccountId,
-        handle: String,
+        handle: Handle,
     },
     /// An account's subculture mix was written; `before` is the mix it had.
     SubcultureMixSet {
         account: AccountId,
-        handle: String,
+        handle: Handle,
         before: crate::schedule::SubcultureMix,
     },
     DraftAdded {
@@ -99,11 +99,11 @@ impl Undoable {
             Self::SubcultureAdded { name, .. } => format!("Added {name}"),
             Self::SubcultureEdited { before } => format!("Saved {}", before.name),
             Self::SubcultureDeleted { name, .. } => format!("Deleted {name}"),
-            Self::AccountAdded { handle, .. } => format!("Added @{handle}"),
-            Self::AccountEdited { before } => format!("Saved @{}", before.handle),
-            Self::AccountDeleted { handle, .. } => format!("Deleted @{handle}"),
+            Self::AccountAdded { handle, .. } => format!("Added {handle}"),
+            Self::AccountEdited { before } => format!("Saved {}", before.handle),
+            Self::AccountDeleted { handle, .. } => format!("Deleted {handle}"),
             Self::SubcultureMixSet { handle, .. } => {
-                format!("Saved the subculture mix of @{handle}")
+                format!("Saved the subculture mix of {handle}")
             }
             Self::DraftAdded { .. } => "Added a draft".to_string(),
             Self::DraftsEdited { before } => match before.as_slice() {
@@ -139,15 +139,15 @@ impl Undoable {
             }
             Self::AccountAdded { id, handle } => {
                 store.trash_account(*id)?;
-                Ok(format!("Removed @{handle} again"))
+                Ok(format!("Removed {handle} again"))
             }
             Self::AccountEdited { before } => {
                 store.update_account(before)?;
-                Ok(format!("Undid the changes to @{}", before.handle))
+                Ok(format!("Undid the changes to {}", before.handle))
             }
             Self::AccountDeleted { id, handle } => {
                 store.restore_account(*id)?;
-                Ok(format!("Restored @{handle}"))
+                Ok(format!("Restored {handle}"))
             }
             Self::SubcultureMixSet {
                 account,
@@ -155,7 +155,7 @@ impl Undoable {
                 before,
             } => {
                 crate::workspace::write_subculture_mix(store, *account, before)?;
-                Ok(format!("Undid the subculture mix of @{handle}"))
+                Ok(format!("Undid the subculture mix of {handle}"))
             }
             Self::DraftAdded { id } => {
                 store.trash_drafts(&[*id])?;

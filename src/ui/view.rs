@@ -10,8 +10,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::{
-    Account, AccountId, Colour, Draft, DraftId, DraftStatus, NewAccount, PlanEntry, Subculture,
-    SubcultureId, TrendCapture, TrendItem,
+    Account, AccountId, Colour, Draft, DraftId, DraftStatus, Handle, NewAccount, PlanEntry,
+    Subculture, SubcultureId, TrendCapture, TrendItem,
 };
 use crate::workspace::{ExportRequest, Workspace};
 
@@ -100,7 +100,7 @@ pub enum Action {
     /// Preview the open import again with other choices: the account (handle) for files that
     /// name none, and whether bad rows are skipped.
     ChooseImport {
-        account: Option<String>,
+        account: Option<Handle>,
         skip_bad_rows: bool,
     },
     /// Write the previewed import (one transaction).

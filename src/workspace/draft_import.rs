@@ -7,7 +7,7 @@ use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::domain::{AccountId, Draft, DraftId, DraftStatus, PlanEntry, PlanEntryId};
+use crate::domain::{AccountId, Draft, DraftId, DraftStatus, Handle, PlanEntry, PlanEntryId};
 use crate::io::{DraftRecord, PlannedAt};
 use crate::store::{Batch, Change, StoreError};
 
@@ -30,7 +30,7 @@ pub struct DraftRow {
 impl DraftRow {
     pub(super) fn new(
         file: &str,
-        account: &str,
+        account: &Handle,
         d: &DraftRecord,
         change: Change,
         planned: Option<String>,
@@ -44,7 +44,7 @@ impl DraftRow {
             file: file.to_string(),
             line: d.line,
             title,
-            account: format!("@{}", account.trim_start_matches('@').to_lowercase()),
+            account: account.to_string(),
             planned,
             change,
         }

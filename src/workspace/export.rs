@@ -94,7 +94,7 @@ impl Workspace {
             events.push(CalendarEvent {
                 uid: x.entry.uid.clone(),
                 sequence: x.entry.sequence,
-                account: account.at_handle(),
+                account: account.handle.clone(),
                 zone: x.entry.zone,
                 wall: x.entry.wall_time,
                 instant: x.entry.instant,

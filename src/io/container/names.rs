@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::Handle;
 use crate::io::studio::FIRST_TIKTOK_SECOND;
 
 /// What a ZIP's file name tells.
@@ -67,15 +68,11 @@ fn strip_copy_suffix(stem: &str) -> &str {
     trimmed
 }
 
-/// TikTok handles: letters, digits, `_` and `.`, at most 24 characters.
+/// The handle a name carries, when it is a valid TikTok handle.
 fn valid_handle(handle: &str) -> Option<String> {
-    let handle = handle.trim().trim_start_matches('@');
-    let ok = !handle.is_empty()
-        && handle.len() <= 24
-        && handle
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
-    ok.then(|| handle.to_string())
+    Handle::parse(handle)
+        .ok()
+        .map(|handle| handle.as_str().to_string())
 }
 
 /// Unix seconds, or milliseconds when the number is too big to be seconds.

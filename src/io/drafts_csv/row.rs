@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDateTime};
 
 use super::columns::{Column, Columns};
-use crate::domain::{AspectRatio, DraftStatus, OpeningType, hashtags_in};
+use crate::domain::{AspectRatio, DraftStatus, Handle, OpeningType, hashtags_in};
 use crate::io::csv_table::Row;
 use crate::io::numbers::{is_missing, parse_decimal, parse_duration_s};
 use crate::io::{DraftRecord, PlannedAt};
@@ -119,17 +119,15 @@ pub(super) fn read_row(cells: &Row, columns: &Columns) -> Result<DraftRecord, St
             None => Ok(None),
         }
     };
-    let account = cell(Column::Account)
-        .map(|h| h.trim_start_matches('@').trim().to_string())
-        .filter(|h| !h.is_empty());
-    if let Some(handle) = &account
-        && handle.chars().any(char::is_whitespace)
-    {
-        return Err(format!(
-            "account \"{}\" is not a handle (no spaces)",
-            shown(handle)
-        ));
-    }
+    let account = match cell(Column::Account) {
+        Some(written) => Some(
+            Handle::parse(&written)
+                .map_err(|error| format!("account: {error}"))?
+                .as_str()
+                .to_string(),
+        ),
+        None => None,
+    };
     Ok(DraftRecord {
         account,
         title,

@@ -53,7 +53,7 @@ fn row(e: &CalendarEvent) -> Vec<String> {
         "TikTok".into(),
         "True".into(),
         e.uid.clone(),
-        e.account.trim_start_matches('@').to_string(),
+        e.account.as_str().to_string(),
         e.zone.name().to_string(),
         e.draft_status.as_str().to_string(),
         e.caption.clone(),

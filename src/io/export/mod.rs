@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::domain::DraftStatus;
+use crate::domain::{DraftStatus, Handle};
 
 /// How long an exported posting event lasts.
 pub const EVENT_MINUTES: i64 = 15;
@@ -66,8 +66,7 @@ pub struct CalendarEvent {
     pub uid: String,
     /// Goes up on every reschedule.
     pub sequence: u32,
-    /// `@handle`.
-    pub account: String,
+    pub account: Handle,
     pub zone: Tz,
     /// The intended local wall time.
     pub wall: NaiveDateTime,
@@ -177,7 +176,7 @@ pub(crate) mod sample {
         CalendarEvent {
             uid: "0123456789abcdef0123456789abcdef@scrollstop".into(),
             sequence: 2,
-            account: "@mossandmoor".into(),
+            account: "mossandmoor".parse().unwrap(),
             zone,
             wall,
             instant: Utc.with_ymd_and_hms(2026, 12, 1, 17, 0, 0).unwrap(),

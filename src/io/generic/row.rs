@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::mapping::{Field, Mapping};
-use crate::domain::hashtags_in;
+use crate::domain::{Handle, hashtags_in};
 use crate::io::csv_table::Row;
 use crate::io::dates::{WrittenDate, parse_date, parse_date_time, place_latest};
 use crate::io::numbers::{is_missing, optional, parse_count, parse_duration_s, parse_id};
@@ -92,6 +92,13 @@ pub(super) fn read_row(
         (None, Some(from_link)) => platform_id = Some(from_link),
         _ => {}
     }
+    let account = match cell(Field::Account) {
+        Some(written) => Handle::parse(written)
+            .map_err(|error| problem(Field::Account, error.to_string()))
+            .ok(),
+        None => link.as_deref().and_then(Handle::in_link),
+    }
+    .map(|handle| handle.as_str().to_string());
 
     let measured_at = match cell(Field::MeasuredAt).map(read_instant) {
         None => import_time,
@@ -152,13 +159,6 @@ pub(super) fn read_row(
         Some(_) => cell(Field::Hashtags).map(hashtag_list).unwrap_or_default(),
         None => caption.as_deref().map(hashtags_in).unwrap_or_default(),
     };
-    let account = cell(Field::Account)
-        .map(|handle| handle.trim_start_matches('@').to_string())
-        .or_else(|| {
-            link.as_deref()
-                .and_then(account_in_link)
-                .map(str::to_string)
-        });
     // Rows usually come grouped by account: only a change of account needs the set.
     if let Some(handle) = &account
         && tally.last_account.as_ref() != Some(handle)
@@ -241,13 +241,6 @@ pub(crate) fn read_instant(text: &str) -> Result<WrittenTime, String> {
         )),
         WrittenDate::Yearless { month, day } => Ok(WrittenTime::Yearless { month, day }),
     }
-}
-
-/// `https://www.tiktok.com/@someone/video/...` -> `someone`.
-pub(super) fn account_in_link(link: &str) -> Option<&str> {
-    let (_, rest) = link.split_once("/@")?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
 }
 
 /// `"a, b, c"`, `#a #b`, `#a,#b`, `a；b`: tags without `#`, deduplicated ignoring case.

@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use super::columns::{Layout, Located, optional, required, width_problem};
 use super::daily::locate;
 use super::{ExportDate, FIRST_TIKTOK_SECOND, Parsed, Record, StudioFile, unplaceable};
-use crate::domain::hashtags_in;
+use crate::domain::{Handle, hashtags_in};
 use crate::io::csv_table::Row;
 use crate::io::dates::{PlaceError, WrittenDate, parse_date, place_latest};
 use crate::io::numbers::{parse_count, parse_duration_s, parse_share};
@@ -62,16 +62,6 @@ pub(crate) fn video_id_in_link(link: &str) -> Option<String> {
             .collect();
         (15..=25).contains(&digits.len()).then_some(digits)
     })
-}
-
-/// The handle in a TikTok link (`/@someone/video/...`), without the `@`.
-fn handle_in_link(link: &str) -> Option<String> {
-    let start = link.find("/@")? + 2;
-    let handle: String = link[start..]
-        .chars()
-        .take_while(|c| *c != '/' && *c != '?')
-        .collect();
-    (!handle.is_empty()).then_some(handle)
 }
 
 /// The post instant a video id carries in its top 32 bits.
@@ -188,7 +178,7 @@ fn read_row(located: &Located, row: &Row) -> Result<Video, String> {
     Ok(Video {
         record: VideoRecord {
             platform_id: Some(id.clone()),
-            account: handle_in_link(link),
+            account: Handle::in_link(link).map(|h| h.as_str().to_string()),
             posted_at: posted_at_from_id(&id),
             caption: caption.map(str::to_string),
             hashtags: caption.map(hashtags_in).unwrap_or_default(),

@@ -17,7 +17,7 @@ use eframe::egui;
 
 use super::jobs::{JobDone, JobRunner};
 use super::view::Action;
-use crate::domain::Account;
+use crate::domain::{Account, Handle};
 use crate::workspace::{ImportOptions, ImportReport, PreparedImport, Workspace};
 
 pub use drop::{dropped_paths, hover_overlay};
@@ -38,8 +38,8 @@ enum Stage {
 pub struct ImportDialog {
     stage: Stage,
     paths: Vec<PathBuf>,
-    /// The account (handle without `@`) for files that do not name one.
-    account: Option<String>,
+    /// The account for files that do not name one.
+    account: Option<Handle>,
     /// A handle typed for a new account, before the user applies it.
     new_account: String,
     skip_bad_rows: bool,
@@ -101,7 +101,7 @@ impl ImportDialog {
         ctx: &egui::Context,
         jobs: &mut JobRunner,
         workspace: &Path,
-        account: Option<String>,
+        account: Option<Handle>,
         skip_bad_rows: bool,
     ) -> Result<(), String> {
         if !matches!(self.stage, Stage::Preview(_)) {
@@ -216,11 +216,6 @@ impl ImportDialog {
             dialog.actions.push(Action::CancelImport);
         }
     }
-}
-
-/// Prefixes a handle with `@`.
-fn at(handle: &str) -> String {
-    format!("@{}", handle.trim_start_matches('@'))
 }
 
 /// "Imported 3 files: 120 added, 4 updated." for the status bar.

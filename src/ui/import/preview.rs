@@ -5,7 +5,8 @@
 
 use eframe::egui::{self, Margin, RichText};
 
-use super::{DialogContext, ImportDialog, Stage, at};
+use super::{DialogContext, ImportDialog, Stage};
+use crate::domain::{Handle, HandleError};
 use crate::ui::theme;
 use crate::ui::view::Action;
 use crate::workspace::{FileReport, ImportReport, PreparedImport};
@@ -95,25 +96,25 @@ fn describe_paths(paths: &[std::path::PathBuf]) -> String {
 fn account_choice(
     ui: &mut egui::Ui,
     cx: &mut DialogContext<'_>,
-    account: &Option<String>,
+    account: &Option<Handle>,
     new_account: &mut String,
     skip: bool,
 ) {
-    let choose = |handle: Option<String>| Action::ChooseImport {
+    let choose = |handle: Option<Handle>| Action::ChooseImport {
         account: handle,
         skip_bad_rows: skip,
     };
     ui.horizontal(|ui| {
         let label = ui.label("Account for files without one");
         let shown = account
-            .as_deref()
-            .map_or_else(|| "Choose an account".to_string(), at);
+            .as_ref()
+            .map_or_else(|| "Choose an account".to_string(), Handle::to_string);
         egui::ComboBox::from_id_salt("import-account")
             .width(220.0)
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for a in cx.accounts {
-                    let chosen = account.as_deref() == Some(a.handle.as_str());
+                    let chosen = account.as_ref() == Some(&a.handle);
                     if ui.selectable_label(chosen, a.at_handle()).clicked() && !chosen {
                         cx.actions.push(choose(Some(a.handle.clone())));
                     }
@@ -129,14 +130,22 @@ fn account_choice(
                 .desired_width(140.0),
         )
         .labelled_by(new_label.id);
-        let handle = new_account.trim().trim_start_matches('@').to_lowercase();
+        let handle = typed_handle(new_account).and_then(Result::ok);
         if ui
-            .add_enabled(!handle.is_empty(), egui::Button::new("Use"))
+            .add_enabled(handle.is_some(), egui::Button::new("Use"))
             .clicked()
         {
-            cx.actions.push(choose(Some(handle)));
+            cx.actions.push(choose(handle));
         }
     });
+    if let Some(Err(error)) = typed_handle(new_account) {
+        ui.label(theme::error_text(ui, error.to_string()));
+    }
+}
+
+/// The new account's handle once something is typed.
+fn typed_handle(text: &str) -> Option<Result<Handle, HandleError>> {
+    (!text.trim().is_empty()).then(|| Handle::parse(text))
 }
 
 /// Every file, every rejected row and every file that could not be read.
@@ -276,7 +285,7 @@ fn row(ui: &mut egui::Ui, name: &str) {
 fn decision(
     ui: &mut egui::Ui,
     prepared: &PreparedImport,
-    account: &Option<String>,
+    account: &Option<Handle>,
     skip: bool,
     actions: &mut Vec<Action>,
 ) {

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use eframe::egui;
 
 use super::{form, time_zone};
-use crate::domain::{Account, Cadence, NewAccount};
+use crate::domain::{Account, Cadence, Handle, NewAccount};
 use crate::ui::theme;
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -41,7 +41,7 @@ impl AccountForm {
     /// The form filled with an existing account.
     pub fn from_account(account: &Account) -> Self {
         Self {
-            handle: account.handle.clone(),
+            handle: account.handle.as_str().to_string(),
             display_name: account.display_name.clone(),
             time_zone: account.time_zone,
             zone_search: String::new(),
@@ -60,6 +60,7 @@ impl AccountForm {
                 &mut self.handle,
                 "e.g. knitwithnora (without @)",
             );
+            self.handle_error_row(ui);
             form::text_row(
                 ui,
                 "Display name",
@@ -81,6 +82,21 @@ impl AccountForm {
                 self.cadence_rows(ui);
             }
         });
+    }
+
+    /// Under the handle, as soon as something is typed: why it is not a TikTok handle.
+    fn handle_error_row(&self, ui: &mut egui::Ui) {
+        if self.handle.trim().is_empty() {
+            return;
+        }
+        if let Err(error) = Handle::parse(&self.handle) {
+            ui.label("");
+            ui.scope(|ui| {
+                ui.set_max_width(theme::FORM_INPUT_WIDTH);
+                ui.add(egui::Label::new(theme::error_text(ui, error.to_string())).wrap());
+            });
+            ui.end_row();
+        }
     }
 
     fn cadence_rows(&mut self, ui: &mut egui::Ui) {
@@ -115,10 +131,9 @@ impl AccountForm {
 
     /// The account to add, or what is wrong with the form.
     pub fn new_account(&self) -> Result<NewAccount, String> {
-        self.validate()?;
-        let handle = clean_handle(&self.handle);
+        let handle = self.validate()?;
         let display_name = match self.display_name.trim() {
-            "" => handle.clone(),
+            "" => handle.as_str().to_string(),
             name => name.to_string(),
         };
         Ok(NewAccount {
@@ -144,17 +159,12 @@ impl AccountForm {
         })
     }
 
-    fn validate(&self) -> Result<(), String> {
-        let handle = clean_handle(&self.handle);
-        if handle.is_empty() {
+    /// The handle typed, when the whole form is valid.
+    fn validate(&self) -> Result<Handle, String> {
+        if self.handle.trim().is_empty() {
             return Err("Give the account's handle, e.g. knitwithnora.".into());
         }
-        if !handle
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
-        {
-            return Err("A TikTok handle has only letters, digits, _ and . in it.".into());
-        }
+        let handle = Handle::parse(&self.handle).map_err(|e| e.to_string())?;
         let region = self.region.trim();
         let two_letters = region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic());
         if !region.is_empty() && !two_letters {
@@ -175,12 +185,8 @@ impl AccountForm {
         if c.first_hour > c.last_hour {
             return Err("The first hour comes after the last hour.".into());
         }
-        Ok(())
+        Ok(handle)
     }
-}
-
-fn clean_handle(handle: &str) -> String {
-    handle.trim().trim_start_matches('@').to_string()
 }
 
 /// "2 posts a day, 3 h apart, 08:00-22:00, Mon-Sun".
@@ -236,5 +242,21 @@ mod tests {
             ..AccountForm::default()
         };
         assert!(form.new_account().is_err());
+    }
+
+    #[test]
+    fn a_handle_that_breaks_tiktoks_rules_is_refused_with_the_rule() {
+        for typed in ["@", "bad name", "bad\nname", "\u{1b}[31mred", "knitwit."] {
+            let form = AccountForm {
+                handle: typed.into(),
+                ..AccountForm::default()
+            };
+            let error = form.new_account().expect_err(typed);
+            assert!(
+                error.contains("a handle has 2-24 letters, digits"),
+                "{typed:?}: {error}"
+            );
+            assert!(!error.chars().any(char::is_control), "{error}");
+        }
     }
 }

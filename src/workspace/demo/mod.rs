@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{Progress, WorkspaceError};
-use crate::domain::{ImportRecord, NewAccount, SubcultureId};
+use crate::domain::{Handle, ImportRecord, NewAccount, SubcultureId};
 use crate::random::Rng;
 use crate::store::Store;
 
@@ -65,10 +65,12 @@ pub(crate) fn write(
     let share = 0.9 / recipe.accounts.len().max(1) as f32;
     for (i, account) in recipe.accounts.iter().enumerate() {
         let start = 0.08 + share * i as f32;
-        let at = format!("@{}", account.handle);
+        let handle = Handle::parse(&account.handle)
+            .expect("the demo's handles are constants that follow TikTok's rules");
+        let at = handle.to_string();
         progress.step(start, &format!("Writing drafts for {at}"))?;
         let id = batch.add_account(&NewAccount {
-            handle: account.handle.clone(),
+            handle,
             display_name: account.display_name.clone(),
             time_zone: account.time_zone,
             region: account.region.clone(),

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use self::writer::Writer;
 use super::draft_import::DraftRow;
 use super::{Progress, Workspace, WorkspaceError};
-use crate::domain::ImportRecord;
+use crate::domain::{Handle, ImportRecord};
 use crate::io::generic::Field;
 use crate::io::{Collected, FileSummary, ReadOptions, Rejected, read_paths, table_readers};
 use crate::store::{Batch, Change};
@@ -28,8 +28,8 @@ use crate::store::{Batch, Change};
 /// Choices that apply to a whole import.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
-    /// The account for files that do not name one (handle, with or without `@`).
-    pub account: Option<String>,
+    /// The account for files that do not name one.
+    pub account: Option<Handle>,
     /// The time zone given to accounts an import creates.
     pub new_account_zone: Tz,
     /// When the import runs: the snapshot instant for files without a measured-at column,
@@ -374,9 +374,9 @@ fn log_files(
             })
             .map(|(_, h)| h.clone())
             .unwrap_or_default();
-        let account = match &file.account {
-            Some(handle) => batch.find_account(handle)?,
-            None => None,
+        let account = match file.account.as_deref().map(Handle::parse) {
+            Some(Ok(handle)) => batch.find_account(&handle)?,
+            _ => None,
         };
         batch.log_import(&ImportRecord {
             id: 0,

@@ -16,7 +16,8 @@ use chrono_tz::Tz;
 
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
 use crate::domain::{
-    AccountId, AudienceShare, DailyMetrics, FollowerActivity, NewAccount, TrendCapture,
+    AccountId, AudienceShare, DailyMetrics, FollowerActivity, Handle, HandleError, NewAccount,
+    TrendCapture,
 };
 use crate::io::{
     ActivityRecord, Collected, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink,
@@ -35,39 +36,48 @@ struct Accounts {
     zone: Tz,
     /// By handle as the files write it (`@Knitwit `), so a row costs one lookup.
     by_written: HashMap<String, AccountId>,
-    /// By handle as stored (trimmed, without `@`, lower case).
-    by_handle: HashMap<String, AccountId>,
+    by_handle: HashMap<Handle, AccountId>,
+    /// `@handle` of each account created.
     created: Vec<String>,
 }
 
 impl Accounts {
-    fn resolve(&mut self, batch: &Batch<'_>, written: &str) -> Result<AccountId, StoreError> {
+    /// The account of a handle as written, creating it once; `Ok(Err)` when the text is not
+    /// a TikTok handle.
+    fn resolve(
+        &mut self,
+        batch: &Batch<'_>,
+        written: &str,
+    ) -> Result<Result<AccountId, HandleError>, StoreError> {
         if let Some(id) = self.by_written.get(written) {
-            return Ok(*id);
+            return Ok(Ok(*id));
         }
-        let key = written.trim().trim_start_matches('@').to_lowercase();
-        let id = match self.by_handle.get(&key) {
+        let handle = match Handle::parse(written) {
+            Ok(handle) => handle,
+            Err(error) => return Ok(Err(error)),
+        };
+        let id = match self.by_handle.get(&handle) {
             Some(id) => *id,
             None => {
-                let id = match batch.find_account(&key)? {
+                let id = match batch.find_account(&handle)? {
                     Some(id) => id,
                     None => {
-                        self.created.push(format!("@{key}"));
+                        self.created.push(handle.to_string());
                         batch.add_account(&NewAccount {
-                            handle: key.clone(),
-                            display_name: key.clone(),
+                            handle: handle.clone(),
+                            display_name: handle.as_str().to_string(),
                             time_zone: self.zone,
                             region: String::new(),
                             language: String::new(),
                         })?
                     }
                 };
-                self.by_handle.insert(key, id);
+                self.by_handle.insert(handle, id);
                 id
             }
         };
         self.by_written.insert(written.to_string(), id);
-        Ok(id)
+        Ok(Ok(id))
     }
 }
 
@@ -112,8 +122,9 @@ pub(super) struct Writer<'w, 'b> {
     done: f32,
 }
 
-fn trimmed(handle: &str) -> &str {
-    handle.trim().trim_start_matches('@')
+/// A handle cell worth resolving: blank ones leave the record to its file's account.
+fn named(handle: &str) -> Option<&str> {
+    (!handle.trim().is_empty()).then_some(handle)
 }
 
 impl<'w, 'b> Writer<'w, 'b> {
@@ -169,11 +180,10 @@ impl<'w, 'b> Writer<'w, 'b> {
         let files = std::mem::take(&mut self.summaries)
             .into_iter()
             .map(|summary| {
-                let account = self
-                    .first_account
-                    .get(&summary.file)
-                    .cloned()
-                    .or_else(|| self.file_handle_in(&summary).map(|h| format!("@{h}")));
+                let account = self.first_account.get(&summary.file).cloned().or_else(|| {
+                    let hint = self.file_handle_in(&summary)?;
+                    Handle::parse(&hint).ok().map(|h| h.to_string())
+                });
                 let changes = self
                     .per_file
                     .iter()
@@ -242,11 +252,12 @@ impl<'w, 'b> Writer<'w, 'b> {
     /// The account a file's records go to when a record does not say: the file's own hint
     /// (a ZIP's name, a history naming one account), else the one chosen for the import.
     fn file_handle_in(&self, summary: &FileSummary) -> Option<String> {
-        summary
-            .account_hint
-            .as_deref()
-            .or(self.options.account.as_deref())
-            .map(|h| trimmed(h).to_string())
+        summary.account_hint.clone().or_else(|| {
+            self.options
+                .account
+                .as_ref()
+                .map(|h| h.as_str().to_string())
+        })
     }
 
     fn file_handle(&self, file: &str) -> Option<String> {
@@ -255,8 +266,8 @@ impl<'w, 'b> Writer<'w, 'b> {
             None => self
                 .options
                 .account
-                .as_deref()
-                .map(|h| trimmed(h).to_string()),
+                .as_ref()
+                .map(|h| h.as_str().to_string()),
         }
     }
 
@@ -276,10 +287,18 @@ impl<'w, 'b> Writer<'w, 'b> {
             );
             return Ok(None);
         };
-        let id = self.accounts.resolve(self.batch, handle)?;
-        if !self.first_account.contains_key(file) {
+        let id = match self.accounts.resolve(self.batch, handle)? {
+            Ok(id) => id,
+            Err(error) => {
+                self.reject_write(file, line, error.to_string());
+                return Ok(None);
+            }
+        };
+        if !self.first_account.contains_key(file)
+            && let Ok(handle) = Handle::parse(handle)
+        {
             self.first_account
-                .insert(file.to_string(), format!("@{handle}"));
+                .insert(file.to_string(), handle.to_string());
         }
         Ok(Some(id))
     }
@@ -353,7 +372,7 @@ impl<'w, 'b> Writer<'w, 'b> {
         file_handle: Option<&str>,
     ) -> Result<(), WorkspaceError> {
         self.tick()?;
-        let own = v.account.as_deref().map(trimmed).filter(|h| !h.is_empty());
+        let own = v.account.as_deref().and_then(named);
         let looked_up;
         let handle = match own {
             Some(handle) => Some(handle),
@@ -413,8 +432,8 @@ impl<'w, 'b> Writer<'w, 'b> {
         let handle = d
             .account
             .as_deref()
-            .map(|h| trimmed(h).to_string())
-            .filter(|h| !h.is_empty())
+            .and_then(named)
+            .map(str::to_string)
             .or_else(|| self.file_handle(file));
         let Some(account) = self.account(file, d.line, handle.as_deref())? else {
             return Ok(());
@@ -422,7 +441,10 @@ impl<'w, 'b> Writer<'w, 'b> {
         match store_draft(self.batch, account, d, self.options.imported_at)? {
             Ok((change, planned)) => {
                 self.count(file).count(change);
-                let handle = handle.unwrap_or_default();
+                let handle = handle
+                    .as_deref()
+                    .and_then(|h| Handle::parse(h).ok())
+                    .expect("the row's account resolved, so it names a valid handle");
                 self.drafts
                     .push(DraftRow::new(file, &handle, d, change, planned));
             }
@@ -466,15 +488,12 @@ impl Sink for Writer<'_, '_> {
         let Some(streaming) = self.streaming.as_mut().filter(|s| s.file == file) else {
             return self.held.video(file, video);
         };
-        let named = video
-            .account
-            .as_deref()
-            .is_some_and(|h| !trimmed(h).is_empty());
-        if !named && streaming.rows_name_accounts {
+        let is_named = video.account.as_deref().and_then(named).is_some();
+        if !is_named && streaming.rows_name_accounts {
             return streaming.waiting.push(video);
         }
         // No row of the file names an account, so the file has no hint of its own.
-        let chosen = self.options.account.as_deref().map(trimmed);
+        let chosen = self.options.account.as_ref().map(Handle::as_str);
         self.attempt(|w| w.write_video(file, &video, false, chosen));
     }
 
