@@ -1,4 +1,5 @@
 mod bad_input;
+mod endless;
 mod build;
 mod fuzz;
 
