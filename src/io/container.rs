@@ -40,6 +40,7 @@ struct Origin {
 
 /// Reads every dropped file and folder into `sink`. Returns the files refused as a whole (a
 /// refused file pushes nothing); rows refused within a file go to the sink as rejections.
+/// A folder with no file to read is refused, saying what it holds.
 pub fn read_paths(
     paths: &[PathBuf],
     options: &ReadOptions,
@@ -50,8 +51,14 @@ pub fn read_paths(
         let shown_as = base_name(path);
         if path.is_dir() {
             match folder::files_in(path, &shown_as, &options.limits) {
-                Ok(files) => {
-                    for found in files {
+                Ok(listing) if listing.files.is_empty() => {
+                    errors.push(ImportError::NothingToImport {
+                        folder: shown_as.clone(),
+                        found: listing.described(),
+                    });
+                }
+                Ok(listing) => {
+                    for found in listing.files {
                         read_path(&found.path, &found.shown_as, options, sink, &mut errors);
                     }
                 }

@@ -253,6 +253,11 @@ pub enum ImportError {
     )]
     OverLimit { file: String, limit_mb: u64 },
 
+    #[error(
+        "{folder} holds no file Scrollstop can import: {found}. Choose the folder the exports are in, or the files themselves."
+    )]
+    NothingToImport { folder: String, found: String },
+
     #[error("could not read {path}: {source}")]
     Io {
         path: PathBuf,
