@@ -17,7 +17,7 @@ use crate::checks::tally;
 use crate::domain::Account;
 use serde::Serialize;
 
-use crate::io::generic::parse_map_arg;
+use crate::io::generic::{MappingError, parse_map_arg};
 use crate::store::VideoWithSnapshots;
 use crate::workspace::{
     CheckedDraft, DEFAULT_DEMO_SEED, ImportOptions, ImportReport, Silent, Workspace, WorkspaceInfo,
@@ -61,7 +61,8 @@ pub enum Command {
         /// The account for files that do not name one (handle, with or without @).
         #[arg(long, value_name = "HANDLE")]
         account: Option<String>,
-        /// Map a field of a video-history file to a column, e.g. --map views="Total views".
+        /// Map a field of a video-history file to a column, e.g. --map views="Total views";
+        /// --map sound=- leaves a field unread.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
         /// The export date (YYYY-MM-DD) for yearless dates when no file states it.
@@ -217,7 +218,13 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
         } => {
             let mapping = map
                 .iter()
-                .map(|m| parse_map_arg(m).map_err(|e| anyhow::anyhow!("--map {m}: {e}")))
+                .map(|m| {
+                    parse_map_arg(m).map_err(|e| match e {
+                        // Its message names the argument already.
+                        MappingError::NoColumn(_) => anyhow::anyhow!("{e}"),
+                        _ => anyhow::anyhow!("--map {m}: {e}"),
+                    })
+                })
                 .collect::<anyhow::Result<Vec<_>>>()?;
             let mut workspace = Workspace::open(&cli.workspace_path()?)?;
             let options = ImportOptions {

@@ -26,6 +26,7 @@ use self::archive::{Archive, is_zip};
 pub use self::options::{Limits, ReadOptions, TableReader};
 use self::tabular::{Sheet, read_tabular, read_text, table_as_csv};
 use crate::io::account_data::{looks_like_account_data, read_account_data};
+use crate::io::plausible::Checked;
 use crate::io::studio::FIRST_TIKTOK_SECOND;
 use crate::io::{ImportError, Sink};
 
@@ -39,13 +40,15 @@ struct Origin {
 }
 
 /// Reads every dropped file and folder into `sink`. Returns the files refused as a whole (a
-/// refused file pushes nothing); rows refused within a file go to the sink as rejections.
-/// A folder with no file to read is refused, saying what it holds.
+/// refused file pushes nothing); rows refused within a file go to the sink as rejections,
+/// among them every record out of [bounds](crate::io::plausible). A folder with no file to
+/// read is refused, saying what it holds.
 pub fn read_paths(
     paths: &[PathBuf],
     options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> Vec<ImportError> {
+    let sink = &mut Checked::new(sink, Utc::now());
     let mut errors = Vec::new();
     for path in paths {
         let shown_as = base_name(path);
@@ -79,6 +82,7 @@ pub fn read_bytes(
     options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> Vec<ImportError> {
+    let sink = &mut Checked::new(sink, Utc::now());
     let mut errors = Vec::new();
     dispatch(file, bytes, &Origin::default(), options, sink, &mut errors);
     errors
