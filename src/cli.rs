@@ -247,9 +247,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 print_import(&report, *dry_run, out)?;
             }
             if report.has_problems() && !report.committed {
+                // A file naming no account has one rejection for all its rows: count rows.
+                let rows = report
+                    .files
+                    .iter()
+                    .map(|f| f.changes.rejected)
+                    .sum::<usize>()
+                    .max(report.rejected.len());
                 bail!(
-                    "nothing was written: {} rows and {} files were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
-                    report.rejected.len(),
+                    "nothing was written: {rows} rows and {} files were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
                     report.errors.len()
                 );
             }
@@ -427,7 +433,10 @@ fn print_import(report: &ImportReport, dry_run: bool, out: &mut dyn Write) -> st
         writeln!(out, "refused: {e}")?;
     }
     for r in &report.rejected {
-        writeln!(out, "rejected: {} line {}: {}", r.file, r.line, r.reason)?;
+        match r.line {
+            0 => writeln!(out, "rejected: {}: {}", r.file, r.reason)?,
+            line => writeln!(out, "rejected: {} line {line}: {}", r.file, r.reason)?,
+        }
     }
     if report.committed {
         writeln!(out, "Imported.")?;

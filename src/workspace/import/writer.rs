@@ -101,6 +101,8 @@ pub(super) struct Writer<'w, 'b> {
     /// Rows the readers refused, then rows refused while writing (in that order, as shown).
     read_rejected: Vec<Rejected>,
     write_rejected: Vec<Rejected>,
+    /// Per file, where in `write_rejected` its rows naming no account are, and how many.
+    unowned: HashMap<String, (usize, usize)>,
     held: Collected,
     /// The draft rows of drafts CSVs as written (the preview lists them).
     drafts: Vec<DraftRow>,
@@ -139,6 +141,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             first_account: HashMap::new(),
             read_rejected: Vec::new(),
             write_rejected: Vec::new(),
+            unowned: HashMap::new(),
             held: Collected::default(),
             drafts: Vec::new(),
             streaming: None,
@@ -239,6 +242,29 @@ impl<'w, 'b> Writer<'w, 'b> {
         });
     }
 
+    /// Rejects a row that names no account, in a file that names none either: the file gets
+    /// one rejection that counts its rows (the cause and the cure are the same for each), at
+    /// the line of its first such row.
+    fn reject_unowned(&mut self, file: &str, line: usize) {
+        self.count(file).rejected += 1;
+        let rows = match self.unowned.get_mut(file) {
+            Some((at, rows)) => {
+                *rows += 1;
+                let (at, rows) = (*at, *rows);
+                self.write_rejected[at].reason = unowned_reason(rows);
+                return;
+            }
+            None => 1,
+        };
+        self.unowned
+            .insert(file.to_string(), (self.write_rejected.len(), rows));
+        self.write_rejected.push(Rejected {
+            file: file.to_string(),
+            line,
+            reason: unowned_reason(rows),
+        });
+    }
+
     /// The account a file's records go to when a record does not say: the file's own hint
     /// (a ZIP's name, a history naming one account), else the one chosen for the import.
     fn file_handle_in(&self, summary: &FileSummary) -> Option<String> {
@@ -269,11 +295,7 @@ impl<'w, 'b> Writer<'w, 'b> {
         handle: Option<&str>,
     ) -> Result<Option<AccountId>, StoreError> {
         let Some(handle) = handle else {
-            self.reject_write(
-                file,
-                line,
-                "the file does not say which account it belongs to: choose the account (--account HANDLE)".into(),
-            );
+            self.reject_unowned(file, line);
             return Ok(None);
         };
         let id = self.accounts.resolve(self.batch, handle)?;
@@ -514,6 +536,7 @@ impl Sink for Writer<'_, '_> {
         self.write_rejected.truncate(before.write_rejected);
         self.per_file.retain(|(f, _)| f != file);
         self.first_account.remove(file);
+        self.unowned.remove(file);
         if self.failure.is_none()
             && let Err(error) = self.batch.undo_part()
         {
@@ -550,6 +573,19 @@ impl Sink for Writer<'_, '_> {
         }
         self.failure.is_none()
     }
+}
+
+/// Why the rows of a file naming no account were refused; `rows` of them.
+fn unowned_reason(rows: usize) -> String {
+    let what = if rows == 1 {
+        "this row does not say which account it belongs to".to_string()
+    } else {
+        format!(
+            "this row and {} more of the file do not say which account they belong to",
+            rows - 1
+        )
+    };
+    format!("{what}, and neither does the file: choose the account (--account HANDLE)")
 }
 
 /// FNV-1a of the parts, for videos that come without TikTok's id.
