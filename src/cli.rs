@@ -419,7 +419,10 @@ fn print_import(report: &ImportReport, dry_run: bool, out: &mut dyn Write) -> st
             s.file,
             s.kind.label(),
             s.encoding,
-            f.account.as_deref().unwrap_or("no account"),
+            match f.accounts.as_slice() {
+                [] => "no account".to_string(),
+                accounts => accounts.join(", "),
+            },
             f.changes.describe()
         )?;
         for note in &s.notes {

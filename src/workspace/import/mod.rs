@@ -88,8 +88,9 @@ impl ChangeCounts {
 pub struct FileReport {
     #[serde(flatten)]
     pub summary: FileSummary,
-    /// The account the file's rows go to (generic files may name several: the first).
-    pub account: Option<String>,
+    /// The accounts the file's rows go to (`@handle`), in the order first met: a video
+    /// history or a drafts CSV may name several. Empty when the file names none.
+    pub accounts: Vec<String>,
     pub changes: ChangeCounts,
 }
 
@@ -381,7 +382,8 @@ fn log_files(
             })
             .map(|(_, h)| h.clone())
             .unwrap_or_default();
-        let account = match &file.account {
+        // The log has one account per file: a file naming several is logged under the first.
+        let account = match file.accounts.first() {
             Some(handle) => batch.find_account(handle)?,
             None => None,
         };

@@ -97,7 +97,8 @@ pub(super) struct Writer<'w, 'b> {
     accounts: Accounts,
     summaries: Vec<FileSummary>,
     per_file: Vec<(String, ChangeCounts)>,
-    first_account: HashMap<String, String>,
+    /// Per file, the accounts its rows went to (`@handle`), in the order first met.
+    file_accounts: HashMap<String, Vec<String>>,
     /// Rows the readers refused, then rows refused while writing (in that order, as shown).
     read_rejected: Vec<Rejected>,
     write_rejected: Vec<Rejected>,
@@ -138,7 +139,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             },
             summaries: Vec::new(),
             per_file: Vec::new(),
-            first_account: HashMap::new(),
+            file_accounts: HashMap::new(),
             read_rejected: Vec::new(),
             write_rejected: Vec::new(),
             unowned: HashMap::new(),
@@ -172,11 +173,14 @@ impl<'w, 'b> Writer<'w, 'b> {
         let files = std::mem::take(&mut self.summaries)
             .into_iter()
             .map(|summary| {
-                let account = self
-                    .first_account
-                    .get(&summary.file)
-                    .cloned()
-                    .or_else(|| self.file_handle_in(&summary).map(|h| format!("@{h}")));
+                let accounts = match self.file_accounts.get(&summary.file) {
+                    Some(accounts) => accounts.clone(),
+                    None => self
+                        .file_handle_in(&summary)
+                        .map(|h| format!("@{}", h.to_lowercase()))
+                        .into_iter()
+                        .collect(),
+                };
                 let changes = self
                     .per_file
                     .iter()
@@ -185,7 +189,7 @@ impl<'w, 'b> Writer<'w, 'b> {
                     .unwrap_or_default();
                 FileReport {
                     summary,
-                    account,
+                    accounts,
                     changes,
                 }
             })
@@ -299,11 +303,23 @@ impl<'w, 'b> Writer<'w, 'b> {
             return Ok(None);
         };
         let id = self.accounts.resolve(self.batch, handle)?;
-        if !self.first_account.contains_key(file) {
-            self.first_account
-                .insert(file.to_string(), format!("@{handle}"));
-        }
+        self.note_account(file, handle);
         Ok(Some(id))
+    }
+
+    /// Adds `handle` to the accounts `file` went to, unless it is there (rows come grouped
+    /// by account, so the last one is looked at first).
+    fn note_account(&mut self, file: &str, handle: &str) {
+        let handle = trimmed(handle);
+        let same = |known: &String| known[1..].eq_ignore_ascii_case(handle);
+        match self.file_accounts.get_mut(file) {
+            Some(known) if known.iter().rev().any(same) => {}
+            Some(known) => known.push(format!("@{}", handle.to_lowercase())),
+            None => {
+                self.file_accounts
+                    .insert(file.to_string(), vec![format!("@{}", handle.to_lowercase())]);
+            }
+        }
     }
 
     fn file_account(&mut self, file: &str, line: usize) -> Result<Option<AccountId>, StoreError> {
@@ -535,7 +551,7 @@ impl Sink for Writer<'_, '_> {
         self.read_rejected.truncate(before.read_rejected);
         self.write_rejected.truncate(before.write_rejected);
         self.per_file.retain(|(f, _)| f != file);
-        self.first_account.remove(file);
+        self.file_accounts.remove(file);
         self.unowned.remove(file);
         if self.failure.is_none()
             && let Err(error) = self.batch.undo_part()
