@@ -458,11 +458,15 @@ impl<'w, 'b> Writer<'w, 'b> {
             return Ok(());
         };
         match store_draft(self.batch, account, d, self.options.imported_at)? {
-            Ok((change, planned)) => {
-                self.count(file).count(change);
+            Ok(stored) => {
+                self.count(file).count(stored.change);
+                if let Some(note) = &stored.note
+                    && let Some(summary) = self.summaries.iter_mut().rev().find(|s| s.file == file)
+                {
+                    summary.notes.push(format!("line {}: {note}", d.line));
+                }
                 let handle = handle.unwrap_or_default();
-                self.drafts
-                    .push(DraftRow::new(file, &handle, d, change, planned));
+                self.drafts.push(DraftRow::new(file, &handle, d, stored));
             }
             Err(reason) => self.reject_write(file, d.line, reason),
         }
