@@ -82,13 +82,19 @@ pub(crate) fn over_limit(error: &io::Error) -> Option<u64> {
 /// is passed.
 pub(crate) fn read_within(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     let file = File::open(path)?;
-    // A regular file's length is a good first guess for the buffer; others start small.
-    let guess = file
+    // A regular file's length sizes the buffer. Anything else gets room for the whole limit
+    // at once: the system only hands out the pages that bytes arrive in, and a buffer that
+    // grew by doubling would hold an old and a new copy (half again the limit) while it moves.
+    let size = file
         .metadata()
         .ok()
         .filter(std::fs::Metadata::is_file)
-        .map_or(64 * 1024, |m| m.len().min(limit));
-    let mut bytes = Vec::with_capacity(usize::try_from(guess).unwrap_or(0).saturating_add(1));
+        .map_or(limit, |m| m.len().min(limit));
+    let mut bytes = Vec::new();
+    let room = usize::try_from(size.saturating_add(1)).unwrap_or(usize::MAX);
+    if bytes.try_reserve_exact(room).is_err() {
+        bytes.reserve(64 * 1024);
+    }
     Bounded::new(file, limit).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
