@@ -214,7 +214,11 @@ fn files_naming_no_account_get_one_rejection_each_not_one_per_row() {
         .expect("import");
     assert!(!report.committed);
     let files: Vec<&str> = report.rejected.iter().map(|r| r.file.as_str()).collect();
-    assert_eq!(files, ["Overview.csv", "FollowerActivity.csv"], "{report:#?}");
+    assert_eq!(
+        files,
+        ["Overview.csv", "FollowerActivity.csv"],
+        "{report:#?}"
+    );
     for (rejected, file) in report.rejected.iter().zip(&report.files) {
         let rows = file.changes.rejected;
         assert!(rows > 1, "every row of {} is counted", rejected.file);

@@ -86,7 +86,10 @@ fn a_wall_time_that_happens_twice_is_noted_with_both_choices() {
         .import_now(std::slice::from_ref(&file), options(), &Silent)
         .expect("import");
     assert!(report.committed, "{report:?}");
-    let note = report.drafts[0].note.as_deref().expect("the first row is noted");
+    let note = report.drafts[0]
+        .note
+        .as_deref()
+        .expect("the first row is noted");
     for part in [
         "2026-10-25 02:30 happens twice in Europe/Amsterdam (CEST and CET)",
         "Scrollstop used the first (CEST)",
@@ -97,7 +100,9 @@ fn a_wall_time_that_happens_twice_is_noted_with_both_choices() {
     assert_eq!(report.drafts[1].note, None, "an ordinary time has no note");
     let notes = &report.files[0].summary.notes;
     assert!(
-        notes.iter().any(|n| n.starts_with("line 2: ") && n.contains("happens twice")),
+        notes
+            .iter()
+            .any(|n| n.starts_with("line 2: ") && n.contains("happens twice")),
         "{notes:?}"
     );
 
@@ -126,5 +131,8 @@ fn a_wall_time_that_happens_twice_is_noted_with_both_choices() {
         .output()
         .expect("the binary runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("note: line 2: 2026-10-25 02:30 happens twice"), "{text}");
+    assert!(
+        text.contains("note: line 2: 2026-10-25 02:30 happens twice"),
+        "{text}"
+    );
 }

@@ -36,7 +36,11 @@ fn import_watched(args: &[&str], most_kb: u64) -> Output {
     let started = Instant::now();
     let mut peak = 0;
     loop {
-        if child.try_wait().expect("the child can be waited on").is_some() {
+        if child
+            .try_wait()
+            .expect("the child can be waited on")
+            .is_some()
+        {
             break;
         }
         peak = peak.max(peak_kb(child.id()).unwrap_or(0));
@@ -148,8 +152,11 @@ fn a_map_naming_no_column_is_an_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ws = dir.path().join("w.sqlite");
     let history = dir.path().join("history.csv");
-    std::fs::write(&history, "video_id,account,views\n7546034661705796877,knitwit,5\n")
-        .expect("write");
+    std::fs::write(
+        &history,
+        "video_id,account,views\n7546034661705796877,knitwit,5\n",
+    )
+    .expect("write");
     let out = import_watched(
         &[
             "--workspace",
@@ -163,5 +170,8 @@ fn a_map_naming_no_column_is_an_error() {
     let said = text(&out);
     assert!(!out.status.success(), "{said}");
     assert!(said.contains("--map views= names no column"), "{said}");
-    assert!(!ws.exists(), "nothing is created before the arguments are read");
+    assert!(
+        !ws.exists(),
+        "nothing is created before the arguments are read"
+    );
 }

@@ -39,7 +39,10 @@ fn each_impossible_value_is_a_rejected_row_with_its_line_and_reason() {
     let report = ws
         .import_now(std::slice::from_ref(&file), options(false), &Silent)
         .expect("import");
-    assert!(!report.committed, "nothing is written while rows are rejected");
+    assert!(
+        !report.committed,
+        "nothing is written while rows are rejected"
+    );
     assert_eq!(ws.store().counts().expect("counts").videos, 0);
     let rows: Vec<(&str, usize, &str)> = report
         .rejected

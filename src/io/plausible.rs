@@ -18,8 +18,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::{
-    ActivityRecord, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink,
-    TrendRecord, VideoRecord,
+    ActivityRecord, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink, TrendRecord,
+    VideoRecord,
 };
 use crate::domain::DailyMetrics;
 

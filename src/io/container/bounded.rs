@@ -62,7 +62,9 @@ impl<R: Read> Read for Bounded<R> {
                 )),
             };
         }
-        let most = usize::try_from(self.left).unwrap_or(usize::MAX).min(buf.len());
+        let most = usize::try_from(self.left)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
         let n = self.inner.read(&mut buf[..most])?;
         self.left -= n as u64;
         Ok(n)
@@ -129,7 +131,10 @@ mod tests {
             .read_to_end(&mut out)
             .expect_err("an endless input passes any limit");
         assert_eq!(over_limit(&err), Some(3_000_000));
-        assert!(err.get_ref().is_some_and(|e| e.to_string().contains("3 MB")));
+        assert!(
+            err.get_ref()
+                .is_some_and(|e| e.to_string().contains("3 MB"))
+        );
         assert_eq!(out.len(), 3_000_000);
     }
 }

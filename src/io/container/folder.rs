@@ -112,7 +112,9 @@ fn walk(
                 shown_as: shown,
             });
         } else {
-            listing.passed_over.push((shown, passed_over_because(&meta, &path)));
+            listing
+                .passed_over
+                .push((shown, passed_over_because(&meta, &path)));
         }
     }
     Ok(())

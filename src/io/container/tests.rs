@@ -1,6 +1,6 @@
 mod bad_input;
-mod endless;
 mod build;
+mod endless;
 mod fuzz;
 
 use std::sync::{Arc, Mutex};

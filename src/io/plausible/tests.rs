@@ -47,7 +47,10 @@ fn an_ordinary_video_passes() {
     assert!(video_problems_of(&video(at(2026, 2, 1), at(2026, 2, 20)), now).is_empty());
     let mut long = video(at(2026, 2, 1), at(2026, 2, 20));
     long.duration_s = Some(600.0);
-    assert!(video_problems_of(&long, now).is_empty(), "a 10-minute video");
+    assert!(
+        video_problems_of(&long, now).is_empty(),
+        "a 10-minute video"
+    );
     long.duration_s = Some(LONGEST_VIDEO_S);
     assert!(video_problems_of(&long, now).is_empty(), "a day at most");
 }
@@ -69,7 +72,11 @@ fn each_bad_value_is_named() {
     assert!(problems[3].contains("up to 24 hours"), "{problems:?}");
 
     let from_tiktok = video_problems(&v, Source::TikTok, now);
-    assert_eq!(from_tiktok.len(), 3, "a Studio report's comments keep their sign");
+    assert_eq!(
+        from_tiktok.len(),
+        3,
+        "a Studio report's comments keep their sign"
+    );
 }
 
 #[test]
@@ -80,7 +87,10 @@ fn times_outside_tiktoks_lifetime_are_refused() {
         .single()
         .expect("year 1");
     let problems = video_problems_of(&video(year_one, at(2026, 2, 20)), now);
-    assert!(problems[0].contains("before TikTok existed"), "{problems:?}");
+    assert!(
+        problems[0].contains("before TikTok existed"),
+        "{problems:?}"
+    );
 
     let mut unmeasured = video(at(9999, 1, 1), at(2026, 2, 20));
     unmeasured.snapshot = None;
@@ -91,7 +101,10 @@ fn times_outside_tiktoks_lifetime_are_refused() {
     );
 
     let problems = video_problems_of(&video(at(2026, 2, 1), at(9999, 1, 1)), now);
-    assert!(problems[0].starts_with("measured 9999-01-01"), "{problems:?}");
+    assert!(
+        problems[0].starts_with("measured 9999-01-01"),
+        "{problems:?}"
+    );
 
     let problems = video_problems_of(&video(at(2026, 2, 25), at(2026, 2, 20)), now);
     assert!(

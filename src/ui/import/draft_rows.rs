@@ -45,8 +45,11 @@ pub(super) fn ui(ui: &mut egui::Ui, rows: &[DraftRow]) {
                         match &row.note {
                             // A wall time that happens twice: which one was taken, on hover.
                             Some(note) => {
-                                ui.label(theme::warn_text(ui, format!("{planned} (happens twice)")))
-                                    .on_hover_text(note);
+                                ui.label(theme::warn_text(
+                                    ui,
+                                    format!("{planned} (happens twice)"),
+                                ))
+                                .on_hover_text(note);
                             }
                             None => {
                                 ui.label(planned);

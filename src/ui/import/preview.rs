@@ -219,7 +219,14 @@ fn file_card(ui: &mut egui::Ui, file: &FileReport, report: &ImportReport) {
                 row(ui, "Encoding");
                 ui.label(&s.encoding);
                 ui.end_row();
-                row(ui, if file.accounts.len() > 1 { "Accounts" } else { "Account" });
+                row(
+                    ui,
+                    if file.accounts.len() > 1 {
+                        "Accounts"
+                    } else {
+                        "Account"
+                    },
+                );
                 if file.accounts.is_empty() {
                     ui.label(theme::error_text(ui, "none: choose the account above"));
                 } else {

@@ -316,8 +316,10 @@ impl<'w, 'b> Writer<'w, 'b> {
             Some(known) if known.iter().rev().any(same) => {}
             Some(known) => known.push(format!("@{}", handle.to_lowercase())),
             None => {
-                self.file_accounts
-                    .insert(file.to_string(), vec![format!("@{}", handle.to_lowercase())]);
+                self.file_accounts.insert(
+                    file.to_string(),
+                    vec![format!("@{}", handle.to_lowercase())],
+                );
             }
         }
     }

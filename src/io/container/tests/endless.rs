@@ -32,7 +32,10 @@ fn an_endless_device_stops_at_the_limit() {
         "{errors:?}"
     );
     let message = errors[0].to_string();
-    assert!(message.contains("zero") && message.contains("2 MB"), "{message}");
+    assert!(
+        message.contains("zero") && message.contains("2 MB"),
+        "{message}"
+    );
 }
 
 /// Makes a FIFO at `path` (with the system's `mkfifo`).
@@ -74,7 +77,10 @@ fn a_fifo_fed_past_the_limit_stops_at_the_limit() {
         "{errors:?}"
     );
     assert!(errors[0].to_string().contains("Overview.csv"));
-    assert!(sent < 16_000_000, "the reader hung up early ({sent} bytes sent)");
+    assert!(
+        sent < 16_000_000,
+        "the reader hung up early ({sent} bytes sent)"
+    );
 }
 
 #[test]
@@ -130,7 +136,9 @@ fn a_zip_entry_unpacking_past_its_declared_size_is_cut_off() {
     assert!(got.files.is_empty() && got.daily.is_empty(), "{got:?}");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].to_string().contains("Overview_x.zip/Overview.csv"),
+        errors[0]
+            .to_string()
+            .contains("Overview_x.zip/Overview.csv"),
         "{errors:?}"
     );
 }

@@ -165,7 +165,10 @@ fn map_arguments_read_field_and_column() {
         Ok((Field::MeasuredAt, "as of".into()))
     );
     assert_eq!(parse_map_arg("sound=-"), Ok((Field::Sound, String::new())));
-    assert_eq!(parse_map_arg("sound= - "), Ok((Field::Sound, String::new())));
+    assert_eq!(
+        parse_map_arg("sound= - "),
+        Ok((Field::Sound, String::new()))
+    );
     assert_eq!(
         parse_map_arg("a=b=c"),
         Err(MappingError::UnknownField("a".into()))
