@@ -17,7 +17,7 @@ use crate::checks::tally;
 use crate::domain::{Account, Handle};
 use serde::Serialize;
 
-use crate::io::generic::parse_map_arg;
+use crate::io::generic::{MappingError, parse_map_arg};
 use crate::store::VideoWithSnapshots;
 use crate::workspace::{
     CheckedDraft, DEFAULT_DEMO_SEED, ImportOptions, ImportReport, Silent, Workspace, WorkspaceInfo,
@@ -61,7 +61,8 @@ pub enum Command {
         /// The account for files that do not name one (handle, with or without @).
         #[arg(long, value_name = "HANDLE")]
         account: Option<String>,
-        /// Map a field of a video-history file to a column, e.g. --map views="Total views".
+        /// Map a field of a video-history file to a column, e.g. --map views="Total views";
+        /// --map sound=- leaves a field unread.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
         /// The export date (YYYY-MM-DD) for yearless dates when no file states it.
@@ -217,7 +218,13 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
         } => {
             let mapping = map
                 .iter()
-                .map(|m| parse_map_arg(m).map_err(|e| anyhow::anyhow!("--map {m}: {e}")))
+                .map(|m| {
+                    parse_map_arg(m).map_err(|e| match e {
+                        // Its message names the argument already.
+                        MappingError::NoColumn(_) => anyhow::anyhow!("{e}"),
+                        _ => anyhow::anyhow!("--map {m}: {e}"),
+                    })
+                })
                 .collect::<anyhow::Result<Vec<_>>>()?;
             let account = account.as_deref().map(account_arg).transpose()?;
             let mut workspace = Workspace::open(&cli.workspace_path()?)?;
@@ -241,9 +248,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 print_import(&report, *dry_run, out)?;
             }
             if report.has_problems() && !report.committed {
+                // A file naming no account has one rejection for all its rows: count rows.
+                let rows = report
+                    .files
+                    .iter()
+                    .map(|f| f.changes.rejected)
+                    .sum::<usize>()
+                    .max(report.rejected.len());
                 bail!(
-                    "nothing was written: {} rows and {} files were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
-                    report.rejected.len(),
+                    "nothing was written: {rows} rows and {} files were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
                     report.errors.len()
                 );
             }
@@ -411,7 +424,10 @@ fn print_import(report: &ImportReport, dry_run: bool, out: &mut dyn Write) -> st
             s.file,
             s.kind.label(),
             s.encoding,
-            f.account.as_deref().unwrap_or("no account"),
+            match f.accounts.as_slice() {
+                [] => "no account".to_string(),
+                accounts => accounts.join(", "),
+            },
             f.changes.describe()
         )?;
         for note in &s.notes {
@@ -425,7 +441,10 @@ fn print_import(report: &ImportReport, dry_run: bool, out: &mut dyn Write) -> st
         writeln!(out, "refused: {e}")?;
     }
     for r in &report.rejected {
-        writeln!(out, "rejected: {} line {}: {}", r.file, r.line, r.reason)?;
+        match r.line {
+            0 => writeln!(out, "rejected: {}: {}", r.file, r.reason)?,
+            line => writeln!(out, "rejected: {} line {line}: {}", r.file, r.reason)?,
+        }
     }
     if report.committed {
         writeln!(out, "Imported.")?;

@@ -193,3 +193,42 @@ fn bad_input_leaves_the_workspace_exactly_as_it_was() {
         assert_eq!(dump(&path), before, "{name} changed the workspace");
     }
 }
+
+#[test]
+fn files_naming_no_account_get_one_rejection_each_not_one_per_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(&dir.path().join("w.sqlite")).expect("open");
+    let files = vec![
+        fixtures().join("Overview.csv"),
+        fixtures().join("FollowerActivity.csv"),
+    ];
+    let report = ws
+        .import_now(
+            &files,
+            ImportOptions {
+                account: None,
+                ..options()
+            },
+            &Silent,
+        )
+        .expect("import");
+    assert!(!report.committed);
+    let files: Vec<&str> = report.rejected.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(
+        files,
+        ["Overview.csv", "FollowerActivity.csv"],
+        "{report:#?}"
+    );
+    for (rejected, file) in report.rejected.iter().zip(&report.files) {
+        let rows = file.changes.rejected;
+        assert!(rows > 1, "every row of {} is counted", rejected.file);
+        assert!(
+            rejected
+                .reason
+                .contains(&format!("this row and {} more of the file", rows - 1)),
+            "{}",
+            rejected.reason
+        );
+        assert!(rejected.reason.contains("--account"), "{}", rejected.reason);
+    }
+}

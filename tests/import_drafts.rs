@@ -120,7 +120,7 @@ fn a_good_file_adds_every_draft_with_its_plan_entry() {
     assert_eq!(report.rejected, vec![]);
     assert_eq!(report.files[0].summary.kind, ReportKind::Drafts);
     assert_eq!(report.files[0].changes.added, 3);
-    assert_eq!(report.files[0].account.as_deref(), Some("@meadow"));
+    assert_eq!(report.files[0].accounts, ["@meadow"]);
     assert!(report.new_accounts.is_empty(), "{:?}", report.new_accounts);
 
     let account = ws.store().accounts().expect("accounts")[0].clone();

@@ -3,12 +3,14 @@
 //! file is sent to the right reader by its content (never its name) through [`read_paths`],
 //! the one entry point the window, the command line and the tests share.
 //!
-//! It never writes anything, never reads a file over the size limit (it checks the size
-//! first), never opens a ZIP with too many entries or an entry pointing outside it, never
-//! opens a macro-enabled or linked workbook, and never panics, whatever the bytes. Files are
-//! named as the user knows them (`Followers_x.zip/FollowerActivity.csv`).
+//! It never writes anything, never reads a file over the size limit (it checks a regular
+//! file's size first, and counts every input's bytes as they arrive: a FIFO or a device
+//! states no size), never opens a ZIP with too many entries or an entry pointing outside it,
+//! never opens a macro-enabled or linked workbook, and never panics, whatever the bytes.
+//! Files are named as the user knows them (`Followers_x.zip/FollowerActivity.csv`).
 
 mod archive;
+mod bounded;
 mod folder;
 mod names;
 mod options;
@@ -24,6 +26,7 @@ use self::archive::{Archive, is_zip};
 pub use self::options::{Limits, ReadOptions, TableReader};
 use self::tabular::{Sheet, read_tabular, read_text, table_as_csv};
 use crate::io::account_data::{looks_like_account_data, read_account_data};
+use crate::io::plausible::Checked;
 use crate::io::studio::FIRST_TIKTOK_SECOND;
 use crate::io::{ImportError, Sink};
 
@@ -37,19 +40,28 @@ struct Origin {
 }
 
 /// Reads every dropped file and folder into `sink`. Returns the files refused as a whole (a
-/// refused file pushes nothing); rows refused within a file go to the sink as rejections.
+/// refused file pushes nothing); rows refused within a file go to the sink as rejections,
+/// among them every record out of [bounds](crate::io::plausible). A folder with no file to
+/// read is refused, saying what it holds.
 pub fn read_paths(
     paths: &[PathBuf],
     options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> Vec<ImportError> {
+    let sink = &mut Checked::new(sink, Utc::now());
     let mut errors = Vec::new();
     for path in paths {
         let shown_as = base_name(path);
         if path.is_dir() {
             match folder::files_in(path, &shown_as, &options.limits) {
-                Ok(files) => {
-                    for found in files {
+                Ok(listing) if listing.files.is_empty() => {
+                    errors.push(ImportError::NothingToImport {
+                        folder: shown_as.clone(),
+                        found: listing.described(),
+                    });
+                }
+                Ok(listing) => {
+                    for found in listing.files {
                         read_path(&found.path, &found.shown_as, options, sink, &mut errors);
                     }
                 }
@@ -70,6 +82,7 @@ pub fn read_bytes(
     options: &ReadOptions,
     sink: &mut dyn Sink,
 ) -> Vec<ImportError> {
+    let sink = &mut Checked::new(sink, Utc::now());
     let mut errors = Vec::new();
     dispatch(file, bytes, &Origin::default(), options, sink, &mut errors);
     errors
@@ -97,14 +110,14 @@ fn read_path(
         Ok(meta) => meta,
         Err(source) => return errors.push(io_error(source)),
     };
-    if meta.len() > options.limits.max_file_bytes {
-        return errors.push(too_large(
-            shown_as,
-            meta.len(),
-            options.limits.max_file_bytes,
-        ));
+    let limit = options.limits.max_file_bytes;
+    // A regular file states its size: a big one is refused before a byte is read. Anything
+    // else (a FIFO, a device) states none, and is held to the limit while it is read.
+    if meta.is_file() && meta.len() > limit {
+        return errors.push(too_large(shown_as, meta.len(), limit));
     }
-    if meta.len() > options.limits.stream_over_bytes
+    if meta.is_file()
+        && meta.len() > options.limits.stream_over_bytes
         && let Some(result) = stream::read_streaming(path, shown_as, meta.len(), options, sink)
     {
         if let Err(err) = result {
@@ -112,9 +125,14 @@ fn read_path(
         }
         return;
     }
-    let bytes = match std::fs::read(path) {
+    let bytes = match bounded::read_within(path, limit) {
         Ok(bytes) => bytes,
-        Err(source) => return errors.push(io_error(source)),
+        Err(source) => {
+            return errors.push(match bounded::over_limit(&source) {
+                Some(limit) => over_limit(shown_as, limit),
+                None => io_error(source),
+            });
+        }
     };
     let modified = meta
         .modified()
@@ -126,6 +144,13 @@ fn read_path(
         ..Origin::default()
     };
     dispatch(shown_as, &bytes, &origin, options, sink, errors);
+}
+
+fn over_limit(file: &str, limit: u64) -> ImportError {
+    ImportError::OverLimit {
+        file: file.to_string(),
+        limit_mb: limit / 1_000_000,
+    }
 }
 
 fn too_large(file: &str, size: u64, limit: u64) -> ImportError {

@@ -14,6 +14,7 @@ pub mod drafts_csv;
 pub mod export;
 pub mod generic;
 pub mod numbers;
+pub mod plausible;
 mod readers;
 mod records;
 pub mod studio;

@@ -248,6 +248,16 @@ pub enum ImportError {
         limit_mb: u64,
     },
 
+    #[error(
+        "{file} goes on past {limit_mb} MB, the limit for one file, so reading stopped there and nothing of it was imported. Import a file of at most {limit_mb} MB (split a bigger table into parts)."
+    )]
+    OverLimit { file: String, limit_mb: u64 },
+
+    #[error(
+        "{folder} holds no file Scrollstop can import: {found}. Choose the folder the exports are in, or the files themselves."
+    )]
+    NothingToImport { folder: String, found: String },
+
     #[error("could not read {path}: {source}")]
     Io {
         path: PathBuf,

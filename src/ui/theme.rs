@@ -217,6 +217,11 @@ pub fn error_text(ui: &egui::Ui, text: impl Into<String>) -> RichText {
     RichText::new(text).color(palette(ui).error)
 }
 
+/// Text in the warning colour, for what was done that the user may want otherwise.
+pub fn warn_text(ui: &egui::Ui, text: impl Into<String>) -> RichText {
+    RichText::new(text).color(palette(ui).warn)
+}
+
 /// A subculture's colour on screen.
 pub fn colour(c: Colour) -> Color32 {
     let [r, g, b] = c.0;

@@ -3,12 +3,13 @@
 //! already there (same account, title and caption) left alone, so importing the same file twice
 //! adds nothing. The import preview runs the very same writes and rolls them back.
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::domain::{AccountId, Draft, DraftId, DraftStatus, Handle, PlanEntry, PlanEntryId};
 use crate::io::{DraftRecord, PlannedAt};
+use crate::schedule::{Resolution, wall};
 use crate::store::{Batch, Change, StoreError};
 
 /// One draft row of a drafts CSV as the preview lists it (rejected rows are in the report's
@@ -25,6 +26,9 @@ pub struct DraftRow {
     pub planned: Option<String>,
     /// `Added` for a new draft, `Unchanged` for one already in the workspace.
     pub change: Change,
+    /// What the user should know about the row: a planned wall time that happens twice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl DraftRow {
@@ -32,8 +36,7 @@ impl DraftRow {
         file: &str,
         account: &Handle,
         d: &DraftRecord,
-        change: Change,
-        planned: Option<String>,
+        stored: StoredDraft,
     ) -> DraftRow {
         let title = [&d.title, &d.hook, &d.caption]
             .into_iter()
@@ -45,14 +48,25 @@ impl DraftRow {
             line: d.line,
             title,
             account: account.to_string(),
-            planned,
-            change,
+            planned: stored.planned,
+            change: stored.change,
+            note: stored.note,
         }
     }
 }
 
-/// What storing one draft row did: its change and planned time as shown, or why it is refused.
-pub(super) type Stored = Result<(Change, Option<String>), String>;
+/// What storing one draft row did, or why it is refused.
+pub(super) type Stored = Result<StoredDraft, String>;
+
+/// A draft row stored (or found already there).
+#[derive(Debug)]
+pub(super) struct StoredDraft {
+    pub change: Change,
+    /// The planned time as shown (`2026-03-01 18:30 Europe/Amsterdam`).
+    pub planned: Option<String>,
+    /// What the user should know about the planned time: a wall time that happens twice.
+    pub note: Option<String>,
+}
 
 /// Stores one draft row for `account` (unless an identical one is there); `Err(reason)` rejects
 /// the row.
@@ -74,20 +88,25 @@ pub(super) fn store_draft(
         },
         None => None,
     };
-    let planned = match d.planned_at {
+    let (planned, note) = match d.planned_at {
         Some(at) => {
             let zone = batch.account_zone(account)?;
-            match resolve(at, zone) {
-                Ok(slot) => Some((slot.0, slot.1, zone)),
+            match place(at, zone) {
+                Ok(placed) => (Some((placed.wall, placed.instant, zone)), placed.note),
                 Err(reason) => return Ok(Err(reason)),
             }
         }
-        None => None,
+        None => (None, None),
     };
     let shown =
         planned.map(|(wall, _, zone)| format!("{} {}", wall.format("%Y-%m-%d %H:%M"), zone));
+    let stored = |change| StoredDraft {
+        change,
+        planned: shown.clone(),
+        note: note.clone(),
+    };
     if batch.find_draft(account, &d.title, &d.caption)?.is_some() {
-        return Ok(Ok((Change::Unchanged, shown)));
+        return Ok(Ok(stored(Change::Unchanged)));
     }
     let blank = Draft::blank(account, now);
     let draft = Draft {
@@ -130,23 +149,58 @@ pub(super) fn store_draft(
             reason: "planned in a drafts CSV".into(),
         })?;
     }
-    Ok(Ok((Change::Added, shown)))
+    Ok(Ok(stored(Change::Added)))
 }
 
-/// The wall time in the account's zone and the instant of a planned time, or why it cannot be
-/// placed (a wall time inside a clock change's gap).
-fn resolve(at: PlannedAt, zone: Tz) -> Result<(NaiveDateTime, DateTime<Utc>), String> {
-    match at {
-        PlannedAt::At(instant) => Ok((instant.with_timezone(&zone).naive_local(), instant)),
-        PlannedAt::Wall(wall) => match zone.from_local_datetime(&wall) {
-            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
-                Ok((wall, t.with_timezone(&Utc)))
-            }
-            LocalResult::None => Err(format!(
-                "planned at {} does not exist in {zone} (the clocks go forward then): pick another time",
-                wall.format("%Y-%m-%d %H:%M")
-            )),
-        },
+/// A planned time placed in the account's zone.
+struct Placed {
+    wall: NaiveDateTime,
+    instant: DateTime<Utc>,
+    note: Option<String>,
+}
+
+/// The wall time in the account's zone and the instant of a planned time, through the one
+/// conversion the calendar uses ([`wall::resolve`]). A wall time inside a clock change's gap
+/// is refused with both choices; one that happens twice (the clocks go back over it) takes
+/// the first and says so with both choices, as the calendar does, rather than in silence.
+fn place(at: PlannedAt, zone: Tz) -> Result<Placed, String> {
+    let wall = match at {
+        PlannedAt::At(instant) => {
+            return Ok(Placed {
+                wall: instant.with_timezone(&zone).naive_local(),
+                instant,
+                note: None,
+            });
+        }
+        PlannedAt::Wall(wall) => wall,
+    };
+    let resolution = wall::resolve(zone, wall);
+    let written = wall.format("%Y-%m-%d %H:%M");
+    match resolution {
+        Resolution::Exact(instant) => Ok(Placed {
+            wall,
+            instant,
+            note: None,
+        }),
+        Resolution::Gap { .. } => Err(format!(
+            "planned at {written}: {} Write the time you mean.",
+            wall::describe(zone, wall, &resolution)
+        )),
+        Resolution::Overlap { earlier, later } => {
+            let abbreviation = |t: DateTime<Utc>| t.with_timezone(&zone).format("%Z").to_string();
+            let second = later.with_timezone(&zone).to_rfc3339();
+            Ok(Placed {
+                wall,
+                instant: earlier,
+                note: Some(format!(
+                    "{written} happens twice in {} ({} and {}); Scrollstop used the first ({}). To post at the second, write {second} in the file, or move the post in the calendar.",
+                    zone.name(),
+                    abbreviation(earlier),
+                    abbreviation(later),
+                    abbreviation(earlier),
+                )),
+            })
+        }
     }
 }
 

@@ -100,7 +100,11 @@ impl<'a> Archive<'a> {
         file.by_ref()
             .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(|err| format!("\"{name}\" in this ZIP cannot be unpacked ({err})"))?;
+            .map_err(|err| {
+                format!(
+                    "\"{name}\" in this ZIP cannot be unpacked ({err}); download the export again"
+                )
+            })?;
         if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
             return Err(format!(
                 "\"{name}\" unpacks to more than {} MB (more than it says); it was not read",

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use super::ReadOptions;
+use super::bounded::Bounded;
 use crate::io::csv_table::ChunkedRows;
 use crate::io::studio::detect;
 use crate::io::{ImportError, Sink};
@@ -23,6 +24,8 @@ pub(super) fn read_streaming(
     sink: &mut dyn Sink,
 ) -> Option<Result<(), ImportError>> {
     let file = std::fs::File::open(path).ok()?;
+    // Bounded: a file that grows while it is read still stops at the limit.
+    let file = Bounded::new(file, options.limits.max_file_bytes);
     let mut rows = ChunkedRows::open(Box::new(file), size).ok()??;
     if rows.headers.first().is_some_and(|h| h.starts_with('{')) || detect(&rows.headers).is_some() {
         return None;

@@ -1,5 +1,6 @@
 mod bad_input;
 mod build;
+mod endless;
 mod fuzz;
 
 use std::sync::{Arc, Mutex};

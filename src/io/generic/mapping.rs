@@ -166,6 +166,10 @@ pub enum MappingError {
     NotAnAssignment(String),
     #[error("\"{0}\" is not a field; the fields are {list}", list = field_list())]
     UnknownField(String),
+    #[error(
+        "--map {0}= names no column: write the column's header after the = (--map {0}=\"Total views\"), or --map {0}=- to leave {0} unread"
+    )]
+    NoColumn(String),
     #[error("the file has no column \"{column}\" for {field}; its columns are {columns}")]
     NoSuchColumn {
         field: &'static str,
@@ -178,14 +182,20 @@ pub enum MappingError {
     NoVideoColumn,
 }
 
-/// Reads a `--map FIELD=COLUMN` argument. An empty column (`sound=`) means "do not read this
-/// field", to drop a suggestion.
+/// Reads a `--map FIELD=COLUMN` argument. `-` for the column (`sound=-`) means "do not read
+/// this field", to drop a suggestion. No column at all (`views=`, often a shell variable that
+/// was empty) is an error: taken as "do not read", it would drop every count in silence.
 pub fn parse_map_arg(arg: &str) -> Result<(Field, String), MappingError> {
-    let (field, column) = arg
+    let (written, column) = arg
         .split_once('=')
         .ok_or_else(|| MappingError::NotAnAssignment(arg.to_string()))?;
-    let field = Field::parse(field).ok_or_else(|| MappingError::UnknownField(field.to_string()))?;
-    Ok((field, column.trim().to_string()))
+    let field =
+        Field::parse(written).ok_or_else(|| MappingError::UnknownField(written.to_string()))?;
+    match column.trim() {
+        "" => Err(MappingError::NoColumn(written.trim().to_string())),
+        "-" => Ok((field, String::new())),
+        column => Ok((field, column.to_string())),
+    }
 }
 
 /// Which column (by index into the header) holds each field.

@@ -1,6 +1,7 @@
 //! The import preview's list of drafts from drafts CSVs: each row with its file, line, title,
-//! account and planned time, and whether it is added or already in the workspace (rejected
-//! rows are listed with the other rejections). Drawing only.
+//! account and planned time (marked when the wall time happens twice, with both choices on
+//! hover), and whether it is added or already in the workspace (rejected rows are listed with
+//! the other rejections). Drawing only.
 
 use eframe::egui::{self, RichText};
 
@@ -40,7 +41,20 @@ pub(super) fn ui(ui: &mut egui::Ui, rows: &[DraftRow]) {
                         ui.label(row.line.to_string());
                         ui.label(&row.title);
                         ui.label(&row.account);
-                        ui.label(row.planned.as_deref().unwrap_or("not planned"));
+                        let planned = row.planned.as_deref().unwrap_or("not planned");
+                        match &row.note {
+                            // A wall time that happens twice: which one was taken, on hover.
+                            Some(note) => {
+                                ui.label(theme::warn_text(
+                                    ui,
+                                    format!("{planned} (happens twice)"),
+                                ))
+                                .on_hover_text(note);
+                            }
+                            None => {
+                                ui.label(planned);
+                            }
+                        }
                         let palette = theme::palette(ui);
                         match row.change {
                             Change::Added => theme::chip(ui, "add", palette.ok),

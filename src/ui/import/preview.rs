@@ -228,20 +228,25 @@ fn file_card(ui: &mut egui::Ui, file: &FileReport, report: &ImportReport) {
                 row(ui, "Encoding");
                 ui.label(&s.encoding);
                 ui.end_row();
-                row(ui, "Account");
-                match &file.account {
-                    Some(handle) if report.new_accounts.contains(handle) => {
-                        ui.horizontal(|ui| {
+                row(
+                    ui,
+                    if file.accounts.len() > 1 {
+                        "Accounts"
+                    } else {
+                        "Account"
+                    },
+                );
+                if file.accounts.is_empty() {
+                    ui.label(theme::error_text(ui, "none: choose the account above"));
+                } else {
+                    ui.horizontal_wrapped(|ui| {
+                        for handle in &file.accounts {
                             ui.label(handle);
-                            theme::chip(ui, "new account", theme::palette(ui).warn);
-                        });
-                    }
-                    Some(handle) => {
-                        ui.label(handle);
-                    }
-                    None => {
-                        ui.label(theme::error_text(ui, "none: choose the account above"));
-                    }
+                            if report.new_accounts.contains(handle) {
+                                theme::chip(ui, "new account", theme::palette(ui).warn);
+                            }
+                        }
+                    });
                 }
                 ui.end_row();
                 row(ui, "Dates");

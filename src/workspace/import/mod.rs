@@ -88,8 +88,9 @@ impl ChangeCounts {
 pub struct FileReport {
     #[serde(flatten)]
     pub summary: FileSummary,
-    /// The account the file's rows go to (generic files may name several: the first).
-    pub account: Option<String>,
+    /// The accounts the file's rows go to (`@handle`), in the order first met: a video
+    /// history or a drafts CSV may name several. Empty when the file names none.
+    pub accounts: Vec<String>,
     pub changes: ChangeCounts,
 }
 
@@ -131,11 +132,18 @@ pub struct PreparedImport {
     pub report: ImportReport,
 }
 
-/// SHA-256 of a file's bytes as hex; folders and unreadable paths hash to an empty string.
-/// The file is read in pieces, so hashing a big file does not hold it in memory.
+/// SHA-256 of a regular file's bytes as hex; folders, unreadable paths and anything that is
+/// not a regular file hash to an empty string. The file is read in pieces, so hashing a big
+/// file does not hold it in memory. A FIFO or a device is never read here: a FIFO's bytes
+/// go to one reader only (the import's), and a device may never end.
 pub fn content_hash(path: &std::path::Path) -> String {
     let hash = || -> std::io::Result<String> {
-        let mut file = std::fs::File::open(path)?;
+        if !std::fs::metadata(path)?.is_file() {
+            return Ok(String::new());
+        }
+        // A file that grows past the size limit while it is hashed is refused by the reading.
+        let limit = crate::io::Limits::default().max_file_bytes;
+        let mut file = std::io::Read::take(std::fs::File::open(path)?, limit.saturating_add(1));
         let mut hasher = Sha256::new();
         let mut buffer = vec![0u8; 1 << 20];
         loop {
@@ -374,7 +382,8 @@ fn log_files(
             })
             .map(|(_, h)| h.clone())
             .unwrap_or_default();
-        let account = match file.account.as_deref().map(Handle::parse) {
+        // The log has one account per file: a file naming several is logged under the first.
+        let account = match file.accounts.first().map(|h| Handle::parse(h)) {
             Some(Ok(handle)) => batch.find_account(&handle)?,
             _ => None,
         };

@@ -107,10 +107,13 @@ pub(super) struct Writer<'w, 'b> {
     accounts: Accounts,
     summaries: Vec<FileSummary>,
     per_file: Vec<(String, ChangeCounts)>,
-    first_account: HashMap<String, String>,
+    /// Per file, the accounts its rows went to (`@handle`), in the order first met.
+    file_accounts: HashMap<String, Vec<String>>,
     /// Rows the readers refused, then rows refused while writing (in that order, as shown).
     read_rejected: Vec<Rejected>,
     write_rejected: Vec<Rejected>,
+    /// Per file, where in `write_rejected` its rows naming no account are, and how many.
+    unowned: HashMap<String, (usize, usize)>,
     held: Collected,
     /// The draft rows of drafts CSVs as written (the preview lists them).
     drafts: Vec<DraftRow>,
@@ -147,9 +150,10 @@ impl<'w, 'b> Writer<'w, 'b> {
             },
             summaries: Vec::new(),
             per_file: Vec::new(),
-            first_account: HashMap::new(),
+            file_accounts: HashMap::new(),
             read_rejected: Vec::new(),
             write_rejected: Vec::new(),
+            unowned: HashMap::new(),
             held: Collected::default(),
             drafts: Vec::new(),
             streaming: None,
@@ -180,10 +184,15 @@ impl<'w, 'b> Writer<'w, 'b> {
         let files = std::mem::take(&mut self.summaries)
             .into_iter()
             .map(|summary| {
-                let account = self.first_account.get(&summary.file).cloned().or_else(|| {
-                    let hint = self.file_handle_in(&summary)?;
-                    Handle::parse(&hint).ok().map(|h| h.to_string())
-                });
+                let accounts = match self.file_accounts.get(&summary.file) {
+                    Some(accounts) => accounts.clone(),
+                    None => self
+                        .file_handle_in(&summary)
+                        .and_then(|hint| Handle::parse(&hint).ok())
+                        .map(|h| h.to_string())
+                        .into_iter()
+                        .collect(),
+                };
                 let changes = self
                     .per_file
                     .iter()
@@ -192,7 +201,7 @@ impl<'w, 'b> Writer<'w, 'b> {
                     .unwrap_or_default();
                 FileReport {
                     summary,
-                    account,
+                    accounts,
                     changes,
                 }
             })
@@ -249,6 +258,29 @@ impl<'w, 'b> Writer<'w, 'b> {
         });
     }
 
+    /// Rejects a row that names no account, in a file that names none either: the file gets
+    /// one rejection that counts its rows (the cause and the cure are the same for each), at
+    /// the line of its first such row.
+    fn reject_unowned(&mut self, file: &str, line: usize) {
+        self.count(file).rejected += 1;
+        let rows = match self.unowned.get_mut(file) {
+            Some((at, rows)) => {
+                *rows += 1;
+                let (at, rows) = (*at, *rows);
+                self.write_rejected[at].reason = unowned_reason(rows);
+                return;
+            }
+            None => 1,
+        };
+        self.unowned
+            .insert(file.to_string(), (self.write_rejected.len(), rows));
+        self.write_rejected.push(Rejected {
+            file: file.to_string(),
+            line,
+            reason: unowned_reason(rows),
+        });
+    }
+
     /// The account a file's records go to when a record does not say: the file's own hint
     /// (a ZIP's name, a history naming one account), else the one chosen for the import.
     fn file_handle_in(&self, summary: &FileSummary) -> Option<String> {
@@ -280,11 +312,7 @@ impl<'w, 'b> Writer<'w, 'b> {
         handle: Option<&str>,
     ) -> Result<Option<AccountId>, StoreError> {
         let Some(handle) = handle else {
-            self.reject_write(
-                file,
-                line,
-                "the file does not say which account it belongs to: choose the account (--account HANDLE)".into(),
-            );
+            self.reject_unowned(file, line);
             return Ok(None);
         };
         let id = match self.accounts.resolve(self.batch, handle)? {
@@ -294,13 +322,20 @@ impl<'w, 'b> Writer<'w, 'b> {
                 return Ok(None);
             }
         };
-        if !self.first_account.contains_key(file)
-            && let Ok(handle) = Handle::parse(handle)
-        {
-            self.first_account
-                .insert(file.to_string(), handle.to_string());
+        if let Ok(handle) = Handle::parse(handle) {
+            self.note_account(file, &handle);
         }
         Ok(Some(id))
+    }
+
+    /// Adds `handle` to the accounts `file` went to, unless it is there (rows come grouped
+    /// by account, so the last one is looked at first).
+    fn note_account(&mut self, file: &str, handle: &Handle) {
+        let shown = handle.to_string();
+        let known = self.file_accounts.entry(file.to_string()).or_default();
+        if !known.iter().rev().any(|k| *k == shown) {
+            known.push(shown);
+        }
     }
 
     fn file_account(&mut self, file: &str, line: usize) -> Result<Option<AccountId>, StoreError> {
@@ -439,14 +474,18 @@ impl<'w, 'b> Writer<'w, 'b> {
             return Ok(());
         };
         match store_draft(self.batch, account, d, self.options.imported_at)? {
-            Ok((change, planned)) => {
-                self.count(file).count(change);
+            Ok(stored) => {
+                self.count(file).count(stored.change);
+                if let Some(note) = &stored.note
+                    && let Some(summary) = self.summaries.iter_mut().rev().find(|s| s.file == file)
+                {
+                    summary.notes.push(format!("line {}: {note}", d.line));
+                }
                 let handle = handle
                     .as_deref()
                     .and_then(|h| Handle::parse(h).ok())
                     .expect("the row's account resolved, so it names a valid handle");
-                self.drafts
-                    .push(DraftRow::new(file, &handle, d, change, planned));
+                self.drafts.push(DraftRow::new(file, &handle, d, stored));
             }
             Err(reason) => self.reject_write(file, d.line, reason),
         }
@@ -532,7 +571,8 @@ impl Sink for Writer<'_, '_> {
         self.read_rejected.truncate(before.read_rejected);
         self.write_rejected.truncate(before.write_rejected);
         self.per_file.retain(|(f, _)| f != file);
-        self.first_account.remove(file);
+        self.file_accounts.remove(file);
+        self.unowned.remove(file);
         if self.failure.is_none()
             && let Err(error) = self.batch.undo_part()
         {
@@ -569,6 +609,19 @@ impl Sink for Writer<'_, '_> {
         }
         self.failure.is_none()
     }
+}
+
+/// Why the rows of a file naming no account were refused; `rows` of them.
+fn unowned_reason(rows: usize) -> String {
+    let what = if rows == 1 {
+        "this row does not say which account it belongs to".to_string()
+    } else {
+        format!(
+            "this row and {} more of the file do not say which account they belong to",
+            rows - 1
+        )
+    };
+    format!("{what}, and neither does the file: choose the account (--account HANDLE)")
 }
 
 /// FNV-1a of the parts, for videos that come without TikTok's id.

@@ -292,3 +292,44 @@ fn office_documents_that_are_not_workbooks() {
         &["stats.ods", "OpenDocument"],
     );
 }
+
+#[test]
+fn a_folder_with_nothing_to_import_says_what_it_holds() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let folder = dir.path().join("exports");
+    std::fs::create_dir(&folder).expect("a folder");
+    let read_folder = || {
+        let mut sink = Collected::default();
+        let errors = read_paths(
+            std::slice::from_ref(&folder),
+            &ReadOptions::default(),
+            &mut sink,
+        );
+        assert!(sink.files.is_empty());
+        errors
+    };
+    let errors = read_folder();
+    assert!(
+        matches!(&errors[..], [ImportError::NothingToImport { .. }]),
+        "{errors:?}"
+    );
+    says(
+        &errors[0],
+        &["exports holds no file Scrollstop can import", "no files"],
+    );
+
+    std::fs::write(folder.join(".DS_Store"), b"x").expect("a hidden file");
+    std::os::unix::fs::symlink("loop.csv", folder.join("loop.csv")).expect("a link to itself");
+    std::os::unix::fs::symlink(&folder, folder.join("again")).expect("a link to the folder");
+    let errors = read_folder();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    says(
+        &errors[0],
+        &[
+            "exports holds no file Scrollstop can import",
+            "exports/.DS_Store (hidden)",
+            "exports/loop.csv (a link that leads nowhere or in a loop)",
+            "exports/again (a link to a folder, not followed)",
+        ],
+    );
+}

@@ -164,7 +164,11 @@ fn map_arguments_read_field_and_column() {
         parse_map_arg("Measured at=as of"),
         Ok((Field::MeasuredAt, "as of".into()))
     );
-    assert_eq!(parse_map_arg("sound="), Ok((Field::Sound, String::new())));
+    assert_eq!(parse_map_arg("sound=-"), Ok((Field::Sound, String::new())));
+    assert_eq!(
+        parse_map_arg("sound= - "),
+        Ok((Field::Sound, String::new()))
+    );
     assert_eq!(
         parse_map_arg("a=b=c"),
         Err(MappingError::UnknownField("a".into()))
@@ -178,6 +182,20 @@ fn map_arguments_read_field_and_column() {
         unknown.contains("post_time, caption"),
         "lists the fields: {unknown}"
     );
+}
+
+#[test]
+fn a_map_argument_naming_no_column_is_an_error() {
+    for arg in ["views=", "views=  ", "post-time="] {
+        let err = parse_map_arg(arg).expect_err(arg);
+        assert!(matches!(err, MappingError::NoColumn(_)), "{arg}: {err:?}");
+    }
+    let message = parse_map_arg("views=").unwrap_err().to_string();
+    assert!(
+        message.starts_with("--map views= names no column:"),
+        "{message}"
+    );
+    assert!(message.contains("--map views=-"), "{message}");
 }
 
 #[test]
