@@ -255,9 +255,29 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                     .map(|f| f.changes.rejected)
                     .sum::<usize>()
                     .max(report.rejected.len());
+                let files = report.errors.len();
+                let plural = |n: usize, one: &str, many: &str| {
+                    if n == 1 {
+                        format!("1 {one}")
+                    } else {
+                        format!("{n} {many}")
+                    }
+                };
+                if rows == 0 {
+                    bail!(
+                        "nothing was written: {} refused (listed above). Fix or replace {}.",
+                        plural(files, "file was", "files were"),
+                        if files == 1 { "it" } else { "them" }
+                    );
+                }
+                let refused = if files == 0 {
+                    String::new()
+                } else {
+                    format!(" and {}", plural(files, "file", "files"))
+                };
                 bail!(
-                    "nothing was written: {rows} rows and {} files were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
-                    report.errors.len()
+                    "nothing was written: {}{refused} rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
+                    plural(rows, "row was", "rows were")
                 );
             }
         }
