@@ -229,6 +229,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             let account = account.as_deref().map(account_arg).transpose()?;
             let mut workspace = Workspace::open(&cli.workspace_path()?)?;
             let options = ImportOptions {
+                account_must_match: account.is_some(),
                 account,
                 export_date: *export_date,
                 mapping,

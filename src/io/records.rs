@@ -319,6 +319,32 @@ pub struct Collected {
     pub rejected: Vec<Rejected>,
 }
 
+impl Collected {
+    /// True when it holds no file, record or rejection.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+            && self.daily.is_empty()
+            && self.videos.is_empty()
+            && self.activity.is_empty()
+            && self.shares.is_empty()
+            && self.trends.is_empty()
+            && self.drafts.is_empty()
+            && self.rejected.is_empty()
+    }
+
+    /// Moves everything `other` holds to the end of this collection.
+    pub fn append(&mut self, mut other: Collected) {
+        self.files.append(&mut other.files);
+        self.daily.append(&mut other.daily);
+        self.videos.append(&mut other.videos);
+        self.activity.append(&mut other.activity);
+        self.shares.append(&mut other.shares);
+        self.trends.append(&mut other.trends);
+        self.drafts.append(&mut other.drafts);
+        self.rejected.append(&mut other.rejected);
+    }
+}
+
 impl Sink for Collected {
     fn file(&mut self, summary: FileSummary) {
         self.files.push(summary);

@@ -28,8 +28,11 @@ use crate::store::{Batch, Change};
 /// Choices that apply to a whole import.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
-    /// The account for files that do not name one.
+    /// The account for files that do not name one (nor do the files imported with them).
     pub account: Option<Handle>,
+    /// `account` was given explicitly (`--account`): a file naming another account is
+    /// refused, showing both handles, instead of going to the account it names.
+    pub account_must_match: bool,
     /// The time zone given to accounts an import creates.
     pub new_account_zone: Tz,
     /// When the import runs: the snapshot instant for files without a measured-at column,
@@ -47,6 +50,7 @@ impl Default for ImportOptions {
     fn default() -> Self {
         Self {
             account: None,
+            account_must_match: false,
             new_account_zone: chrono_tz::UTC,
             imported_at: Utc::now(),
             export_date: None,

@@ -114,6 +114,15 @@ pub(super) struct Writer<'w, 'b> {
     write_rejected: Vec<Rejected>,
     /// Per file, where in `write_rejected` its rows naming no account are, and how many.
     unowned: HashMap<String, (usize, usize)>,
+    /// Per file, where in `write_rejected` its rows naming another account than an explicit
+    /// `--account` are, and how many.
+    contradicted: HashMap<String, (usize, usize)>,
+    /// The accounts the files of this import name (`@handle`, first met first): a file naming
+    /// none goes to the one its siblings name, when they name exactly one.
+    siblings: Vec<String>,
+    /// Records of files that name no account, held until every file of the import was read
+    /// and their siblings' account is known.
+    orphans: Collected,
     held: Collected,
     /// The draft rows of drafts CSVs as written (the preview lists them).
     drafts: Vec<DraftRow>,
@@ -154,6 +163,9 @@ impl<'w, 'b> Writer<'w, 'b> {
             read_rejected: Vec::new(),
             write_rejected: Vec::new(),
             unowned: HashMap::new(),
+            contradicted: HashMap::new(),
+            siblings: Vec::new(),
+            orphans: Collected::default(),
             held: Collected::default(),
             drafts: Vec::new(),
             streaming: None,
@@ -167,6 +179,7 @@ impl<'w, 'b> Writer<'w, 'b> {
     /// Writes records read before (a preview's), in the order the first import wrote them:
     /// daily metrics, follower activity, audience shares, videos, trend captures.
     pub(super) fn replay(&mut self, c: &Collected) {
+        self.siblings = named_accounts(c);
         self.summaries.extend(c.files.iter().cloned());
         for r in &c.rejected {
             self.count(&r.file).rejected += 1;
@@ -177,6 +190,17 @@ impl<'w, 'b> Writer<'w, 'b> {
 
     /// The report of everything written, or the error that stopped the writing.
     pub(super) fn finish(mut self) -> Result<ImportReport, WorkspaceError> {
+        let orphans = std::mem::take(&mut self.orphans);
+        if !orphans.is_empty() {
+            for accounts in self.file_accounts.values() {
+                for a in accounts {
+                    if !self.siblings.contains(a) {
+                        self.siblings.push(a.clone());
+                    }
+                }
+            }
+            self.write_held(&orphans);
+        }
         if let Some(failure) = self.failure.take() {
             return Err(failure);
         }
@@ -267,7 +291,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             Some((at, rows)) => {
                 *rows += 1;
                 let (at, rows) = (*at, *rows);
-                self.write_rejected[at].reason = unowned_reason(rows);
+                self.write_rejected[at].reason = unowned_reason(rows, &self.siblings);
                 return;
             }
             None => 1,
@@ -277,29 +301,84 @@ impl<'w, 'b> Writer<'w, 'b> {
         self.write_rejected.push(Rejected {
             file: file.to_string(),
             line,
-            reason: unowned_reason(rows),
+            reason: unowned_reason(rows, &self.siblings),
         });
     }
 
+    /// Rejects a row (or, at line 0, a file) that names another account than the one given
+    /// explicitly: one rejection per file, counting its rows, showing both handles.
+    fn reject_contradicted(&mut self, file: &str, line: usize, named: &str) {
+        self.count(file).rejected += 1;
+        let chosen = self
+            .options
+            .account
+            .as_ref()
+            .map(Handle::to_string)
+            .unwrap_or_default();
+        let named = Handle::parse(named).map_or_else(|_| named.to_string(), |h| h.to_string());
+        let reason = |rows: usize| {
+            let what = if rows == 1 {
+                "this row belongs".to_string()
+            } else {
+                format!("this row and {} more of the file belong", rows - 1)
+            };
+            format!(
+                "{what} to {named}, but --account says {chosen}: leave out --account to import each file to the account it names, or pass --account {named}"
+            )
+        };
+        if let Some((at, rows)) = self.contradicted.get_mut(file) {
+            *rows += 1;
+            let (at, rows) = (*at, *rows);
+            self.write_rejected[at].reason = reason(rows);
+            return;
+        }
+        self.contradicted
+            .insert(file.to_string(), (self.write_rejected.len(), 1));
+        self.write_rejected.push(Rejected {
+            file: file.to_string(),
+            line,
+            reason: reason(1),
+        });
+    }
+
+    /// With an explicit `--account`, a record or file naming another account is refused
+    /// (true: rejected here).
+    fn contradicts_choice(&mut self, file: &str, line: usize, named: Option<&str>) -> bool {
+        let (Some(chosen), Some(named)) = (&self.options.account, named) else {
+            return false;
+        };
+        if !self.options.account_must_match {
+            return false;
+        }
+        let same = Handle::parse(named).is_ok_and(|h| h == *chosen);
+        if !same {
+            self.reject_contradicted(file, line, named);
+        }
+        !same
+    }
+
     /// The account a file's records go to when a record does not say: the file's own hint
-    /// (a ZIP's name, a history naming one account), else the one chosen for the import.
+    /// (a ZIP's name, a history naming one account), else the one chosen for the import, else
+    /// the one account the files imported with it name.
     fn file_handle_in(&self, summary: &FileSummary) -> Option<String> {
-        summary.account_hint.clone().or_else(|| {
-            self.options
-                .account
-                .as_ref()
-                .map(|h| h.as_str().to_string())
-        })
+        summary
+            .account_hint
+            .clone()
+            .or_else(|| self.chosen_or_sibling())
+    }
+
+    fn chosen_or_sibling(&self) -> Option<String> {
+        match (&self.options.account, self.siblings.as_slice()) {
+            (Some(chosen), _) => Some(chosen.as_str().to_string()),
+            (None, [one]) => Some(one.trim_start_matches('@').to_string()),
+            _ => None,
+        }
     }
 
     fn file_handle(&self, file: &str) -> Option<String> {
         match self.summaries.iter().rev().find(|s| s.file == file) {
             Some(summary) => self.file_handle_in(summary),
-            None => self
-                .options
-                .account
-                .as_ref()
-                .map(|h| h.as_str().to_string()),
+            None => self.chosen_or_sibling(),
         }
     }
 
@@ -408,6 +487,9 @@ impl<'w, 'b> Writer<'w, 'b> {
     ) -> Result<(), WorkspaceError> {
         self.tick()?;
         let own = v.account.as_deref().and_then(named);
+        if self.contradicts_choice(file, v.line, own) {
+            return Ok(());
+        }
         let looked_up;
         let handle = match own {
             Some(handle) => Some(handle),
@@ -516,6 +598,15 @@ impl Sink for Writer<'_, '_> {
             self.count(&r.file).rejected += 1;
         }
         self.read_rejected.extend(held.rejected.iter().cloned());
+        let hint = self.summaries.last().and_then(|s| s.account_hint.clone());
+        if self.contradicts_choice(&file, 0, hint.as_deref()) {
+            return;
+        }
+        if hint.is_none() && self.options.account.is_none() && named_accounts(&held).is_empty() {
+            // Its siblings may name the account: written once every file was read.
+            self.orphans.append(held);
+            return;
+        }
         self.write_held(&held);
     }
 
@@ -611,8 +702,26 @@ impl Sink for Writer<'_, '_> {
     }
 }
 
-/// Why the rows of a file naming no account were refused; `rows` of them.
-fn unowned_reason(rows: usize) -> String {
+/// The accounts a collection's files and rows name (`@handle`, first met first).
+fn named_accounts(c: &Collected) -> Vec<String> {
+    let hints = c.files.iter().filter_map(|f| f.account_hint.as_deref());
+    let videos = c.videos.iter().filter_map(|(_, v)| v.account.as_deref());
+    let drafts = c.drafts.iter().filter_map(|(_, d)| d.account.as_deref());
+    let mut found: Vec<String> = Vec::new();
+    for handle in hints.chain(videos).chain(drafts) {
+        if let Ok(handle) = Handle::parse(handle) {
+            let shown = handle.to_string();
+            if !found.contains(&shown) {
+                found.push(shown);
+            }
+        }
+    }
+    found
+}
+
+/// Why the rows of a file naming no account were refused; `rows` of them, among files that
+/// name `siblings`.
+fn unowned_reason(rows: usize, siblings: &[String]) -> String {
     let what = if rows == 1 {
         "this row does not say which account it belongs to".to_string()
     } else {
@@ -621,7 +730,15 @@ fn unowned_reason(rows: usize) -> String {
             rows - 1
         )
     };
-    format!("{what}, and neither does the file: choose the account (--account HANDLE)")
+    if siblings.len() > 1 {
+        return format!(
+            "{what}, and the files imported with it name several ({}): import it on its own with --account HANDLE (in the window: choose the account for files without one)",
+            siblings.join(", ")
+        );
+    }
+    format!(
+        "{what}, and neither do the file or the files imported with it: choose the account (--account HANDLE; in the window: the account for files without one)"
+    )
 }
 
 /// FNV-1a of the parts, for videos that come without TikTok's id.
