@@ -264,7 +264,7 @@ fn read_workbook(
     sink: &mut dyn Sink,
     errors: &mut Vec<ImportError>,
 ) {
-    let sheets = workbook::check_plain(archive, file).and_then(|()| workbook::sheets(bytes));
+    let sheets = workbook::check_plain(archive).and_then(|()| workbook::sheets(bytes));
     let sheets = match sheets {
         Ok(sheets) if sheets.is_empty() => {
             return errors.push(unreadable(file, "this workbook has no sheet with data"));

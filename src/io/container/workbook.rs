@@ -37,14 +37,13 @@ pub(crate) fn other_document(archive: &Archive<'_>) -> Option<&'static str> {
 }
 
 /// Refuses anything that is not a plain workbook, before calamine sees it.
-pub(crate) fn check_plain(archive: &mut Archive<'_>, file: &str) -> Result<(), String> {
-    let lower = file.to_ascii_lowercase();
+pub(crate) fn check_plain(archive: &mut Archive<'_>) -> Result<(), String> {
     let names: Vec<String> = archive
         .names()
         .into_iter()
         .map(|(_, n)| n.to_ascii_lowercase())
         .collect();
-    if lower.ends_with(".xlsm") || names.iter().any(|n| n.ends_with("vbaproject.bin")) {
+    if names.iter().any(|n| n.ends_with("vbaproject.bin")) {
         return Err("this workbook contains macros; Scrollstop does not open macro-enabled workbooks. Save it as a plain .xlsx (or CSV) and import that".to_string());
     }
     if names.iter().any(|n| n.starts_with("xl/externallinks/")) {
@@ -71,13 +70,37 @@ pub(crate) fn check_plain(archive: &mut Archive<'_>, file: &str) -> Result<(), S
         .flatten()
         .map(|entry| String::from_utf8_lossy(&entry.bytes).to_ascii_lowercase())
         .unwrap_or_default();
-    if types.contains("macroenabled") || types.contains("vbaproject") {
+    // Decided from what the package holds (a VBA part, checked above) and from the workbook
+    // part's own type, never from the file name or the defaults list: many writers (and Excel,
+    // after macros were removed) keep a `.bin` -> vbaProject default with no such part.
+    if workbook_type(&types).is_some_and(|t| t.contains("macroenabled")) {
         return Err(
             "this workbook is macro-enabled; save it as a plain .xlsx (or CSV) and import that"
                 .to_string(),
         );
     }
     Ok(())
+}
+
+/// The content type `[Content_Types].xml` (lower-cased) gives the workbook part itself.
+fn workbook_type(types: &str) -> Option<&str> {
+    types.split("<override").skip(1).find_map(|element| {
+        let element = &element[..element.find('>').unwrap_or(element.len())];
+        let part = attribute(element, "partname")?;
+        if part.trim_start_matches('/') != "xl/workbook.xml" {
+            return None;
+        }
+        attribute(element, "contenttype")
+    })
+}
+
+/// The value of `name="..."` (or `'...'`) in an element's text.
+fn attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+    let at = element.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &element[at..];
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let rest = &rest[1..];
+    Some(&rest[..rest.find(quote)?])
 }
 
 /// Every sheet with a header, as (sheet name, table).

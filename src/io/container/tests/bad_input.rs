@@ -206,11 +206,6 @@ fn workbooks_with_macros_or_external_links() {
         &only_error("FollowerGender.xlsx", &macros, &ReadOptions::default()),
         &["FollowerGender.xlsx", "macros"],
     );
-    let plain = build::xlsx("Sheet1", rows, &[]);
-    says(
-        &only_error("FollowerGender.xlsm", &plain, &ReadOptions::default()),
-        &["macros"],
-    );
     let linked = build::xlsx(
         "Sheet1",
         rows,
@@ -331,5 +326,54 @@ fn a_folder_with_nothing_to_import_says_what_it_holds() {
             "exports/loop.csv (a link that leads nowhere or in a loop)",
             "exports/again (a link to a folder, not followed)",
         ],
+    );
+}
+
+/// The same table saved by several XLSX writers (tests/fixtures/workbooks, written by
+/// scripts/make-workbook-fixtures.py): plain workbooks are read whatever their content-type
+/// defaults say (Excel keeps a `.bin` -> vbaProject default after macros are removed), and a
+/// workbook holding a VBA project is refused.
+#[test]
+fn workbooks_from_several_writers_are_judged_by_what_they_hold() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks");
+    let dated = ReadOptions {
+        export_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 3),
+        ..ReadOptions::default()
+    };
+    for name in [
+        "openpyxl.xlsx",
+        "xlsxwriter.xlsx",
+        "openpyxl-vba-default.xlsx",
+        "xlsxwriter-vba-default.xlsx",
+    ] {
+        let bytes = std::fs::read(dir.join(name)).expect("fixture");
+        let file = format!("FollowerGender {name}");
+        let (got, errors) = read(&file, &bytes, &dated);
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        assert_eq!(got.shares.len(), 3, "{name}: {got:?}");
+    }
+    let macros = std::fs::read(dir.join("xlsxwriter-macros.xlsm")).expect("fixture");
+    says(
+        &only_error("FollowerGender.xlsm", &macros, &ReadOptions::default()),
+        &["FollowerGender.xlsm", "macros"],
+    );
+    // A plain workbook named .xlsm is judged by its content too.
+    let plain = std::fs::read(dir.join("xlsxwriter.xlsx")).expect("fixture");
+    let (got, errors) = read("FollowerGender.xlsm", &plain, &dated);
+    assert!(errors.is_empty() && got.shares.len() == 3, "{errors:?}");
+}
+
+#[test]
+fn a_workbook_whose_own_type_is_macro_enabled_is_refused() {
+    let rows: &[&[&str]] = &[&["Gender", "Distribution"], &["Female", "1"]];
+    let typed = build::xlsx_typed(
+        "Sheet1",
+        rows,
+        &[],
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    );
+    says(
+        &only_error("FollowerGender.xlsx", &typed, &ReadOptions::default()),
+        &["macro-enabled"],
     );
 }

@@ -70,6 +70,21 @@ fn column_letter(index: usize) -> String {
 /// A one-sheet workbook: the first column as `t="str"` cells, the rest as inline strings.
 /// `extra` entries are added as they are (a `vbaProject.bin`, external links ...).
 pub fn xlsx(sheet: &str, rows: &[&[&str]], extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    xlsx_typed(
+        sheet,
+        rows,
+        extra,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    )
+}
+
+/// As [`xlsx`], the workbook part declared with `workbook_type` in `[Content_Types].xml`.
+pub fn xlsx_typed(
+    sheet: &str,
+    rows: &[&[&str]],
+    extra: &[(&str, Vec<u8>)],
+    workbook_type: &str,
+) -> Vec<u8> {
     let mut data = String::new();
     for (r, row) in rows.iter().enumerate() {
         data.push_str(&format!("<row r=\"{}\">", r + 1));
@@ -92,7 +107,9 @@ pub fn xlsx(sheet: &str, rows: &[&[&str]], extra: &[(&str, Vec<u8>)]) -> Vec<u8>
     let sheet_xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>"
     );
-    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>";
+    let content_types = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{workbook_type}\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>"
+    );
     let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
     let workbook = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"{}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
