@@ -1,0 +1,77 @@
+//! The window's Export dialog has the command line's guard: choosing the workspace itself (or
+//! a folder) as the target is refused with the same sentence, and the workspace is untouched.
+
+mod common;
+
+use std::time::Duration;
+
+use common::egui;
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use scrollstop::ui::ScrollstopApp;
+
+/// Exports the calendar from the window into `target`; returns the harness afterwards.
+fn export_to(
+    workspace: &TestWorkspace,
+    target: std::path::PathBuf,
+) -> Harness<'static, ScrollstopApp> {
+    let path = workspace.path.clone();
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_eframe(move |_cc| {
+            ScrollstopApp::new(path).with_file_dialog(Box::new(
+                scrollstop::ui::GivenPaths::default().with_save_to(target),
+            ))
+        });
+    harness.run();
+    open_view(&mut harness, "Calendar");
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness
+        .query_all_by_label("Export…")
+        .last()
+        .expect("the dialog's Export button")
+        .click();
+    harness.run();
+    run_until(
+        &mut harness,
+        Duration::from_secs(120),
+        "the export",
+        |app| !app.is_busy(),
+    );
+    settle(&mut harness);
+    harness
+}
+
+#[test]
+fn exporting_onto_the_workspace_or_a_folder_is_refused_in_the_window() {
+    let workspace = demo_workspace();
+    let before = std::fs::read(&workspace.path).expect("the workspace reads");
+    let harness = export_to(&workspace, workspace.path.clone());
+    assert!(
+        shows_part(&harness, "an export never replaces it"),
+        "the refusal is shown"
+    );
+    drop(harness);
+    assert_eq!(
+        std::fs::read(&workspace.path).expect("the workspace reads"),
+        before,
+        "the workspace is as it was"
+    );
+
+    let folder = workspace.dir.path().join("calendars");
+    std::fs::create_dir(&folder).expect("a folder");
+    let harness = export_to(&workspace, folder.clone());
+    assert!(shows_part(&harness, "is a folder, not a file"));
+    drop(harness);
+    assert!(folder.is_dir());
+    let leftovers: Vec<_> = std::fs::read_dir(workspace.dir.path())
+        .expect("the folder lists")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
