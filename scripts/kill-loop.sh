@@ -33,32 +33,40 @@ span_ms() {
     echo $(( (t1 - t0) / 500000 + 1 ))
 }
 
-# --- plan ---
-"$bin" demo --workspace "$work/pristine.sqlite" >/dev/null
-plan() { "$bin" plan --workspace "$1" --from 2027-01-04 --to 2027-01-17 --per-day 2; }
-before=$(plan_state "$work/pristine.sqlite")
-cp "$work/pristine.sqlite" "$work/whole.sqlite"
-span=$(span_ms plan "$work/whole.sqlite")
-after=$(plan_state "$work/whole.sqlite")
-killed=0; finished=0; failed=0
-for ((i = 0; i < runs; i++)); do
-    ws="$work/plan$i.sqlite"
-    cp "$work/pristine.sqlite" "$ws"
-    plan "$ws" >/dev/null 2>&1 &
-    pid=$!
-    sleep "$(awk -v s="$span" -v i="$i" -v n="$runs" 'BEGIN { printf "%.4f", s * i / n / 1000 }')"
-    kill -9 "$pid" 2>/dev/null || true
-    rc=0; wait "$pid" 2>/dev/null || rc=$?
-    if [[ $rc -eq 137 ]]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
-    state=$(plan_state "$ws")
-    if ! healthy "$ws" || { [[ "$state" != "$before" ]] && [[ "$state" != "$after" ]]; }; then
-        failed=$((failed + 1)); echo "plan run $i: damaged or half-written" >&2
-    fi
-    rm -f "$ws" "$ws-wal" "$ws-shm"
-done
-echo "plan:   runs $runs, killed mid-way $killed, finished before the kill $finished, damaged or half-written $failed (whole run ${span} ms x2 window)"
+# kill_loop NAME COMMAND STATE: runs COMMAND on copies of the pristine workspace, killing it at
+# moments spread over twice its own run time; STATE of each copy must afterwards be the
+# pristine one or the one a whole run leaves, and the copy healthy.
+kill_loop() {
+    local name=$1 command=$2 state=$3
+    cp "$work/pristine.sqlite" "$work/whole.sqlite"
+    local span before after
+    span=$(span_ms "$command" "$work/whole.sqlite")
+    before=$("$state" "$work/pristine.sqlite")
+    after=$("$state" "$work/whole.sqlite")
+    local killed=0 finished=0 failed=0 i ws pid rc now
+    for ((i = 0; i < runs; i++)); do
+        ws="$work/$name$i.sqlite"
+        cp "$work/pristine.sqlite" "$ws"
+        "$command" "$ws" >/dev/null 2>&1 &
+        pid=$!
+        sleep "$(awk -v s="$span" -v i="$i" -v n="$runs" 'BEGIN { printf "%.4f", s * i / n / 1000 }')"
+        kill -9 "$pid" 2>/dev/null || true
+        rc=0; wait "$pid" 2>/dev/null || rc=$?
+        if [[ $rc -eq 137 ]]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+        now=$("$state" "$ws")
+        if ! healthy "$ws" || { [[ "$now" != "$before" ]] && [[ "$now" != "$after" ]]; }; then
+            failed=$((failed + 1)); echo "$name run $i: damaged or half-written" >&2
+        fi
+        rm -f "$ws" "$ws-wal" "$ws-shm"
+    done
+    echo "$name: runs $runs, killed mid-way $killed, finished before the kill $finished, damaged or half-written $failed (a whole run takes about $((span / 2)) ms)"
+}
 
-# --- import ---
+"$bin" demo --workspace "$work/pristine.sqlite" >/dev/null
+
+plan() { "$bin" plan --workspace "$1" --from 2027-01-04 --to 2027-01-17 --per-day 2; }
+kill_loop plan plan plan_state
+
 python3 - "$work/history.csv" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
@@ -66,28 +74,9 @@ with open(sys.argv[1], "w") as f:
     for i in range(60000):
         f.write(f"{7000000000000000000 + i},2026-0{1 + i % 9}-{1 + i % 28:02d} 12:00,{100 + i},{i % 50}\n")
 PY
-import_cmd() {
+import_history() {
     "$bin" import --workspace "$1" --account knitwit --map "video_id=video id" \
         --map post_time=posted --map views=views --map likes=likes "$work/history.csv"
 }
-cp "$work/pristine.sqlite" "$work/whole.sqlite"
-span=$(span_ms import_cmd "$work/whole.sqlite")
-full=$(q "$work/whole.sqlite" 'SELECT count(*) FROM videos')
-empty=$(q "$work/pristine.sqlite" 'SELECT count(*) FROM videos')
-killed=0; finished=0; failed=0
-for ((i = 0; i < runs; i++)); do
-    ws="$work/import$i.sqlite"
-    cp "$work/pristine.sqlite" "$ws"
-    import_cmd "$ws" >/dev/null 2>&1 &
-    pid=$!
-    sleep "$(awk -v s="$span" -v i="$i" -v n="$runs" 'BEGIN { printf "%.4f", s * i / n / 1000 }')"
-    kill -9 "$pid" 2>/dev/null || true
-    rc=0; wait "$pid" 2>/dev/null || rc=$?
-    if [[ $rc -eq 137 ]]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
-    videos=$(q "$ws" 'SELECT count(*) FROM videos')
-    if ! healthy "$ws" || { [[ "$videos" != "$empty" ]] && [[ "$videos" != "$full" ]]; }; then
-        failed=$((failed + 1)); echo "import run $i: damaged or half-written ($videos videos)" >&2
-    fi
-    rm -f "$ws" "$ws-wal" "$ws-shm"
-done
-echo "import: runs $runs, killed mid-way $killed, finished before the kill $finished, damaged or half-written $failed (videos before $empty, after $full)"
+videos() { q "$1" 'SELECT count(*) FROM videos'; }
+kill_loop import import_history videos
