@@ -2,7 +2,8 @@
 //! with five ordinary hashtags and a long caption (the draft that once widened the editor
 //! until the Drafts view ran over it), the editor keeps to its share of the window, its chips
 //! wrap inside it, and no widget of the editor and of the view beside it overlap (AccessKit
-//! bounds). In Reach, the chart stays clear of the P10/P50/P90 table.
+//! bounds). A width remembered from a wider window comes back within the share. In Reach, the
+//! chart stays clear of the P10/P50/P90 table.
 
 mod common;
 
@@ -276,4 +277,41 @@ fn in_reach_the_chart_stays_clear_of_the_forecast_table_at_both_sizes() {
         );
         assert_apart(&harness, "Caption", "Forecast", size);
     }
+}
+
+#[test]
+fn a_width_remembered_from_a_wider_window_comes_back_within_the_share() {
+    let workspace = demo_workspace();
+    let id = five_hashtag_draft(&workspace.path);
+    let wide = (2560.0, 1440.0);
+    let mut harness = app_sized(&workspace.path, wide);
+    harness.state_mut().request(Action::OpenDraft(Some(id)));
+    settle(&mut harness);
+    harness
+        .query_all_by_role(Role::Splitter)
+        .next()
+        .expect("the editor's resize handle")
+        .set_value_accesskit(1100.0);
+    settle(&mut harness);
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(wide.0, wide.1));
+    let editor = extent(&pane_widgets(&harness, "Caption", screen));
+    assert!(
+        editor.width() > 900.0,
+        "the wide window took the wide editor: {editor:?}"
+    );
+    // What egui keeps between runs (the panel's width among it), as the next start reads it.
+    let remembered = harness.ctx.memory(|m| m.clone());
+    drop(harness);
+
+    let laptop = SIZES[0];
+    let mut harness = app_sized(&workspace.path, laptop);
+    harness.ctx.memory_mut(|m| *m = remembered);
+    harness.state_mut().request(Action::OpenDraft(Some(id)));
+    settle(&mut harness);
+    assert_apart(
+        &harness,
+        "Caption",
+        "Every planned video of the account, from first idea to posted.",
+        laptop,
+    );
 }
