@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use common::{app, demo_workspace, open_view, shows, shows_part};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::domain::{Draft, DraftStatus};
 use scrollstop::model::{ForecastContext, WhatIf};
 use scrollstop::ui::ScrollstopApp;
@@ -103,4 +103,72 @@ fn a_ranked_draft_is_forecast_and_its_what_if_changes_the_draft() {
     wait_for(&mut harness, "the forecast of the changed draft", |h| {
         shows(h, "P50") && !shows_part(h, "Updating the forecast")
     });
+}
+
+/// The title in the forecast card's headline ("“Title” posted …"), once a forecast shows.
+fn forecast_title(harness: &Harness<'static, ScrollstopApp>) -> Option<String> {
+    harness
+        .query_all_by_label_contains("” posted ")
+        .find_map(|n| {
+            let text = n.accesskit_node().value()?;
+            let rest = text.strip_prefix('“')?;
+            Some(rest.split_once('”')?.0.to_string())
+        })
+}
+
+#[test]
+fn with_the_editor_closed_reach_forecasts_the_chosen_draft_or_the_best_ready_one() {
+    let workspace = demo_workspace();
+    let (chosen, _) = {
+        let open = Workspace::open(&workspace.path).expect("reopens");
+        ready_draft_with_a_what_if(&open)
+    };
+    let mut harness = app(&workspace.path);
+
+    // Nothing chosen: the ready draft ranked first.
+    open_view(&mut harness, "Reach");
+    wait_for(&mut harness, "the best ready draft's forecast", |h| {
+        shows(h, "P50") && forecast_title(h).is_some()
+    });
+    assert!(shows_part(&harness, "No draft chosen"));
+    let best = forecast_title(&harness).expect("a headline");
+    let reopened = Workspace::open(&workspace.path).expect("reopens");
+    let account = reopened.store().accounts().expect("accounts").remove(0);
+    let drafts = reopened.store().drafts(account.id).expect("drafts");
+    let best_draft = drafts
+        .iter()
+        .find(|d| d.display_title() == best)
+        .expect("the headline names a draft");
+    assert!(
+        matches!(
+            best_draft.status,
+            DraftStatus::Approved | DraftStatus::Scheduled
+        ),
+        "{best} is ready"
+    );
+
+    // Chosen in Drafts, editor closed: Reach keeps forecasting it.
+    open_view(&mut harness, "Drafts");
+    harness
+        .get_by_role_and_label(common::egui::accesskit::Role::TextInput, "Search")
+        .set_text_value_accesskit(chosen.display_title());
+    harness.run();
+    harness
+        .query_all_by_label(chosen.display_title())
+        .last()
+        .expect("the draft's row")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().open_draft(), Some(chosen.id));
+    harness.key_press(common::egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().open_draft(), None, "the editor is closed");
+    open_view(&mut harness, "Reach");
+    wait_for(&mut harness, "the chosen draft's forecast", |h| {
+        shows(h, "P50")
+            && forecast_title(h).as_deref() == Some(chosen.display_title())
+            && !shows_part(h, "Updating the forecast")
+    });
+    assert!(!shows_part(&harness, "No draft chosen"));
+    assert!(shows(&harness, "Views after"));
 }

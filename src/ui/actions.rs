@@ -95,7 +95,7 @@ impl ScrollstopApp {
             }
             Action::SelectAccount(id) => {
                 if self.account != Some(id) {
-                    self.open_draft = None;
+                    self.chosen.forget();
                 }
                 self.account = Some(id);
                 return Ok(Applied::Window);
@@ -185,10 +185,19 @@ impl ScrollstopApp {
                 }
             }
             Action::OpenDraft(id) => {
-                if id != self.open_draft {
+                let before = self.chosen.editing();
+                self.chosen.open(id);
+                if self.chosen.editing() != before {
                     self.undo.seal();
                 }
-                self.open_draft = id;
+                return Ok(Applied::Window);
+            }
+            Action::ChooseDraft(id) => {
+                let before = self.chosen.editing();
+                self.chosen.choose(id);
+                if self.chosen.editing() != before {
+                    self.undo.seal();
+                }
                 return Ok(Applied::Window);
             }
             Action::NewDraft => {
@@ -197,7 +206,8 @@ impl ScrollstopApp {
                     .ok_or("Add an account in Settings before writing drafts.")?;
                 let blank = Draft::blank(account, chrono::Utc::now());
                 let id = store.add_draft(&blank).map_err(refusal)?;
-                self.open_draft = Some(id);
+                self.chosen.open(Some(id));
+                self.editor.focus_title(id);
                 Undoable::DraftAdded { id }
             }
             Action::SaveDrafts(drafts) => {
@@ -239,9 +249,7 @@ impl ScrollstopApp {
             }
             Action::TrashDrafts(ids) => {
                 store.trash_drafts(&ids).map_err(refusal)?;
-                if self.open_draft.is_some_and(|open| ids.contains(&open)) {
-                    self.open_draft = None;
-                }
+                self.chosen.forget_any(&ids);
                 Undoable::DraftsTrashed { ids }
             }
             Action::RestoreDrafts(ids) => {

@@ -274,15 +274,47 @@ pub fn primary_button(ui: &egui::Ui, text: &str) -> egui::Button<'static> {
     egui::Button::new(RichText::new(text.to_string()).color(p.on_accent).strong()).fill(p.accent)
 }
 
-/// A small rounded chip, e.g. a hashtag.
+/// A small rounded chip, e.g. a hashtag or a status. It is one widget: in a wrapping row it
+/// moves to the next line as a whole, and its text never wraps (a pill broken over several
+/// lines reads as letters); a text wider than the whole row is cut with "…".
 pub fn chip(ui: &mut egui::Ui, text: &str, tint: Color32) -> egui::Response {
-    egui::Frame::new()
-        .fill(tint.gamma_multiply(0.18))
-        .stroke(Stroke::new(1.0, tint.gamma_multiply(0.6)))
-        .corner_radius(CornerRadius::same(10))
-        .inner_margin(Margin::symmetric(7, 1))
-        .show(ui, |ui| ui.label(RichText::new(text).small()))
-        .response
+    let galley = chip_text(ui, text);
+    let margin = CHIP_MARGIN;
+    let (rect, response) =
+        ui.allocate_exact_size(galley.size() + 2.0 * margin, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect(
+            rect,
+            CornerRadius::same(10),
+            tint.gamma_multiply(0.18),
+            Stroke::new(1.0, tint.gamma_multiply(0.6)),
+            egui::StrokeKind::Inside,
+        );
+        let colour = ui.visuals().text_color();
+        ui.painter().galley(rect.min + margin, galley, colour);
+    }
+    let enabled = ui.is_enabled();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, enabled, text));
+    response
+}
+
+/// Space between a chip's outline and its text.
+const CHIP_MARGIN: egui::Vec2 = egui::vec2(7.0, 1.0);
+
+/// The text of a chip, on one line, cut to the widest row `ui` has.
+fn chip_text(ui: &egui::Ui, text: &str) -> std::sync::Arc<egui::Galley> {
+    let widest = (ui.max_rect().width() - 2.0 * CHIP_MARGIN.x).max(2.0 * SPACE_L);
+    egui::WidgetText::from(RichText::new(text).small()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        widest,
+        TextStyle::Small,
+    )
+}
+
+/// How wide [`chip`] draws `text` in `ui`.
+pub fn chip_width(ui: &egui::Ui, text: &str) -> f32 {
+    chip_text(ui, text).size().x + 2.0 * CHIP_MARGIN.x
 }
 
 /// A colour swatch of `size` points.

@@ -26,8 +26,11 @@ pub struct ViewContext<'a> {
     /// the revision or the account differs from what it loaded. Views never query the store
     /// on every frame.
     pub revision: u64,
-    /// The draft open in the editor (also the one the Reach view forecasts), if any.
+    /// The draft open in the editor, if any (always the chosen one).
     pub open_draft: Option<DraftId>,
+    /// The draft chosen last, open in the editor or not: highlighted in Drafts, forecast in
+    /// Reach. Views change it with [`Action::OpenDraft`] and [`Action::ChooseDraft`].
+    pub chosen_draft: Option<DraftId>,
     /// Intents collected during the frame, applied by the app afterwards.
     pub actions: &'a mut Vec<Action>,
 }
@@ -67,8 +70,12 @@ pub enum Action {
     },
     /// Add a blank draft to the current account and open it in the editor (undoable).
     NewDraft,
-    /// Show this draft in the editor (`None` closes the editor).
+    /// Show this draft in the editor and make it the chosen one (`None` closes the editor
+    /// and keeps the choice).
     OpenDraft(Option<DraftId>),
+    /// Make this draft the chosen one without opening the editor (an open editor follows it;
+    /// `None` chooses nothing and closes the editor): the Drafts table's selection changed.
+    ChooseDraft(Option<DraftId>),
     /// Write these drafts (editor autosave, bulk status change, bulk assign; undoable).
     SaveDrafts(Vec<Draft>),
     /// Write the draft open in the editor (its autosave). Consecutive autosaves of one draft

@@ -177,7 +177,7 @@ impl ScrollstopApp {
             return Err(JOB_RUNNING.into());
         }
         self.save_open_draft();
-        self.open_draft = None;
+        self.chosen.forget();
         let path = self.path.clone();
         let started = self.jobs.start(ctx, "Restoring a backup", move |progress| {
             let mut workspace = Workspace::open(&path)?;
@@ -250,7 +250,7 @@ impl ScrollstopApp {
         self.path = path;
         self.workspace = workspace;
         self.access = access;
-        self.open_draft = None;
+        self.chosen.forget();
         self.revision += 1;
         self.cache = Cache::default();
         self.views = Views::default();

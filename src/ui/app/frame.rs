@@ -7,12 +7,13 @@ use std::path::Path;
 
 use eframe::egui;
 
-use super::ScrollstopApp;
+use super::{ScrollstopApp, layout};
 use crate::ui::access;
 use crate::ui::editor;
 use crate::ui::help;
 use crate::ui::import::{self, DialogContext};
 use crate::ui::nav;
+use crate::ui::nav::Section;
 use crate::ui::status_bar::{self, StatusLine};
 use crate::ui::theme;
 use crate::ui::view::{Action, ViewContext};
@@ -49,7 +50,7 @@ impl ScrollstopApp {
             path,
             section,
             account,
-            open_draft,
+            chosen,
             revision,
             cache,
             views,
@@ -85,10 +86,12 @@ impl ScrollstopApp {
                 help::nav_footer(ui, help.checklist.steps(), actions);
             });
         if editor_shown {
+            let window = ui.ctx().content_rect().width();
+            let range = layout::editor_width_range(window, ui.available_width());
             egui::Panel::right("draft-editor")
                 .resizable(true)
-                .default_size(editor::PANEL_WIDTH)
-                .size_range(360.0..=720.0)
+                .default_size(layout::editor_default_width(&range))
+                .size_range(range)
                 .frame(theme::content_frame(ui).inner_margin(egui::Margin::symmetric(14, 12)))
                 .show(ui, |ui| editor.ui(ui, actions));
         }
@@ -100,7 +103,8 @@ impl ScrollstopApp {
                     workspace,
                     account: cache.accounts.iter().find(|a| Some(a.id) == *account),
                     revision: *revision,
-                    open_draft: *open_draft,
+                    open_draft: chosen.editing(),
+                    chosen_draft: chosen.draft(),
                     actions,
                 };
                 views.get_mut(*section).ui(ui, &mut context);
@@ -129,11 +133,22 @@ impl eframe::App for ScrollstopApp {
         let mut actions = std::mem::take(&mut self.requested);
         self.help.keys(&ctx);
         nav::shortcuts(&ctx, &mut actions);
+        // Ctrl+N is taken before any field sees the frame's typing, which belongs to the new
+        // draft's Title.
+        if self.section == Section::Drafts
+            && self.workspace.is_ok()
+            && !self.cache.empty
+            && !self.import.is_open()
+            && let Some(typed) = editor::take_new_draft_keys(&ctx)
+        {
+            self.editor.typed_for_new_draft(typed);
+            actions.push(Action::NewDraft);
+        }
         if let Ok(workspace) = &self.workspace {
             self.editor.sync(
                 &ctx,
                 workspace,
-                self.open_draft,
+                self.chosen.editing(),
                 self.revision,
                 &mut actions,
             );
@@ -200,6 +215,7 @@ impl eframe::App for ScrollstopApp {
         self.import.ui(&ctx, &mut dialog);
         import::hover_overlay(&ctx);
         self.apply_all(&ctx, actions, welcome);
+        self.editor.drop_unclaimed_typing();
         self.record_seen(&ctx, welcome);
         if let Some(started) = self.startup.take() {
             eprintln!(

@@ -1,7 +1,8 @@
 //! The app: the window's state, opened on one workspace, with the cached facts its views show
 //! (reloaded only when the revision changes). `frame.rs` draws a frame and then applies what
 //! the user asked for (see `ui/actions.rs`), `remembered.rs` keeps the theme, view and account
-//! between runs, and `state.rs` tells tests and scripts what is on screen. A workspace that
+//! between runs, `layout.rs` shares the window's width between the editor and the view, and
+//! `state.rs` tells tests and scripts what is on screen. A workspace that
 //! cannot be opened is shown as a message with its path, never a panic.
 
 use std::collections::HashSet;
@@ -21,11 +22,14 @@ use super::undo::UndoStack;
 use super::view::Action;
 use super::views::Views;
 use super::welcome::Welcome;
-use crate::domain::{Account, AccountId, DraftId};
+use crate::domain::{Account, AccountId};
 use crate::store::TableCounts;
 use crate::workspace::{FirstStep, Workspace};
+pub(super) use chosen::ChosenDraft;
 
+mod chosen;
 mod frame;
+mod layout;
 mod remembered;
 mod state;
 
@@ -47,8 +51,8 @@ pub struct ScrollstopApp {
     theme: egui::ThemePreference,
     pub(super) section: Section,
     pub(super) account: Option<AccountId>,
-    /// The draft open in the editor, if any.
-    pub(super) open_draft: Option<DraftId>,
+    /// The draft chosen last and whether the editor shows it.
+    pub(super) chosen: ChosenDraft,
     /// Bumped after every change to the workspace; views reload when it moves.
     pub(super) revision: u64,
     pub(super) cache: Cache,
@@ -88,7 +92,7 @@ impl ScrollstopApp {
             theme: egui::ThemePreference::System,
             section: Section::default(),
             account: None,
-            open_draft: None,
+            chosen: ChosenDraft::default(),
             revision: 1,
             cache: Cache::default(),
             views: Views::default(),
@@ -127,7 +131,7 @@ impl ScrollstopApp {
 
     /// True when the draft editor is on screen: a draft is open and the view has room for it.
     fn editor_shown(&self) -> bool {
-        self.open_draft.is_some()
+        self.chosen.editing().is_some()
             && matches!(
                 self.section,
                 Section::Drafts | Section::Calendar | Section::Reach

@@ -68,7 +68,12 @@ impl ScrollstopApp {
 
     /// The draft open in the editor, if any.
     pub fn open_draft(&self) -> Option<DraftId> {
-        self.open_draft
+        self.chosen.editing()
+    }
+
+    /// The draft chosen last (highlighted in Drafts, forecast in Reach), open or not.
+    pub fn chosen_draft(&self) -> Option<DraftId> {
+        self.chosen.draft()
     }
 
     /// The status bar's latest message.

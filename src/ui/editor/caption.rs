@@ -109,21 +109,24 @@ fn chips(ui: &mut egui::Ui, f: &mut Fields<'_>) {
     let mut remove = None;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
+        let remove_width = ui.spacing().interact_size.y + theme::SPACE_S;
         for tag in &f.draft.hashtags {
-            // A chip and its × stay together on one line; the row wraps between chips.
-            ui.scope(|ui| {
-                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-                ui.horizontal(|ui| {
-                    theme::chip(ui, &format!("#{tag}"), accent);
-                    if ui
-                        .small_button("×")
-                        .on_hover_text(format!("Remove #{tag}"))
-                        .clicked()
-                    {
-                        remove = Some(tag.clone());
-                    }
-                });
-            });
+            let text = format!("#{tag}");
+            // A chip and its × stay together: the pair starts a new line when it does not
+            // fit on this one (the chip alone wraps as a whole, the × would not follow it).
+            let needed = theme::chip_width(ui, &text) + remove_width;
+            let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+            if !at_line_start && ui.available_size_before_wrap().x < needed {
+                ui.end_row();
+            }
+            theme::chip(ui, &text, accent);
+            if ui
+                .small_button("×")
+                .on_hover_text(format!("Remove #{tag}"))
+                .clicked()
+            {
+                remove = Some(tag.clone());
+            }
             ui.add_space(theme::SPACE_S);
         }
     });

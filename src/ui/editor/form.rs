@@ -78,13 +78,16 @@ pub fn choice_row<T: Copy + PartialEq>(
 
 /// Title, hook and opening.
 pub fn idea(ui: &mut egui::Ui, f: &mut Fields<'_>) {
-    text_row(
-        ui,
-        "Title",
-        &mut f.draft.title,
-        "A working title for the table",
-        f.width,
-    );
+    // Its own id: a new draft gives it the focus before it is drawn (see `title_focus.rs`).
+    let label = input_label(ui, "Title");
+    ui.add(
+        TextEdit::singleline(&mut f.draft.title)
+            .id(super::title_focus::title_id())
+            .hint_text("A working title for the table")
+            .desired_width(f.width),
+    )
+    .labelled_by(label);
+    ui.end_row();
     multiline_row(
         ui,
         "Hook",

@@ -23,6 +23,7 @@ mod history;
 mod media;
 mod open;
 mod sound;
+mod title_focus;
 mod video;
 
 use std::path::PathBuf;
@@ -34,6 +35,7 @@ pub use autosave::{Autosave, LIMIT as AUTOSAVE_LIMIT, PAUSE as AUTOSAVE_PAUSE};
 pub use counter::{CaptionCount, caption_count};
 pub use findings::apply_fix;
 pub use history::EditHistory;
+pub use title_focus::take_new_draft_keys;
 
 use super::shortcuts;
 use super::view::Action;
@@ -41,6 +43,7 @@ use crate::domain::{Draft, DraftId};
 use crate::workspace::Workspace;
 use media::Hashing;
 use open::OpenDraft;
+use title_focus::TitleFocus;
 
 /// The default width of the editor panel, in points.
 pub const PANEL_WIDTH: f32 = 450.0;
@@ -61,6 +64,8 @@ pub struct DraftEditor {
     state: State,
     /// The media file being hashed, if any (it may belong to a draft no longer open).
     hashing: Option<Hashing>,
+    /// A new draft's Title waiting for the cursor.
+    title_focus: TitleFocus,
 }
 
 impl Default for DraftEditor {
@@ -68,6 +73,7 @@ impl Default for DraftEditor {
         Self {
             state: State::Closed,
             hashing: None,
+            title_focus: TitleFocus::default(),
         }
     }
 }
@@ -164,8 +170,27 @@ impl DraftEditor {
         actions.push(Action::OpenDraft(None));
     }
 
+    /// Text typed right after Ctrl+N, before the new draft exists.
+    pub fn typed_for_new_draft(&mut self, text: String) {
+        self.title_focus.typed(text);
+    }
+
+    /// `id` was just added by Ctrl+N or "New draft": its Title gets the cursor.
+    pub fn focus_title(&mut self, id: DraftId) {
+        self.title_focus.draft_added(id);
+    }
+
+    /// Forgets typing no new draft claimed (called after the frame's actions were applied).
+    pub fn drop_unclaimed_typing(&mut self) {
+        self.title_focus.drop_unclaimed();
+    }
+
     /// Draws the editor into the side panel.
     pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        if let State::Open(open) = &mut self.state {
+            self.title_focus
+                .apply(ui.ctx(), open.draft.id, &mut open.draft.title);
+        }
         let mut close = false;
         match &mut self.state {
             State::Closed => {}

@@ -42,7 +42,7 @@ impl ScrollstopApp {
         if audience {
             self.record_first_step(FirstStep::CheckAudienceHours);
         }
-        if self.section == Section::Reach && self.open_draft.is_some() {
+        if self.section == Section::Reach && self.chosen.draft().is_some() {
             self.record_first_step(FirstStep::LookAtReach);
         }
     }

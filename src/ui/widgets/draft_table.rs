@@ -1,6 +1,7 @@
 //! The drafts table: the virtualised egui_extras table that draws only the rows on screen, a
 //! header that sorts by the clicked column, selected rows highlighted, and clicks on rows
-//! reported back with the modifiers held. It draws rows prepared by [`super::draft_rows`]
+//! reported back with the modifiers held; a view too narrow for every column (beside the
+//! editor) shows the columns that fit rather than painting past its edge. It draws rows prepared by [`super::draft_rows`]
 //! (nothing is formatted per frame) and never reads or writes the workspace.
 
 use eframe::egui::{self, Align, Layout, RichText};
@@ -43,8 +44,10 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked_header = None;
     let mut clicked_row = None;
+    let columns = fitting_columns(ui.available_width(), ui.spacing().item_spacing.x);
     let mut builder = TableBuilder::new(ui)
-        .id_salt(id_salt)
+        // Each set of columns keeps its own widths (a narrower view shows fewer columns).
+        .id_salt((id_salt, columns.len()))
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
@@ -53,13 +56,13 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
     if let Some(row) = scroll_to {
         builder = builder.scroll_to_row(row, None);
     }
-    for column in DraftColumn::ALL {
-        builder = builder.column(column_width(column));
+    for column in &columns {
+        builder = builder.column(column_width(*column));
     }
     let current = *sort;
     builder
         .header(ROW_HEIGHT, |mut header| {
-            for column in DraftColumn::ALL {
+            for column in columns.iter().copied() {
                 header.col(|ui| {
                     if header_cell(ui, column, current) {
                         clicked_header = Some(column);
@@ -73,7 +76,7 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
                     return;
                 };
                 table_row.set_selected(selection.contains(&r.id));
-                row_cells(&mut table_row, r);
+                row_cells(&mut table_row, &columns, r);
                 if table_row.response().clicked() {
                     let modifiers = table_row.response().ctx.input(|i| i.modifiers);
                     clicked_row = Some((r.id, ClickKind::from_modifiers(modifiers)));
@@ -108,10 +111,10 @@ fn header_cell(ui: &mut egui::Ui, column: DraftColumn, current: DraftSort) -> bo
     clicked
 }
 
-/// The cells of one row, in [`DraftColumn::ALL`]'s order (the headers' order).
-fn row_cells(table_row: &mut egui_extras::TableRow<'_, '_>, r: &DraftRow) {
-    for column in DraftColumn::ALL {
-        table_row.col(|ui| cell(ui, column, r));
+/// The cells of one row, in the headers' order.
+fn row_cells(table_row: &mut egui_extras::TableRow<'_, '_>, columns: &[DraftColumn], r: &DraftRow) {
+    for column in columns {
+        table_row.col(|ui| cell(ui, *column, r));
     }
 }
 
@@ -213,11 +216,26 @@ fn findings_cell(ui: &mut egui::Ui, f: &FindingSummary) {
     });
 }
 
-/// The column's starting width. Title takes what the others leave, so the table fits the
-/// window; every other column can be dragged wider.
-fn column_width(column: DraftColumn) -> Column {
-    let initial = match column {
-        DraftColumn::Title => return Column::remainder().at_least(140.0).clip(true),
+/// The columns that fit in `width` at their starting widths, in [`DraftColumn::ALL`]'s order,
+/// which is also their priority: beside the editor the table drops columns from the right
+/// instead of painting past its view. Status and Title always show.
+pub fn fitting_columns(width: f32, spacing: f32) -> Vec<DraftColumn> {
+    let mut used = 0.0;
+    DraftColumn::ALL
+        .iter()
+        .copied()
+        .take_while(|column| {
+            let gap = if used > 0.0 { spacing } else { 0.0 };
+            used += starting_width(*column) + gap;
+            used <= width || matches!(column, DraftColumn::Status | DraftColumn::Title)
+        })
+        .collect()
+}
+
+/// The least width a column starts at (Title: the least it shrinks to).
+fn starting_width(column: DraftColumn) -> f32 {
+    match column {
+        DraftColumn::Title => TITLE_MIN_WIDTH,
         DraftColumn::Status => 88.0,
         DraftColumn::Subculture => 110.0,
         DraftColumn::Duration => 56.0,
@@ -227,6 +245,18 @@ fn column_width(column: DraftColumn) -> Column {
         DraftColumn::Findings => 78.0,
         DraftColumn::PredictedReach => 78.0,
         DraftColumn::Updated => 92.0,
+    }
+}
+
+/// The narrowest the Title column gets.
+const TITLE_MIN_WIDTH: f32 = 120.0;
+
+/// The column's starting width. Title takes what the others leave, so the table fits the
+/// window; every other column can be dragged wider.
+fn column_width(column: DraftColumn) -> Column {
+    let initial = match column {
+        DraftColumn::Title => return Column::remainder().at_least(TITLE_MIN_WIDTH).clip(true),
+        other => starting_width(other),
     };
     Column::initial(initial)
         .at_least(44.0)

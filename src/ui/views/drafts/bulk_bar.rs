@@ -83,6 +83,7 @@ impl DraftsView {
         }
         if clear {
             self.selection.clear();
+            self.selection_changed = true;
         }
     }
 

@@ -1,21 +1,15 @@
-//! The Drafts view's keyboard: Ctrl+N new draft and Ctrl+F search anywhere in the view;
+//! The Drafts view's keyboard: Ctrl+F search anywhere in the view (Ctrl+N is the window's,
+//! see `ui/editor/title_focus.rs`, so typing right after it reaches the new draft's Title);
 //! Ctrl+A select every shown draft, Delete move the selection to the trash and Escape clear
 //! the selection while no text field has the focus (a field keeps those keys for its text).
 
 use super::DraftsView;
-use crate::ui::shortcuts::{CLOSE, NEW_DRAFT as NEW, SEARCH, SELECT_ALL, TRASH};
+use crate::ui::shortcuts::{CLOSE, SEARCH, SELECT_ALL, TRASH};
 use crate::ui::view::{Action, ViewContext};
 
 impl DraftsView {
     /// Shortcuts that work on every tab of the view.
-    pub(super) fn view_keys(
-        &mut self,
-        egui_ctx: &eframe::egui::Context,
-        ctx: &mut ViewContext<'_>,
-    ) {
-        if egui_ctx.input_mut(|i| i.consume_shortcut(&NEW)) {
-            ctx.actions.push(Action::NewDraft);
-        }
+    pub(super) fn view_keys(&mut self, egui_ctx: &eframe::egui::Context) {
         if egui_ctx.input_mut(|i| i.consume_shortcut(&SEARCH)) {
             self.showing_trash = false;
             self.focus_search = true;
@@ -33,9 +27,11 @@ impl DraftsView {
         }
         if egui_ctx.input_mut(|i| i.consume_shortcut(&SELECT_ALL)) {
             self.selection.select_all(&self.visible_ids);
+            self.selection_changed = true;
         }
         if egui_ctx.input_mut(|i| i.consume_shortcut(&CLOSE)) {
             self.selection.clear();
+            self.selection_changed = true;
         }
         if !self.selection.is_empty() && egui_ctx.input_mut(|i| i.consume_shortcut(&TRASH)) {
             self.trash_selected(ctx);

@@ -7,6 +7,7 @@
 
 mod background;
 mod bulk_bar;
+mod chosen;
 mod filter_bar;
 mod header;
 mod keys;
@@ -18,12 +19,12 @@ use eframe::egui::{self, RichText};
 
 use crate::domain::{Account, AccountId, DraftId};
 use crate::ui::theme;
-use crate::ui::view::{Action, View, ViewContext};
+use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::draft_rows::{DraftColumn, DraftFilter, DraftSort, visible_rows};
 use crate::ui::widgets::draft_table::{DraftTable, draft_table};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::plural;
-use crate::ui::widgets::row_selection::{ClickKind, RowSelection};
+use crate::ui::widgets::row_selection::RowSelection;
 use crate::ui::widgets::status_chip::status_count_chip;
 
 use background::{Background, Computed};
@@ -54,6 +55,10 @@ pub struct DraftsView {
     /// Bumped whenever rows change (a load, or results from the background).
     data_version: u64,
     selection: RowSelection<DraftId>,
+    /// The window's chosen draft as this view last saw or named it (see `chosen.rs`).
+    chosen: Option<DraftId>,
+    /// Set when the user changed the selection this frame.
+    selection_changed: bool,
     bulk: BulkBar,
     trash: TrashTab,
     showing_trash: bool,
@@ -83,7 +88,7 @@ impl View for DraftsView {
             self.loaded_for = Some((ctx.revision, account.id));
         }
         self.receive();
-        self.view_keys(ui.ctx(), ctx);
+        self.view_keys(ui.ctx());
         self.header(ui, ctx);
         if let Some(error) = &self.error {
             load_error(ui, "the drafts", error);
@@ -190,6 +195,7 @@ impl DraftsView {
         ui.add_space(theme::SPACE_S);
         self.filter_bar(ui);
         self.refresh_visible();
+        self.follow_chosen(ctx);
         self.selection_keys(ui.ctx(), ctx);
         if !self.selection.is_empty() {
             ui.add_space(theme::SPACE_S);
@@ -200,6 +206,7 @@ impl DraftsView {
         }
         ui.add_space(theme::SPACE_S);
         if self.visible.is_empty() {
+            self.report_chosen(ctx, None);
             empty_state(
                 ui,
                 &format!("No drafts of {} match", account.at_handle()),
@@ -223,10 +230,9 @@ impl DraftsView {
         );
         if let Some((id, kind)) = clicked {
             self.selection.click(id, kind, &self.visible_ids);
-            if kind == ClickKind::Only {
-                ctx.actions.push(Action::OpenDraft(Some(id)));
-            }
+            self.selection_changed = true;
         }
+        self.report_chosen(ctx, clicked);
     }
 
     fn refresh_visible(&mut self) {
@@ -242,7 +248,9 @@ impl DraftsView {
         if !fresh {
             self.visible = visible_rows(&data.rows, &self.filter, self.sort);
             self.visible_ids = self.visible.iter().map(|i| data.rows[*i].id).collect();
+            let before = self.selection.len();
             self.selection.keep_only(&self.visible_ids);
+            self.selection_changed |= self.selection.len() != before;
             self.visible_for = Some((self.filter.clone(), self.sort, self.data_version));
         }
     }

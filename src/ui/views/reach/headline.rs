@@ -42,20 +42,43 @@ pub fn forecast_ui(
         ));
     }
     ui.add_space(theme::SPACE_S);
-    ui.columns(2, |cols| {
-        horizons(&mut cols[0], f);
-        cols[0].add_space(theme::SPACE_M);
-        above(&mut cols[0], f, threshold);
-        if let Some(pct) = f.percentile {
-            let text = format!(
-                "The median beats {pct:.0}% of the account's own videos (views at 30 days)."
-            );
-            cols[0].label(text);
+    // The numbers take the width they need; the chart goes beside them when the rest of the
+    // card has room for it, else under them (never over them, as fixed halves did).
+    let mut beside = false;
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_max_width(NUMBERS_WIDTH);
+            numbers(ui, f, threshold);
+        });
+        if ui.available_width() >= CHART_MIN_WIDTH + theme::SPACE_L {
+            ui.add_space(theme::SPACE_L);
+            ui.vertical(|ui| band_plot(ui, f));
+            beside = true;
         }
-        cols[0].add_space(theme::SPACE_M);
-        rates(&mut cols[0], &f.rates);
-        band_plot(&mut cols[1], f);
     });
+    if !beside {
+        ui.add_space(theme::SPACE_M);
+        band_plot(ui, f);
+    }
+}
+
+/// The widest the numbers' column wraps its sentences at.
+const NUMBERS_WIDTH: f32 = 470.0;
+/// The narrowest the chart is drawn beside the numbers.
+const CHART_MIN_WIDTH: f32 = 300.0;
+
+/// P10/P50/P90 per horizon, the chance of more than X, the percentile and the rates.
+fn numbers(ui: &mut egui::Ui, f: &Forecast, threshold: &mut Option<f64>) {
+    horizons(ui, f);
+    ui.add_space(theme::SPACE_M);
+    above(ui, f, threshold);
+    if let Some(pct) = f.percentile {
+        ui.label(format!(
+            "The median beats {pct:.0}% of the account's own videos (views at 30 days)."
+        ));
+    }
+    ui.add_space(theme::SPACE_M);
+    rates(ui, &f.rates);
 }
 
 /// "based on 86 of your videos" in green, a short history in blue, the prior in amber.

@@ -1,5 +1,6 @@
-//! The Reach view: how far the chosen draft is expected to reach, as an honest range, and what
-//! helps or hurts it; the ready drafts ranked by predicted reach; how accurate the model has
+//! The Reach view: how far the chosen draft (open in the editor or not; when none is chosen,
+//! the ready draft ranked first) is expected to reach, as an honest range, and what helps or
+//! hurts it; the ready drafts ranked by predicted reach; how accurate the model has
 //! been on this account; and what the account's videos actually reached ("Measured").
 //!
 //! Forecasts come from a background thread (`worker.rs`) fed with debounced requests (250 ms
@@ -73,13 +74,14 @@ impl View for ReachView {
         };
         self.measured.refresh(ctx, account);
         self.drafts.refresh(ctx, account);
-        let selected = ctx.open_draft.filter(|id| self.drafts.contains(*id));
+        self.receive();
+        let chosen = ctx.chosen_draft.filter(|id| self.drafts.contains(*id));
+        let selected = chosen.or_else(|| self.best_ready(account.id));
         if self.slot_for != selected {
             self.slot = SlotChoice::Planned;
             self.slot_for = selected;
             self.threshold = None;
         }
-        self.receive();
         let request = Request {
             account: account.clone(),
             revision: ctx.revision,
@@ -92,8 +94,15 @@ impl View for ReachView {
             .id_salt("reach-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.toolbar(ui, ctx, account, selected);
+                self.toolbar(ui, ctx, account, chosen, selected);
                 self.forecast_section(ui, ctx, account, selected);
+                if chosen.is_none() && selected.is_some() {
+                    ui.label(theme::muted(
+                        ui,
+                        "No draft chosen: this is the ready draft with the highest predicted \
+                         reach. Pick another above or in the ranking below.",
+                    ));
+                }
                 self.ranking_section(ui, ctx, account, selected);
                 self.accuracy_section(ui, account);
                 theme::section_heading(ui, "Measured");
@@ -152,6 +161,13 @@ impl ReachView {
         }
     }
 
+    /// The ready draft ranked first in the last forecasts of `account`.
+    fn best_ready(&self, account: AccountId) -> Option<DraftId> {
+        self.current(account)
+            .and_then(|f| f.ranking.first())
+            .map(|d| d.id)
+    }
+
     fn busy(&self) -> bool {
         self.wanted.is_some() || self.sent != self.answered
     }
@@ -169,6 +185,7 @@ impl ReachView {
         ui: &mut egui::Ui,
         ctx: &mut ViewContext<'_>,
         account: &Account,
+        chosen: Option<DraftId>,
         selected: Option<DraftId>,
     ) {
         if let Some(error) = &self.drafts.error {
@@ -181,7 +198,7 @@ impl ReachView {
             .filter(|d| Some(d.draft.id) == selected)
             .map(|d| (d.at, d.source));
         ui.horizontal_wrapped(|ui| {
-            selection::draft_picker(ui, &self.drafts, selected, ctx.actions);
+            selection::draft_picker(ui, &self.drafts, chosen, ctx.actions);
             ui.add_space(theme::SPACE_M);
             if selected.is_some() {
                 selection::slot_picker(ui, &mut self.slot, shown, account.time_zone);
