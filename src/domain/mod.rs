@@ -6,6 +6,7 @@
 
 mod account;
 mod analytics;
+mod catalogue;
 mod draft;
 mod handle;
 mod plan;
@@ -17,6 +18,7 @@ pub use account::{Account, AccountId, Cadence, NewAccount};
 pub use analytics::{
     AudienceDimension, AudienceShare, DailyMetrics, FollowerActivity, ImportRecord,
 };
+pub use catalogue::{in_catalogue, subculture_catalogue};
 pub use draft::{
     AspectRatio, Draft, DraftComment, DraftId, DraftStatus, NativeFeatures, OpeningType,
 };
