@@ -2,7 +2,7 @@
 //! other captions, and the plan around the draft's day. Built once by the caller, shared by
 //! every draft checked in the same pass.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::DuplicateIndex;
 use crate::domain::{Lifecycle, Subculture, TrendCapture, TrendItem, TrendKind, lifecycle};
@@ -36,29 +36,46 @@ pub struct TrendBook {
 /// Sound names are compared without case, spacing or the `- author` part.
 fn sound_key(name: &str) -> String {
     let title = name.split(" - ").next().unwrap_or(name);
-    title
-        .split_whitespace()
+    normalised(title)
+}
+
+/// A name without case or extra spacing.
+fn normalised(name: &str) -> String {
+    name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
 }
 
 impl TrendBook {
-    /// Builds the book from every item with its captures (oldest first), as of `now`.
+    /// Builds the book from every item with its captures (oldest first), as of `now`. This is
+    /// the one place a lifecycle is read for the checks and the editor's picker: a sound that
+    /// is on several lists (two regions) is one entry, the one captured last (then the better
+    /// ranked), so what the picker shows is what the checks say once it is picked.
     pub fn new(trends: &[(TrendItem, Vec<TrendCapture>)], now: DateTime<Utc>) -> Self {
-        let entries = trends
-            .iter()
-            .filter_map(|(item, captures)| {
-                let last = captures.last()?;
-                Some(TrendEntry {
-                    item: item.clone(),
-                    lifecycle: lifecycle(captures),
-                    rank: last.rank,
-                    last_seen: last.captured_at,
-                    period_days: last.period_days,
-                })
-            })
-            .collect();
+        let mut entries: Vec<TrendEntry> = Vec::new();
+        for (item, captures) in trends {
+            let Some(last) = captures.last() else {
+                continue;
+            };
+            let entry = TrendEntry {
+                item: item.clone(),
+                lifecycle: lifecycle(captures),
+                rank: last.rank,
+                last_seen: last.captured_at,
+                period_days: last.period_days,
+            };
+            let same = entries.iter().position(|e| {
+                e.item.kind == TrendKind::Sound
+                    && item.kind == TrendKind::Sound
+                    && normalised(&e.item.name) == normalised(&item.name)
+            });
+            match same {
+                Some(i) if supersedes(&entry, &entries[i]) => entries[i] = entry,
+                Some(_) => {}
+                None => entries.push(entry),
+            }
+        }
         Self {
             entries,
             now: Some(now),
@@ -70,11 +87,17 @@ impl TrendBook {
         self.now.unwrap_or(DateTime::<Utc>::MIN_UTC)
     }
 
-    /// The trend entry of a sound, matched by title without case.
+    /// The trend entry of a sound: the one of exactly this name (any case or spacing), else
+    /// one with the same title by another author.
     pub fn sound(&self, name: &str) -> Option<&TrendEntry> {
+        let exact = normalised(name);
         let key = sound_key(name);
         self.of_kind(TrendKind::Sound)
-            .find(|e| sound_key(&e.item.name) == key)
+            .find(|e| normalised(&e.item.name) == exact)
+            .or_else(|| {
+                self.of_kind(TrendKind::Sound)
+                    .find(|e| sound_key(&e.item.name) == key)
+            })
     }
 
     /// The trend entry of a hashtag (without `#`, any case).
@@ -107,10 +130,25 @@ impl TrendBook {
     }
 }
 
+/// True when `new` is the better reading of a sound on two lists: captured later, or as
+/// recently and ranked better.
+fn supersedes(new: &TrendEntry, old: &TrendEntry) -> bool {
+    (
+        new.last_seen,
+        std::cmp::Reverse(new.rank.unwrap_or(u32::MAX)),
+    ) > (
+        old.last_seen,
+        std::cmp::Reverse(old.rank.unwrap_or(u32::MAX)),
+    )
+}
+
 /// The plan around the draft's posting day, for the cadence check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanDay {
     pub date: NaiveDate,
+    /// The draft's planned wall time in its account's zone, and the instant it stands for.
+    pub wall_time: NaiveDateTime,
+    pub at: DateTime<Utc>,
     /// Posts planned that day for the account, this draft included.
     pub posts: usize,
     /// Days without posts between posting days in the same week, when the user marked that
@@ -125,4 +163,6 @@ pub struct CheckContext<'a> {
     pub trends: &'a TrendBook,
     pub duplicates: &'a DuplicateIndex,
     pub plan_day: Option<&'a PlanDay>,
+    /// The instant the checks run for (a scheduled post before it is overdue).
+    pub now: DateTime<Utc>,
 }

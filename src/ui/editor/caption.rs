@@ -1,6 +1,6 @@
 //! The caption with its live counter, and the hashtags as chips: read from the caption,
 //! removable, and addable from the subculture's hashtags and the trend lists' (a suggestion
-//! appends `#tag` to the caption, since the 150-character limit counts hashtags too).
+//! appends `#tag` to the caption, since the seed's 150 characters count hashtags too).
 
 use eframe::egui::{self, RichText, TextEdit};
 
@@ -79,8 +79,10 @@ pub fn ui(ui: &mut egui::Ui, f: &mut Fields<'_>) {
         };
         ui.label(RichText::new(&count.text).color(colour).small())
             .on_hover_text(
-                "Characters as TikTok counts them (an emoji is one), hashtags included; \
-                 the limit is 150 (seed tip 4).",
+                "Characters as TikTok counts them (an emoji is one), hashtags included. The \
+                 feed shows about the first 150 and the seed article advises at most 150 \
+                 (tip 4); TikTok itself takes up to 4,000 in the app, 2,200 through its \
+                 posting API.",
             );
     });
     ui.end_row();

@@ -32,6 +32,7 @@ fn finding(rule: &'static str, severity: Severity) -> Finding {
         message: format!("{rule} message"),
         source: "",
         fix: None,
+        also: Vec::new(),
     }
 }
 
