@@ -15,8 +15,8 @@ use scrollstop::workspace::{
 /// creates the file, as for a workspace made before the catalogue), so the names the tests
 /// add are the only ones.
 fn without_catalogue(path: &Path) -> Workspace {
-    drop(scrollstop::store::Store::open(path).unwrap());
-    Workspace::open(path).unwrap()
+    drop(scrollstop::store::Store::open(path).expect("the store creates the file"));
+    Workspace::open(path).expect("the workspace opens")
 }
 
 fn add_subculture(workspace: &mut Workspace, name: &str) {
