@@ -5,26 +5,12 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::DuplicateIndex;
-use crate::domain::{Lifecycle, Subculture, TrendCapture, TrendItem, TrendKind, lifecycle};
+use crate::domain::{
+    Subculture, TrendCapture, TrendItem, TrendKind, TrendReading, read_trends, same_name, sound_key,
+};
 
-/// A trend item as the checks see it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrendEntry {
-    pub item: TrendItem,
-    pub lifecycle: Lifecycle,
-    /// The rank at the last capture.
-    pub rank: Option<u32>,
-    pub last_seen: DateTime<Utc>,
-    /// The list period of the last capture, in days.
-    pub period_days: u16,
-}
-
-impl TrendEntry {
-    /// True when the last capture is older than its list's period: the list may have moved on.
-    pub fn is_stale(&self, now: DateTime<Utc>) -> bool {
-        (now - self.last_seen).num_days() > i64::from(self.period_days)
-    }
-}
+/// A trend item as the checks see it: the domain's one reading of the trend lists.
+pub type TrendEntry = TrendReading;
 
 /// The trend lists, indexed for lookups by kind and name.
 #[derive(Debug, Clone, Default)]
@@ -33,51 +19,12 @@ pub struct TrendBook {
     now: Option<DateTime<Utc>>,
 }
 
-/// Sound names are compared without case, spacing or the `- author` part.
-fn sound_key(name: &str) -> String {
-    let title = name.split(" - ").next().unwrap_or(name);
-    normalised(title)
-}
-
-/// A name without case or extra spacing.
-fn normalised(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 impl TrendBook {
-    /// Builds the book from every item with its captures (oldest first), as of `now`. This is
-    /// the one place a lifecycle is read for the checks and the editor's picker: a sound that
-    /// is on several lists (two regions) is one entry, the one captured last (then the better
-    /// ranked), so what the picker shows is what the checks say once it is picked.
+    /// Builds the book from every item with its captures (oldest first), as of `now`, through
+    /// [`read_trends`]: the reading the editor's picker shows is the one the checks judge.
     pub fn new(trends: &[(TrendItem, Vec<TrendCapture>)], now: DateTime<Utc>) -> Self {
-        let mut entries: Vec<TrendEntry> = Vec::new();
-        for (item, captures) in trends {
-            let Some(last) = captures.last() else {
-                continue;
-            };
-            let entry = TrendEntry {
-                item: item.clone(),
-                lifecycle: lifecycle(captures),
-                rank: last.rank,
-                last_seen: last.captured_at,
-                period_days: last.period_days,
-            };
-            let same = entries.iter().position(|e| {
-                e.item.kind == TrendKind::Sound
-                    && item.kind == TrendKind::Sound
-                    && normalised(&e.item.name) == normalised(&item.name)
-            });
-            match same {
-                Some(i) if supersedes(&entry, &entries[i]) => entries[i] = entry,
-                Some(_) => {}
-                None => entries.push(entry),
-            }
-        }
         Self {
-            entries,
+            entries: read_trends(trends),
             now: Some(now),
         }
     }
@@ -90,10 +37,9 @@ impl TrendBook {
     /// The trend entry of a sound: the one of exactly this name (any case or spacing), else
     /// one with the same title by another author.
     pub fn sound(&self, name: &str) -> Option<&TrendEntry> {
-        let exact = normalised(name);
         let key = sound_key(name);
         self.of_kind(TrendKind::Sound)
-            .find(|e| normalised(&e.item.name) == exact)
+            .find(|e| same_name(&e.item.name, name))
             .or_else(|| {
                 self.of_kind(TrendKind::Sound)
                     .find(|e| sound_key(&e.item.name) == key)
@@ -120,26 +66,9 @@ impl TrendBook {
     pub fn best_live_sound(&self) -> Option<&TrendEntry> {
         let now = self.now();
         self.of_kind(TrendKind::Sound)
-            .filter(|e| {
-                matches!(
-                    e.lifecycle,
-                    Lifecycle::Rising | Lifecycle::Peaking | Lifecycle::New
-                ) && !e.is_stale(now)
-            })
+            .filter(|e| e.is_live(now))
             .min_by_key(|e| e.rank.unwrap_or(u32::MAX))
     }
-}
-
-/// True when `new` is the better reading of a sound on two lists: captured later, or as
-/// recently and ranked better.
-fn supersedes(new: &TrendEntry, old: &TrendEntry) -> bool {
-    (
-        new.last_seen,
-        std::cmp::Reverse(new.rank.unwrap_or(u32::MAX)),
-    ) > (
-        old.last_seen,
-        std::cmp::Reverse(old.rank.unwrap_or(u32::MAX)),
-    )
 }
 
 /// The plan around the draft's posting day, for the cadence check.

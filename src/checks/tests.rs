@@ -282,30 +282,29 @@ fn an_old_trend_list_asks_for_a_fresh_capture_and_never_calls_the_sound_fading()
 }
 
 #[test]
-fn a_sound_on_two_lists_has_one_lifecycle_in_the_picker_and_the_checks() {
+fn a_sound_on_two_lists_has_one_lifecycle_in_the_picker_the_checks_and_the_model() {
     let mut us = sound(2, "Espresso - Sabrina Carpenter", 104);
     us.region = "US".into();
     let earlier = |c: TrendCapture| TrendCapture {
         captured_at: c.captured_at - chrono::Duration::days(1),
         ..c
     };
-    let trends = TrendBook::new(
-        &[
-            (
-                us,
-                vec![
-                    earlier(capture(2, 1, 2)),
-                    earlier(capture(2, 2, 8)),
-                    earlier(capture(2, 3, 20)),
-                ],
-            ),
-            (
-                sound(1, "Espresso - Sabrina Carpenter", 104),
-                vec![capture(1, 1, 9), capture(1, 2, 5), capture(1, 3, 2)],
-            ),
-        ],
-        now(),
-    );
+    let lists = [
+        (
+            us,
+            vec![
+                earlier(capture(2, 1, 2)),
+                earlier(capture(2, 2, 8)),
+                earlier(capture(2, 3, 20)),
+            ],
+        ),
+        (
+            sound(1, "Espresso - Sabrina Carpenter", 104),
+            vec![capture(1, 1, 9), capture(1, 2, 5), capture(1, 3, 2)],
+        ),
+    ];
+    let model = crate::model::TrendContext::from_trends(&lists, now());
+    let trends = TrendBook::new(&lists, now());
     let picker: Vec<_> = trends.of_kind(TrendKind::Sound).collect();
     assert_eq!(picker.len(), 1, "one entry per sound");
     assert_eq!(picker[0].lifecycle, Lifecycle::Rising, "the latest capture");
@@ -321,6 +320,10 @@ fn a_sound_on_two_lists_has_one_lifecycle_in_the_picker_and_the_checks() {
     d.sound = Some(picker[0].item.name.clone());
     let found = check_draft(&d, &ctx);
     assert!(!found.iter().any(|f| f.rule == "sound-fading"), "{found:?}");
+    let in_model = model
+        .sound(&picker[0].item.name)
+        .expect("the model lists it");
+    assert!(in_model.live, "the reach model reads the same lifecycle");
 }
 
 #[test]

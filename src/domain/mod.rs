@@ -12,6 +12,7 @@ mod handle;
 mod plan;
 mod subculture;
 mod trend;
+mod trend_reading;
 mod video;
 
 pub use account::{Account, AccountId, Cadence, NewAccount};
@@ -26,6 +27,7 @@ pub use handle::{Handle, HandleError, HandleProblem};
 pub use plan::{PlanEntry, PlanEntryId};
 pub use subculture::{Colour, Subculture, SubcultureId};
 pub use trend::{Lifecycle, TrendCapture, TrendItem, TrendItemId, TrendKind, lifecycle};
+pub use trend_reading::{TrendReading, read_trends, same_name, sound_key};
 pub use video::{Snapshot, Video, VideoId};
 
 /// Hashtags found in a caption, in order of appearance, without the `#`, deduplicated
