@@ -1,6 +1,6 @@
 //! A scheduled post whose time has passed: a demo created two weeks ago (its plan now lies in
-//! the past) shows each such post as overdue in the editor, with one click to mark it posted
-//! or to re-plan it from now on; both land in the workspace file.
+//! the past) shows each such post as overdue in the drafts table and the editor, with one
+//! click to mark it posted or to re-plan it from now on; both land in the workspace file.
 
 mod common;
 
@@ -80,6 +80,16 @@ fn an_overdue_post_is_marked_posted_or_re_planned_in_one_click() {
         overdue.len() >= 2,
         "the demo's plan has passed: {overdue:?}"
     );
+    // The table's rows are read in the background; the slots that have passed are marked.
+    let start = std::time::Instant::now();
+    while !shows_part(&harness, "· overdue") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the drafts table marks the slots that have passed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
 
     // Mark posted: the status lands in the file and the finding goes.
     open_in_editor(&mut harness, overdue[0]);
