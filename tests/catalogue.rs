@@ -145,3 +145,24 @@ fn only_a_subculture_of_the_users_own_ticks_the_checklist() {
         .expect("add");
     assert!(ticked(&workspace));
 }
+
+#[test]
+fn the_catalogue_is_added_once_and_skips_names_already_taken() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store =
+        scrollstop::store::Store::open(&dir.path().join("w.sqlite")).expect("a new store");
+    store
+        .add_subculture("#fittok", &[], "mine", Colour([1, 2, 3]))
+        .expect("add");
+    let catalogue = subculture_catalogue();
+    let added = store.seed_subcultures_once(&catalogue).expect("seed");
+    assert_eq!(
+        added,
+        catalogue.len() - 1,
+        "the user's #fittok stays theirs"
+    );
+    assert_eq!(store.seed_subcultures_once(&catalogue).expect("seed"), 0);
+    let mine = store.subcultures().expect("subcultures");
+    let mine = mine.iter().find(|s| s.name == "#fittok").expect("#fittok");
+    assert_eq!(mine.description, "mine");
+}

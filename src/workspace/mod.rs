@@ -166,12 +166,19 @@ impl Workspace {
         if read_only::is_marked(path) {
             return Self::open_behind_mark(path);
         }
-        let new = std::fs::metadata(path).map_or(true, |m| m.is_file() && m.len() == 0);
+        // A file that is missing, or empty (just created by another process or by hand), is a
+        // new workspace; the settings flag makes sure only one of them adds the catalogue.
+        let existing = std::fs::metadata(path).ok();
+        let created_here = existing.is_none();
+        let new = existing.is_none_or(|m| m.is_file() && m.len() == 0);
         let mut store = Store::open(path)?;
         if new && let Err(e) = store.seed_subcultures_once(&crate::domain::subculture_catalogue()) {
-            // As when creating the schema fails: no half-made workspace stays behind.
+            // As when creating the schema fails: no half-made workspace this call created
+            // stays behind (a file another process created is left to it).
             drop(store);
-            crate::store::remove_new_workspace(path);
+            if created_here {
+                crate::store::remove_new_workspace(path);
+            }
             return Err(e.into());
         }
         Ok(Self {

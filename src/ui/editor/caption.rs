@@ -70,9 +70,11 @@ pub fn ui(ui: &mut egui::Ui, f: &mut Fields<'_>) {
         .labelled_by(label);
         let count = caption_count(&f.draft.caption);
         let p = theme::palette(ui);
-        let colour = if count.over {
+        // Past the seed's 150 is advice (a warning colour); only past what TikTok takes is an
+        // error.
+        let colour = if count.used > crate::checks::platform_limits().caption_in_app.count() {
             p.error
-        } else if count.near {
+        } else if count.over || count.near {
             p.warn
         } else {
             p.muted
