@@ -268,4 +268,30 @@ mod tests {
         assert!(verdict(4001).contains(&("caption-over-limit", Severity::Error)));
         assert!(!verdict(4000).iter().any(|(_, s)| *s == Severity::Error));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn a_trimmed_caption_fits_and_keeps_the_hashtags_that_fit(
+            words in proptest::collection::vec("(#?[a-zé🌧]{1,12}[.!,]?)", 0..80),
+            limit in 20usize..300,
+        ) {
+            let caption = words.join(" ");
+            let trimmed = trim_caption_to(&caption, limit);
+            proptest::prop_assert!(caption_length(&trimmed) <= limit, "{trimmed:?}");
+            let mut tags: Vec<String> = Vec::new();
+            for w in caption.split_whitespace().filter(|w| is_tag(w)) {
+                if !tags.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+                    tags.push(w.to_string());
+                }
+            }
+            if caption_length(&tags.join(" ")) * 2 <= limit {
+                for tag in &tags {
+                    proptest::prop_assert!(
+                        trimmed.split_whitespace().any(|w| w.eq_ignore_ascii_case(tag)),
+                        "{tag} lost: {trimmed:?}"
+                    );
+                }
+            }
+        }
+    }
 }
