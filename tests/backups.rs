@@ -11,6 +11,14 @@ use scrollstop::workspace::{
     BackupFolder, BackupKind, KEEP_DAILY, Progress, Silent, Workspace, WorkspaceError,
 };
 
+/// A new workspace without the catalogue of subcultures new workspaces start with (the store
+/// creates the file, as for a workspace made before the catalogue), so the names the tests
+/// add are the only ones.
+fn without_catalogue(path: &Path) -> Workspace {
+    drop(scrollstop::store::Store::open(path).expect("the store creates the file"));
+    Workspace::open(path).expect("the workspace opens")
+}
+
 fn add_subculture(workspace: &mut Workspace, name: &str) {
     workspace
         .store_mut()
@@ -58,7 +66,7 @@ fn day(d: u32) -> NaiveDate {
 fn a_backup_restores_the_data_it_was_taken_from_and_sets_the_newer_data_aside() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.sqlite");
-    let mut workspace = Workspace::open(&path).unwrap();
+    let mut workspace = without_catalogue(&path);
     add_subculture(&mut workspace, "#CottageCore");
     add_subculture(&mut workspace, "#FitTok");
 
@@ -119,7 +127,7 @@ fn a_backup_restores_the_data_it_was_taken_from_and_sets_the_newer_data_aside() 
 fn files_that_are_no_workspace_backup_are_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.sqlite");
-    let mut workspace = Workspace::open(&path).unwrap();
+    let mut workspace = without_catalogue(&path);
     add_subculture(&mut workspace, "#CottageCore");
 
     let text = dir.path().join("notes.sqlite");
@@ -172,7 +180,7 @@ fn files_that_are_no_workspace_backup_are_refused_and_nothing_changes() {
 fn one_daily_backup_a_day_and_only_the_last_seven_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.sqlite");
-    let mut workspace = Workspace::open(&path).unwrap();
+    let mut workspace = without_catalogue(&path);
     assert_eq!(
         workspace.take_daily_backup(day(1)).unwrap(),
         None,
@@ -226,7 +234,7 @@ fn one_daily_backup_a_day_and_only_the_last_seven_are_kept() {
 fn a_read_only_workspace_takes_no_daily_backup_and_refuses_a_restore() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.sqlite");
-    let mut workspace = Workspace::open(&path).unwrap();
+    let mut workspace = without_catalogue(&path);
     add_subculture(&mut workspace, "#CottageCore");
     let copy = dir.path().join("copy.sqlite");
     workspace.back_up_to(&copy, &Silent).unwrap();

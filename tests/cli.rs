@@ -149,3 +149,36 @@ fn check_json_lists_every_draft_with_its_findings() {
         stderr(&one)
     );
 }
+
+#[test]
+fn check_lists_a_scheduled_post_whose_time_has_passed_as_overdue() {
+    use scrollstop::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = dir.path().join("old-demo.sqlite");
+    let two_weeks_ago = chrono::Utc::now().date_naive() - chrono::Days::new(14);
+    Workspace::open(&ws)
+        .expect("a new workspace")
+        .create_demo_on(DEFAULT_DEMO_SEED, two_weeks_ago, &Silent)
+        .expect("the demo as of two weeks ago");
+
+    let out = scrollstop(&["check", "--workspace", path_arg(&ws), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    let overdue: Vec<&serde_json::Value> = json
+        .as_array()
+        .expect("a list")
+        .iter()
+        .flat_map(|d| d["findings"].as_array().expect("findings").iter())
+        .filter(|f| f["rule"] == "scheduled-overdue")
+        .collect();
+    assert!(!overdue.is_empty(), "the demo's plan has passed");
+    for f in &overdue {
+        assert_eq!(f["severity"], "warning");
+        assert_eq!(f["fix"]["kind"], "mark_posted");
+        assert_eq!(f["also"][0]["kind"], "replan");
+    }
+
+    let text = stdout(&scrollstop(&["check", "--workspace", path_arg(&ws)]));
+    assert!(text.contains("scheduled-overdue"), "{text}");
+    assert!(text.contains("Overdue: scheduled for"), "{text}");
+}

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use scrollstop::domain::{AspectRatio, Colour, DraftStatus, NewAccount, OpeningType};
+use scrollstop::domain::{AspectRatio, DraftStatus, NewAccount, OpeningType};
 use scrollstop::io::drafts_csv::read_drafts;
 use scrollstop::io::{Collected, ReportKind};
 use scrollstop::store::Change;
@@ -38,7 +38,7 @@ struct Setup {
     folder: PathBuf,
 }
 
-/// A workspace with @meadow (Amsterdam time) and the #CottageCore subculture.
+/// A workspace with @meadow (Amsterdam time) and the catalogue's #CottageCore subculture.
 fn setup() -> Setup {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
@@ -53,14 +53,6 @@ fn setup() -> Setup {
             language: "en".into(),
         })
         .expect("account");
-    store
-        .add_subculture(
-            "#CottageCore",
-            &["cottagecore".to_string()],
-            "",
-            Colour([10, 20, 30]),
-        )
-        .expect("subculture");
     let folder = dir.path().to_path_buf();
     Setup {
         _dir: dir,

@@ -96,6 +96,9 @@ fn a_workspace_on_a_read_only_medium_opens_read_only_and_writes_nothing() {
     let folder = dir.path().join("usb-stick");
     fs::create_dir(&folder).unwrap();
     let path = folder.join("team.sqlite");
+    // Created by the store, so without the catalogue a new workspace starts with: the one
+    // subculture added here is the only one.
+    drop(scrollstop::store::Store::open(&path).unwrap());
     let mut workspace = Workspace::open(&path).unwrap();
     workspace
         .store_mut()

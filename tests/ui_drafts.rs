@@ -14,7 +14,7 @@ use common::egui::{Key, Modifiers};
 use common::{app, demo_workspace, empty_workspace, shows, shows_part};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use scrollstop::domain::{Colour, Draft, DraftId, DraftStatus, NewAccount};
+use scrollstop::domain::{Draft, DraftId, DraftStatus, NewAccount};
 use scrollstop::ui::ScrollstopApp;
 use scrollstop::workspace::Workspace;
 
@@ -51,14 +51,14 @@ fn drafts_workspace() -> common::TestWorkspace {
             language: "en".to_string(),
         })
         .expect("account");
+    // A new workspace starts with the seed's catalogue, #CottageCore among it.
     let cottage = store
-        .add_subculture(
-            "#cottagecore",
-            &["cottagecore".to_string()],
-            "Soft rural life",
-            Colour([120, 160, 90]),
-        )
-        .expect("subculture");
+        .subcultures()
+        .expect("subcultures")
+        .into_iter()
+        .find(|s| s.name == "#CottageCore")
+        .expect("the catalogue's #CottageCore")
+        .id;
     for (title, status, sound, assignee) in DRAFTS {
         let mut d = Draft::blank(account, Utc::now());
         d.title = title.to_string();

@@ -92,7 +92,7 @@ fn long_caption() -> String {
 }
 
 #[test]
-fn a_too_long_caption_shows_the_error_and_the_trim_fix_clears_it() {
+fn a_caption_past_the_seeds_150_shows_the_advice_and_the_trim_fix_clears_it() {
     let workspace = demo_workspace();
     let mut harness = app_with_media(&workspace.path, None);
     let id = new_draft(&mut harness);
@@ -107,8 +107,12 @@ fn a_too_long_caption_shows_the_error_and_the_trim_fix_clears_it() {
     );
     assert!(shows_part(
         &harness,
-        "The caption has 151 characters; TikTok allows 150"
+        "The caption has 151 characters: the first ~150 show in the feed, and the seed article advises at most 150"
     ));
+    assert!(
+        !shows_part(&harness, "TikTok allows"),
+        "the seed's advice is not presented as TikTok's limit"
+    );
     assert!(
         shows(&harness, "#cottagecore"),
         "the hashtag shows as a chip"
@@ -134,15 +138,18 @@ fn a_too_long_caption_shows_the_error_and_the_trim_fix_clears_it() {
         &format!("{}/150", caption_length(&trimmed))
     ));
 
-    // Typing the caption back over the limit brings the error back; Ctrl+Z in the editor
-    // takes that back again.
+    // Typing the caption back over 150 brings the warning back; Ctrl+Z in the editor takes
+    // that back again.
     input(&harness, Role::MultilineTextInput, "Caption")
         .set_text_value_accesskit(&format!("{trimmed}{}", "!".repeat(20)));
     harness.run();
-    assert!(shows_part(&harness, "TikTok allows 150"));
+    assert!(shows_part(&harness, "the seed article advises at most 150"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(!shows_part(&harness, "TikTok allows 150"));
+    assert!(!shows_part(
+        &harness,
+        "the seed article advises at most 150"
+    ));
 }
 
 #[test]

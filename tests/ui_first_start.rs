@@ -157,6 +157,15 @@ fn starting_empty_shows_an_unticked_checklist() {
         .click();
     harness.run_ok();
     assert_eq!(harness.state().section(), Section::Subcultures);
+    assert!(
+        shows_part(&harness, "#FitTok") && shows_part(&harness, "#CottageCore"),
+        "a new workspace starts with the seed's catalogue of subcultures"
+    );
+    assert_eq!(
+        harness.state().first_steps().expect("read").done_count(),
+        0,
+        "the catalogue is not a subculture of the user's own"
+    );
 
     // Hiding it is remembered by the workspace; the navigation brings it back.
     harness.get_by_label("Hide the checklist").click();
@@ -240,12 +249,12 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     draft.title = "Rainy day knits".into();
     draft.caption = format!(
         "{} #cottagecore",
-        "rain on the window and a warm scarf ".repeat(6)
+        "rain on the window and a warm scarf ".repeat(120)
     );
     request(&mut harness, Action::SaveDrafts(vec![draft.clone()]));
     assert!(
         !done(&harness, FirstStep::WriteCleanDraft),
-        "a caption over 150 characters is an error"
+        "a caption over TikTok's 4,000 characters is an error"
     );
     draft.caption = "What are you knitting this rainy weekend? #cottagecore".into();
     request(&mut harness, Action::SaveDrafts(vec![draft]));

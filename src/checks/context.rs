@@ -2,29 +2,15 @@
 //! other captions, and the plan around the draft's day. Built once by the caller, shared by
 //! every draft checked in the same pass.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::DuplicateIndex;
-use crate::domain::{Lifecycle, Subculture, TrendCapture, TrendItem, TrendKind, lifecycle};
+use crate::domain::{
+    Subculture, TrendCapture, TrendItem, TrendKind, TrendReading, read_trends, same_name, sound_key,
+};
 
-/// A trend item as the checks see it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrendEntry {
-    pub item: TrendItem,
-    pub lifecycle: Lifecycle,
-    /// The rank at the last capture.
-    pub rank: Option<u32>,
-    pub last_seen: DateTime<Utc>,
-    /// The list period of the last capture, in days.
-    pub period_days: u16,
-}
-
-impl TrendEntry {
-    /// True when the last capture is older than its list's period: the list may have moved on.
-    pub fn is_stale(&self, now: DateTime<Utc>) -> bool {
-        (now - self.last_seen).num_days() > i64::from(self.period_days)
-    }
-}
+/// A trend item as the checks see it: the domain's one reading of the trend lists.
+pub type TrendEntry = TrendReading;
 
 /// The trend lists, indexed for lookups by kind and name.
 #[derive(Debug, Clone, Default)]
@@ -33,34 +19,12 @@ pub struct TrendBook {
     now: Option<DateTime<Utc>>,
 }
 
-/// Sound names are compared without case, spacing or the `- author` part.
-fn sound_key(name: &str) -> String {
-    let title = name.split(" - ").next().unwrap_or(name);
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 impl TrendBook {
-    /// Builds the book from every item with its captures (oldest first), as of `now`.
+    /// Builds the book from every item with its captures (oldest first), as of `now`, through
+    /// [`read_trends`]: the reading the editor's picker shows is the one the checks judge.
     pub fn new(trends: &[(TrendItem, Vec<TrendCapture>)], now: DateTime<Utc>) -> Self {
-        let entries = trends
-            .iter()
-            .filter_map(|(item, captures)| {
-                let last = captures.last()?;
-                Some(TrendEntry {
-                    item: item.clone(),
-                    lifecycle: lifecycle(captures),
-                    rank: last.rank,
-                    last_seen: last.captured_at,
-                    period_days: last.period_days,
-                })
-            })
-            .collect();
         Self {
-            entries,
+            entries: read_trends(trends),
             now: Some(now),
         }
     }
@@ -70,11 +34,16 @@ impl TrendBook {
         self.now.unwrap_or(DateTime::<Utc>::MIN_UTC)
     }
 
-    /// The trend entry of a sound, matched by title without case.
+    /// The trend entry of a sound: the one of exactly this name (any case or spacing), else
+    /// one with the same title by another author.
     pub fn sound(&self, name: &str) -> Option<&TrendEntry> {
         let key = sound_key(name);
         self.of_kind(TrendKind::Sound)
-            .find(|e| sound_key(&e.item.name) == key)
+            .find(|e| same_name(&e.item.name, name))
+            .or_else(|| {
+                self.of_kind(TrendKind::Sound)
+                    .find(|e| sound_key(&e.item.name) == key)
+            })
     }
 
     /// The trend entry of a hashtag (without `#`, any case).
@@ -97,12 +66,7 @@ impl TrendBook {
     pub fn best_live_sound(&self) -> Option<&TrendEntry> {
         let now = self.now();
         self.of_kind(TrendKind::Sound)
-            .filter(|e| {
-                matches!(
-                    e.lifecycle,
-                    Lifecycle::Rising | Lifecycle::Peaking | Lifecycle::New
-                ) && !e.is_stale(now)
-            })
+            .filter(|e| e.is_live(now))
             .min_by_key(|e| e.rank.unwrap_or(u32::MAX))
     }
 }
@@ -111,6 +75,9 @@ impl TrendBook {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanDay {
     pub date: NaiveDate,
+    /// The draft's planned wall time in its account's zone, and the instant it stands for.
+    pub wall_time: NaiveDateTime,
+    pub at: DateTime<Utc>,
     /// Posts planned that day for the account, this draft included.
     pub posts: usize,
     /// Days without posts between posting days in the same week, when the user marked that
@@ -125,4 +92,6 @@ pub struct CheckContext<'a> {
     pub trends: &'a TrendBook,
     pub duplicates: &'a DuplicateIndex,
     pub plan_day: Option<&'a PlanDay>,
+    /// The instant the checks run for (a scheduled post before it is overdue).
+    pub now: DateTime<Utc>,
 }

@@ -1,6 +1,6 @@
 //! Hashtags (seed tips 2 and 8): use some, not too many, and the subculture's own.
 
-use super::{CAPTION_LIMIT, CheckContext, Field, Finding, Severity};
+use super::{CAPTION_ADVICE, CheckContext, Field, Finding, Severity};
 use crate::domain::Draft;
 
 /// More than this many hashtags earns a tip: each one eats into the 150-character caption.
@@ -25,7 +25,7 @@ pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding
             Field::Hashtags,
             "Tip 4: at most 150 characters including hashtags.",
             format!(
-                "{n} hashtags: more than {HASHTAG_LIMIT} cost caption space ({CAPTION_LIMIT} characters in all) that a question or a hook could use."
+                "{n} hashtags: more than {HASHTAG_LIMIT} cost caption space (the seed advises {CAPTION_ADVICE} characters in all) that a question or a hook could use."
             ),
         ));
     }

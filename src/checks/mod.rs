@@ -12,6 +12,8 @@ mod duplicates;
 mod features;
 mod frequency;
 mod hashtags;
+mod limits;
+mod overdue;
 mod safety;
 mod sound;
 mod spam;
@@ -19,9 +21,10 @@ mod video;
 
 use serde::Serialize;
 
-pub use caption::{CAPTION_LIMIT, caption_length, trim_caption};
+pub use caption::{CAPTION_ADVICE, caption_length, trim_caption, trim_caption_to};
 pub use context::{CheckContext, PlanDay, TrendBook};
 pub use duplicates::{DUPLICATE_THRESHOLD, DuplicateIndex, caption_similarity};
+pub use limits::{PlatformLimit, PlatformLimits, platform_limits};
 
 use crate::domain::Draft;
 
@@ -29,7 +32,8 @@ use crate::domain::Draft;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// Breaks a hard limit or keeps the video out of For You.
+    /// TikTok refuses it (a limit in `assets/platform_limits.json`) or it keeps the video
+    /// out of For You.
     Error,
     /// Likely costs reach.
     Warning,
@@ -84,14 +88,19 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Fix {
-    /// Shorten the caption to the limit (hashtags kept where they fit).
-    TrimCaption,
+    /// Shorten the caption to `to` characters at a sentence or word boundary, keeping the
+    /// hashtags.
+    TrimCaption { to: usize },
     /// Use this trending sound (name and BPM from the trend list).
     UseSound { name: String, bpm: Option<u16> },
     /// Switch Duet and Stitch on.
     AllowDuetAndStitch,
     /// Mark the video as 9:16.
     MakeVertical,
+    /// The scheduled post went out: set its status to posted.
+    MarkPosted,
+    /// Place the post in its best free slot from now on (the planner's one-draft run).
+    Replan,
 }
 
 /// One check's verdict on a draft.
@@ -108,6 +117,9 @@ pub struct Finding {
     pub source: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// Further one-click fixes offered beside `fix` (an overdue post: posted, or re-plan).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Fix>,
 }
 
 impl Finding {
@@ -125,6 +137,7 @@ impl Finding {
             message,
             source,
             fix: None,
+            also: Vec::new(),
         }
     }
 
@@ -146,6 +159,7 @@ pub fn check_draft(draft: &Draft, ctx: &CheckContext<'_>) -> Vec<Finding> {
     spam::check(draft, &mut findings);
     safety::check(draft, &mut findings);
     frequency::check(ctx, &mut findings);
+    overdue::check(draft, ctx, &mut findings);
     findings.sort_by_key(|f| f.severity);
     findings
 }

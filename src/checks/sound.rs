@@ -65,33 +65,38 @@ pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding
             f.fix = trending_fix(ctx, Some(sound));
             out.push(f);
         }
-        Some(t) => {
-            let stale = t.is_stale(ctx.trends.now());
-            if t.lifecycle == Lifecycle::Fading || stale {
-                let why = if t.lifecycle == Lifecycle::Fading {
-                    format!(
-                        "its rank is falling (now #{})",
-                        t.rank.map_or("?".into(), |r| r.to_string())
-                    )
-                } else {
-                    format!(
-                        "its last capture is older than the list's {}-day period",
-                        t.period_days
-                    )
-                };
-                let mut f = Finding::new(
-                    "sound-fading",
-                    Severity::Warning,
-                    Field::Sound,
-                    "Tip 9: use trending sounds; a trend that is over no longer helps.",
-                    format!(
-                        "\"{}\" is fading: {why}. Post soon or pick a rising sound.",
-                        t.item.name
-                    ),
-                );
-                f.fix = trending_fix(ctx, Some(sound));
-                out.push(f);
-            }
+        Some(t) if t.lifecycle == Lifecycle::Fading => {
+            let mut f = Finding::new(
+                "sound-fading",
+                Severity::Warning,
+                Field::Sound,
+                "Tip 9: use trending sounds; a trend that is over no longer helps.",
+                format!(
+                    "\"{}\" is fading: its rank is falling (now #{}). Post soon or pick a rising sound.",
+                    t.item.name,
+                    t.rank.map_or("?".into(), |r| r.to_string())
+                ),
+            );
+            f.fix = trending_fix(ctx, Some(sound));
+            out.push(f);
         }
+        Some(t) if t.is_stale(ctx.trends.now()) => {
+            // An old list says nothing new: the sound keeps the lifecycle the picker showed,
+            // and the user is asked for a fresh list rather than told it is over.
+            out.push(Finding::new(
+                "sound-list-old",
+                Severity::Tip,
+                Field::Sound,
+                "Tip 9: trending sounds are listed in the app and per audience in the analytics.",
+                format!(
+                    "\"{}\" was {} at its last capture, {} days ago, longer than its list's {}-day period: capture the list again to see whether it still trends.",
+                    t.item.name,
+                    t.lifecycle.label(),
+                    (ctx.trends.now() - t.last_seen).num_days(),
+                    t.period_days
+                ),
+            ));
+        }
+        Some(_) => {}
     }
 }

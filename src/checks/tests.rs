@@ -86,6 +86,7 @@ fn rules_with(draft: &Draft, index: &DuplicateIndex, plan: Option<&PlanDay>) -> 
         trends: &trends,
         duplicates: index,
         plan_day: plan,
+        now: now(),
     };
     check_draft(draft, &ctx)
         .into_iter()
@@ -113,8 +114,62 @@ fn caption_limit_is_150_user_perceived_characters() {
     d.caption = format!("{}{tags}", body(151 - tags.chars().count()));
     assert_eq!(caption_length(&d.caption), 151);
     assert!(rules(&d).contains(&"caption-too-long"));
+    let trends = book();
+    let index = DuplicateIndex::default();
+    let ctx = CheckContext {
+        subculture: None,
+        trends: &trends,
+        duplicates: &index,
+        plan_day: None,
+        now: now(),
+    };
+    let long = check_draft(&d, &ctx);
+    let finding = long
+        .iter()
+        .find(|f| f.rule == "caption-too-long")
+        .expect("the seed's advice");
+    assert_eq!(
+        finding.severity,
+        Severity::Warning,
+        "advice, not TikTok's limit"
+    );
+    assert!(
+        finding
+            .message
+            .contains("the seed article advises at most 150")
+    );
+    assert!(!finding.message.contains("TikTok allows"));
     let trimmed = trim_caption(&d.caption);
-    assert!(caption_length(&trimmed) <= CAPTION_LIMIT);
+    assert!(caption_length(&trimmed) <= CAPTION_ADVICE);
+}
+
+#[test]
+fn only_tiktoks_upload_limit_makes_a_duration_an_error() {
+    let verdict = |s: f32| {
+        let mut d = clean();
+        d.duration_s = Some(s);
+        let trends = book();
+        let index = DuplicateIndex::default();
+        let ctx = CheckContext {
+            subculture: None,
+            trends: &trends,
+            duplicates: &index,
+            plan_day: None,
+            now: now(),
+        };
+        check_draft(&d, &ctx)
+            .into_iter()
+            .map(|f| (f.rule, f.severity))
+            .collect::<Vec<_>>()
+    };
+    assert!(verdict(181.0).contains(&("duration-out-of-range", Severity::Warning)));
+    assert!(verdict(4.0).contains(&("duration-out-of-range", Severity::Warning)));
+    let ten_minutes = verdict(600.0);
+    assert!(
+        !ten_minutes.iter().any(|(_, s)| *s == Severity::Error),
+        "{ten_minutes:?}"
+    );
+    assert!(verdict(3601.0).contains(&("duration-over-limit", Severity::Error)));
 }
 
 #[test]
@@ -164,6 +219,7 @@ fn sound_rules_read_the_trend_lists() {
         trends: &trends,
         duplicates: &index,
         plan_day: None,
+        now: now(),
     };
     let found = check_draft(&d, &ctx);
     let no_sound = found
@@ -191,30 +247,135 @@ fn sound_rules_read_the_trend_lists() {
 }
 
 #[test]
-fn a_stale_trend_capture_counts_as_fading() {
+fn an_old_trend_list_asks_for_a_fresh_capture_and_never_calls_the_sound_fading() {
     let old = TrendBook::new(
         &[(
             sound(1, "Espresso - Sabrina Carpenter", 130),
-            vec![capture(1, 1, 3), capture(1, 2, 2)],
+            vec![capture(1, 1, 9), capture(1, 2, 5), capture(1, 3, 2)],
         )],
         now() + chrono::Duration::days(30),
     );
+    let shown = old
+        .sound("Espresso - Sabrina Carpenter")
+        .expect("on the list");
+    assert_eq!(shown.lifecycle, Lifecycle::Rising, "what the picker shows");
     let index = DuplicateIndex::default();
     let ctx = CheckContext {
         subculture: None,
         trends: &old,
         duplicates: &index,
         plan_day: None,
+        now: now(),
     };
     let found = check_draft(&clean(), &ctx);
-    let fading = found
+    assert!(!found.iter().any(|f| f.rule == "sound-fading"), "{found:?}");
+    let old_list = found
         .iter()
-        .find(|f| f.rule == "sound-fading")
-        .expect("stale");
+        .find(|f| f.rule == "sound-list-old")
+        .expect("the list is older than its period");
+    assert_eq!(old_list.severity, Severity::Tip);
     assert!(
-        fading.message.contains("7-day period"),
+        old_list.message.contains("was rising") && old_list.message.contains("7-day period"),
         "{}",
-        fading.message
+        old_list.message
+    );
+}
+
+#[test]
+fn a_sound_on_two_lists_has_one_lifecycle_in_the_picker_the_checks_and_the_model() {
+    let mut us = sound(2, "Espresso - Sabrina Carpenter", 104);
+    us.region = "US".into();
+    let earlier = |c: TrendCapture| TrendCapture {
+        captured_at: c.captured_at - chrono::Duration::days(1),
+        ..c
+    };
+    let lists = [
+        (
+            us,
+            vec![
+                earlier(capture(2, 1, 2)),
+                earlier(capture(2, 2, 8)),
+                earlier(capture(2, 3, 20)),
+            ],
+        ),
+        (
+            sound(1, "Espresso - Sabrina Carpenter", 104),
+            vec![capture(1, 1, 9), capture(1, 2, 5), capture(1, 3, 2)],
+        ),
+    ];
+    let model = crate::model::TrendContext::from_trends(&lists, now());
+    let trends = TrendBook::new(&lists, now());
+    let picker: Vec<_> = trends.of_kind(TrendKind::Sound).collect();
+    assert_eq!(picker.len(), 1, "one entry per sound");
+    assert_eq!(picker[0].lifecycle, Lifecycle::Rising, "the latest capture");
+    let index = DuplicateIndex::default();
+    let ctx = CheckContext {
+        subculture: None,
+        trends: &trends,
+        duplicates: &index,
+        plan_day: None,
+        now: now(),
+    };
+    let mut d = clean();
+    d.sound = Some(picker[0].item.name.clone());
+    let found = check_draft(&d, &ctx);
+    assert!(!found.iter().any(|f| f.rule == "sound-fading"), "{found:?}");
+    let in_model = model
+        .sound(&picker[0].item.name)
+        .expect("the model lists it");
+    assert!(in_model.live, "the reach model reads the same lifecycle");
+}
+
+#[test]
+fn a_scheduled_post_whose_time_has_passed_is_overdue_with_two_fixes() {
+    let day = now().date_naive();
+    let plan = |at: chrono::DateTime<Utc>| PlanDay {
+        date: at.date_naive(),
+        wall_time: at.naive_utc(),
+        at,
+        posts: 1,
+        empty_days_between: vec![],
+    };
+    let past = plan(now() - chrono::Duration::hours(3));
+    let ahead = plan(now() + chrono::Duration::hours(3));
+    let none = DuplicateIndex::default();
+    let trends = book();
+    let check = |d: &Draft, p: &PlanDay| {
+        let ctx = CheckContext {
+            subculture: None,
+            trends: &trends,
+            duplicates: &none,
+            plan_day: Some(p),
+            now: now(),
+        };
+        check_draft(d, &ctx)
+    };
+    let mut d = clean();
+    d.status = DraftStatus::Scheduled;
+    let found = check(&d, &past);
+    let overdue = found
+        .iter()
+        .find(|f| f.rule == "scheduled-overdue")
+        .expect("overdue");
+    assert_eq!(overdue.field, Field::Schedule);
+    assert_eq!(overdue.fix, Some(Fix::MarkPosted));
+    assert_eq!(overdue.also, vec![Fix::Replan]);
+    assert!(
+        overdue.message.starts_with("Overdue"),
+        "{}",
+        overdue.message
+    );
+    assert!(overdue.message.contains(&day.format("%-d %b").to_string()));
+    assert!(
+        !check(&d, &ahead)
+            .iter()
+            .any(|f| f.rule == "scheduled-overdue")
+    );
+    d.status = DraftStatus::Posted;
+    assert!(
+        !check(&d, &past)
+            .iter()
+            .any(|f| f.rule == "scheduled-overdue")
     );
 }
 
@@ -315,16 +476,22 @@ fn posting_frequency_rule() {
     let day = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
     let busy = PlanDay {
         date: day,
+        wall_time: day.and_hms_opt(18, 0, 0).expect("time"),
+        at: now() + chrono::Duration::days(4),
         posts: 5,
         empty_days_between: vec![],
     };
     let fine = PlanDay {
         date: day,
+        wall_time: day.and_hms_opt(18, 0, 0).expect("time"),
+        at: now() + chrono::Duration::days(4),
         posts: 4,
         empty_days_between: vec![],
     };
     let gap = PlanDay {
         date: day,
+        wall_time: day.and_hms_opt(18, 0, 0).expect("time"),
+        at: now() + chrono::Duration::days(4),
         posts: 1,
         empty_days_between: vec![day.succ_opt().expect("next")],
     };
@@ -337,9 +504,9 @@ fn posting_frequency_rule() {
 #[test]
 fn every_finding_cites_the_seed_and_errors_come_first() {
     let mut d = clean();
-    d.caption = "x".repeat(200);
+    d.caption = "x".repeat(4_001);
     d.hashtags.clear();
-    d.duration_s = Some(2.0);
+    d.duration_s = Some(3_601.0);
     d.aspect = AspectRatio::Square;
     let trends = book();
     let index = DuplicateIndex::default();
@@ -348,6 +515,7 @@ fn every_finding_cites_the_seed_and_errors_come_first() {
         trends: &trends,
         duplicates: &index,
         plan_day: None,
+        now: now(),
     };
     let found = check_draft(&d, &ctx);
     assert!(

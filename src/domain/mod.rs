@@ -6,17 +6,20 @@
 
 mod account;
 mod analytics;
+mod catalogue;
 mod draft;
 mod handle;
 mod plan;
 mod subculture;
 mod trend;
+mod trend_reading;
 mod video;
 
 pub use account::{Account, AccountId, Cadence, NewAccount};
 pub use analytics::{
     AudienceDimension, AudienceShare, DailyMetrics, FollowerActivity, ImportRecord,
 };
+pub use catalogue::{in_catalogue, subculture_catalogue};
 pub use draft::{
     AspectRatio, Draft, DraftComment, DraftId, DraftStatus, NativeFeatures, OpeningType,
 };
@@ -24,6 +27,7 @@ pub use handle::{Handle, HandleError, HandleProblem};
 pub use plan::{PlanEntry, PlanEntryId};
 pub use subculture::{Colour, Subculture, SubcultureId};
 pub use trend::{Lifecycle, TrendCapture, TrendItem, TrendItemId, TrendKind, lifecycle};
+pub use trend_reading::{TrendReading, read_trends, same_name, sound_key};
 pub use video::{Snapshot, Video, VideoId};
 
 /// Hashtags found in a caption, in order of appearance, without the `#`, deduplicated

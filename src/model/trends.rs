@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::domain::{Lifecycle, TrendCapture, TrendItem, TrendKind, lifecycle};
+use crate::domain::{TrendCapture, TrendItem, TrendKind, read_trends, same_name, sound_key};
 
 /// A sound on a trend list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,16 +28,6 @@ pub struct TrendContext {
     effects: Vec<String>,
 }
 
-/// Sound names compare without case, spacing or the `- author` part.
-fn sound_key(name: &str) -> String {
-    let title = name.split(" - ").next().unwrap_or(name);
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 impl TrendContext {
     /// No trend lists: no sound counts as trending.
     pub fn empty() -> Self {
@@ -47,16 +37,14 @@ impl TrendContext {
     /// From every trend item with its captures (oldest first), as of `now`.
     pub fn from_trends(items: &[(TrendItem, Vec<TrendCapture>)], now: DateTime<Utc>) -> Self {
         let mut context = Self::default();
-        for (item, captures) in items {
-            let Some(last) = captures.last() else {
-                continue;
-            };
-            let fresh = (now - last.captured_at).num_days() <= i64::from(last.period_days);
-            let live = fresh && lifecycle(captures) != Lifecycle::Fading;
+        // The same reading the checks and the editor's picker use: one lifecycle per sound.
+        for reading in read_trends(items) {
+            let live = reading.is_live(now);
+            let item = reading.item;
             match item.kind {
                 TrendKind::Sound => context.sounds.push(TrendingSound {
-                    name: item.name.clone(),
-                    rank: last.rank,
+                    name: item.name,
+                    rank: reading.rank,
                     bpm: item.bpm,
                     live,
                 }),
@@ -79,7 +67,10 @@ impl TrendContext {
     /// The listed sound with this name, if any.
     pub fn sound(&self, name: &str) -> Option<&TrendingSound> {
         let key = sound_key(name);
-        self.sounds.iter().find(|s| sound_key(&s.name) == key)
+        self.sounds
+            .iter()
+            .find(|s| same_name(&s.name, name))
+            .or_else(|| self.sounds.iter().find(|s| sound_key(&s.name) == key))
     }
 
     /// The best-ranked live sound: the one a what-if proposes.

@@ -36,6 +36,7 @@ pub use error::StoreError;
 pub(crate) use open::{backup_folder_of, beside, remove_new_workspace};
 pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
+pub use subcultures::CATALOGUE_SEEDED_KEY;
 pub use trends::RecordedTrend;
 pub use videos::{VideoFields, VideoWithSnapshots, VideoWrites};
 
@@ -151,10 +152,24 @@ impl Store {
         })
     }
 
-    /// True when the workspace holds no accounts, subcultures or drafts yet.
+    /// True when the workspace holds no accounts, drafts, videos or subcultures of the
+    /// user's own yet: the catalogue every new workspace starts with is not the user's data.
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         let c = self.counts()?;
-        Ok(c.accounts == 0 && c.subcultures == 0 && c.drafts == 0 && c.videos == 0)
+        if c.accounts > 0 || c.drafts > 0 || c.videos > 0 {
+            return Ok(false);
+        }
+        // Only a workspace that was given the catalogue has catalogue rows; in an older one
+        // every subculture is the user's.
+        let seeded = self.setting(CATALOGUE_SEEDED_KEY)?.is_some();
+        let mut stmt = self.conn.prepare("SELECT name FROM subcultures")?;
+        let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for name in names {
+            if !(seeded && crate::domain::in_catalogue(&name?)) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Runs `work` in one transaction: all of it is written, or none of it. The transaction

@@ -7,6 +7,9 @@ use super::convert::{list, to_list, to_unix};
 use super::{Store, StoreError};
 use crate::domain::{Colour, Subculture, SubcultureId};
 
+/// Settings key: the catalogue of subcultures was added (at the workspace's creation).
+pub const CATALOGUE_SEEDED_KEY: &str = "subcultures.catalogue_seeded";
+
 fn clean_name(name: &str) -> Result<String, StoreError> {
     let name = name.trim();
     if name.is_empty() {
@@ -33,6 +36,45 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds the catalogue a new workspace starts with, once in the workspace's life: the
+    /// settings flag written in the same transaction keeps subcultures the user deleted from
+    /// coming back on the next open, and a second process creating the same file at the same
+    /// moment finds the flag and adds nothing. Names already taken are skipped. Returns how
+    /// many were added.
+    pub fn seed_subcultures_once(&mut self, catalogue: &[Subculture]) -> Result<usize, StoreError> {
+        self.transaction(|conn| {
+            let seeded: bool = conn.query_row(
+                "SELECT EXISTS(SELECT 1 FROM settings WHERE key = ?1)",
+                [CATALOGUE_SEEDED_KEY],
+                |r| r.get(0),
+            )?;
+            if seeded {
+                return Ok(0);
+            }
+            let now = to_unix(Utc::now());
+            let mut added = 0;
+            for s in catalogue {
+                added += conn.execute(
+                    "INSERT INTO subcultures (name, hashtags, description, colour, created_at)
+                     SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM subcultures
+                         WHERE name = ?1 COLLATE NOCASE AND trashed_at IS NULL)",
+                    params![
+                        s.name,
+                        to_list(&s.hashtags),
+                        s.description,
+                        s.colour.to_hex(),
+                        now
+                    ],
+                )?;
+            }
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+                params![CATALOGUE_SEEDED_KEY, Utc::now().to_rfc3339()],
+            )?;
+            Ok(added)
+        })
     }
 
     /// Adds a subculture; names are unique among live subcultures.

@@ -71,6 +71,10 @@ impl ScrollstopApp {
             self.apply_help(request);
             return Ok(Applied::Window);
         }
+        if let Action::ReplanDraft(draft) = action {
+            self.start_replan(ctx, draft);
+            return Ok(Applied::Window);
+        }
         if let Action::ExportCalendar(request) = action {
             self.start_export(ctx, request);
             return Ok(Applied::Window);
@@ -103,6 +107,7 @@ impl ScrollstopApp {
             Action::CreateDemo
             | Action::Help(_)
             | Action::ExportCalendar(_)
+            | Action::ReplanDraft(_)
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::ImportPaths(_)
@@ -434,6 +439,17 @@ impl ScrollstopApp {
             }
             Ok(JobDone::BackedUp { path, bytes }) => super::access::backed_up(&path, bytes),
             Ok(JobDone::Restored(restored)) => self.backup_restored(restored),
+            Ok(JobDone::Replanned(replanned)) => {
+                let edit = Undoable::PlanWritten {
+                    account: replanned.account,
+                    before: replanned.before,
+                    statuses: replanned.statuses,
+                    summary: replanned.summary,
+                };
+                let notice = Notice::undoable(edit.describe());
+                self.undo.push(edit);
+                notice
+            }
             Ok(JobDone::DemoCreated(info)) => Notice::success(format!(
                 "Demo workspace ready: {} accounts, {} subcultures, {} drafts, {} videos.",
                 info.counts.accounts,

@@ -38,6 +38,8 @@ pub enum JobDone {
     },
     /// A backup replaced the workspace's data; the app reopens it.
     Restored(crate::store::Restored),
+    /// An overdue post was placed in its best free slot (the editor's "Re-plan").
+    Replanned(super::replan::Replanned),
 }
 
 impl std::fmt::Debug for JobDone {
@@ -60,6 +62,7 @@ impl std::fmt::Debug for JobDone {
                 .field("bytes", bytes)
                 .finish(),
             JobDone::Restored(restored) => f.debug_tuple("Restored").field(restored).finish(),
+            JobDone::Replanned(replanned) => f.debug_tuple("Replanned").field(replanned).finish(),
         }
     }
 }

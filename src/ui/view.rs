@@ -131,6 +131,8 @@ pub enum Action {
         statuses: Vec<(DraftId, DraftStatus)>,
         summary: String,
     },
+    /// Place an overdue post in its best free slot from now on (a background job; undoable).
+    ReplanDraft(DraftId),
     /// Ask where to save, then export the posting calendar (a background job).
     ExportCalendar(ExportRequest),
     /// The checklist, the shortcut overview or About.

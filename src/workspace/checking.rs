@@ -29,6 +29,7 @@ pub struct CheckSession {
     trends: TrendBook,
     duplicates: DuplicateIndex,
     plan_days: HashMap<DraftId, PlanDay>,
+    now: DateTime<Utc>,
 }
 
 impl CheckSession {
@@ -39,6 +40,7 @@ impl CheckSession {
             trends: &self.trends,
             duplicates: &self.duplicates,
             plan_day: self.plan_days.get(&draft.id),
+            now: self.now,
         };
         check_draft(draft, &ctx)
     }
@@ -79,6 +81,8 @@ fn plan_days(entries: &[PlanEntry], active_weeks: &[String]) -> HashMap<DraftId,
                 e.draft,
                 PlanDay {
                     date,
+                    wall_time: e.wall_time,
+                    at: e.instant,
                     posts: per_day[&date],
                     empty_days_between: empty,
                 },
@@ -120,6 +124,7 @@ impl Workspace {
             trends: TrendBook::new(&store.trends()?, now),
             duplicates,
             plan_days: plan_days(&entries, &weeks),
+            now,
         })
     }
 

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Workspace, WorkspaceError, demo};
 use crate::checks::Severity;
-use crate::domain::Draft;
+use crate::domain::{Draft, in_catalogue};
 
 /// Settings key prefix of the steps that are recorded when they happen.
 const SEEN_PREFIX: &str = "first_steps.";
@@ -66,8 +66,8 @@ impl FirstStep {
                  audience heat map (Analytics, Calendar or Reach)."
             }
             FirstStep::AddSubculture => {
-                "Ticks once the workspace holds a subculture you added (the demo's own do not \
-                 count)."
+                "Ticks once the workspace holds a subculture you added (the catalogue a new \
+                 workspace starts with does not count)."
             }
             FirstStep::WriteCleanDraft => {
                 "Ticks once one of your drafts has a title or caption and no error findings."
@@ -181,26 +181,22 @@ impl Workspace {
         Ok(self.store().setting("demo_seed")?.is_some())
     }
 
-    /// A live subculture the user added: any in a workspace the demo did not fill, else one
-    /// whose name is not among the demo's seeded subcultures.
+    /// A live subculture the user added: one whose name is not in the catalogue every new
+    /// workspace (and the demo) starts with.
     fn has_own_subculture(&self) -> Result<bool, WorkspaceError> {
         let live = self.store().subcultures()?;
-        if !self.is_demo()? {
-            return Ok(!live.is_empty());
-        }
-        let seeded: Vec<String> = demo::seeded_subcultures()
-            .into_iter()
-            .map(|s| s.name.to_lowercase())
-            .collect();
-        Ok(live
-            .iter()
-            .any(|s| !seeded.contains(&s.name.to_lowercase())))
+        Ok(live.iter().any(|s| !in_catalogue(&s.name)))
     }
 
     /// A draft the user wrote (a title or caption; in the demo, one edited after the demo was
     /// generated) that has no error findings.
     fn has_clean_draft(&self, now: DateTime<Utc>) -> Result<bool, WorkspaceError> {
-        let demo_made = self.is_demo()?.then(demo::reference_instant);
+        let demo_made = if self.is_demo()? {
+            let day = self.store().setting(demo::DEMO_DAY_KEY)?;
+            Some(demo::anchor_of(day.as_deref()))
+        } else {
+            None
+        };
         let written = |d: &Draft| {
             (!d.title.trim().is_empty() || !d.caption.trim().is_empty())
                 && demo_made.is_none_or(|made| d.updated_at > made)

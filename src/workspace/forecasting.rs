@@ -241,7 +241,8 @@ mod tests {
     fn a_demo_draft_gets_an_ordered_range_from_its_accounts_history() {
         let dir = tempfile::tempdir().unwrap();
         let mut ws = Workspace::open(&dir.path().join("w.scrollstop")).unwrap();
-        ws.create_demo(DEFAULT_DEMO_SEED, &Silent).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        ws.create_demo_on(DEFAULT_DEMO_SEED, day, &Silent).unwrap();
         let account = ws.store().accounts().unwrap().remove(0);
         let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
         let session = ws.forecast_session(&account, now).unwrap();

@@ -27,7 +27,7 @@ use crate::store::{BackupError, Store, StoreError, TableCounts};
 
 pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
-pub use demo::DEFAULT_DEMO_SEED;
+pub use demo::{DEFAULT_DEMO_SEED, anchor as demo_anchor};
 pub use draft_import::DraftRow;
 pub use exclusive::{EXCLUSIVE_PATIENCE, FAILPOINT_VARIABLE};
 pub use export::{ExportFormat, ExportOutput, ExportRequest};
@@ -159,14 +159,30 @@ impl Workspace {
         Ok(dir.join("scrollstop.sqlite"))
     }
 
-    /// Opens (or creates) the workspace at `path`. While this process shows that workspace
-    /// read-only, the path is opened read-only here too.
+    /// Opens (or creates) the workspace at `path`. A workspace this call creates starts with
+    /// the seed's catalogue of subcultures. While this process shows that workspace read-only,
+    /// the path is opened read-only here too.
     pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
         if read_only::is_marked(path) {
             return Self::open_behind_mark(path);
         }
+        // A file that is missing, or empty (just created by another process or by hand), is a
+        // new workspace; the settings flag makes sure only one of them adds the catalogue.
+        let existing = std::fs::metadata(path).ok();
+        let created_here = existing.is_none();
+        let new = existing.is_none_or(|m| m.is_file() && m.len() == 0);
+        let mut store = Store::open(path)?;
+        if new && let Err(e) = store.seed_subcultures_once(&crate::domain::subculture_catalogue()) {
+            // As when creating the schema fails: no half-made workspace this call created
+            // stays behind (a file another process created is left to it).
+            drop(store);
+            if created_here {
+                crate::store::remove_new_workspace(path);
+            }
+            return Err(e.into());
+        }
         Ok(Self {
-            store: Store::open(path)?,
+            store,
             _read_only: None,
         })
     }
@@ -202,11 +218,22 @@ impl Workspace {
         })
     }
 
-    /// Fills an empty workspace with the demo data generated from `seed`, in one transaction.
-    /// Refuses a workspace that already holds data.
+    /// Fills an empty workspace with the demo data generated from `seed` as of today (UTC),
+    /// in one transaction. Refuses a workspace that already holds data.
     pub fn create_demo(
         &mut self,
         seed: u64,
+        progress: &dyn Progress,
+    ) -> Result<WorkspaceInfo, WorkspaceError> {
+        self.create_demo_on(seed, chrono::Utc::now().date_naive(), progress)
+    }
+
+    /// Fills an empty workspace with the demo data generated from `seed` as if created on
+    /// `day`: its history ends the day before and its plans lie in the two weeks after.
+    pub fn create_demo_on(
+        &mut self,
+        seed: u64,
+        day: chrono::NaiveDate,
         progress: &dyn Progress,
     ) -> Result<WorkspaceInfo, WorkspaceError> {
         let counts = self.store.counts()?;
@@ -217,7 +244,7 @@ impl Workspace {
                 drafts: counts.drafts,
             });
         }
-        demo::write(&mut self.store, seed, progress)?;
+        demo::write(&mut self.store, seed, day, progress)?;
         self.info()
     }
 

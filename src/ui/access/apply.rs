@@ -48,6 +48,7 @@ fn writes(action: &Action) -> bool {
             | Action::ImportPaths(_)
             | Action::CommitImport
             | Action::MovePlanEntry { .. }
+            | Action::ReplanDraft(_)
             | Action::RestoreBackup(_)
     )
 }

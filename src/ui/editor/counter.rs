@@ -1,7 +1,7 @@
 //! The caption's live counter, `143/150`, counted as TikTok counts (user-perceived characters,
 //! so an emoji or a flag is one) with the same function the `caption-too-long` check uses.
 
-use crate::checks::{CAPTION_LIMIT, caption_length};
+use crate::checks::{CAPTION_ADVICE, caption_length};
 
 /// What the counter under the caption shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +21,9 @@ pub fn caption_count(caption: &str) -> CaptionCount {
     let used = caption_length(caption);
     CaptionCount {
         used,
-        text: format!("{used}/{CAPTION_LIMIT}"),
-        over: used > CAPTION_LIMIT,
-        near: used > CAPTION_LIMIT - CAPTION_LIMIT / 10 && used <= CAPTION_LIMIT,
+        text: format!("{used}/{CAPTION_ADVICE}"),
+        over: used > CAPTION_ADVICE,
+        near: used > CAPTION_ADVICE - CAPTION_ADVICE / 10 && used <= CAPTION_ADVICE,
     }
 }
 

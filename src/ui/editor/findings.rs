@@ -5,16 +5,16 @@
 
 use eframe::egui::{self, Color32, RichText};
 
-use crate::checks::{Field, Finding, Fix, Severity, tally, trim_caption};
-use crate::domain::{AspectRatio, Draft};
+use crate::checks::{Field, Finding, Fix, Severity, tally, trim_caption_to};
+use crate::domain::{AspectRatio, Draft, DraftStatus};
 use crate::ui::theme;
 use crate::ui::widgets::format::plural;
 
 /// Applies a one-click fix to `draft`.
 pub fn apply_fix(draft: &mut Draft, fix: &Fix) {
     match fix {
-        Fix::TrimCaption => {
-            let trimmed = trim_caption(&draft.caption);
+        Fix::TrimCaption { to } => {
+            let trimmed = trim_caption_to(&draft.caption, *to);
             draft.hashtags =
                 super::caption::hashtags_after(&draft.caption, &draft.hashtags, &trimmed);
             draft.caption = trimmed;
@@ -28,16 +28,22 @@ pub fn apply_fix(draft: &mut Draft, fix: &Fix) {
             draft.allow_stitch = true;
         }
         Fix::MakeVertical => draft.aspect = AspectRatio::Vertical,
+        Fix::MarkPosted => draft.status = DraftStatus::Posted,
+        // Moving the post is the planner's work, not an edit of the draft: the editor asks
+        // the app for it (`Action::ReplanDraft`).
+        Fix::Replan => {}
     }
 }
 
 /// The button text of a fix.
 pub fn fix_label(fix: &Fix) -> String {
     match fix {
-        Fix::TrimCaption => "Trim the caption".to_string(),
+        Fix::TrimCaption { .. } => "Trim the caption".to_string(),
         Fix::UseSound { name, .. } => format!("Use \"{name}\""),
         Fix::AllowDuetAndStitch => "Switch Duet and Stitch on".to_string(),
         Fix::MakeVertical => "Make it 9:16".to_string(),
+        Fix::MarkPosted => "Mark posted".to_string(),
+        Fix::Replan => "Re-plan".to_string(),
     }
 }
 
@@ -67,13 +73,14 @@ pub fn list(ui: &mut egui::Ui, findings: &[Finding], fields: &[Field], fix: &mut
                 .on_hover_text(&hover);
             ui.label(RichText::new(&finding.message).color(colour).small())
                 .on_hover_text(&hover);
-            if let Some(f) = &finding.fix
-                && ui
+            for f in finding.fix.iter().chain(&finding.also) {
+                if ui
                     .small_button(fix_label(f))
                     .on_hover_text("Apply this fix (Ctrl+Z takes it back)")
                     .clicked()
-            {
-                *fix = Some(f.clone());
+                {
+                    *fix = Some(f.clone());
+                }
             }
         });
     }
@@ -113,7 +120,7 @@ pub fn summary(ui: &mut egui::Ui, findings: &[Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::{CAPTION_LIMIT, caption_length};
+    use crate::checks::{CAPTION_ADVICE, caption_length};
     use crate::domain::AccountId;
 
     #[test]
@@ -121,8 +128,8 @@ mod tests {
         let mut draft = Draft::blank(AccountId(1), chrono::DateTime::UNIX_EPOCH);
         draft.caption = format!("{} #cottagecore", "rainy day knits ".repeat(12));
         draft.hashtags = vec!["cottagecore".into(), "added".into()];
-        apply_fix(&mut draft, &Fix::TrimCaption);
-        assert!(caption_length(&draft.caption) <= CAPTION_LIMIT);
+        apply_fix(&mut draft, &Fix::TrimCaption { to: CAPTION_ADVICE });
+        assert!(caption_length(&draft.caption) <= CAPTION_ADVICE);
         assert_eq!(
             draft.hashtags,
             vec!["cottagecore", "added"],

@@ -16,7 +16,7 @@ use super::form::{self, Fields};
 use super::history::EditHistory;
 use super::media::{Hashed, stored_path};
 use super::{caption, sound, video};
-use crate::checks::Finding;
+use crate::checks::{Finding, Fix};
 use crate::domain::Draft;
 use crate::ui::theme;
 use crate::ui::view::Action;
@@ -233,9 +233,13 @@ impl OpenDraft {
             });
         let now = Instant::now();
         self.changed(now, false);
-        if let Some(fix) = fix {
-            apply_fix(&mut self.draft, &fix);
-            self.changed(now, true);
+        match fix {
+            Some(Fix::Replan) => actions.push(Action::ReplanDraft(self.draft.id)),
+            Some(fix) => {
+                apply_fix(&mut self.draft, &fix);
+                self.changed(now, true);
+            }
+            None => {}
         }
         close
     }

@@ -150,7 +150,17 @@ fn cell(ui: &mut egui::Ui, column: DraftColumn, r: &DraftRow) {
             ui.add(egui::Label::new(&r.assignee).truncate());
         }
         DraftColumn::PlannedSlot => {
-            ui.label(&r.slot);
+            if r.is_overdue(chrono::Utc::now()) {
+                ui.label(
+                    RichText::new(format!("{} · overdue", r.slot)).color(theme::palette(ui).warn),
+                )
+                .on_hover_text(
+                    "Scheduled, and this time has passed: open the draft to mark it posted \
+                         or re-plan it",
+                );
+            } else {
+                ui.label(&r.slot);
+            }
         }
         DraftColumn::Findings => match &r.findings {
             Some(summary) => findings_cell(ui, summary),

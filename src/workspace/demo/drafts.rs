@@ -1,6 +1,6 @@
 //! The demo's drafts: the recipe's drafts for one account in every status, with assignees,
 //! review comments, a couple in the trash, and plan entries for the scheduled ones in the two
-//! weeks after the demo's today.
+//! weeks after the day the demo is created.
 //!
 //! Texts come from the recipe untouched (some break the seed's rules on purpose); only times,
 //! assignees, order and media hashes come from the seed. It never plans a draft that is not
@@ -37,8 +37,9 @@ pub(super) fn write(
     let mut rng = ctx.rng("drafts");
     let mut recipes: Vec<&DraftRecipe> = ctx.recipe.drafts.iter().collect();
     shuffle(&mut rng, &mut recipes);
-    // Each scheduled draft gets its own day in the next two weeks.
-    let mut plan_days: Vec<i64> = (1..=14).collect();
+    // Each scheduled draft gets its own day in the two weeks after the day the demo is
+    // created (today is noon UTC the day before that): none is ever due at creation.
+    let mut plan_days: Vec<i64> = (2..=15).collect();
     shuffle(&mut rng, &mut plan_days);
     let mut plan_days = plan_days.into_iter();
 
@@ -56,7 +57,7 @@ pub(super) fn write(
         }
         match draft.status {
             DraftStatus::Scheduled => {
-                let day = plan_days.next().unwrap_or(14);
+                let day = plan_days.next().unwrap_or(15);
                 batch.add_plan_entry(&plan_entry(&mut rng, ctx, id, day))?;
             }
             DraftStatus::Posted => posted.push(PostedDraft {

@@ -2,8 +2,10 @@
 //! lists, drafts in every status with a week of plans, and 120 days of analytics history, all
 //! generated from one seed and written in one transaction.
 //!
-//! The demo's "today" is the constant [`reference_instant`] (2026-11-20 12:00 UTC), never the
-//! system clock, so one seed gives the same data on every day and every machine. The texts come
+//! The demo's "now" is [`anchor`]: noon UTC of the day before the day it is created, so its
+//! history always lies in the past and its plans in the two weeks ahead, however late it is
+//! opened. It never reads the clock itself: the caller hands in the day, and one seed and
+//! one day give the same data on every machine. The texts come
 //! from `assets/demo.json` ([`recipe`]); the seed only decides dates, counts, assignees and
 //! noise. This module must never write outside its batch or commit a partial demo: a
 //! cancellation or an error drops the batch and the workspace stays empty.
@@ -19,7 +21,7 @@ mod tests;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{Progress, WorkspaceError};
@@ -27,35 +29,66 @@ use crate::domain::{Handle, ImportRecord, NewAccount, SubcultureId};
 use crate::random::Rng;
 use crate::store::Store;
 
-pub(crate) use recipe::seeded_subcultures;
+use recipe::seeded_subcultures;
 
 /// The seed `scrollstop demo` uses when none is given.
 pub const DEFAULT_DEMO_SEED: u64 = 2026;
 
-/// The demo's "now" in unix seconds: 2026-11-20 12:00:00 UTC.
-const REFERENCE_UNIX: i64 = 1_795_176_000;
+/// Settings key: the day the demo was created for (`2026-11-21`).
+pub(crate) const DEMO_DAY_KEY: &str = "demo_day";
 
-/// The demo's "now": 2026-11-20 12:00 UTC. History ends here, plans start after it.
-pub fn reference_instant() -> DateTime<Utc> {
-    DateTime::from_timestamp(REFERENCE_UNIX, 0)
-        .expect("a constant instant well inside chrono's range")
+/// The "now" of demos written before they followed the day they were created.
+const LEGACY_UNIX: i64 = 1_795_176_000;
+
+/// The demo's "now" when it is created on `day`: noon UTC the day before. History ends here
+/// (like a Studio export downloaded the day before), plans start two days after it, so even
+/// a demo created just before midnight has nothing scheduled in the past.
+pub fn anchor(day: NaiveDate) -> DateTime<Utc> {
+    let before = day.pred_opt().unwrap_or(day);
+    before
+        .and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN))
+        .and_utc()
+}
+
+/// The "now" of a stored demo: from the day it was created for, or the fixed instant older
+/// demos used (2026-11-20 12:00 UTC) when the workspace does not say.
+pub(crate) fn anchor_of(demo_day: Option<&str>) -> DateTime<Utc> {
+    demo_day
+        .and_then(|d| d.parse::<NaiveDate>().ok())
+        .map_or_else(
+            || {
+                DateTime::from_timestamp(LEGACY_UNIX, 0)
+                    .expect("a constant instant well inside chrono's range")
+            },
+            anchor,
+        )
 }
 
 /// Fills `store` with the demo generated from `seed`, in one transaction.
 pub(crate) fn write(
     store: &mut Store,
     seed: u64,
+    day: NaiveDate,
     progress: &dyn Progress,
 ) -> Result<(), WorkspaceError> {
     let recipe = recipe::demo();
-    let today = reference_instant();
+    let today = anchor(day);
+    // A new workspace already holds the catalogue the demo posts into: use those.
+    let existing: HashMap<String, SubcultureId> = store
+        .subcultures()?
+        .into_iter()
+        .map(|s| (s.name.to_lowercase(), s.id))
+        .collect();
     let batch = store.batch()?;
     let mut tally = Tally::default();
 
     progress.step(0.0, "Creating subcultures")?;
     let mut subcultures = HashMap::new();
     for s in seeded_subcultures() {
-        let id = batch.add_subculture(&s)?;
+        let id = match existing.get(&s.name.to_lowercase()) {
+            Some(id) => *id,
+            None => batch.add_subculture(&s)?,
+        };
         subcultures.insert(s.name, id);
     }
 
@@ -114,6 +147,7 @@ pub(crate) fn write(
         ),
     })?;
     batch.set_setting("demo_seed", &seed.to_string())?;
+    batch.set_setting(DEMO_DAY_KEY, &day.to_string())?;
     batch.commit()?;
     progress.report(1.0, "Demo workspace ready");
     Ok(())
@@ -177,4 +211,16 @@ fn instant_of(zone: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
 /// The instant `days` (fractional) before `at`, to the second.
 fn days_before(at: DateTime<Utc>, days: f64) -> DateTime<Utc> {
     at - TimeDelta::seconds((days * 86_400.0).round() as i64)
+}
+
+/// The day the tests create the demo on: its "now" is 2026-11-20 12:00 UTC.
+#[cfg(test)]
+pub(crate) fn reference_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).expect("a valid date")
+}
+
+/// The tests' demo "now": [`anchor`] of [`reference_day`].
+#[cfg(test)]
+pub(crate) fn reference_instant() -> DateTime<Utc> {
+    anchor(reference_day())
 }

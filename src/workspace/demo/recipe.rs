@@ -1,5 +1,5 @@
-//! The demo's recipe: the texts, accounts, audiences and trend shapes in `assets/demo.json`
-//! and the seeded subcultures in `assets/subcultures.json`, both embedded in the binary.
+//! The demo's recipe: the texts, accounts, audiences and trend shapes in `assets/demo.json`,
+//! embedded in the binary; its subcultures are the catalogue in [`crate::domain`].
 //!
 //! Everything here is fixed data; nothing random and nothing read from disk at run time. A
 //! recipe that does not parse is a bug caught by the unit test below, never a user error.
@@ -9,18 +9,11 @@ use std::sync::LazyLock;
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer};
 
-use crate::domain::{
-    AspectRatio, Colour, DraftStatus, OpeningType, Subculture, SubcultureId, TrendKind,
-};
+use crate::domain::{AspectRatio, DraftStatus, OpeningType, Subculture, TrendKind};
 
 static DEMO: LazyLock<Recipe> = LazyLock::new(|| {
     serde_json::from_str(include_str!("../../../assets/demo.json"))
         .expect("assets/demo.json is embedded and checked by a unit test")
-});
-
-static SUBCULTURES: LazyLock<Vec<SeededSubculture>> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../../../assets/subcultures.json"))
-        .expect("assets/subcultures.json is embedded and checked by a unit test")
 });
 
 /// The demo workspace's recipe.
@@ -28,28 +21,9 @@ pub(super) fn demo() -> &'static Recipe {
     &DEMO
 }
 
-/// The subcultures a new workspace starts with: the seed's #CottageCore, #MomsofTikTok and
-/// #FitTok plus #BookTok, #SmallBusiness and #FoodTok. Ids are zero until stored.
-pub(crate) fn seeded_subcultures() -> Vec<Subculture> {
-    SUBCULTURES
-        .iter()
-        .map(|s| Subculture {
-            id: SubcultureId(0),
-            name: s.name.clone(),
-            hashtags: s.hashtags.clone(),
-            description: s.description.clone(),
-            colour: s.colour,
-        })
-        .collect()
-}
-
-#[derive(Debug, Deserialize)]
-struct SeededSubculture {
-    name: String,
-    hashtags: Vec<String>,
-    description: String,
-    #[serde(deserialize_with = "colour")]
-    colour: Colour,
+/// The subcultures the demo posts into: the catalogue every new workspace starts with.
+pub(super) fn seeded_subcultures() -> Vec<Subculture> {
+    crate::domain::subculture_catalogue()
 }
 
 #[derive(Debug, Deserialize)]
@@ -221,10 +195,6 @@ fn trend_kind<'de, D: Deserializer<'de>>(d: D) -> Result<TrendKind, D::Error> {
 
 fn zone<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
     parsed(d, |s| s.parse::<Tz>().ok(), "IANA time zone")
-}
-
-fn colour<'de, D: Deserializer<'de>>(d: D) -> Result<Colour, D::Error> {
-    parsed(d, Colour::from_hex, "#rrggbb colour")
 }
 
 #[cfg(test)]

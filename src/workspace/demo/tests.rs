@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{TimeDelta, TimeZone, Utc};
 
-use super::{DEFAULT_DEMO_SEED, reference_instant, write};
+use super::{DEFAULT_DEMO_SEED, reference_day, reference_instant, write};
 use crate::domain::{AspectRatio, AudienceDimension, Draft, DraftStatus};
 use crate::store::{Store, TableCounts};
 use crate::workspace::{Progress, Silent, WorkspaceError};
@@ -12,7 +12,7 @@ use crate::workspace::{Progress, Silent, WorkspaceError};
 fn demo(seed: u64) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let mut store = Store::open(&dir.path().join("w.sqlite")).expect("a new workspace");
-    write(&mut store, seed, &Silent).expect("the demo is written");
+    write(&mut store, seed, reference_day(), &Silent).expect("the demo is written");
     (dir, store)
 }
 
@@ -26,13 +26,62 @@ fn all_drafts(store: &Store) -> Vec<Draft> {
 }
 
 #[test]
-fn the_demo_today_is_a_constant() {
+fn the_demo_today_is_noon_utc_the_day_before_it_is_created() {
     assert_eq!(
         reference_instant(),
         Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0)
             .single()
             .expect("a valid date")
     );
+}
+
+#[test]
+fn a_demo_created_today_has_its_scheduled_posts_ahead_and_its_history_behind() {
+    let now = Utc::now();
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut store = Store::open(&dir.path().join("w.sqlite")).expect("a new workspace");
+    write(&mut store, DEFAULT_DEMO_SEED, now.date_naive(), &Silent).expect("the demo is written");
+    let far = TimeDelta::days(3650);
+    for a in store.accounts().expect("the workspace reads back") {
+        let entries = store
+            .plan_entries(a.id, now - far, now + far)
+            .expect("the workspace reads back");
+        assert!(!entries.is_empty());
+        assert!(entries.iter().all(|e| e.instant > now), "{entries:?}");
+        let videos = store.videos(a.id).expect("the workspace reads back");
+        assert!(videos.iter().all(|v| v.video.posted_at < now));
+    }
+    assert_eq!(
+        store.setting("demo_day").expect("the workspace reads back"),
+        Some(now.date_naive().to_string())
+    );
+}
+
+#[test]
+fn one_seed_on_another_day_gives_the_same_demo_moved_by_those_days() {
+    let later = reference_day() + TimeDelta::days(14);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut moved = Store::open(&dir.path().join("w.sqlite")).expect("a new workspace");
+    write(&mut moved, DEFAULT_DEMO_SEED, later, &Silent).expect("the demo is written");
+    let (_dir, first) = demo(DEFAULT_DEMO_SEED);
+    let dates = |store: &Store| -> Vec<chrono::NaiveDate> {
+        let a = store.accounts().expect("the workspace reads back")[0].id;
+        let far = TimeDelta::days(3650);
+        let now = reference_instant();
+        let mut dates: Vec<_> = store
+            .plan_entries(a, now - far, now + far)
+            .expect("the workspace reads back")
+            .iter()
+            .map(|e| e.wall_time.date())
+            .collect();
+        dates.sort();
+        dates
+    };
+    let shifted: Vec<_> = dates(&first)
+        .into_iter()
+        .map(|d| d + TimeDelta::days(14))
+        .collect();
+    assert_eq!(dates(&moved), shifted);
 }
 
 #[test]
@@ -238,7 +287,7 @@ fn a_cancelled_demo_leaves_the_workspace_empty() {
     let mut store = Store::open(&dir.path().join("w.sqlite")).expect("a new workspace");
     let progress = CancelAfterFirstStep(AtomicUsize::new(0));
     assert!(matches!(
-        write(&mut store, DEFAULT_DEMO_SEED, &progress),
+        write(&mut store, DEFAULT_DEMO_SEED, reference_day(), &progress),
         Err(WorkspaceError::Cancelled)
     ));
     assert!(progress.0.load(Ordering::SeqCst) >= 2);

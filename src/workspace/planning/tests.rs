@@ -6,13 +6,14 @@ use chrono_tz::Tz;
 
 use super::*;
 use crate::domain::{Account, DraftStatus, PlanEntry};
-use crate::workspace::demo::reference_instant;
+use crate::workspace::demo::{reference_day, reference_instant};
 use crate::workspace::{DEFAULT_DEMO_SEED, Silent};
 
 fn demo() -> (tempfile::TempDir, Workspace, Account) {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(&dir.path().join("w.sqlite")).unwrap();
-    ws.create_demo(DEFAULT_DEMO_SEED, &Silent).unwrap();
+    ws.create_demo_on(DEFAULT_DEMO_SEED, reference_day(), &Silent)
+        .unwrap();
     let account = ws.store().accounts().unwrap().remove(0);
     (dir, ws, account)
 }

@@ -127,6 +127,11 @@ impl DraftRow {
         row
     }
 
+    /// Scheduled for a time that has passed as of `now`: the post went out or needs a new slot.
+    pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
+        self.status == DraftStatus::Scheduled && self.slot_at.is_some_and(|at| at <= now)
+    }
+
     /// Fills the reach cell.
     pub fn set_prediction(&mut self, prediction: Prediction) {
         let (median, text, hover) = match prediction {

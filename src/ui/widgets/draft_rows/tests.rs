@@ -32,6 +32,7 @@ fn finding(rule: &'static str, severity: Severity) -> Finding {
         message: format!("{rule} message"),
         source: "",
         fix: None,
+        also: Vec::new(),
     }
 }
 
@@ -199,4 +200,24 @@ fn the_hook_stands_in_for_a_missing_title() {
     assert_eq!(row(&d).title, "POV: the yarn wins");
     d.hook.clear();
     assert_eq!(row(&d).title, "(untitled)");
+}
+
+#[test]
+fn a_scheduled_row_whose_slot_has_passed_is_overdue() {
+    let at = Utc
+        .with_ymd_and_hms(2026, 5, 3, 18, 0, 0)
+        .single()
+        .expect("valid instant");
+    let scheduled = draft("Rainy knits", DraftStatus::Scheduled, Some(14.0), 1);
+    let row = DraftRow::new(&scheduled, None, Some(at), chrono_tz::UTC);
+    assert!(!row.is_overdue(at - chrono::Duration::minutes(1)));
+    assert!(row.is_overdue(at + chrono::Duration::minutes(1)));
+    let posted = draft("Rainy knits", DraftStatus::Posted, Some(14.0), 2);
+    let row = DraftRow::new(&posted, None, Some(at), chrono_tz::UTC);
+    assert!(
+        !row.is_overdue(at + chrono::Duration::minutes(1)),
+        "posted is done"
+    );
+    let unplanned = DraftRow::new(&scheduled, None, None, chrono_tz::UTC);
+    assert!(!unplanned.is_overdue(at));
 }

@@ -1,0 +1,82 @@
+//! "Re-plan" for an overdue post (the editor's one-click fix): places the draft in its best
+//! free slot from now on, the calendar's "place in best free slot", on a background job with
+//! its own workspace connection. The plan as it was goes to Undo, like any planning run.
+//! It never draws; it only starts the job and turns its answer into an undoable edit.
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+
+use super::app::ScrollstopApp;
+use super::jobs::JobDone;
+use super::status_bar::Notice;
+use crate::domain::{AccountId, DraftId, DraftStatus, PlanEntry};
+use crate::workspace::{PlanRequest, Workspace, WorkspaceError};
+
+/// Days ahead a re-planned post may land (as the calendar's "place in best free slot").
+const REPLAN_DAYS_AHEAD: u64 = 30;
+
+/// What a re-plan wrote, with the plan it replaced for Undo.
+#[derive(Debug)]
+pub struct Replanned {
+    pub account: AccountId,
+    pub before: Vec<PlanEntry>,
+    pub statuses: Vec<(DraftId, DraftStatus)>,
+    pub summary: String,
+}
+
+/// Places `draft` in its best free slot in the next [`REPLAN_DAYS_AHEAD`] days from `now`.
+pub fn replan(
+    workspace: &mut Workspace,
+    draft: DraftId,
+    now: DateTime<Utc>,
+) -> Result<Replanned, WorkspaceError> {
+    let account = workspace.store().draft(draft)?.account;
+    let store = workspace.store();
+    let before = store.plan_entries(account, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)?;
+    let statuses = store
+        .drafts(account)?
+        .iter()
+        .map(|d| (d.id, d.status))
+        .collect();
+    let today = now.date_naive();
+    let request = PlanRequest {
+        account,
+        from: today,
+        to: today + chrono::Days::new(REPLAN_DAYS_AHEAD),
+        per_day: None,
+        dry_run: false,
+    };
+    let report = workspace.place_in_best_free_slot(&request, draft, now)?;
+    let summary = match report.placements.iter().find(|p| p.draft_id == draft.0) {
+        Some(p) => format!(
+            "Re-planned \"{}\" for {}",
+            p.title,
+            p.wall_time.replace('T', " ")
+        ),
+        None => "Re-plan found no free slot in the next 30 days".to_string(),
+    };
+    Ok(Replanned {
+        account,
+        before,
+        statuses,
+        summary,
+    })
+}
+
+impl ScrollstopApp {
+    /// Starts re-planning `draft` on its own connection.
+    pub(super) fn start_replan(&mut self, ctx: &egui::Context, draft: DraftId) {
+        let path = self.path.clone();
+        let started = self
+            .jobs
+            .start(ctx, "Re-planning the post", move |_progress| {
+                let mut workspace = Workspace::open(&path)?;
+                replan(&mut workspace, draft, Utc::now()).map(JobDone::Replanned)
+            });
+        if !started {
+            self.notice = Some(Notice::error(
+                "Another job is still running; wait for it or cancel it first.",
+            ));
+        }
+    }
+}
