@@ -223,6 +223,25 @@ pub fn colour(c: Colour) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// Distinct hues for telling accounts apart side by side (the all-accounts calendar), chosen to
+/// stay readable on light and dark backgrounds and away from the status colours' red.
+const ACCOUNT_HUES: [Color32; 8] = [
+    Color32::from_rgb(66, 133, 244),
+    Color32::from_rgb(233, 150, 30),
+    Color32::from_rgb(156, 95, 220),
+    Color32::from_rgb(38, 166, 154),
+    Color32::from_rgb(214, 88, 160),
+    Color32::from_rgb(120, 160, 40),
+    Color32::from_rgb(96, 125, 139),
+    Color32::from_rgb(190, 120, 80),
+];
+
+/// An account's colour: stable for the account (its row id picks the hue), so the same client
+/// keeps its colour from run to run.
+pub fn account_colour(account: crate::domain::AccountId) -> Color32 {
+    ACCOUNT_HUES[account.0.rem_euclid(ACCOUNT_HUES.len() as i64) as usize]
+}
+
 /// Frame of a card: a list entry or a form that stands out from the panel.
 pub fn card(ui: &egui::Ui) -> egui::Frame {
     let p = palette(ui);

@@ -1,5 +1,6 @@
 //! The agenda: the planned posts as a list grouped by day in the account's zone, each with its
-//! time there and, where it differs, the viewer's own clock time.
+//! time there and, where it differs, the viewer's own clock time. With all accounts shown, each
+//! post also names its account (in the account's colour) and its time on the account's clock.
 
 use chrono::NaiveDate;
 use eframe::egui::{self, Align, Layout, RichText};
@@ -83,6 +84,15 @@ fn entry_ui(
             cell(ui, 150.0, |ui| {
                 if let Some(t) = &entry.viewer_time {
                     ui.label(theme::muted(ui, t));
+                }
+            });
+        }
+        if let Some(tag) = &entry.account {
+            cell(ui, 150.0, |ui| {
+                theme::chip(ui, &tag.handle, tag.colour);
+                if let Some(own) = &tag.local_time {
+                    ui.label(theme::muted(ui, format!("{own} local")))
+                        .on_hover_text("The time on the account's own clock");
                 }
             });
         }
