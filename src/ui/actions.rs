@@ -9,12 +9,15 @@ use super::app::ScrollstopApp;
 use super::file_dialog::{NO_MEDIA_CHOSEN, NOTHING_CHOSEN, export_extension};
 use super::import;
 use super::jobs::{JobDone, JobOutcome};
+use super::path_prompt::{self, Purpose as PathPurpose};
 use super::status_bar::Notice;
 use super::undo::Undoable;
 use super::view::Action;
 use super::welcome::Welcome;
 use crate::domain::Draft;
 use crate::store::StoreError;
+use std::path::PathBuf;
+
 use crate::workspace::{DEFAULT_DEMO_SEED, ExportRequest, Workspace, WorkspaceError};
 
 /// What applying one action did.
@@ -75,6 +78,18 @@ impl ScrollstopApp {
             self.start_export(ctx, request);
             return Ok(Applied::Window);
         }
+        if let Action::ExportCalendarTo { request, path } = action {
+            self.path_prompt.exporting(request.clone(), &path);
+            self.export_to(ctx, request, path);
+            return Ok(Applied::Window);
+        }
+        if let Action::TypeImportPath = action {
+            self.path_prompt.open(
+                PathPurpose::Import,
+                "Type or paste the path of an export, a ZIP or a folder of them.",
+            );
+            return Ok(Applied::Window);
+        }
         if self.workspace.is_ok()
             && let Some(applied) = self.apply_import(ctx, &action)
         {
@@ -103,6 +118,8 @@ impl ScrollstopApp {
             Action::CreateDemo
             | Action::Help(_)
             | Action::ExportCalendar(_)
+            | Action::ExportCalendarTo { .. }
+            | Action::TypeImportPath
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::ImportPaths(_)
@@ -319,12 +336,16 @@ impl ScrollstopApp {
             request.from, request.to
         );
         let Some(target) = self.file_dialog.save_export(&name, request.format) else {
-            self.notice = Some(Notice::info(
-                "Export cancelled: no file was chosen. Without a file chooser on this desktop, \
-                 use `scrollstop export` on the command line.",
-            ));
+            self.path_prompt
+                .open(PathPurpose::Export(request), path_prompt::NO_CHOOSER);
             return;
         };
+        self.export_to(ctx, request, target);
+    }
+
+    /// Prepares the export on its own connection and writes it to `target` when the job ends
+    /// (the workspace refuses targets that are its own files, folders or devices).
+    fn export_to(&mut self, ctx: &egui::Context, request: ExportRequest, target: PathBuf) {
         let path = self.path.clone();
         let started = self
             .jobs
@@ -365,7 +386,20 @@ impl ScrollstopApp {
                 };
                 if paths.is_empty() {
                     self.notice = Some(Notice::info(NOTHING_CHOSEN));
+                    self.path_prompt
+                        .open(PathPurpose::Import, path_prompt::NO_CHOOSER);
                     return Some(Ok(Applied::Window));
+                }
+                if self.path_prompt.is_open() {
+                    // A typed path: say in the prompt what is wrong with it.
+                    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+                        self.path_prompt.refused(format!(
+                            "There is no file or folder at {}.",
+                            missing.display()
+                        ));
+                        return Some(Ok(Applied::Window));
+                    }
+                    self.path_prompt.close();
                 }
                 self.import
                     .start(ctx, &mut self.jobs, &self.path, paths, current)
@@ -417,6 +451,7 @@ impl ScrollstopApp {
                 }
             }
             Ok(JobDone::CalendarExported { path, output }) => {
+                self.path_prompt.close();
                 self.record_first_step(crate::workspace::FirstStep::ExportCalendar);
                 Notice::success(format!(
                     "Exported {} to {}.",
@@ -437,7 +472,12 @@ impl ScrollstopApp {
                 "{}: cancelled; nothing was written.",
                 outcome.title
             )),
-            Err(e) => Notice::error(format!("{} failed: {e}", outcome.title)),
+            Err(e) => {
+                if self.path_prompt.waits_for_export() {
+                    self.path_prompt.refused(e.to_string());
+                }
+                Notice::error(format!("{} failed: {e}", outcome.title))
+            }
         });
         // Whatever the job did, the views re-read.
         self.revision += 1;

@@ -14,6 +14,7 @@ pub mod identity;
 mod import;
 pub mod jobs;
 pub mod nav;
+pub mod path_prompt;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
