@@ -4,6 +4,7 @@
 //! stdout, and reports errors on stderr with a sentence that says what to do and a non-zero
 //! exit code. Commands call the [`Workspace`] facade only.
 
+mod dry_run;
 mod plan;
 mod reach;
 
@@ -220,7 +221,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 .map(|m| parse_map_arg(m).map_err(|e| anyhow::anyhow!("--map {m}: {e}")))
                 .collect::<anyhow::Result<Vec<_>>>()?;
             let account = account.as_deref().map(account_arg).transpose()?;
-            let mut workspace = Workspace::open(&cli.workspace_path()?)?;
+            let path = cli.workspace_path()?;
             let options = ImportOptions {
                 account,
                 export_date: *export_date,
@@ -230,9 +231,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             };
             // Without --dry-run no preview is shown first: read and commit in one pass.
             let report = if *dry_run {
-                workspace.prepare_import(paths, options, &Silent)?.report
+                dry_run::preview_import(&path, paths, options, *json, out)?
             } else {
-                workspace.import_now(paths, options, &Silent)?
+                Workspace::open(&path)?.import_now(paths, options, &Silent)?
             };
             if *json {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
@@ -329,6 +330,22 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
         }
     }
     Ok(())
+}
+
+/// True when `error` is a write to a pipe whose reader has gone (`scrollstop check | head`):
+/// the command stops there, and that is no failure to report.
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let io = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        io == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The accounts a command works on: the one named, or all of them.
