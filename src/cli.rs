@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use crate::io::generic::parse_map_arg;
 use crate::store::VideoWithSnapshots;
+use crate::text::plural;
 use crate::workspace::{
     CheckedDraft, DEFAULT_DEMO_SEED, ImportOptions, ImportReport, Silent, Workspace, WorkspaceInfo,
 };
@@ -243,9 +244,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             }
             if report.has_problems() && !report.committed {
                 bail!(
-                    "nothing was written: {} rows and {} files were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
-                    report.rejected.len(),
-                    report.errors.len()
+                    "nothing was written: {} and {} were rejected (listed above). Fix them, or pass --skip-bad-rows to import the rest.",
+                    plural(report.rejected.len(), "row", "rows"),
+                    plural(report.errors.len(), "file", "files")
                 );
             }
         }
@@ -381,7 +382,12 @@ fn print_checked(
     checked: &[CheckedDraft],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "{} ({} drafts)", account.at_handle(), checked.len())?;
+    writeln!(
+        out,
+        "{} ({})",
+        account.at_handle(),
+        plural(checked.len(), "draft", "drafts")
+    )?;
     for d in checked {
         let (e, w, t) = tally(&d.findings);
         let title = if d.title.is_empty() {
@@ -393,9 +399,9 @@ fn print_checked(
             out,
             "  #{} {title}: {}, {}, {}",
             d.draft_id,
-            plural(e, "error"),
-            plural(w, "warning"),
-            plural(t, "tip")
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings"),
+            plural(t, "tip", "tips")
         )?;
         for f in &d.findings {
             writeln!(
@@ -504,14 +510,6 @@ impl ListedVideo {
                 })
                 .collect(),
         }
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::{Account, DraftId};
 use crate::model::{BacktestSummary, Forecast, ForecastContext};
-use crate::ui::widgets::format::{compact_count, percent};
+use crate::text::{compact_count, percent};
 use crate::workspace::{FORECAST_SEED, Prediction, Workspace};
 
 /// Forecasts draft `id` and prints it.

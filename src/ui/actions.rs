@@ -16,6 +16,7 @@ use super::view::Action;
 use super::welcome::Welcome;
 use crate::domain::Draft;
 use crate::store::StoreError;
+use crate::text::plural;
 use std::path::PathBuf;
 
 use crate::workspace::{DEFAULT_DEMO_SEED, ExportRequest, Workspace, WorkspaceError};
@@ -436,11 +437,9 @@ impl ScrollstopApp {
         }
         self.notice = Some(match outcome.result {
             Ok(JobDone::ImportPrepared(prepared)) => {
-                let files = prepared.report.files.len();
+                let files = plural(prepared.report.files.len(), "file", "files");
                 self.import.prepared(prepared);
-                Notice::info(format!(
-                    "Read {files} files: check the preview, then import."
-                ))
+                Notice::info(format!("Read {files}: check the preview, then import."))
             }
             Ok(JobDone::Imported(report)) => {
                 self.import.finished(&report);
@@ -455,19 +454,23 @@ impl ScrollstopApp {
                 self.record_first_step(crate::workspace::FirstStep::ExportCalendar);
                 Notice::success(format!(
                     "Exported {} to {}.",
-                    crate::ui::widgets::format::plural(output.events, "post", "posts"),
+                    plural(output.events, "post", "posts"),
                     path.display()
                 ))
             }
             Ok(JobDone::BackedUp { path, bytes }) => super::access::backed_up(&path, bytes),
             Ok(JobDone::Restored(restored)) => self.backup_restored(restored),
-            Ok(JobDone::DemoCreated(info)) => Notice::success(format!(
-                "Demo workspace ready: {} accounts, {} subcultures, {} drafts, {} videos.",
-                info.counts.accounts,
-                info.counts.subcultures,
-                info.counts.drafts,
-                info.counts.videos
-            )),
+            Ok(JobDone::DemoCreated(info)) => {
+                let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
+                let c = &info.counts;
+                Notice::success(format!(
+                    "Demo workspace ready: {}, {}, {}, {}.",
+                    plural(n(c.accounts), "account", "accounts"),
+                    plural(n(c.subcultures), "subculture", "subcultures"),
+                    plural(n(c.drafts), "draft", "drafts"),
+                    plural(n(c.videos), "video", "videos")
+                ))
+            }
             Err(WorkspaceError::Cancelled) => Notice::info(format!(
                 "{}: cancelled; nothing was written.",
                 outcome.title

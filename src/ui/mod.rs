@@ -9,6 +9,7 @@ mod actions;
 mod app;
 pub mod editor;
 pub mod file_dialog;
+pub mod fonts;
 mod help;
 pub mod identity;
 mod import;

@@ -80,8 +80,9 @@ pub fn palette(ui: &egui::Ui) -> Palette {
     }
 }
 
-/// Sets spacing, text sizes and colours of both themes. Call once at start.
+/// Sets the fonts, and spacing, text sizes and colours of both themes. Call once at start.
 pub fn apply(ctx: &egui::Context) {
+    super::fonts::install(ctx);
     for theme in [Theme::Light, Theme::Dark] {
         ctx.style_mut_of(theme, |style| {
             style.text_styles = [

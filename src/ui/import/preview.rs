@@ -88,7 +88,7 @@ fn describe_paths(paths: &[std::path::PathBuf]) -> String {
             || one.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
-        many => format!("{} files", many.len()),
+        many => crate::text::plural(many.len(), "file", "files"),
     }
 }
 

@@ -43,6 +43,7 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked_header = None;
     let mut clicked_row = None;
+    let headers = DraftColumn::ALL.map(|column| header_width(ui, column));
     let mut builder = TableBuilder::new(ui)
         .id_salt(id_salt)
         .striped(true)
@@ -53,8 +54,8 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
     if let Some(row) = scroll_to {
         builder = builder.scroll_to_row(row, None);
     }
-    for column in DraftColumn::ALL {
-        builder = builder.column(column_width(column));
+    for (column, header) in DraftColumn::ALL.into_iter().zip(headers) {
+        builder = builder.column(column_width(column, header));
     }
     let current = *sort;
     builder
@@ -213,10 +214,31 @@ fn findings_cell(ui: &mut egui::Ui, f: &FindingSummary) {
     });
 }
 
+/// The width a column's header needs to be read whole: its name, the sort arrow (room is kept
+/// for it on every column, so sorting never cuts a name) and the label's padding. Measured in
+/// the current font, so a larger font or another language still fits.
+fn header_width(ui: &egui::Ui, column: DraftColumn) -> f32 {
+    let measure = |text: &str, style: egui::TextStyle| {
+        let font = style.resolve(ui.style());
+        ui.painter()
+            .layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    };
+    let name = measure(column.label(), egui::TextStyle::Button);
+    let arrow = measure("▼", egui::TextStyle::Monospace);
+    let spacing = ui.spacing();
+    name + arrow + spacing.item_spacing.x + 2.0 * spacing.button_padding.x + 2.0 * CELL_MARGIN
+}
+
+/// Room egui_extras leaves around a cell's contents, and a little to spare.
+const CELL_MARGIN: f32 = 4.0;
+
 /// The column's starting width. Title takes what the others leave, so the table fits the
-/// window; every other column can be dragged wider.
-fn column_width(column: DraftColumn) -> Column {
-    let initial = match column {
+/// window; every other column can be dragged wider, never narrower than its `header` (so a
+/// width remembered from an older, narrower layout cannot cut a header off either).
+fn column_width(column: DraftColumn, header: f32) -> Column {
+    let initial: f32 = match column {
         DraftColumn::Title => return Column::remainder().at_least(140.0).clip(true),
         DraftColumn::Status => 88.0,
         DraftColumn::Subculture => 110.0,
@@ -228,8 +250,8 @@ fn column_width(column: DraftColumn) -> Column {
         DraftColumn::PredictedReach => 78.0,
         DraftColumn::Updated => 92.0,
     };
-    Column::initial(initial)
-        .at_least(44.0)
+    Column::initial(initial.max(header))
+        .at_least(header)
         .resizable(true)
         .clip(true)
 }

@@ -138,7 +138,10 @@ impl ExportForm {
                     ui.label("Accounts");
                     ui.horizontal(|ui| {
                         ui.radio_value(&mut self.all_accounts, false, account.at_handle());
-                        let all = format!("All {} accounts", self.accounts.len());
+                        let all = match self.accounts.len() {
+                            1 => "The only account".to_string(),
+                            n => format!("All {n} accounts"),
+                        };
                         ui.radio_value(&mut self.all_accounts, true, all);
                     });
                     ui.end_row();
