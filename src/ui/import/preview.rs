@@ -266,8 +266,8 @@ fn file_card(ui: &mut egui::Ui, file: &FileReport, report: &ImportReport) {
             ui.label(theme::muted(
                 ui,
                 format!(
-                    "{} rows left out on purpose (e.g. hours still to come).",
-                    s.skipped
+                    "{} left out on purpose (e.g. hours still to come).",
+                    crate::text::plural(s.skipped, "row", "rows")
                 ),
             ));
         }
