@@ -130,27 +130,35 @@ fn two_accounts_posts_show_together_with_their_handles_and_own_times() {
     open_view(&mut harness, "Calendar");
     assert!(
         !on_screen(&harness, "06:00 Bagel")
-            && !on_screen(&harness, "12:00 @nycdeli (06:00 local) Bagel"),
+            && !on_screen(&harness, "12:00 Bagel · @nycdeli (06:00 local)"),
         "one account at a time until All accounts is chosen"
     );
 
     all_accounts_at(&mut harness, "Week", "2027-03-30");
     for label in [
-        "10:00 @bakery Bread",
-        "16:00 @bakery Croissant",
-        "12:00 @nycdeli (06:00 local) Bagel",
+        "10:00 Bread · @bakery",
+        "16:00 Croissant · @bakery",
+        "12:00 Bagel · @nycdeli (06:00 local)",
     ] {
         assert!(on_screen(&harness, label), "the week shows {label}");
     }
 
     harness.get_by_label("Month").click();
     harness.run();
-    assert!(on_screen(&harness, "10:00 @bakery Bread"), "the month too");
-    assert!(on_screen(&harness, "12:00 @nycdeli (06:00 local) Bagel"));
+    assert!(
+        on_screen(&harness, "10:00 Bread · @bakery"),
+        "the month too"
+    );
+    assert!(on_screen(&harness, "12:00 Bagel · @nycdeli (06:00 local)"));
 
     harness.get_by_label("Agenda").click();
     harness.run();
     assert!(on_screen(&harness, "@nycdeli") && on_screen(&harness, "@bakery"));
+    // The legend names each account in its colour.
+    assert!(
+        harness.query_all_by_label("@nycdeli").count() >= 2,
+        "legend and entry"
+    );
     assert!(on_screen(&harness, "06:00 local"), "the deli's own time");
     assert!(on_screen(&harness, "Bagel") && on_screen(&harness, "Bread"));
 }
@@ -166,7 +174,7 @@ fn a_drag_in_all_accounts_moves_only_that_post_on_its_own_clock() {
     all_accounts_at(&mut harness, "Week", "2027-03-30");
 
     let block = harness
-        .get_by_label("12:00 @nycdeli (06:00 local) Bagel")
+        .get_by_label("12:00 Bagel · @nycdeli (06:00 local)")
         .rect();
     let hour = centre(&harness, "11:00").y - centre(&harness, "10:00").y;
     let day = centre(&harness, "Wed 31 Mar").x - centre(&harness, "Tue 30 Mar").x;
@@ -197,9 +205,9 @@ fn a_drag_in_all_accounts_moves_only_that_post_on_its_own_clock() {
         )],
         "only the dragged post moved, to 08:00 on its own (New York) clock"
     );
-    assert!(on_screen(&harness, "14:00 @nycdeli (08:00 local) Bagel"));
+    assert!(on_screen(&harness, "14:00 Bagel · @nycdeli (08:00 local)"));
     assert!(
-        on_screen(&harness, "10:00 @bakery Bread"),
+        on_screen(&harness, "10:00 Bread · @bakery"),
         "the bakery's posts stay"
     );
 }

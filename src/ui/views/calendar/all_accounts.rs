@@ -87,7 +87,8 @@ fn retimed(
     let own_clock = local_time
         .as_ref()
         .map_or_else(String::new, |t| format!(" ({t} local)"));
-    let label = format!("{time} {handle}{own_clock} {}", e.title);
+    // Time and title first: a block in the week is one line, and the colour already says whose.
+    let label = format!("{time} {} · {handle}{own_clock}", e.title);
     CalEntry {
         text: if e.warnings.is_empty() {
             label.clone()
@@ -185,9 +186,9 @@ mod tests {
         assert_eq!(
             titles,
             [
-                "10:00 @bakery Bread",
-                "12:00 @nycdeli (06:00 local) Bagel",
-                "14:00 @nycdeli (08:00 local) Pastrami",
+                "10:00 Bread · @bakery",
+                "12:00 Bagel · @nycdeli (06:00 local)",
+                "14:00 Pastrami · @nycdeli (08:00 local)",
             ]
         );
         let colours: Vec<_> = data

@@ -144,6 +144,9 @@ impl View for CalendarView {
         let Some(data) = &self.data else {
             return;
         };
+        if self.all_accounts {
+            legend(ui, data);
+        }
         ui.add_space(theme::SPACE_S);
         let focus = self.focus.unwrap_or(today);
         match self.mode {
@@ -237,6 +240,15 @@ impl View for CalendarView {
         }
         self.planner.dialog(ui.ctx(), account, ctx.actions);
     }
+}
+
+/// Which colour is whose, when all accounts are shown.
+fn legend(ui: &mut egui::Ui, data: &CalendarData) {
+    ui.horizontal_wrapped(|ui| {
+        for lane in &data.lanes {
+            theme::chip(ui, &lane.handle, theme::account_colour(lane.id));
+        }
+    });
 }
 
 /// `Tue 24 Mar 18:15`, and the viewer's time where it differs: what a drag shows.
