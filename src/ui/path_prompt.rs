@@ -39,6 +39,8 @@ struct Open {
     error: Option<String>,
     /// An export to the typed path is being written; the prompt closes when it succeeds.
     exporting: bool,
+    /// The field takes the keyboard when the prompt opens, so a path can be pasted at once.
+    focus: bool,
 }
 
 /// The path prompt's state; closed by default.
@@ -56,6 +58,7 @@ impl PathPrompt {
             reason: reason.to_string(),
             error: None,
             exporting: false,
+            focus: true,
         });
     }
 
@@ -72,6 +75,7 @@ impl PathPrompt {
             reason: String::new(),
             error: None,
             exporting: false,
+            focus: true,
         });
         open.purpose = Purpose::Export(request);
         open.typed = path.display().to_string();
@@ -133,6 +137,9 @@ impl PathPrompt {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
+            if std::mem::take(&mut open.focus) {
+                field.request_focus();
+            }
             let entered = field.lost_focus()
                 && ui.input(|i| i.key_pressed(super::shortcuts::SUBMIT.logical_key));
             if let Some(error) = &open.error {
