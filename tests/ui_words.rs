@@ -49,4 +49,26 @@ fn the_analytics_rate_columns_are_named_as_rates() {
         harness.query_all_by_label("Likes").next().is_none(),
         "no count's name over a rate"
     );
+    // And each is read whole: no header runs into the next.
+    let rects: Vec<_> = ["Views", "Like rate", "Comment rate", "Share rate", "Age"]
+        .iter()
+        .map(|h| {
+            // The header in the row of "Like rate" (other texts may say "Views").
+            let row = harness.get_by_label("Like rate").rect().center().y;
+            let rect = harness
+                .query_all_by_label(h)
+                .map(|n| n.rect())
+                .min_by(|a, b| {
+                    (a.center().y - row)
+                        .abs()
+                        .total_cmp(&(b.center().y - row).abs())
+                })
+                .expect("the header");
+            (h, rect)
+        })
+        .collect();
+    for pair in rects.windows(2) {
+        let ((a, ra), (b, rb)) = (&pair[0], &pair[1]);
+        assert!(ra.right() <= rb.left(), "{a} {ra:?} runs into {b} {rb:?}");
+    }
 }

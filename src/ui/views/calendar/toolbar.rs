@@ -113,8 +113,9 @@ impl Toolbar<'_> {
         let mut note = if *self.all_accounts {
             format!(
                 "Times in {}, {}'s zone; a post of an account in another zone also shows its \
-                 own time.",
+                 own time. Auto-plan, Re-plan and Place work on {}.",
                 self.account.time_zone.name(),
+                self.account.at_handle(),
                 self.account.at_handle()
             )
         } else {
