@@ -116,6 +116,7 @@ mod tests {
 
     use super::*;
     use crate::domain::{Draft, DraftStatus, Handle, NewAccount, PlanEntry, PlanEntryId};
+    use crate::ui::views::calendar::own_clock;
     use crate::ui::views::calendar::week::drop_findings;
 
     const AMSTERDAM: Tz = chrono_tz::Europe::Amsterdam;
@@ -207,5 +208,11 @@ mod tests {
         let bagel = entry(&data, "Bagel");
         assert!(drop_findings(&data, bagel, day(30), 10 * 60).is_empty());
         assert!(!drop_findings(&data, bagel, day(30), 15 * 60).is_empty());
+        // The drag label names the time on the dragged post's own clock.
+        assert_eq!(
+            own_clock(&data, bagel, day(31), 14 * 60).as_deref(),
+            Some("08:00 @nycdeli")
+        );
+        assert_eq!(own_clock(&data, bread, day(31), 14 * 60), None);
     }
 }

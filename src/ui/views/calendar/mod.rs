@@ -152,7 +152,13 @@ impl View for CalendarView {
         match self.mode {
             Mode::Week => {
                 let zone = account.time_zone;
-                let label = move |date: NaiveDate, minute: u32| target_label(zone, date, minute);
+                let label = |e: &CalEntry, date: NaiveDate, minute: u32| {
+                    let text = target_label(zone, date, minute);
+                    match own_clock(data, e, date, minute) {
+                        Some(own) => format!("{text} · {own}"),
+                        None => text,
+                    }
+                };
                 let input = week::WeekInput {
                     data,
                     start: from,
@@ -263,6 +269,22 @@ fn target_label(zone: chrono_tz::Tz, date: NaiveDate, minute: u32) -> String {
         crate::schedule::Resolution::Gap { .. } => format!("{text} · skipped by the clock change"),
         crate::schedule::Resolution::Overlap { .. } => format!("{text} · happens twice"),
     }
+}
+
+/// `08:00 @nycdeli`: where a dragged post of another zone's account would go on its own clock
+/// (all accounts shown); `None` when the clocks read the same.
+fn own_clock(data: &CalendarData, e: &CalEntry, date: NaiveDate, minute: u32) -> Option<String> {
+    let tag = e.account.as_ref()?;
+    let drop = week::Dropped {
+        entry: e.entry.id,
+        date,
+        minute,
+    };
+    let own = on_own_clock(data, e, drop);
+    (own.zone != data.zone).then(|| {
+        let wall = moving::wall_time(own.date, own.minute);
+        format!("{} {}", wall.format("%H:%M"), tag.handle)
+    })
 }
 
 /// A drop read on the calendar's clock, as a date and minute of the dropped post's own

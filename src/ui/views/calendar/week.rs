@@ -64,8 +64,9 @@ pub struct WeekInput<'a> {
     pub now_minute: u32,
     pub selected: Option<PlanEntryId>,
     pub predictions: &'a Predictions,
-    /// `Tue 24 Mar 18:15` -> also the viewer's time, for the drag label.
-    pub target_label: &'a dyn Fn(NaiveDate, u32) -> String,
+    /// `Tue 24 Mar 18:15` -> also the viewer's time (and the dragged post's own clock's, when
+    /// it differs), for the drag label.
+    pub target_label: &'a dyn Fn(&CalEntry, NaiveDate, u32) -> String,
 }
 
 /// The cadence conflicts (too close to another post, too many on the day) the dragged entry
@@ -399,7 +400,7 @@ fn block(
         Stroke::new(2.0, palette.accent),
         StrokeKind::Inside,
     );
-    let text = (input.target_label)(date, minute);
+    let text = (input.target_label)(e, date, minute);
     let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), Color32::WHITE);
     let at = ghost.left_top() - vec2(0.0, galley.size().y + 6.0);
     let bg = Rect::from_min_size(at, galley.size() + vec2(8.0, 4.0));
