@@ -4,6 +4,7 @@
 //! stdout, and reports errors on stderr with a sentence that says what to do and a non-zero
 //! exit code. Commands call the [`Workspace`] facade only.
 
+mod dry_run;
 mod plan;
 mod reach;
 
@@ -19,6 +20,7 @@ use serde::Serialize;
 
 use crate::io::generic::{MappingError, parse_map_arg};
 use crate::store::VideoWithSnapshots;
+use crate::text::plural;
 use crate::workspace::{
     CheckedDraft, DEFAULT_DEMO_SEED, ImportOptions, ImportReport, Silent, Workspace, WorkspaceInfo,
 };
@@ -227,7 +229,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
             let account = account.as_deref().map(account_arg).transpose()?;
-            let mut workspace = Workspace::open(&cli.workspace_path()?)?;
+            let path = cli.workspace_path()?;
             let options = ImportOptions {
                 account_must_match: account.is_some(),
                 account,
@@ -238,9 +240,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             };
             // Without --dry-run no preview is shown first: read and commit in one pass.
             let report = if *dry_run {
-                workspace.prepare_import(paths, options, &Silent)?.report
+                dry_run::preview_import(&path, paths, options, *json, out)?
             } else {
-                workspace.import_now(paths, options, &Silent)?
+                Workspace::open(&path)?.import_now(paths, options, &Silent)?
             };
             if *json {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
@@ -257,13 +259,6 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                     .sum::<usize>()
                     .max(report.rejected.len());
                 let files = report.errors.len();
-                let plural = |n: usize, one: &str, many: &str| {
-                    if n == 1 {
-                        format!("1 {one}")
-                    } else {
-                        format!("{n} {many}")
-                    }
-                };
                 if rows == 0 {
                     bail!(
                         "nothing was written: {} refused (listed above). Fix or replace {}.",
@@ -365,6 +360,22 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
     Ok(())
 }
 
+/// True when `error` is a write to a pipe whose reader has gone (`scrollstop check | head`):
+/// the command stops there, and that is no failure to report.
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let io = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        io == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// The accounts a command works on: the one named, or all of them.
 fn accounts(workspace: &Workspace, handle: Option<&str>) -> anyhow::Result<Vec<Account>> {
     let all = workspace.store().accounts()?;
@@ -398,7 +409,12 @@ fn print_checked(
     checked: &[CheckedDraft],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "{} ({} drafts)", account.at_handle(), checked.len())?;
+    writeln!(
+        out,
+        "{} ({})",
+        account.at_handle(),
+        plural(checked.len(), "draft", "drafts")
+    )?;
     for d in checked {
         let (e, w, t) = tally(&d.findings);
         let title = if d.title.is_empty() {
@@ -410,9 +426,9 @@ fn print_checked(
             out,
             "  #{} {title}: {}, {}, {}",
             d.draft_id,
-            plural(e, "error"),
-            plural(w, "warning"),
-            plural(t, "tip")
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings"),
+            plural(t, "tip", "tips")
         )?;
         for f in &d.findings {
             writeln!(
@@ -527,14 +543,6 @@ impl ListedVideo {
                 })
                 .collect(),
         }
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

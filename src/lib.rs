@@ -12,6 +12,7 @@ pub mod model;
 pub mod random;
 pub mod schedule;
 pub mod store;
+pub mod text;
 pub mod ui;
 pub mod workspace;
 

@@ -15,6 +15,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // `scrollstop check | head`: the reader has what it wanted; nothing went wrong.
+        Err(error) if cli::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("scrollstop: {error:#}");
             ExitCode::FAILURE

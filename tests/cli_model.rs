@@ -124,11 +124,13 @@ fn predict_with_a_threshold_and_an_unknown_draft() {
 
     let missing = scrollstop(&["predict", "--workspace", &ws, "--draft", "9999"]);
     assert!(!missing.status.success());
+    // A number that names no draft is said not to exist (not "no longer exists").
     assert!(
-        stderr(&missing).contains("Draft 9999"),
+        stderr(&missing).contains("there is no draft 9999"),
         "{}",
         stderr(&missing)
     );
+    assert!(!stderr(&missing).contains("no longer exists"));
 }
 
 #[test]

@@ -378,3 +378,24 @@ fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
         .count();
     assert_eq!(approved, 3, "the drafts are approved again, not scheduled");
 }
+
+#[test]
+fn agenda_to_week_shows_the_current_week_when_the_agenda_lists_today() {
+    let (workspace, _) = workspace_with(&[]);
+    let mut harness = app(&workspace.path);
+    let today = Utc::now().with_timezone(&AMSTERDAM).date_naive();
+    // An agenda gone to a month ago still lists today (it runs two months ahead).
+    let month_ago = today - chrono::Days::new(30);
+    calendar_at(
+        &mut harness,
+        "Agenda",
+        &month_ago.format("%Y-%m-%d").to_string(),
+    );
+    harness.get_by_label("Week").click();
+    harness.run();
+    let heading = today.format("%a %-d %b").to_string();
+    assert!(
+        on_screen(&harness, &heading),
+        "Week after Agenda shows today's week ({heading})"
+    );
+}

@@ -143,9 +143,8 @@ pub fn export(
     let output = workspace.export_calendar_to(&request, chrono::Utc::now(), args.output)?;
     writeln!(
         out,
-        "Exported {} post{} from {} to {} to {}.",
-        output.events,
-        if output.events == 1 { "" } else { "s" },
+        "Exported {} from {} to {} to {}.",
+        crate::text::plural(output.events, "post", "posts"),
         args.from,
         args.to,
         args.output.display()

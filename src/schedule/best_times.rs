@@ -25,8 +25,8 @@ impl BestTimeSource {
     pub fn label(self) -> String {
         match self {
             BestTimeSource::Account { weeks } => format!(
-                "Your audience: follower activity from {weeks} week{} of imports",
-                if weeks == 1 { "" } else { "s" }
+                "Your audience: follower activity from {} of imports",
+                crate::text::plural(weeks as usize, "week", "weeks")
             ),
             BestTimeSource::GeneralPrior { weeks } => format!(
                 "General prior from published best-time studies (weekday afternoons and evenings), not your audience: {weeks} of the {MIN_PROFILE_WEEKS} weeks of follower activity needed"

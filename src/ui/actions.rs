@@ -9,12 +9,16 @@ use super::app::ScrollstopApp;
 use super::file_dialog::{NO_MEDIA_CHOSEN, NOTHING_CHOSEN, export_extension};
 use super::import;
 use super::jobs::{JobDone, JobOutcome};
+use super::path_prompt::{self, Purpose as PathPurpose};
 use super::status_bar::Notice;
 use super::undo::Undoable;
 use super::view::Action;
 use super::welcome::Welcome;
 use crate::domain::Draft;
 use crate::store::StoreError;
+use crate::text::plural;
+use std::path::PathBuf;
+
 use crate::workspace::{DEFAULT_DEMO_SEED, ExportRequest, Workspace, WorkspaceError};
 
 /// What applying one action did.
@@ -79,6 +83,18 @@ impl ScrollstopApp {
             self.start_export(ctx, request);
             return Ok(Applied::Window);
         }
+        if let Action::ExportCalendarTo { request, path } = action {
+            self.path_prompt.exporting(request.clone(), &path);
+            self.export_to(ctx, request, path);
+            return Ok(Applied::Window);
+        }
+        if let Action::TypeImportPath = action {
+            self.path_prompt.open(
+                PathPurpose::Import,
+                "Type or paste the path of an export, a ZIP or a folder of them.",
+            );
+            return Ok(Applied::Window);
+        }
         if self.workspace.is_ok()
             && let Some(applied) = self.apply_import(ctx, &action)
         {
@@ -108,6 +124,8 @@ impl ScrollstopApp {
             | Action::Help(_)
             | Action::ExportCalendar(_)
             | Action::ReplanDraft(_)
+            | Action::ExportCalendarTo { .. }
+            | Action::TypeImportPath
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::ImportPaths(_)
@@ -332,12 +350,16 @@ impl ScrollstopApp {
             request.from, request.to
         );
         let Some(target) = self.file_dialog.save_export(&name, request.format) else {
-            self.notice = Some(Notice::info(
-                "Export cancelled: no file was chosen. Without a file chooser on this desktop, \
-                 use `scrollstop export` on the command line.",
-            ));
+            self.path_prompt
+                .open(PathPurpose::Export(request), path_prompt::NO_CHOOSER);
             return;
         };
+        self.export_to(ctx, request, target);
+    }
+
+    /// Prepares the export on its own connection and writes it to `target` when the job ends
+    /// (the workspace refuses targets that are its own files, folders or devices).
+    fn export_to(&mut self, ctx: &egui::Context, request: ExportRequest, target: PathBuf) {
         let path = self.path.clone();
         let started = self
             .jobs
@@ -378,7 +400,20 @@ impl ScrollstopApp {
                 };
                 if paths.is_empty() {
                     self.notice = Some(Notice::info(NOTHING_CHOSEN));
+                    self.path_prompt
+                        .open(PathPurpose::Import, path_prompt::NO_CHOOSER);
                     return Some(Ok(Applied::Window));
+                }
+                if self.path_prompt.is_open() {
+                    // A typed path: say in the prompt what is wrong with it.
+                    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+                        self.path_prompt.refused(format!(
+                            "There is no file or folder at {}.",
+                            missing.display()
+                        ));
+                        return Some(Ok(Applied::Window));
+                    }
+                    self.path_prompt.close();
                 }
                 self.import
                     .start(ctx, &mut self.jobs, &self.path, paths, current)
@@ -415,11 +450,9 @@ impl ScrollstopApp {
         }
         self.notice = Some(match outcome.result {
             Ok(JobDone::ImportPrepared(prepared)) => {
-                let files = prepared.report.files.len();
+                let files = plural(prepared.report.files.len(), "file", "files");
                 self.import.prepared(prepared);
-                Notice::info(format!(
-                    "Read {files} files: check the preview, then import."
-                ))
+                Notice::info(format!("Read {files}: check the preview, then import."))
             }
             Ok(JobDone::Imported(report)) => {
                 self.import.finished(&report);
@@ -430,10 +463,11 @@ impl ScrollstopApp {
                 }
             }
             Ok(JobDone::CalendarExported { path, output }) => {
+                self.path_prompt.close();
                 self.record_first_step(crate::workspace::FirstStep::ExportCalendar);
                 Notice::success(format!(
                     "Exported {} to {}.",
-                    crate::ui::widgets::format::plural(output.events, "post", "posts"),
+                    plural(output.events, "post", "posts"),
                     path.display()
                 ))
             }
@@ -450,18 +484,27 @@ impl ScrollstopApp {
                 self.undo.push(edit);
                 notice
             }
-            Ok(JobDone::DemoCreated(info)) => Notice::success(format!(
-                "Demo workspace ready: {} accounts, {} subcultures, {} drafts, {} videos.",
-                info.counts.accounts,
-                info.counts.subcultures,
-                info.counts.drafts,
-                info.counts.videos
-            )),
+            Ok(JobDone::DemoCreated(info)) => {
+                let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
+                let c = &info.counts;
+                Notice::success(format!(
+                    "Demo workspace ready: {}, {}, {}, {}.",
+                    plural(n(c.accounts), "account", "accounts"),
+                    plural(n(c.subcultures), "subculture", "subcultures"),
+                    plural(n(c.drafts), "draft", "drafts"),
+                    plural(n(c.videos), "video", "videos")
+                ))
+            }
             Err(WorkspaceError::Cancelled) => Notice::info(format!(
                 "{}: cancelled; nothing was written.",
                 outcome.title
             )),
-            Err(e) => Notice::error(format!("{} failed: {e}", outcome.title)),
+            Err(e) => {
+                if self.path_prompt.waits_for_export() {
+                    self.path_prompt.refused(e.to_string());
+                }
+                Notice::error(format!("{} failed: {e}", outcome.title))
+            }
         });
         // Whatever the job did, the views re-read.
         self.revision += 1;

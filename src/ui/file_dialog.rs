@@ -2,6 +2,9 @@
 //! desktop's file chooser directly, so tests (and anything else that already knows the paths)
 //! hand the paths in with [`GivenPaths`]. The real chooser is [`SystemFileDialog`] (rfd).
 //!
+//! When a chooser comes back empty (also where no desktop portal or zenity answers), the window
+//! asks for a typed path instead (`path_prompt.rs`).
+//!
 //! A dialog only returns paths; it never reads or writes the files it names.
 
 use std::path::PathBuf;
@@ -14,9 +17,8 @@ pub const IMPORT_EXTENSIONS: [&str; 5] = ["csv", "xlsx", "zip", "json", "txt"];
 
 /// Shown when a chooser came back empty: on desktops without a file-chooser portal (some
 /// minimal Linux sessions) rfd cannot open one at all and returns nothing.
-pub const NOTHING_CHOSEN: &str = "No files were chosen. If no file chooser opened, this desktop \
-    has none available: drag the exports onto the window instead, or use `scrollstop import \
-    PATH…` on the command line.";
+pub const NOTHING_CHOSEN: &str = "No files were chosen: type or paste a path in the dialog, or \
+    drag the exports onto the window.";
 
 /// The video formats offered when choosing a draft's media file.
 pub const MEDIA_EXTENSIONS: [&str; 6] = ["mp4", "mov", "m4v", "webm", "avi", "mkv"];

@@ -128,6 +128,11 @@ fn import_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     if ui.add(folder).on_hover_text(hint).clicked() {
         actions.push(Action::ImportFolder);
     }
+    let typed = egui::Button::new("Import by path…").min_size(egui::vec2(width, 26.0));
+    let hint = "Type or paste the path of an export, a ZIP or a folder";
+    if ui.add(typed).on_hover_text(hint).clicked() {
+        actions.push(Action::TypeImportPath);
+    }
 }
 
 fn account_switcher(

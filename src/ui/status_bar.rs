@@ -10,6 +10,7 @@ use super::jobs::JobRunner;
 use super::theme;
 use super::view::Action;
 use crate::store::TableCounts;
+use crate::text::plural;
 
 /// How a notice is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,10 +88,15 @@ pub fn ui(ui: &mut egui::Ui, line: &StatusLine<'_>, actions: &mut Vec<Action>) {
         .on_hover_text("The SQLite file that holds this workspace");
         if let Some(c) = line.counts {
             ui.separator();
-            let counts = format!(
-                "{} accounts · {} drafts · {} videos · {} trend items · {} plan entries",
-                line.accounts, c.drafts, c.videos, c.trend_items, c.plan_entries
-            );
+            let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
+            let counts = [
+                plural(line.accounts, "account", "accounts"),
+                plural(n(c.drafts), "draft", "drafts"),
+                plural(n(c.videos), "video", "videos"),
+                plural(n(c.trend_items), "trend item", "trend items"),
+                plural(n(c.plan_entries), "plan entry", "plan entries"),
+            ]
+            .join(" · ");
             ui.label(theme::muted(ui, counts).small());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

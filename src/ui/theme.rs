@@ -80,8 +80,9 @@ pub fn palette(ui: &egui::Ui) -> Palette {
     }
 }
 
-/// Sets spacing, text sizes and colours of both themes. Call once at start.
+/// Sets the fonts, and spacing, text sizes and colours of both themes. Call once at start.
 pub fn apply(ctx: &egui::Context) {
+    super::fonts::install(ctx);
     for theme in [Theme::Light, Theme::Dark] {
         ctx.style_mut_of(theme, |style| {
             style.text_styles = [
@@ -226,6 +227,25 @@ pub fn warn_text(ui: &egui::Ui, text: impl Into<String>) -> RichText {
 pub fn colour(c: Colour) -> Color32 {
     let [r, g, b] = c.0;
     Color32::from_rgb(r, g, b)
+}
+
+/// Distinct hues for telling accounts apart side by side (the all-accounts calendar), chosen to
+/// stay readable on light and dark backgrounds and away from the status colours' red.
+const ACCOUNT_HUES: [Color32; 8] = [
+    Color32::from_rgb(66, 133, 244),
+    Color32::from_rgb(233, 150, 30),
+    Color32::from_rgb(156, 95, 220),
+    Color32::from_rgb(38, 166, 154),
+    Color32::from_rgb(214, 88, 160),
+    Color32::from_rgb(120, 160, 40),
+    Color32::from_rgb(96, 125, 139),
+    Color32::from_rgb(190, 120, 80),
+];
+
+/// An account's colour: stable for the account (its row id picks the hue), so the same client
+/// keeps its colour from run to run.
+pub fn account_colour(account: crate::domain::AccountId) -> Color32 {
+    ACCOUNT_HUES[account.0.rem_euclid(ACCOUNT_HUES.len() as i64) as usize]
 }
 
 /// Frame of a card: a list entry or a form that stands out from the panel.

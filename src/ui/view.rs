@@ -135,6 +135,14 @@ pub enum Action {
     ReplanDraft(DraftId),
     /// Ask where to save, then export the posting calendar (a background job).
     ExportCalendar(ExportRequest),
+    /// Export the posting calendar to a typed path (a background job); a refusal is shown in
+    /// the path prompt.
+    ExportCalendarTo {
+        request: ExportRequest,
+        path: PathBuf,
+    },
+    /// Ask for the path of files or a folder to import by typing it.
+    TypeImportPath,
     /// The checklist, the shortcut overview or About.
     Help(super::help::HelpRequest),
     /// Ask where to save, then copy the workspace there (a background job).

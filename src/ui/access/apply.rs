@@ -45,6 +45,7 @@ fn writes(action: &Action) -> bool {
             | Action::Undo
             | Action::ImportFiles
             | Action::ImportFolder
+            | Action::TypeImportPath
             | Action::ImportPaths(_)
             | Action::CommitImport
             | Action::MovePlanEntry { .. }

@@ -213,6 +213,7 @@ impl eframe::App for ScrollstopApp {
             actions: &mut actions,
         };
         self.import.ui(&ctx, &mut dialog);
+        self.path_prompt.ui(&ctx, &mut actions);
         import::hover_overlay(&ctx);
         self.apply_all(&ctx, actions, welcome);
         self.editor.drop_unclaimed_typing();

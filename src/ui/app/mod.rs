@@ -17,6 +17,7 @@ use super::help::Help;
 use super::import::ImportDialog;
 use super::jobs::JobRunner;
 use super::nav::Section;
+use super::path_prompt::PathPrompt;
 use super::status_bar::Notice;
 use super::undo::UndoStack;
 use super::view::Action;
@@ -65,6 +66,8 @@ pub struct ScrollstopApp {
     pub(super) file_dialog: Box<dyn FileDialog>,
     /// The import under way, if any.
     pub(super) import: ImportDialog,
+    /// "Or type a path", when no file chooser answered or the user types a path.
+    pub(super) path_prompt: PathPrompt,
     /// The draft editor beside the Drafts, Calendar and Reach views.
     pub(super) editor: DraftEditor,
     /// The checklist, the shortcut overview and About.
@@ -102,6 +105,7 @@ impl ScrollstopApp {
             notice: None,
             file_dialog: Box::new(SystemFileDialog),
             import: ImportDialog::default(),
+            path_prompt: PathPrompt::default(),
             editor: DraftEditor::default(),
             help: Help::default(),
             recorded_steps: HashSet::new(),

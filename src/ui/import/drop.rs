@@ -51,10 +51,7 @@ pub fn hover_overlay(ctx: &egui::Context) {
                 FontId::proportional(26.0),
                 p.accent,
             );
-            let items = match hovering {
-                1 => "1 item".to_string(),
-                n => format!("{n} items"),
-            };
+            let items = crate::text::plural(hovering, "item", "items");
             painter.text(
                 screen.center() + egui::vec2(0.0, 34.0),
                 Align2::CENTER_CENTER,

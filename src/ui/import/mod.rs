@@ -18,6 +18,7 @@ use eframe::egui;
 use super::jobs::{JobDone, JobRunner};
 use super::view::Action;
 use crate::domain::{Account, Handle};
+use crate::text::plural;
 use crate::workspace::{ImportOptions, ImportReport, PreparedImport, Workspace};
 
 pub use drop::{dropped_paths, hover_overlay};
@@ -126,10 +127,7 @@ impl ImportDialog {
         };
         let paths = self.paths.clone();
         let path = workspace.to_path_buf();
-        let title = match paths.len() {
-            1 => "Reading 1 file".to_string(),
-            n => format!("Reading {n} files"),
-        };
+        let title = format!("Reading {}", plural(paths.len(), "file", "files"));
         let started = jobs.start(ctx, &title, move |progress| {
             let mut workspace = Workspace::open(&path)?;
             let prepared = workspace.prepare_import(&paths, options, progress)?;
@@ -223,13 +221,11 @@ pub fn imported_message(report: &ImportReport) -> String {
     let (added, updated) = report.files.iter().fold((0, 0), |(a, u), f| {
         (a + f.changes.added, u + f.changes.updated)
     });
-    let files = match report.files.len() {
-        1 => "1 file".to_string(),
-        n => format!("{n} files"),
-    };
+    let files = plural(report.files.len(), "file", "files");
     let skipped = report.rejected.len();
     if skipped > 0 {
-        format!("Imported {files}: {added} added, {updated} updated; {skipped} bad rows skipped.")
+        let skipped = plural(skipped, "bad row", "bad rows");
+        format!("Imported {files}: {added} added, {updated} updated; {skipped} skipped.")
     } else {
         format!("Imported {files}: {added} added, {updated} updated.")
     }

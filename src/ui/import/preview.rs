@@ -88,7 +88,7 @@ fn describe_paths(paths: &[std::path::PathBuf]) -> String {
             || one.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
-        many => format!("{} files", many.len()),
+        many => crate::text::plural(many.len(), "file", "files"),
     }
 }
 
@@ -271,8 +271,8 @@ fn file_card(ui: &mut egui::Ui, file: &FileReport, report: &ImportReport) {
             ui.label(theme::muted(
                 ui,
                 format!(
-                    "{} rows left out on purpose (e.g. hours still to come).",
-                    s.skipped
+                    "{} left out on purpose (e.g. hours still to come).",
+                    crate::text::plural(s.skipped, "row", "rows")
                 ),
             ));
         }

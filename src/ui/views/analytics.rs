@@ -203,10 +203,7 @@ impl AnalyticsView {
         theme::section_heading(ui, "When followers are online");
         match &self.profile {
             Some(profile) if profile.weeks > 0 => {
-                let weeks = match profile.weeks {
-                    1 => "1 week".to_string(),
-                    n => format!("{n} weeks"),
-                };
+                let weeks = plural(profile.weeks as usize, "week", "weeks");
                 ui.label(theme::muted(
                     ui,
                     format!(

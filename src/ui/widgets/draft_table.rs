@@ -44,7 +44,14 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked_header = None;
     let mut clicked_row = None;
-    let columns = fitting_columns(ui.available_width(), ui.spacing().item_spacing.x);
+    let headers = DraftColumn::ALL.map(|column| (column, header_width(ui, column)));
+    let header_of = |column: DraftColumn| {
+        headers
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or(0.0, |(_, w)| *w)
+    };
+    let columns = fitting_columns(ui.available_width(), ui.spacing().item_spacing.x, header_of);
     let mut builder = TableBuilder::new(ui)
         // Each set of columns keeps its own widths (a narrower view shows fewer columns).
         .id_salt((id_salt, columns.len()))
@@ -57,7 +64,7 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
         builder = builder.scroll_to_row(row, None);
     }
     for column in &columns {
-        builder = builder.column(column_width(*column));
+        builder = builder.column(column_width(*column, header_of(*column)));
     }
     let current = *sort;
     builder
@@ -226,21 +233,46 @@ fn findings_cell(ui: &mut egui::Ui, f: &FindingSummary) {
     });
 }
 
-/// The columns that fit in `width` at their starting widths, in [`DraftColumn::ALL`]'s order,
-/// which is also their priority: beside the editor the table drops columns from the right
-/// instead of painting past its view. Status and Title always show.
-pub fn fitting_columns(width: f32, spacing: f32) -> Vec<DraftColumn> {
+/// The columns that fit in `width` at their starting widths (each at least as wide as its
+/// `header`), in [`DraftColumn::ALL`]'s order, which is also their priority: beside the editor
+/// the table drops columns from the right instead of painting past its view. Status and Title
+/// always show.
+pub fn fitting_columns(
+    width: f32,
+    spacing: f32,
+    header: impl Fn(DraftColumn) -> f32,
+) -> Vec<DraftColumn> {
     let mut used = 0.0;
     DraftColumn::ALL
         .iter()
         .copied()
         .take_while(|column| {
             let gap = if used > 0.0 { spacing } else { 0.0 };
-            used += starting_width(*column) + gap;
+            used += starting_width(*column).max(header(*column)) + gap;
             used <= width || matches!(column, DraftColumn::Status | DraftColumn::Title)
         })
         .collect()
 }
+
+/// The width a column's header needs to be read whole: its name, the sort arrow (room is kept
+/// for it on every column, so sorting never cuts a name) and the label's padding. Measured in
+/// the current font, so a larger font or another language still fits.
+fn header_width(ui: &egui::Ui, column: DraftColumn) -> f32 {
+    let measure = |text: &str, style: egui::TextStyle| {
+        let font = style.resolve(ui.style());
+        ui.painter()
+            .layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    };
+    let name = measure(column.label(), egui::TextStyle::Button);
+    let arrow = measure("▼", egui::TextStyle::Monospace);
+    let spacing = ui.spacing();
+    name + arrow + spacing.item_spacing.x + 2.0 * spacing.button_padding.x + 2.0 * CELL_MARGIN
+}
+
+/// Room egui_extras leaves around a cell's contents, and a little to spare.
+const CELL_MARGIN: f32 = 4.0;
 
 /// The least width a column starts at (Title: the least it shrinks to).
 fn starting_width(column: DraftColumn) -> f32 {
@@ -262,14 +294,15 @@ fn starting_width(column: DraftColumn) -> f32 {
 const TITLE_MIN_WIDTH: f32 = 120.0;
 
 /// The column's starting width. Title takes what the others leave, so the table fits the
-/// window; every other column can be dragged wider.
-fn column_width(column: DraftColumn) -> Column {
+/// window; every other column can be dragged wider, never narrower than its `header` (so a
+/// width remembered from an older, narrower layout cannot cut a header off either).
+fn column_width(column: DraftColumn, header: f32) -> Column {
     let initial = match column {
         DraftColumn::Title => return Column::remainder().at_least(TITLE_MIN_WIDTH).clip(true),
         other => starting_width(other),
     };
-    Column::initial(initial)
-        .at_least(44.0)
+    Column::initial(initial.max(header))
+        .at_least(header)
         .resizable(true)
         .clip(true)
 }

@@ -55,9 +55,10 @@ const HEADERS: [(&str, &str); 7] = [
     ("Posted", ""),
     ("Caption", ""),
     ("Views", "Views at the latest snapshot"),
-    ("Likes", "Likes per view, at the latest snapshot"),
-    ("Comments", "Comments per view, at the latest snapshot"),
-    ("Shares", "Shares per view, at the latest snapshot"),
+    // Rates, named as rates: a column called "Likes" reads as a count.
+    ("Like rate", "Likes per view, at the latest snapshot"),
+    ("Comment rate", "Comments per view, at the latest snapshot"),
+    ("Share rate", "Shares per view, at the latest snapshot"),
     ("Age", "Days between posting and the latest snapshot"),
 ];
 
@@ -82,7 +83,7 @@ pub fn video_table(ui: &mut egui::Ui, id_salt: &str, rows: &[VideoRow], max_heig
         .column(Column::exact(132.0))
         .column(Column::remainder().at_least(160.0).clip(true))
         .column(Column::exact(64.0))
-        .columns(Column::exact(80.0), 3)
+        .columns(Column::exact(100.0), 3)
         .column(Column::exact(56.0))
         .header(22.0, |mut header| {
             for (title, explanation) in HEADERS {

@@ -1,5 +1,6 @@
 //! The agenda: the planned posts as a list grouped by day in the account's zone, each with its
-//! time there and, where it differs, the viewer's own clock time.
+//! time there and, where it differs, the viewer's own clock time. With all accounts shown, each
+//! post also names its account (in the account's colour) and its time on the account's clock.
 
 use chrono::NaiveDate;
 use eframe::egui::{self, Align, Layout, RichText};
@@ -75,14 +76,28 @@ fn entry_ui(
     predictions: &Predictions,
 ) -> Option<DraftId> {
     let mut open = None;
-    ui.horizontal(|ui| {
+    // Wrapped: with all accounts shown a row holds more than a narrow window has room for.
+    ui.horizontal_wrapped(|ui| {
+        // Whole pieces move to the next line; a chip never breaks inside its name.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         cell(ui, 56.0, |ui| {
             ui.label(RichText::new(&entry.time).monospace().strong());
         });
         if show_viewer_time {
-            cell(ui, 150.0, |ui| {
+            cell(ui, 136.0, |ui| {
                 if let Some(t) = &entry.viewer_time {
                     ui.label(theme::muted(ui, t));
+                }
+            });
+        }
+        if let Some(tag) = &entry.account {
+            cell(ui, 116.0, |ui| {
+                theme::chip(ui, &tag.handle, tag.colour);
+            });
+            cell(ui, 76.0, |ui| {
+                if let Some(own) = &tag.local_time {
+                    ui.label(theme::muted(ui, format!("{own} local")))
+                        .on_hover_text("The time on the account's own clock");
                 }
             });
         }

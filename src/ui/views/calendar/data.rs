@@ -1,7 +1,8 @@
 //! What the calendar shows for a range of local dates, read once per revision, account and
 //! range: the plan entries with their drafts, times in the account's zone and the viewer's,
 //! cadence conflicts and `posting-frequency` findings, the trend windows of the drafts' sounds
-//! and hashtags, the drafts still without a slot, and the best times.
+//! and hashtags, the drafts still without a slot, and the best times. [`super::all_accounts`]
+//! merges several accounts' data into one.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -11,7 +12,7 @@ use eframe::egui::Color32;
 
 use super::conflicts::{self, Timed};
 use super::trend_windows::{TrendWindow, windows};
-use crate::domain::{Account, DraftId, DraftStatus, PlanEntry, PlanEntryId};
+use crate::domain::{Account, AccountId, DraftId, DraftStatus, PlanEntry, PlanEntryId};
 use crate::schedule::{BestTimes, CadenceRules, resolve};
 use crate::store::HourOfWeekProfile;
 use crate::ui::theme;
@@ -43,6 +44,30 @@ pub struct CalEntry {
     pub label: String,
     /// What the block or chip reads: the label, after a warning sign when there are warnings.
     pub text: String,
+    /// Whose post it is, when the calendar shows several accounts.
+    pub account: Option<AccountTag>,
+}
+
+/// The account of a post in the all-accounts calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountTag {
+    /// `@handle`.
+    pub handle: String,
+    pub colour: Color32,
+    /// `09:00`: the post's time on the account's own clock, where it reads differently from
+    /// the calendar's.
+    pub local_time: Option<String>,
+}
+
+/// One account whose posts the calendar shows, with the rules its posts are checked by.
+#[derive(Debug, Clone)]
+pub struct AccountLane {
+    pub id: AccountId,
+    /// `@handle`.
+    pub handle: String,
+    /// The account's own zone: its cadence counts posts per day of this clock.
+    pub zone: Tz,
+    pub rules: CadenceRules,
 }
 
 /// A draft without a slot that can be placed.
@@ -68,7 +93,11 @@ pub struct CalendarData {
     pub busy_days: BTreeMap<NaiveDate, String>,
     pub windows: Vec<TrendWindow>,
     pub unplanned: Vec<Unplanned>,
+    /// The cadence rules of the account the calendar is read for (see [`Self::lanes`]).
     pub rules: CadenceRules,
+    /// Every account shown, with its own zone and cadence rules (one unless all accounts are
+    /// shown).
+    pub lanes: Vec<AccountLane>,
     pub best: BestTimes,
     pub profile: HourOfWeekProfile,
     /// True when some entry's time reads differently on the viewer's clock.
@@ -79,7 +108,7 @@ pub struct CalendarData {
 }
 
 /// The viewer's clock at each hour of `date` in `zone`; `None` when it reads the same.
-fn viewer_hours(zone: Tz, date: NaiveDate) -> Option<Vec<String>> {
+pub(super) fn viewer_hours(zone: Tz, date: NaiveDate) -> Option<Vec<String>> {
     let hours: Vec<(String, String)> = (0..24)
         .map(|h| {
             let theirs = format!("{h:02}:00");
@@ -111,10 +140,24 @@ impl CalendarData {
     pub fn entry(&self, id: PlanEntryId) -> Option<&CalEntry> {
         self.entries.iter().find(|e| e.entry.id == id)
     }
+
+    /// The shown account with this id.
+    pub fn lane(&self, account: AccountId) -> Option<&AccountLane> {
+        self.lanes.iter().find(|l| l.id == account)
+    }
+}
+
+/// Rebuilds `by_date` from `entries`.
+pub(super) fn index_by_date(entries: &[CalEntry]) -> BTreeMap<NaiveDate, Vec<usize>> {
+    let mut by_date: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by_date.entry(e.date).or_default().push(i);
+    }
+    by_date
 }
 
 /// The display title of a draft title.
-fn titled(title: &str) -> String {
+pub(super) fn titled(title: &str) -> String {
     if title.trim().is_empty() {
         "(untitled)".to_string()
     } else {
@@ -207,12 +250,10 @@ pub fn load(
                 .and_then(|id| subcultures.get(&id))
                 .map(|s| (s.name.clone(), theme::colour(s.colour))),
             warnings,
+            account: None,
         });
     }
-    let mut by_date: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        by_date.entry(e.date).or_default().push(i);
-    }
+    let by_date = index_by_date(&entries);
     let busy_days = conflicts
         .days
         .into_iter()
@@ -248,6 +289,12 @@ pub fn load(
         busy_days,
         windows,
         unplanned,
+        lanes: vec![AccountLane {
+            id: account.id,
+            handle: account.at_handle(),
+            zone: tz,
+            rules: rules.clone(),
+        }],
         rules,
         best,
         profile,

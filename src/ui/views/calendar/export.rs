@@ -1,6 +1,7 @@
 //! Export…: the dialog that chooses what leaves the app (a date range, this account or all,
 //! which draft statuses, iCalendar or CSV). Exporting asks the app for
 //! [`Action::ExportCalendar`]; the app asks where to save and writes the file off the UI thread.
+//! A path typed or pasted here skips the file chooser ([`Action::ExportCalendarTo`]).
 
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
@@ -29,6 +30,8 @@ pub struct ExportForm {
     all_accounts: bool,
     accounts: Vec<AccountId>,
     statuses: [bool; 6],
+    /// Where to save, when typed; empty: the file chooser asks.
+    save_to: String,
     error: Option<String>,
 }
 
@@ -42,6 +45,7 @@ impl Default for ExportForm {
             all_accounts: false,
             accounts: Vec::new(),
             statuses: [true; 6],
+            save_to: String::new(),
             error: None,
         }
     }
@@ -134,7 +138,10 @@ impl ExportForm {
                     ui.label("Accounts");
                     ui.horizontal(|ui| {
                         ui.radio_value(&mut self.all_accounts, false, account.at_handle());
-                        let all = format!("All {} accounts", self.accounts.len());
+                        let all = match self.accounts.len() {
+                            1 => "The only account".to_string(),
+                            n => format!("All {n} accounts"),
+                        };
                         ui.radio_value(&mut self.all_accounts, true, all);
                     });
                     ui.end_row();
@@ -145,13 +152,30 @@ impl ExportForm {
                         }
                     });
                     ui.end_row();
+                    let label = ui.label("Save to");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.save_to)
+                            .hint_text(crate::ui::path_prompt::PATH_FIELD)
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text("Leave empty to choose the file in the file chooser");
+                    ui.end_row();
                 });
             ui.add_space(theme::SPACE_M);
             ui.horizontal(|ui| {
                 if ui.add(theme::primary_button(ui, "Export…")).clicked() {
                     match self.request(account) {
                         Ok(request) => {
-                            actions.push(Action::ExportCalendar(request));
+                            let typed = self.save_to.trim();
+                            actions.push(if typed.is_empty() {
+                                Action::ExportCalendar(request)
+                            } else {
+                                Action::ExportCalendarTo {
+                                    request,
+                                    path: typed.into(),
+                                }
+                            });
                             close = true;
                         }
                         Err(e) => self.error = Some(e),

@@ -5,10 +5,15 @@
 //! hashtags and the audience's best times are drawn on it. Auto-plan, re-plan, "place in best
 //! free slot" and export start here.
 //!
-//! The view reads the workspace only when the revision, the account, the shown range or the
-//! account's date changes ([`data::load`]); every frame draws from that.
+//! "All accounts" shows every account's posts together on the current account's clock, each
+//! in its account's colour with its handle and own time ([`all_accounts`]); a drag there is
+//! checked against the dragged post's own account's cadence.
+//!
+//! The view reads the workspace only when the revision, the account, the shown range, the
+//! account's date or the accounts shown change ([`data::load`]); every frame draws from that.
 
 mod agenda;
+mod all_accounts;
 mod best_times;
 mod conflicts;
 mod data;
@@ -51,12 +56,15 @@ struct LoadKey {
     from: NaiveDate,
     to: NaiveDate,
     today: NaiveDate,
+    all_accounts: bool,
 }
 
 /// The Calendar view. Create it with [`CalendarView::default`].
 #[derive(Default)]
 pub struct CalendarView {
     mode: Mode,
+    /// Every account's posts, not only the current account's.
+    all_accounts: bool,
     /// The date the shown week or month is around (`None`: today).
     focus: Option<NaiveDate>,
     loaded: Option<LoadKey>,
@@ -98,12 +106,12 @@ impl View for CalendarView {
             from,
             to,
             today,
+            all_accounts: self.all_accounts,
         };
         if self.loaded != Some(key) {
             self.reload(ctx, account, from, to, now);
             if let Some(data) = &self.data {
-                self.predictions
-                    .start(ui.ctx(), ctx.workspace, account.id, data);
+                self.predictions.start(ui.ctx(), ctx.workspace, data);
             }
             self.loaded = Some(key);
         }
@@ -112,6 +120,7 @@ impl View for CalendarView {
         let mut bar = toolbar::Toolbar {
             state: &mut self.toolbar,
             mode: &mut self.mode,
+            all_accounts: &mut self.all_accounts,
             focus: &mut self.focus,
             today,
             account,
@@ -135,12 +144,21 @@ impl View for CalendarView {
         let Some(data) = &self.data else {
             return;
         };
+        if self.all_accounts {
+            legend(ui, data);
+        }
         ui.add_space(theme::SPACE_S);
         let focus = self.focus.unwrap_or(today);
         match self.mode {
             Mode::Week => {
                 let zone = account.time_zone;
-                let label = move |date: NaiveDate, minute: u32| target_label(zone, date, minute);
+                let label = |e: &CalEntry, date: NaiveDate, minute: u32| {
+                    let text = target_label(zone, date, minute);
+                    match own_clock(data, e, date, minute) {
+                        Some(own) => format!("{text} · {own}"),
+                        None => text,
+                    }
+                };
                 let input = week::WeekInput {
                     data,
                     start: from,
@@ -151,9 +169,11 @@ impl View for CalendarView {
                     target_label: &label,
                 };
                 let out = week::ui(ui, &input);
-                if let Some(target) = out.dragging {
+                if let Some(target) = out.dragging
+                    && let Some(e) = data.entry(target.0)
+                {
                     self.predictions
-                        .want(ui.ctx(), ctx.workspace, account.id, target);
+                        .want(ui.ctx(), ctx.workspace, e.entry.account, target);
                 }
                 if let Some(id) = out.select {
                     self.selected = Some(id);
@@ -165,7 +185,8 @@ impl View for CalendarView {
                     && let Some(e) = data.entry(drop.entry)
                 {
                     let e = e.clone();
-                    self.dropped(&e, account, drop, now, ctx.actions);
+                    let drop = on_own_clock(data, &e, drop);
+                    self.dropped(&e, drop, now, ctx.actions);
                 }
             }
             Mode::Month => {
@@ -192,9 +213,14 @@ impl View for CalendarView {
             }
             Mode::Agenda => {
                 if data.entries.is_empty() {
+                    let whose = if self.all_accounts {
+                        "any account".to_string()
+                    } else {
+                        account.at_handle()
+                    };
                     empty_state(
                         ui,
-                        &format!("Nothing planned for {} in these days", account.at_handle()),
+                        &format!("Nothing planned for {whose} in these days"),
                         "Use Auto-plan to fill them with approved drafts, or place one draft in \
                          its best free slot.",
                     );
@@ -222,6 +248,15 @@ impl View for CalendarView {
     }
 }
 
+/// Which colour is whose, when all accounts are shown.
+fn legend(ui: &mut egui::Ui, data: &CalendarData) {
+    ui.horizontal_wrapped(|ui| {
+        for lane in &data.lanes {
+            theme::chip(ui, &lane.handle, theme::account_colour(lane.id));
+        }
+    });
+}
+
 /// `Tue 24 Mar 18:15`, and the viewer's time where it differs: what a drag shows.
 fn target_label(zone: chrono_tz::Tz, date: NaiveDate, minute: u32) -> String {
     let wall = moving::wall_time(date, minute);
@@ -233,6 +268,68 @@ fn target_label(zone: chrono_tz::Tz, date: NaiveDate, minute: u32) -> String {
         },
         crate::schedule::Resolution::Gap { .. } => format!("{text} · skipped by the clock change"),
         crate::schedule::Resolution::Overlap { .. } => format!("{text} · happens twice"),
+    }
+}
+
+/// `08:00 @nycdeli`: where a dragged post of another zone's account would go on its own clock
+/// (all accounts shown); `None` when the clocks read the same.
+fn own_clock(data: &CalendarData, e: &CalEntry, date: NaiveDate, minute: u32) -> Option<String> {
+    let tag = e.account.as_ref()?;
+    let drop = week::Dropped {
+        entry: e.entry.id,
+        date,
+        minute,
+    };
+    let own = on_own_clock(data, e, drop);
+    (own.zone != data.zone).then(|| {
+        let wall = moving::wall_time(own.date, own.minute);
+        format!("{} {}", wall.format("%H:%M"), tag.handle)
+    })
+}
+
+/// A drop read on the calendar's clock, as a date and minute of the dropped post's own
+/// account's clock (the same unless all accounts are shown and the zones differ). Where the
+/// calendar's clock passes a time twice, the earlier is meant; the account's own clock change
+/// still asks (see [`moving::drop_on`]).
+fn on_own_clock(data: &CalendarData, e: &CalEntry, drop: week::Dropped) -> Dropped {
+    let zone = data.lane(e.entry.account).map_or(data.zone, |l| l.zone);
+    if zone == data.zone {
+        return Dropped {
+            zone,
+            ..drop.into()
+        };
+    }
+    match week::target_instant(data, drop.date, drop.minute) {
+        Some(at) => {
+            let own = at.with_timezone(&zone);
+            Dropped {
+                zone,
+                date: own.date_naive(),
+                minute: own.hour() * 60 + own.minute(),
+            }
+        }
+        None => Dropped {
+            zone,
+            ..drop.into()
+        },
+    }
+}
+
+/// A drop on a date and minute of `zone`'s clock.
+#[derive(Debug, Clone, Copy)]
+struct Dropped {
+    zone: chrono_tz::Tz,
+    date: NaiveDate,
+    minute: u32,
+}
+
+impl From<week::Dropped> for Dropped {
+    fn from(d: week::Dropped) -> Self {
+        Self {
+            zone: chrono_tz::UTC,
+            date: d.date,
+            minute: d.minute,
+        }
     }
 }
 
@@ -279,7 +376,16 @@ impl CalendarView {
         to: NaiveDate,
         now: DateTime<Utc>,
     ) {
-        match data::load(ctx.workspace, account, from, to, now) {
+        let loaded = if self.all_accounts {
+            ctx.workspace
+                .store()
+                .accounts()
+                .map_err(Into::into)
+                .and_then(|all| all_accounts::load(ctx.workspace, &all, account, from, to, now))
+        } else {
+            data::load(ctx.workspace, account, from, to, now)
+        };
+        match loaded {
             Ok(data) => {
                 self.data = Some(data);
                 self.error = None;
@@ -295,8 +401,7 @@ impl CalendarView {
     fn dropped(
         &mut self,
         e: &CalEntry,
-        account: &Account,
-        drop: week::Dropped,
+        drop: Dropped,
         now: DateTime<Utc>,
         actions: &mut Vec<Action>,
     ) {
@@ -307,7 +412,7 @@ impl CalendarView {
             )));
             return;
         }
-        match moving::drop_on(&e.entry, account.time_zone, drop.date, drop.minute) {
+        match moving::drop_on(&e.entry, drop.zone, drop.date, drop.minute) {
             MoveStep::Move(action) => {
                 if let Action::MovePlanEntry { instant, .. } = &action
                     && *instant <= now

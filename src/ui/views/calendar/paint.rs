@@ -12,8 +12,12 @@ use crate::domain::TrendKind;
 use crate::ui::theme;
 use crate::ui::widgets::status_chip::{status_chip, status_colour};
 
-/// The tint of an entry: its draft's status colour (muted when the draft is gone).
+/// The tint of an entry: its account's colour when several accounts are shown, else its
+/// draft's status colour (muted when the draft is gone).
 fn tint(ui: &egui::Ui, e: &CalEntry) -> Color32 {
+    if let Some(tag) = &e.account {
+        return tag.colour;
+    }
     e.status
         .map_or(theme::palette(ui).muted, |s| status_colour(ui, s))
 }
@@ -71,6 +75,14 @@ pub fn entry_block(
 pub fn entry_tooltip(ui: &mut egui::Ui, e: &CalEntry, predicted: Option<&str>) {
     ui.set_max_width(340.0);
     ui.label(egui::RichText::new(&e.title).strong());
+    if let Some(tag) = &e.account {
+        ui.horizontal(|ui| {
+            theme::chip(ui, &tag.handle, tag.colour);
+            if let Some(own) = &tag.local_time {
+                ui.label(theme::muted(ui, format!("{own} on the account's clock")));
+            }
+        });
+    }
     ui.horizontal(|ui| {
         ui.label(format!("{} · {}", e.date.format("%a %-d %b"), e.time));
         if let Some(status) = e.status {

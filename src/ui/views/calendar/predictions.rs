@@ -34,13 +34,32 @@ pub fn range_text(p10: f64, p90: f64) -> String {
 /// Ranges by entry and the instant they were forecast for (a moved post waits for its own).
 type Ranges = HashMap<(PlanEntryId, DateTime<Utc>), String>;
 
-fn forecast(
-    path: PathBuf,
+/// Posts to forecast, each with its account (the all-accounts calendar holds several).
+type Posts = Vec<(AccountId, PlanEntryId, DraftId, DateTime<Utc>)>;
+
+fn forecast(path: PathBuf, posts: Posts, now: DateTime<Utc>) -> Result<Ranges, WorkspaceError> {
+    let workspace = Workspace::open(&path)?;
+    let mut accounts: Vec<AccountId> = posts.iter().map(|p| p.0).collect();
+    accounts.sort();
+    accounts.dedup();
+    let mut ranges = Ranges::new();
+    for account in accounts {
+        let own = posts
+            .iter()
+            .filter(|p| p.0 == account)
+            .map(|p| (p.1, p.2, p.3))
+            .collect();
+        ranges.extend(forecast_account(&workspace, account, own, now)?);
+    }
+    Ok(ranges)
+}
+
+fn forecast_account(
+    workspace: &Workspace,
     account: AccountId,
     posts: Vec<(PlanEntryId, DraftId, DateTime<Utc>)>,
     now: DateTime<Utc>,
 ) -> Result<Ranges, WorkspaceError> {
-    let workspace = Workspace::open(&path)?;
     let account = workspace.store().account(account)?;
     let session = workspace.forecast_session(&account, now)?;
     let drafts: HashMap<DraftId, _> = workspace
@@ -84,8 +103,7 @@ pub struct Predictions {
 fn spawn(
     ctx: &egui::Context,
     path: PathBuf,
-    account: AccountId,
-    posts: Vec<(PlanEntryId, DraftId, DateTime<Utc>)>,
+    posts: Posts,
 ) -> Option<Receiver<Result<Ranges, WorkspaceError>>> {
     let (send, receive) = mpsc::channel();
     let ctx = ctx.clone();
@@ -93,7 +111,7 @@ fn spawn(
     std::thread::Builder::new()
         .name("calendar forecasts".into())
         .spawn(move || {
-            let _ = send.send(forecast(path, account, posts, now));
+            let _ = send.send(forecast(path, posts, now));
             ctx.request_repaint();
         })
         .ok()
@@ -103,24 +121,18 @@ fn spawn(
 impl Predictions {
     /// Starts forecasting the posts of freshly read `data` (a running forecast's answer is
     /// dropped: it was for data no longer shown).
-    pub fn start(
-        &mut self,
-        ctx: &egui::Context,
-        workspace: &Workspace,
-        account: AccountId,
-        data: &CalendarData,
-    ) {
+    pub fn start(&mut self, ctx: &egui::Context, workspace: &Workspace, data: &CalendarData) {
         let posts: Vec<_> = data
             .entries
             .iter()
             .filter(|e| e.status.is_some_and(|s| s != DraftStatus::Posted))
-            .map(|e| (e.entry.id, e.entry.draft, e.entry.instant))
+            .map(|e| (e.entry.account, e.entry.id, e.entry.draft, e.entry.instant))
             .collect();
         self.job = None;
         if posts.is_empty() {
             return;
         }
-        self.job = spawn(ctx, workspace.path().to_path_buf(), account, posts);
+        self.job = spawn(ctx, workspace.path().to_path_buf(), posts);
     }
 
     /// Asks for the range of a post being dragged, at its target: worked out on a thread once
@@ -143,8 +155,8 @@ impl Predictions {
                 if since.elapsed() >= PREVIEW_PAUSE {
                     self.wanted = None;
                     let path = workspace.path().to_path_buf();
-                    let posts = vec![target];
-                    self.preview = spawn(ctx, path, account, posts).map(|r| (target, r));
+                    let posts = vec![(account, target.0, target.1, target.2)];
+                    self.preview = spawn(ctx, path, posts).map(|r| (target, r));
                 } else {
                     ctx.request_repaint_after(PREVIEW_PAUSE);
                 }

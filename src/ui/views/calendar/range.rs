@@ -82,6 +82,18 @@ fn shift_days(date: NaiveDate, days: u64, forward: bool) -> Option<NaiveDate> {
     }
 }
 
+/// The focus after switching away from `mode` (showing `focus`): today's period when today is
+/// shown now (the agenda starts a week back, so its focus is not the week the user sees), else
+/// the date the old view was focused on.
+pub fn focus_after_switch(mode: Mode, focus: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+    let (from, to) = visible_dates(mode, focus);
+    if (from..=to).contains(&today) {
+        None
+    } else {
+        Some(focus)
+    }
+}
+
 /// The heading of the shown period: `23 – 29 Mar 2026`, `March 2026`, `From 22 Mar 2026`.
 pub fn title(mode: Mode, focus: NaiveDate) -> String {
     let (from, to) = visible_dates(mode, focus);
@@ -134,5 +146,23 @@ mod tests {
             date(2025, 12, 1)
         );
         assert_eq!(step(Mode::Agenda, date(2026, 1, 1), true), date(2026, 3, 2));
+    }
+
+    #[test]
+    fn switching_views_keeps_today_when_today_is_shown() {
+        let today = date(2026, 3, 18);
+        // An agenda focused a month back still lists today: the week is today's.
+        assert_eq!(
+            focus_after_switch(Mode::Agenda, date(2026, 2, 18), today),
+            None
+        );
+        assert_eq!(
+            focus_after_switch(Mode::Month, date(2026, 3, 1), today),
+            None
+        );
+        // A period without today keeps its own date.
+        let old = date(2025, 11, 3);
+        assert_eq!(focus_after_switch(Mode::Agenda, old, today), Some(old));
+        assert_eq!(focus_after_switch(Mode::Week, old, today), Some(old));
     }
 }

@@ -1,4 +1,4 @@
-//! The calendar's toolbar: week / month / agenda, previous / today / next and a date to jump
+//! The calendar's toolbar: the current account or all accounts, week / month / agenda, previous / today / next and a date to jump
 //! to, Auto-plan…, Re-plan, "place in best free slot" for a draft without a slot, Export…,
 //! the best-times heat map, and which clocks the times are in.
 
@@ -31,6 +31,7 @@ pub struct ToolbarState {
 pub struct Toolbar<'a> {
     pub state: &'a mut ToolbarState,
     pub mode: &'a mut Mode,
+    pub all_accounts: &'a mut bool,
     pub focus: &'a mut Option<NaiveDate>,
     pub today: NaiveDate,
     pub account: &'a Account,
@@ -45,8 +46,18 @@ impl Toolbar<'_> {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let focus = self.focus.unwrap_or(self.today);
         ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(self.all_accounts, false, self.account.at_handle())
+                .on_hover_text("Only this account's posts, on its clock");
+            ui.selectable_value(self.all_accounts, true, "All accounts")
+                .on_hover_text(
+                    "Every account's posts together, each in its colour with its own time",
+                );
+            ui.separator();
             for mode in Mode::ALL {
-                ui.selectable_value(self.mode, mode, mode.label());
+                let before = *self.mode;
+                if ui.selectable_value(self.mode, mode, mode.label()).clicked() && mode != before {
+                    *self.focus = range::focus_after_switch(before, focus, self.today);
+                }
             }
             ui.separator();
             if ui
@@ -99,10 +110,20 @@ impl Toolbar<'_> {
         });
         ui.add_space(theme::SPACE_S);
         ui.horizontal_wrapped(|ui| self.planning_ui(ui));
-        let mut note = format!(
-            "Times in {}, the account's zone.",
-            self.account.time_zone.name()
-        );
+        let mut note = if *self.all_accounts {
+            format!(
+                "Times in {}, {}'s zone; a post of an account in another zone also shows its \
+                 own time. Auto-plan, Re-plan and Place work on {}.",
+                self.account.time_zone.name(),
+                self.account.at_handle(),
+                self.account.at_handle()
+            )
+        } else {
+            format!(
+                "Times in {}, the account's zone.",
+                self.account.time_zone.name()
+            )
+        };
         if self.data.is_some_and(|d| d.any_viewer_time) {
             let offset = Local::now().offset().to_string();
             note.push_str(&format!(

@@ -64,37 +64,47 @@ pub struct WeekInput<'a> {
     pub now_minute: u32,
     pub selected: Option<PlanEntryId>,
     pub predictions: &'a Predictions,
-    /// `Tue 24 Mar 18:15` -> also the viewer's time, for the drag label.
-    pub target_label: &'a dyn Fn(NaiveDate, u32) -> String,
+    /// `Tue 24 Mar 18:15` -> also the viewer's time (and the dragged post's own clock's, when
+    /// it differs), for the drag label.
+    pub target_label: &'a dyn Fn(&CalEntry, NaiveDate, u32) -> String,
 }
 
 /// The cadence conflicts (too close to another post, too many on the day) the dragged entry
-/// would have if dropped at `date` `minute` of the account's clock.
-fn drop_findings(
+/// would have if dropped at `date` `minute` of the calendar's clock: checked against the posts
+/// and rules of the entry's own account, its days counted on that account's clock.
+pub(super) fn drop_findings(
     data: &CalendarData,
-    moving: PlanEntryId,
+    moving: &CalEntry,
     date: NaiveDate,
     minute: u32,
 ) -> Vec<String> {
     let Some(instant) = target_instant(data, date, minute) else {
         return Vec::new();
     };
+    let account = moving.entry.account;
+    let Some(lane) = data.lane(account) else {
+        return Vec::new();
+    };
+    let own_date = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&lane.zone).date_naive();
     let others: Vec<Timed> = data
         .entries
         .iter()
-        .filter(|c| c.entry.id != moving)
+        .filter(|c| c.entry.id != moving.entry.id && c.entry.account == account)
         .map(|c| Timed {
             instant: c.entry.instant,
-            date: c.date,
+            date: own_date(c.entry.instant),
         })
         .collect();
-    let moved = Timed { instant, date };
-    conflicts::after_move(&others, moved, &data.rules)
+    let moved = Timed {
+        instant,
+        date: own_date(instant),
+    };
+    conflicts::after_move(&others, moved, &lane.rules)
 }
 
 /// The instant of `minute` on `date` on the account's clock (the earlier one where the clocks
 /// go back; `None` where they skip it).
-fn target_instant(
+pub fn target_instant(
     data: &CalendarData,
     date: NaiveDate,
     minute: u32,
@@ -390,7 +400,7 @@ fn block(
         Stroke::new(2.0, palette.accent),
         StrokeKind::Inside,
     );
-    let text = (input.target_label)(date, minute);
+    let text = (input.target_label)(e, date, minute);
     let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), Color32::WHITE);
     let at = ghost.left_top() - vec2(0.0, galley.size().y + 6.0);
     let bg = Rect::from_min_size(at, galley.size() + vec2(8.0, 4.0));
@@ -411,7 +421,7 @@ fn block(
         painter.galley(bg.min + vec2(4.0, 2.0), galley, Color32::WHITE);
         y = bg.bottom() + 2.0;
     }
-    let findings = drop_findings(input.data, e.entry.id, date, minute);
+    let findings = drop_findings(input.data, e, date, minute);
     for line in findings {
         let galley = painter.layout(
             format!("⚠ {line}"),

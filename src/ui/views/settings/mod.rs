@@ -13,6 +13,7 @@ use eframe::egui::{self, RichText};
 use crate::domain::{Account, AccountId, Subculture};
 use crate::schedule::SubcultureMix;
 use crate::store::StoreError;
+use crate::text::plural;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::account_form::{self, AccountForm};
@@ -99,10 +100,15 @@ impl SettingsView {
                     ui.end_row();
                     form::label(ui, "Holds");
                     let c = &info.counts;
-                    ui.label(format!(
-                        "{} subcultures · {} drafts · {} trend items · {} videos · {} plan entries",
-                        c.subcultures, c.drafts, c.trend_items, c.videos, c.plan_entries
-                    ));
+                    let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
+                    let counts = [
+                        plural(n(c.subcultures), "subculture", "subcultures"),
+                        plural(n(c.drafts), "draft", "drafts"),
+                        plural(n(c.trend_items), "trend item", "trend items"),
+                        plural(n(c.videos), "video", "videos"),
+                        plural(n(c.plan_entries), "plan entry", "plan entries"),
+                    ];
+                    ui.label(counts.join(" · "));
                     ui.end_row();
                 }
             });

@@ -91,10 +91,10 @@ impl PasteBox {
                 ui.label(theme::error_text(ui, error));
             }
             ui.horizontal(|ui| {
-                let label = match records.len() {
-                    1 => "Add 1 capture".to_string(),
-                    n => format!("Add {n} captures"),
-                };
+                let label = format!(
+                    "Add {}",
+                    crate::text::plural(records.len(), "capture", "captures")
+                );
                 let add = ui.add_enabled(!records.is_empty(), theme::primary_button(ui, &label));
                 if add.clicked() {
                     let entries = records.into_iter().map(|r| (r.item, r.capture)).collect();

@@ -1,0 +1,79 @@
+//! The window's fonts: egui's own (Ubuntu Light, Hack, and the `monochrome_emoji_fonts`
+//! feature's emoji fonts), with a current monochrome Noto Emoji put before egui's older copy,
+//! so the emoji people put in captions (🥺, 🤌, 🫶, 🫠…) draw as emoji, not as empty boxes.
+//!
+//! Noto Emoji Regular (Google Fonts v64, from the `@expo-google-fonts/noto-emoji` 0.4.7
+//! package) is under the SIL Open Font License 1.1: `assets/fonts/NotoEmoji-OFL.txt`. It is
+//! monochrome because egui draws glyphs in the text colour.
+//!
+//! Fonts only: nothing here draws or reads the workspace.
+
+use std::sync::Arc;
+
+use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
+
+/// Noto Emoji Regular, monochrome (about 0.9 MB).
+const NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf");
+
+/// The name the current Noto Emoji is registered under.
+const NOTO_EMOJI_NAME: &str = "NotoEmoji-Regular-v64";
+
+/// The name of egui's own, older emoji font, which the current one goes before.
+const EGUI_EMOJI_NAME: &str = "NotoEmoji-Regular";
+
+/// egui's default fonts with the current Noto Emoji before egui's own emoji font in both
+/// families.
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        NOTO_EMOJI_NAME.to_string(),
+        Arc::new(FontData::from_static(NOTO_EMOJI)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        let names = fonts.families.entry(family).or_default();
+        let at = names
+            .iter()
+            .position(|name| name == EGUI_EMOJI_NAME)
+            .unwrap_or(names.len());
+        names.insert(at, NOTO_EMOJI_NAME.to_string());
+    }
+    fonts
+}
+
+/// Installs [`definitions`] in `ctx`.
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Emoji people put in captions: TikTok's most used faces and hearts, hooks and arrows,
+    /// and the newer ones (🥹 🫶 🫠 🪩) that egui's own emoji font predates.
+    const CAPTION_EMOJI: &str = "😂🤣❤💀😭🔥✨🥺😍🙏👀💅🤌😳🥰🤔😅🙌👏💯✅❌⚠➡⬇👇👉📌💡📚🧶🧵🎧🎶🎵💪🏋🧘🍳🥗☕🧋🌱🌸🌞🌙⭐💖💜🖤🤍🤎💛💚💙🧡😎🤩🥳🎉🎁📸🎬📱💻🛍💰📈📉⏰⌛🗓🏆🥇🤯🫶🥹🫠🪩🩷";
+
+    fn missing(fonts: FontDefinitions, family: FontFamily) -> Vec<char> {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(fonts);
+        // Fonts are loaded with the first frame.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let font = egui::FontId::new(14.0, family);
+        ctx.fonts_mut(|f| {
+            CAPTION_EMOJI
+                .chars()
+                .filter(|c| !f.has_glyph(&font, *c))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn every_common_caption_emoji_has_a_glyph() {
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            assert_eq!(missing(definitions(), family.clone()), Vec::<char>::new());
+        }
+        // egui's fonts alone lack many of them: the font is what fixed the empty boxes.
+        assert!(missing(FontDefinitions::default(), FontFamily::Proportional).len() > 10);
+    }
+}

@@ -1,0 +1,96 @@
+//! The drafts table's column headers are read whole: no header runs into the next one (a
+//! clipped header's label reaches past its column), also with the sort arrow shown, at a
+//! laptop's 1280 px and with the window at the app's smallest width.
+
+mod common;
+
+use common::egui::{self, accesskit::Role};
+use common::{app, demo_workspace};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use scrollstop::ui::ScrollstopApp;
+
+/// The table's headers (checked in the order they stand).
+const HEADERS: [&str; 10] = [
+    "Status",
+    "Title",
+    "Subculture",
+    "Length",
+    "Sound",
+    "Assignee",
+    "Planned slot",
+    "Findings",
+    "Reach P50",
+    "Updated",
+];
+
+/// The header button named `name`: of the buttons so named (a filter may share the name), the
+/// one in the row of the Reach P50 header, which only the table has.
+fn header<'a>(
+    harness: &'a Harness<'static, ScrollstopApp>,
+    name: &'a str,
+) -> egui_kittest::Node<'a> {
+    let row = harness
+        .get_by_role_and_label(Role::Button, "Reach P50")
+        .rect()
+        .center()
+        .y;
+    harness
+        .query_all_by_role_and_label(Role::Button, name)
+        .min_by(|a, b| {
+            let da = (a.rect().center().y - row).abs();
+            let db = (b.rect().center().y - row).abs();
+            da.total_cmp(&db)
+        })
+        .unwrap_or_else(|| panic!("the {name} header"))
+}
+
+/// Each header's bounds (the sort arrow's too, beside the sorted header).
+fn header_rects(harness: &Harness<'static, ScrollstopApp>) -> Vec<(String, egui::Rect)> {
+    let mut rects: Vec<(String, egui::Rect)> = HEADERS
+        .iter()
+        .map(|name| (name.to_string(), header(harness, name).rect()))
+        .collect();
+    for arrow in ["▼", "▲"] {
+        if let Some(node) = harness.query_all_by_label(arrow).next() {
+            let rect = node.rect();
+            // Joined to the header it follows.
+            if let Some(owner) = rects
+                .iter_mut()
+                .filter(|(_, r)| r.right() <= rect.left() + 1.0)
+                .max_by(|a, b| a.1.right().total_cmp(&b.1.right()))
+            {
+                owner.1 = owner.1.union(rect);
+            }
+        }
+    }
+    rects
+}
+
+fn assert_whole(harness: &Harness<'static, ScrollstopApp>, when: &str) {
+    let mut rects = header_rects(harness);
+    rects.sort_by(|a, b| a.1.left().total_cmp(&b.1.left()));
+    for pair in rects.windows(2) {
+        let ((a, ra), (b, rb)) = (&pair[0], &pair[1]);
+        assert!(
+            ra.right() <= rb.left() + 0.5,
+            "{when}: the {a} header ({ra:?}) runs into {b} ({rb:?})"
+        );
+    }
+}
+
+#[test]
+fn every_drafts_header_is_read_whole_also_when_sorted() {
+    let workspace = demo_workspace();
+    for width in [1280.0, 1100.0] {
+        let mut harness = app(&workspace.path);
+        harness.set_size(egui::vec2(width, 800.0));
+        harness.run();
+        assert_whole(&harness, &format!("{width} px"));
+        for sorted in ["Reach P50", "Length"] {
+            header(&harness, sorted).click();
+            harness.run();
+            assert_whole(&harness, &format!("{width} px, sorted by {sorted}"));
+        }
+    }
+}
