@@ -151,10 +151,10 @@ fn rates(ui: &mut egui::Ui, r: &EngagementRates) {
                 ("Plays past the opening", r.play),
                 ("Share watched", r.watch_share),
                 ("Watched to the end", r.complete),
-                ("Likes", r.like),
-                ("Comments", r.comment),
-                ("Shares", r.share),
-                ("Saves", r.save),
+                ("Like rate", r.like),
+                ("Comment rate", r.comment),
+                ("Share rate", r.share),
+                ("Save rate", r.save),
                 ("Not interested", r.negative),
             ];
             for pair in cells.chunks(2) {
