@@ -154,8 +154,9 @@ fn siblings_naming_several_accounts_leave_the_choice_to_the_user_once() {
         .collect();
     assert_eq!(rejected.len(), 3, "one line per file naming no one: {text}");
     for line in rejected {
+        // Named in the order the files were read ("Content 2.csv" before "Content.csv").
         assert!(
-            line.contains("name several (@knitwit, @fernandfable)"),
+            line.contains("name several (@fernandfable, @knitwit)"),
             "{line}"
         );
         assert!(line.contains("--account HANDLE"), "{line}");

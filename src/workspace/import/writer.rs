@@ -192,8 +192,9 @@ impl<'w, 'b> Writer<'w, 'b> {
     pub(super) fn finish(mut self) -> Result<ImportReport, WorkspaceError> {
         let orphans = std::mem::take(&mut self.orphans);
         if !orphans.is_empty() {
-            for accounts in self.file_accounts.values() {
-                for a in accounts {
+            // In the order the files were read, so the message names them the same each time.
+            for summary in &self.summaries {
+                for a in self.file_accounts.get(&summary.file).into_iter().flatten() {
                     if !self.siblings.contains(a) {
                         self.siblings.push(a.clone());
                     }
