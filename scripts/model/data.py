@@ -37,6 +37,11 @@ def parse_count(text):
     return int(value)
 
 
+def nonnegative(count):
+    """Counts below zero (comments after deletions) count as 0, as in the app's model."""
+    return None if count is None else max(count, 0)
+
+
 def parse_duration(text):
     if text is None or not text.strip():
         return None
@@ -83,9 +88,9 @@ def read_creators(path):
                 "posted": posted.timestamp(),
                 "age_hours": age_hours,
                 "views": max(views, 0),
-                "likes": parse_count(row.get("vid_nlike")),
-                "shares": parse_count(row.get("vid_nshare")),
-                "comments": parse_count(row.get("vid_ncomment")),
+                "likes": nonnegative(parse_count(row.get("vid_nlike"))),
+                "shares": nonnegative(parse_count(row.get("vid_nshare"))),
+                "comments": nonnegative(parse_count(row.get("vid_ncomment"))),
                 "duration_s": parse_duration(row.get("vid_duration")),
                 "caption": (row.get("vid_caption") or "").strip(),
                 "hashtags": len(hashtag_list(row.get("vid_hashtags"))),

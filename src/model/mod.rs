@@ -11,6 +11,7 @@
 //! "prior from general guidance".
 
 mod age_curve;
+mod learned;
 pub mod backtest;
 mod baseline;
 mod calibration;

@@ -1,0 +1,86 @@
+//! Conformal intervals: quantiles of the model's out-of-fold residuals (log10 views, from
+//! creators the model was not trained on), one set per history length, because short
+//! histories miss by more. P10 and P90 are read off directly; `P(views > X)` interpolates the
+//! residual distribution between the shipped levels (2% .. 98%) and never claims more
+//! certainty than the outermost level.
+
+/// The residual distribution of one history group.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ResidualBand {
+    levels: Vec<f64>,
+    quantiles: Vec<f64>,
+}
+
+impl ResidualBand {
+    pub(crate) fn new(levels: &[f64], quantiles: &[f64]) -> Result<Self, String> {
+        let ascending = |v: &[f64]| v.windows(2).all(|w| w[0] <= w[1]);
+        if levels.len() != quantiles.len() || !ascending(levels) || !ascending(quantiles) {
+            return Err("residual quantiles must ascend with their levels".into());
+        }
+        for want in [0.1, 0.5, 0.9] {
+            if !levels.iter().any(|l| (l - want).abs() < 1e-9) {
+                return Err(format!("residual quantiles lack the {want} level"));
+            }
+        }
+        Ok(Self {
+            levels: levels.to_vec(),
+            quantiles: quantiles.to_vec(),
+        })
+    }
+
+    /// The residual at `level` (one of the shipped levels).
+    fn at(&self, level: f64) -> f64 {
+        let i = self
+            .levels
+            .iter()
+            .position(|l| (l - level).abs() < 1e-9)
+            .expect("P10, P50 and P90 levels are checked at load");
+        self.quantiles[i]
+    }
+
+    /// The residual of P10 (log10 views, below the prediction).
+    pub(crate) fn p10(&self) -> f64 {
+        self.at(0.1)
+    }
+
+    pub(crate) fn p90(&self) -> f64 {
+        self.at(0.9)
+    }
+
+    /// `P(residual > margin)`.
+    pub(crate) fn prob_above(&self, margin: f64) -> f64 {
+        let (first, last) = (self.levels.len() - 1, 0);
+        if margin <= self.quantiles[last] {
+            return 1.0 - self.levels[last];
+        }
+        if margin >= self.quantiles[first] {
+            return 1.0 - self.levels[first];
+        }
+        let i = self.quantiles.partition_point(|q| *q <= margin);
+        let (q0, q1) = (self.quantiles[i - 1], self.quantiles[i]);
+        let (l0, l1) = (self.levels[i - 1], self.levels[i]);
+        let below = if q1 > q0 {
+            l0 + (l1 - l0) * (margin - q0) / (q1 - q0)
+        } else {
+            l1
+        };
+        1.0 - below
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prob_above_follows_the_residual_quantiles_and_stays_inside_the_shipped_levels() {
+        let band = ResidualBand::new(&[0.02, 0.1, 0.5, 0.9, 0.98], &[-1.0, -0.5, 0.0, 0.6, 1.2])
+            .expect("a valid band");
+        assert_eq!((band.p10(), band.p90()), (-0.5, 0.6));
+        assert!((band.prob_above(0.0) - 0.5).abs() < 1e-12);
+        assert!((band.prob_above(0.3) - 0.3).abs() < 1e-12);
+        assert!((band.prob_above(-5.0) - 0.98).abs() < 1e-12);
+        assert!((band.prob_above(5.0) - 0.02).abs() < 1e-12);
+        assert!(ResidualBand::new(&[0.1, 0.9], &[0.0, -1.0]).is_err());
+    }
+}
