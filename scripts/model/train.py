@@ -51,6 +51,9 @@ PARAMS = {
     "deterministic": True,
 }
 TREES = 400
+# The app calibrates an account's band with its own residuals at weight n / (n + OWN_WEIGHT)
+# (src/model/learned/walk.rs).
+OWN_WEIGHT = 40.0
 
 
 def fit(x, t, params=None, trees=TREES):
@@ -120,6 +123,7 @@ def evaluate(rows, fold_of, params=None, trees=TREES, inner=True):
     pred = np.zeros(len(t))
     lo = np.zeros(len(t))
     hi = np.zeros(len(t))
+    fold_quantiles = {}
     for k in range(FOLDS):
         test = fold == k
         model = fit(x[~test], t[~test], params, trees)
@@ -128,6 +132,7 @@ def evaluate(rows, fold_of, params=None, trees=TREES, inner=True):
             inner_fold = np.array([fold_of[n] for n in names[~test]])
             inner_pred = oof(x[~test], t[~test], inner_fold, params, trees)
             q = quantiles(t[~test] - inner_pred, group[~test])
+            fold_quantiles[k] = q
             for g in range(3):
                 m = test & (group == g)
                 lo[m] = pred[m] + q[g][LEVELS.index(0.1)]
@@ -158,7 +163,33 @@ def evaluate(rows, fold_of, params=None, trees=TREES, inner=True):
             for g in range(3)
         }
         report["fold_coverage"] = [float(inside[fold == k].mean()) for k in range(FOLDS)]
+        own = calibrated_inside(names, t - pred, group, fold, fold_quantiles)
+        report["coverage_calibrated"] = float(own.mean())
+        report["coverage_calibrated_by_group"] = {
+            GROUP_NAMES[g]: [float(own[group == g].mean()), int((group == g).sum())]
+            for g in range(3)
+        }
+        report["fold_coverage_calibrated"] = [float(own[fold == k].mean()) for k in range(FOLDS)]
     return report, pred
+
+
+def calibrated_inside(names, residuals, group, fold, fold_quantiles, weight=OWN_WEIGHT):
+    """Coverage as the app has it: each creator's band is the history group's blended with
+    the residuals of the creator's earlier predicted videos, weight n / (n + OWN_WEIGHT)."""
+    i10, i90 = LEVELS.index(0.1), LEVELS.index(0.9)
+    inside = np.zeros(len(residuals), bool)
+    for name in dict.fromkeys(names):
+        idx = np.where(names == name)[0]
+        for a, j in enumerate(idx):
+            q = fold_quantiles[fold[j]][group[j]]
+            own = np.sort(residuals[idx[:a]])
+            n = len(own)
+            lo, hi = q[i10], q[i90]
+            if n:
+                lo = (n * np.quantile(own, 0.1) + weight * lo) / (n + weight)
+                hi = (n * np.quantile(own, 0.9) + weight * hi) / (n + weight)
+            inside[j] = lo <= residuals[j] <= hi
+    return inside
 
 
 def print_report(title, r):
@@ -179,6 +210,14 @@ def print_report(title, r):
         print(
             f"P10-P90 coverage {r['coverage']:.3f} ({groups}); folds "
             f"{min(r['fold_coverage']):.3f}-{max(r['fold_coverage']):.3f}"
+        )
+        groups = ", ".join(
+            f"{g}: {c:.3f}" for g, (c, n) in r["coverage_calibrated_by_group"].items()
+        )
+        print(
+            f"  with each account's own calibration (as in the app): "
+            f"{r['coverage_calibrated']:.3f} ({groups}); folds "
+            f"{min(r['fold_coverage_calibrated']):.3f}-{max(r['fold_coverage_calibrated']):.3f}"
         )
 
 

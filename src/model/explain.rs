@@ -72,6 +72,8 @@ pub enum Basis {
     Audience {
         weeks: u32,
     },
+    /// Reach model 2, learned across creators (the draft's own choices, read through it).
+    Creators,
 }
 
 impl Basis {
@@ -82,6 +84,7 @@ impl Basis {
             Basis::Audience { weeks } => {
                 format!("based on {weeks} weeks of your audience activity")
             }
+            Basis::Creators => "from creators like you".into(),
         }
     }
 }
@@ -100,21 +103,24 @@ pub struct Driver {
     pub in_use: bool,
     pub what_if: Option<WhatIf>,
     pub basis: Basis,
+    /// True for what a person controls (length, caption, cadence, slot, sound, ...), false
+    /// for what they do not (the account's momentum).
+    pub controllable: bool,
     /// The draft choice the driver varies (`None` for the posting time).
     #[serde(skip)]
     pub feature: Option<Feature>,
 }
 
 /// A candidate re-run: the other draft and slot, and how to describe it.
-struct Candidate {
-    label: String,
-    features: DraftFeatures,
-    slot: Slot,
-    in_use: bool,
-    what_if: Option<WhatIf>,
-    basis: Basis,
-    feature: Option<Feature>,
-    hours: f64,
+pub(super) struct Candidate {
+    pub label: String,
+    pub features: DraftFeatures,
+    pub slot: Slot,
+    pub in_use: bool,
+    pub what_if: Option<WhatIf>,
+    pub basis: Basis,
+    pub feature: Option<Feature>,
+    pub hours: f64,
 }
 
 /// Sets a yes/no feature of a draft.
@@ -155,7 +161,7 @@ impl AccountModel {
         }
     }
 
-    fn candidates(&self, draft: &DraftFeatures, slot: &Slot) -> Vec<Candidate> {
+    pub(super) fn candidates(&self, draft: &DraftFeatures, slot: &Slot) -> Vec<Candidate> {
         let slot = *slot;
         let mut out = Vec::new();
         if draft.trending_sound == Some(true) {
@@ -314,6 +320,7 @@ impl AccountModel {
                     in_use: c.in_use,
                     what_if: c.what_if,
                     basis: c.basis,
+                    controllable: true,
                     feature: c.feature,
                 }
             })

@@ -4,7 +4,8 @@
 //!
 //! Quantiles over time follow the paths that end at P10, P50 and P90 of 30-day views (views
 //! at every age grow with a path's final reach, so ranks hold over time). `P(views > X)` counts
-//! paths. Everything is a pure function of the fitted model, the inputs and the seed.
+//! paths. With reach model 2 (three or more videos) the quantiles and `P(views > X)` are read
+//! from its band instead (learned_run.rs). Everything is a pure function of the fitted model, the inputs and the seed.
 
 use std::sync::Arc;
 
@@ -14,6 +15,7 @@ use super::calibration::Accuracy;
 use super::draws::Draws;
 use super::explain::Driver;
 use super::heads::{HEADS, typical_watch_share};
+use super::learned_run::LearnedBand;
 use super::pools::PathEnd;
 
 /// Horizons of the headline numbers, in hours.
@@ -194,6 +196,7 @@ pub struct Forecast {
     pub accuracy: Accuracy,
     /// False when the checks keep the video out of For You: only followers see it.
     pub recommended: bool,
+    /// Monte Carlo paths (0 when reach model 2 forecasts: it reads its band directly).
     pub paths: usize,
     pub seed: u64,
     #[serde(skip)]
@@ -202,11 +205,17 @@ pub struct Forecast {
     pub(crate) band_paths: [PathEnd; 3],
     #[serde(skip)]
     pub(crate) timing: BandTiming,
+    /// Reach model 2's band (three or more videos); `None`: the account model's paths.
+    #[serde(skip)]
+    pub(crate) learned: Option<LearnedBand>,
 }
 
 impl Forecast {
     /// P10, P50 and P90 of views at `hours` after posting.
     pub fn quantiles_at(&self, hours: f64) -> Quantiles {
+        if let Some(band) = &self.learned {
+            return band.quantiles(hours);
+        }
         let [lo, mid, hi] = self
             .band_paths
             .map(|p| self.timing.views(&p, hours).max(0.0));
@@ -220,6 +229,9 @@ impl Forecast {
 
     /// `P(views at 30 days > views)`.
     pub fn prob_above(&self, views: f64) -> f64 {
+        if let Some(band) = &self.learned {
+            return band.prob_above(views);
+        }
         if self.final_views.is_empty() {
             return 0.0;
         }

@@ -2,7 +2,10 @@
 //! creators the model was not trained on), one set per history length, because short
 //! histories miss by more. P10 and P90 are read off directly; `P(views > X)` interpolates the
 //! residual distribution between the shipped levels (2% .. 98%) and never claims more
-//! certainty than the outermost level.
+//! certainty than the outermost level. An account's own residuals calibrate it
+//! ([`ResidualBand::calibrated`]).
+
+use crate::model::calibration::quantile;
 
 /// The residual distribution of one history group.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +29,26 @@ impl ResidualBand {
             levels: levels.to_vec(),
             quantiles: quantiles.to_vec(),
         })
+    }
+
+    /// This band blended with an account's own walk-forward residuals (ascending): at each
+    /// level `(n q_own + weight q) / (n + weight)`, so an account's band narrows or widens
+    /// toward its own misses as they accumulate.
+    pub(crate) fn calibrated(&self, own: &[f64], weight: f64) -> Self {
+        if own.is_empty() {
+            return self.clone();
+        }
+        let n = own.len() as f64;
+        let quantiles = self
+            .levels
+            .iter()
+            .zip(&self.quantiles)
+            .map(|(l, q)| (n * quantile(own, *l) + weight * q) / (n + weight))
+            .collect();
+        Self {
+            levels: self.levels.clone(),
+            quantiles,
+        }
     }
 
     /// The residual at `level` (one of the shipped levels).
@@ -82,5 +105,9 @@ mod tests {
         assert!((band.prob_above(-5.0) - 0.98).abs() < 1e-12);
         assert!((band.prob_above(5.0) - 0.02).abs() < 1e-12);
         assert!(ResidualBand::new(&[0.1, 0.9], &[0.0, -1.0]).is_err());
+        let narrow: Vec<f64> = (0..=40).map(|i| (i as f64 - 20.0) / 100.0).collect();
+        let calibrated = band.calibrated(&narrow, 40.0);
+        assert!((calibrated.p90() - (41.0 * 0.16 + 40.0 * 0.6) / 81.0).abs() < 1e-12);
+        assert_eq!(band.calibrated(&[], 40.0), band);
     }
 }

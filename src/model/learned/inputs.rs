@@ -7,6 +7,9 @@
 
 use chrono::{DateTime, Utc};
 
+use super::band::ResidualBand;
+use super::walk::OWN_WEIGHT;
+use super::Learned;
 use crate::model::age_curve::AgeCurve;
 use crate::model::calibration::MIN_HISTORY;
 use crate::model::features::{DraftFeatures, is_original_sound};
@@ -82,6 +85,8 @@ pub(crate) struct AccountState {
     median_log_chars: f64,
     tau_hours: f64,
     shape: f64,
+    /// The history group's band calibrated with the account's own residuals (set by the fit).
+    calibrated: Option<ResidualBand>,
 }
 
 fn median(values: &[f64]) -> f64 {
@@ -106,7 +111,16 @@ fn recency_mean(ys: &[f64], half_life: f64) -> f64 {
     num / den
 }
 
-fn log10_views(views: f64) -> f64 {
+/// The videos with counts, in order of posting.
+pub(crate) fn usable(history: &History) -> Vec<&PastVideo> {
+    history
+        .videos()
+        .iter()
+        .filter(|v| v.latest().is_some())
+        .collect()
+}
+
+pub(crate) fn log10_views(views: f64) -> f64 {
     views.max(1.0).log10()
 }
 
@@ -117,11 +131,11 @@ fn seconds_between(later: DateTime<Utc>, earlier: DateTime<Utc>) -> f64 {
 impl AccountState {
     /// The summary of `history` (videos with counts), `None` below three videos.
     pub(crate) fn of(history: &History, curve: &AgeCurve) -> Option<Self> {
-        let usable: Vec<&PastVideo> = history
-            .videos()
-            .iter()
-            .filter(|v| v.latest().is_some())
-            .collect();
+        Self::of_usable(&usable(history), curve)
+    }
+
+    /// The summary of videos with counts in order of posting, `None` below three.
+    pub(crate) fn of_usable(usable: &[&PastVideo], curve: &AgeCurve) -> Option<Self> {
         if usable.len() < MIN_HISTORY {
             return None;
         }
@@ -214,7 +228,23 @@ impl AccountState {
             median_log_chars: median(&chars),
             tau_hours: curve.tau_hours,
             shape: curve.shape,
+            calibrated: None,
         })
+    }
+
+    /// The state with its band calibrated by the account's walk-forward residuals
+    /// (ascending).
+    pub(crate) fn calibrate(mut self, residuals: &[f64]) -> Self {
+        let group = Learned::get().band(self.videos);
+        self.calibrated = Some(group.calibrated(residuals, OWN_WEIGHT));
+        self
+    }
+
+    /// The account's band: its history group's, calibrated where the fit did.
+    pub(crate) fn band(&self) -> &ResidualBand {
+        self.calibrated
+            .as_ref()
+            .unwrap_or_else(|| Learned::get().band(self.videos))
     }
 
     /// `log10 A(age)` of the account's age curve, exactly (no table).

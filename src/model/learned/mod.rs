@@ -14,6 +14,7 @@
 mod band;
 mod inputs;
 mod trees;
+mod walk;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -21,7 +22,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub(crate) use band::ResidualBand;
-pub(crate) use inputs::{AccountState, FEATURE_NAMES, INPUTS, Input};
+pub(crate) use inputs::{AccountState, FEATURE_NAMES, INPUTS};
+pub(crate) use walk::walk_forward;
 use trees::{RawNode, Tree};
 
 /// The model as the trainer writes it (assets/model/reach.json).
@@ -42,7 +44,6 @@ struct RawModel {
 #[derive(Debug)]
 pub(crate) struct Learned {
     trees: Vec<Tree>,
-    expected: f64,
     /// For each input, the name of its group (`momentum`, `age`, `length`, ...).
     groups: [&'static str; INPUTS],
     bands: Vec<ResidualBand>,
@@ -99,10 +100,8 @@ impl Learned {
         if bands.len() != 3 {
             return Err("expected residual quantiles for three history groups".into());
         }
-        let expected = trees.iter().map(Tree::expected).sum();
         Ok(Self {
             trees,
-            expected,
             groups,
             bands,
         })
@@ -123,9 +122,10 @@ impl Learned {
         phi
     }
 
-    /// The prediction of an average training row.
+    /// The prediction of an average training row (the contributions' reference).
+    #[cfg(test)]
     pub(crate) fn expected(&self) -> f64 {
-        self.expected
+        self.trees.iter().map(Tree::expected).sum()
     }
 
     /// The group of input `i`.

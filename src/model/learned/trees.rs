@@ -45,16 +45,13 @@ struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tree {
     nodes: Vec<Node>,
-    /// Mean leaf value over the training rows (the tree's part of the expected value).
-    expected: f64,
 }
 
 impl Tree {
     pub(crate) fn from_raw(raw: &RawNode) -> Self {
         let mut nodes = Vec::new();
         flatten(raw, &mut nodes);
-        let expected = leaf_mean(&nodes, 0);
-        Self { nodes, expected }
+        Self { nodes }
     }
 
     /// The leaf value `x` falls into.
@@ -73,8 +70,10 @@ impl Tree {
         }
     }
 
+    /// Mean leaf value over the training rows (the tree's part of the expected value).
+    #[cfg(test)]
     pub(crate) fn expected(&self) -> f64 {
-        self.expected
+        leaf_mean(&self.nodes, 0)
     }
 
     /// The largest feature index a split reads.
@@ -163,6 +162,7 @@ fn flatten(raw: &RawNode, nodes: &mut Vec<Node>) -> usize {
 }
 
 /// The count-weighted mean of the leaves under node `at`.
+#[cfg(test)]
 fn leaf_mean(nodes: &[Node], at: usize) -> f64 {
     let n = nodes[at];
     if n.feature == usize::MAX {
