@@ -1,5 +1,8 @@
-"""The reach model's features: the account's recent history relative to its level, the age at
-measurement, cadence, earlier engagement rates and the draft's own content.
+"""The reach model's features: the account's recent history relative to its level (counts
+age-normalised with the age curve below, and as counted), cadence, earlier engagement rates
+and the draft's own content. The target is log10 views minus the account's level at the age
+the views were read (level + log10 A(age)); the trees read no age, so a forecast rises with
+age exactly as the age curve does.
 
 This file is the specification src/model/global/inputs.rs mirrors line by line: change one,
 change the other, and retrain (the fixture test catches a mismatch).
@@ -28,6 +31,7 @@ ORIGINAL_SOUND_MARKS = [
 ]
 
 NAMES = [
+    # The account's recent videos, age-normalised, against its level.
     "last_vs_level",
     "short_recency_vs_level",
     "long_recency_vs_level",
@@ -40,15 +44,34 @@ NAMES = [
     "second_last_vs_level",
     "last_3_vs_level",
     "last_5_vs_level",
+    "recency_1_vs_level",
+    "recency_3_vs_level",
+    "recency_10_vs_level",
+    "min_last_5_vs_level",
+    "max_last_5_vs_level",
+    "max_last_3_vs_level",
     "log_last_age",
-    "log_age",
-    "history_age_vs_age",
-    "log_days_since_previous",
-    "posts_last_7_days",
-    "log_typical_gap_days",
+    # The same videos as counted (not age-normalised), against their median.
+    "raw_last_vs_median",
+    "raw_median_vs_level",
+    "raw_second_last_vs_median",
+    "raw_last_3_vs_median",
+    "raw_short_recency_vs_median",
+    "raw_max_vs_median",
+    "raw_min_vs_median",
+    # Earlier engagement.
     "like_rate",
     "share_rate",
     "comment_rate",
+    "last_like_rate_vs_usual",
+    "last_share_rate_vs_usual",
+    # Cadence up to the draft's posting time.
+    "log_days_since_previous",
+    "posts_last_7_days",
+    "log_typical_gap_days",
+    "log_history_span_days",
+    "posts_last_30_days",
+    # The draft's own content.
     "duration_vs_usual",
     "log_duration",
     "log_caption_chars",
@@ -59,25 +82,8 @@ NAMES = [
 
 # What a person controls (the draft and its timing) and what they do not (the account).
 GROUPS = {
-    "momentum": [
-        "last_vs_level",
-        "short_recency_vs_level",
-        "long_recency_vs_level",
-        "mean_vs_level",
-        "spread",
-        "min_vs_level",
-        "max_vs_level",
-        "trend",
-        "earlier_videos",
-        "second_last_vs_level",
-        "last_3_vs_level",
-        "last_5_vs_level",
-        "like_rate",
-        "share_rate",
-        "comment_rate",
-    ],
-    "age": ["log_age", "history_age_vs_age", "log_last_age"],
-    "cadence": ["log_days_since_previous", "posts_last_7_days", "log_typical_gap_days"],
+    "momentum": NAMES[: NAMES.index("log_days_since_previous")],
+    "cadence": NAMES[NAMES.index("log_days_since_previous") : NAMES.index("duration_vs_usual")],
     "length": ["duration_vs_usual", "log_duration"],
     "caption": ["log_caption_chars", "caption_vs_usual", "hashtags"],
     "sound": ["original_sound"],
@@ -88,9 +94,11 @@ def log10_views(v):
     return math.log10(max(v, 1))
 
 
-# The app's prior age curve A(t) = 1 - exp(-(t / tau)^k) (src/model/age_curve.rs).
-TAU_HOURS = 200.0
-SHAPE = 0.7
+# The age curve A(t) = 1 - exp(-(t / tau)^k) the model normalises counts with (shipped with
+# it; an account whose repeated imports fit its own curve uses that). Chosen by
+# cross-validation among a few (tau, k); the trees read no age, so views rise with age.
+TAU_HOURS = 300.0
+SHAPE = 0.6
 
 
 def log10_fraction(age_hours):
@@ -128,10 +136,8 @@ def recency_mean(ys, half_life):
     return sum(w * y for w, y in zip(weights, ys)) / sum(weights)
 
 
-def rate(earlier, key):
-    return median(
-        [math.log10((v[key] + 1) / (v["views"] + 1)) for v in earlier if v[key] is not None]
-    )
+def rates(earlier, key):
+    return [math.log10((v[key] + 1) / (v["views"] + 1)) for v in earlier if v[key] is not None]
 
 
 def level(earlier):
@@ -139,25 +145,40 @@ def level(earlier):
     return median([reach(v) for v in earlier[-MAX_HISTORY:]])
 
 
-def features(earlier, draft, age_hours):
-    """Feature vector of `draft` (posted at draft['posted'], seconds) measured at `age_hours`,
-    from the videos posted before it (in order of posting, at least MIN_HISTORY)."""
+def features(earlier, draft):
+    """Feature vector of `draft` (posted at draft['posted'], seconds) from the videos posted
+    before it (in order of posting, at least MIN_HISTORY). No age: the age curve carries it."""
     earlier = earlier[-MAX_HISTORY:]
     ys = [reach(v) for v in earlier]
+    raw = [log10_views(v["views"]) for v in earlier]
     n = len(ys)
     lv = median(ys)
-    mean = sum(ys) / n
-    spread = math.sqrt(sum((y - mean) ** 2 for y in ys) / n)
+    mr = median(raw)
+    mean = 0.0
+    for y in ys:
+        mean += y
+    mean /= n
+    ss = 0.0
+    for y in ys:
+        ss += (y - mean) * (y - mean)
+    spread = math.sqrt(ss / n)
     xbar = (n - 1) / 2.0
-    sxx = sum((i - xbar) ** 2 for i in range(n))
-    trend = sum((i - xbar) * (y - mean) for i, y in enumerate(ys)) / sxx
+    sxx = 0.0
+    sxy = 0.0
+    for i in range(n):
+        sxx += (i - xbar) * (i - xbar)
+    for i, y in enumerate(ys):
+        sxy += (i - xbar) * (y - mean)
     posted = draft["posted"]
     since_previous = max(posted - earlier[-1]["posted"], 0.0) / 86400.0
     last_week = sum(1 for v in earlier if 0.0 <= posted - v["posted"] <= 7 * 86400.0)
+    last_month = sum(1 for v in earlier if 0.0 <= posted - v["posted"] <= 30 * 86400.0)
     gaps = [
         max(b["posted"] - a["posted"], 0.0) / 86400.0 for a, b in zip(earlier, earlier[1:])
     ]
-    ages = median([v["age_hours"] for v in earlier])
+    span = max(earlier[-1]["posted"] - earlier[0]["posted"], 0.0) / 86400.0
+    likes = rates(earlier, "likes")
+    shares = rates(earlier, "shares")
     durations = [v["duration_s"] for v in earlier if v["duration_s"]]
     usual = median(durations) if durations else DEFAULT_DURATION_S
     duration = draft["duration_s"] or usual
@@ -171,20 +192,35 @@ def features(earlier, draft, age_hours):
         spread,
         min(ys) - lv,
         max(ys) - lv,
-        trend,
+        sxy / sxx,
         float(n),
         ys[-2] - lv,
         median(ys[-3:]) - lv,
         median(ys[-5:]) - lv,
+        recency_mean(ys, 1.0) - lv,
+        recency_mean(ys, 3.0) - lv,
+        recency_mean(ys, 10.0) - lv,
+        min(ys[-5:]) - lv,
+        max(ys[-5:]) - lv,
+        max(ys[-3:]) - lv,
         math.log(max(earlier[-1]["age_hours"], 1.0)),
-        math.log(max(age_hours, 1.0)),
-        math.log(max(ages, 1.0)) - math.log(max(age_hours, 1.0)),
+        raw[-1] - mr,
+        mr - lv,
+        raw[-2] - mr,
+        median(raw[-3:]) - mr,
+        recency_mean(raw, SHORT_HALF_LIFE) - mr,
+        max(raw) - mr,
+        min(raw) - mr,
+        median(likes),
+        median(shares),
+        median(rates(earlier, "comments")),
+        likes[-1] - median(likes) if likes else 0.0,
+        shares[-1] - median(shares) if shares else 0.0,
         math.log1p(since_previous),
         float(last_week),
         math.log1p(median(gaps)),
-        rate(earlier, "likes"),
-        rate(earlier, "shares"),
-        rate(earlier, "comments"),
+        math.log1p(span),
+        float(last_month),
         math.log(duration / usual),
         math.log(duration),
         own_chars,
@@ -206,7 +242,7 @@ def walk_forward(creators):
     for name, videos in creators.items():
         for j in range(MIN_HISTORY, len(videos)):
             earlier, draft = videos[:j], videos[j]
-            x = features(earlier, draft, draft["age_hours"])
+            x = features(earlier, draft)
             lv = level(earlier) + log10_fraction(draft["age_hours"])
             y = log10_views(draft["views"])
             base = median([log10_views(v["views"]) for v in earlier])

@@ -4,7 +4,8 @@ Usage: python3 scripts/model/train.py ../shared/data/tiktok-creators-dev.csv [--
 
 1. Walk forward through every creator: each video with >= 3 earlier videos is a row; its
    features come from the earlier videos and its own pre-posting content (features.py); the
-   target is log10(views) minus the creator's level (median log10 views of the last 20).
+   target is log10(views) minus the creator's level at that age (median age-normalised log10
+   reach of the last 20 videos plus log10 A(age), A the shipped age curve).
 2. Creator-grouped 5-fold cross-validation (each fold is scored on creators it never saw):
    MAE of log10 views against the baseline "median of earlier videos", within-creator
    Spearman, P10-P90 coverage per history-length group (bands from conformal residuals of an
@@ -29,7 +30,15 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from data import read_creators  # noqa: E402
-from features import GROUPS, MAX_HISTORY, MIN_HISTORY, NAMES, walk_forward  # noqa: E402
+from features import (  # noqa: E402
+    GROUPS,
+    MAX_HISTORY,
+    MIN_HISTORY,
+    NAMES,
+    SHAPE,
+    TAU_HOURS,
+    walk_forward,
+)
 
 SEED = 20250605
 FOLDS = 5
@@ -301,6 +310,8 @@ def main():
         "groups": GROUPS,
         "min_history": MIN_HISTORY,
         "max_history": MAX_HISTORY,
+        "age_curve": {"tau_hours": TAU_HOURS, "shape": SHAPE},
+        "own_weight": OWN_WEIGHT,
         "quantile_levels": LEVELS,
         "residual_quantiles": q,
         "history_groups": GROUP_NAMES,
