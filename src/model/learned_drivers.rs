@@ -4,7 +4,6 @@
 //!   do not (the account's momentum: its recent videos against its level, their spread and
 //!   trend, earlier engagement rates). Shown "from creators like you" (the trees learned them
 //!   across creators) or "based on N of your videos" (momentum reads the account's videos).
-//!   The age at which views are read is the horizon, not a driver.
 //! - what-ifs: the account model's candidates (15 s, 9:16, surprise opening, trending sound,
 //!   Duet/Stitch, native features, the best slot) re-scored through the same forecast, so a
 //!   button's promise is the forecast the user gets after pressing it.
@@ -35,10 +34,7 @@ impl AccountModel {
         let mut drivers = self.contributions(draft, band, threshold);
         for c in self.candidates(draft, slot) {
             let speed = SlotEffect::of(self.audience(), &c.slot, context.posts_same_day).speed;
-            let Some(alt) = self
-                .learned_band(&c.features, c.slot.at, speed)
-                .map(LearnedBand::with_envelope)
-            else {
+            let Some(alt) = self.learned_band(&c.features, c.slot.at, speed) else {
                 continue;
             };
             let (with, without) = if c.in_use {
@@ -46,7 +42,7 @@ impl AccountModel {
             } else {
                 (&alt, band)
             };
-            let delta = with.band_centre(c.hours) - without.band_centre(c.hours);
+            let delta = with.centre(c.hours) - without.centre(c.hours);
             let change = 100.0 * (10f64.powf(delta) - 1.0);
             let what = if c.hours < FINAL_HOURS {
                 "median first-day views"
@@ -84,7 +80,7 @@ impl AccountModel {
     /// One driver per group of the trees' inputs (the age group excepted).
     fn contributions(&self, draft: &DraftFeatures, band: &LearnedBand, threshold: f64) -> Vec<Driver> {
         let model = Learned::get();
-        let phi = model.contributions(&band.final_inputs());
+        let phi = model.contributions(band.inputs());
         let mut sums = [0.0; GROUPS.len()];
         for (i, p) in phi.iter().enumerate().take(INPUTS) {
             let g = GROUPS

@@ -2,10 +2,11 @@
 //! age is the account's level, plus its age curve, plus the trees' prediction for this draft
 //! read at that age, plus the effect of the choices the trees do not see (aspect, opening,
 //! trending or fast sound, native features, Duet/Stitch: the engagement heads' score, as in
-//! the account model), never below its value at an earlier age of the forecast. The band is the conformal residual quantiles of the account's history
+//! the account model). The trees read no age, so the centre rises with age exactly as the
+//! age curve does. The band is the conformal residual quantiles of the account's history
 //! group; `P(views > X)` reads the same residual distribution. The slot acts as the account
 //! model's time warp (an active audience makes views arrive sooner). No Monte Carlo: a
-//! forecast is about fifty tree passes. Drafts the checks keep out of For You stay with the
+//! forecast is one tree pass (and one per what-if). Drafts the checks keep out of For You stay with the
 //! account model, which knows that only followers see them.
 
 use chrono::{DateTime, Utc};
@@ -13,69 +14,39 @@ use chrono::{DateTime, Utc};
 use super::AccountModel;
 use super::features::{DraftFeatures, Slot};
 use super::forecast::{
-    BandTiming, CURVE_POINTS, Confidence, EngagementRates, FINAL_HOURS, Forecast,
-    ForecastContext, HORIZONS, Quantiles,
+    BandTiming, Confidence, EngagementRates, FINAL_HOURS, Forecast, ForecastContext, Quantiles,
 };
 use super::learned::{AccountState, INPUTS, Learned, ResidualBand};
 use super::pools::PathEnd;
 use super::heads::Heads;
 use super::score::score;
-use super::timing::{self, SlotEffect};
+use super::timing::SlotEffect;
 
 /// Reach model 2's reading of one draft in one slot, kept in the forecast so any age can be
 /// read later.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LearnedBand {
     state: AccountState,
-    /// The draft's feature row (its age inputs are rewritten per age).
+    /// The draft's feature row.
     x: [f64; INPUTS],
+    /// The trees' prediction for it (log10 views against the level, at any age).
+    prediction: f64,
     /// log10 effect of the choices the trees do not see.
     shift: f64,
     /// The slot's time warp.
     speed: f64,
     band: ResidualBand,
-    /// Running maximum of the centre over the forecast's ages (the curve's points and the
-    /// horizons), ascending: the trees' age response wobbles by a few percent, and views read
-    /// later are never fewer.
-    envelope: Vec<(f64, f64)>,
 }
 
 impl LearnedBand {
-    /// Fills the envelope over the forecast's ages.
-    pub(crate) fn with_envelope(mut self) -> Self {
-        let mut ages = timing::log_spaced(1.0, FINAL_HOURS, CURVE_POINTS);
-        ages.extend(HORIZONS.iter().map(|h| h.0));
-        ages.sort_by(f64::total_cmp);
-        ages.dedup();
-        let mut top = f64::NEG_INFINITY;
-        self.envelope = ages
-            .into_iter()
-            .map(|h| {
-                top = top.max(self.centre(h));
-                (h, top)
-            })
-            .collect();
-        self
-    }
-
-    /// The centre of the band at `hours`: the model's centre, never below an earlier age's.
-    pub(crate) fn band_centre(&self, hours: f64) -> f64 {
-        let c = self.centre(hours);
-        match self.envelope.partition_point(|(h, _)| *h <= hours) {
-            0 => c,
-            k => c.max(self.envelope[k - 1].1),
-        }
-    }
-
-    /// Median log10 views at `hours` after posting, as the trees read it.
+    /// Median log10 views at `hours` after posting: rises with age as the age curve does.
     pub(crate) fn centre(&self, hours: f64) -> f64 {
         let age = hours.max(1e-3) * self.speed;
-        let x = self.state.with_age(&self.x, age);
-        self.state.level + self.state.log10_fraction(age) + Learned::get().predict(&x) + self.shift
+        self.state.level + self.state.log10_fraction(age) + self.prediction + self.shift
     }
 
     pub(crate) fn quantiles(&self, hours: f64) -> Quantiles {
-        let c = self.band_centre(hours);
+        let c = self.centre(hours);
         Quantiles {
             hours,
             p10: 10f64.powf(c + self.band.p10()),
@@ -86,19 +57,18 @@ impl LearnedBand {
 
     /// `P(views at 30 days > views)`.
     pub(crate) fn prob_above(&self, views: f64) -> f64 {
-        self.band
-            .prob_above(views.max(1.0).log10() - self.band_centre(FINAL_HOURS))
+        self.prob_above_shifted(views, 0.0)
     }
 
     /// `P(views at 30 days > views)` with the centre moved by `shift` (log10).
     pub(crate) fn prob_above_shifted(&self, views: f64, shift: f64) -> f64 {
         self.band
-            .prob_above(views.max(1.0).log10() - self.band_centre(FINAL_HOURS) - shift)
+            .prob_above(views.max(1.0).log10() - self.centre(FINAL_HOURS) - shift)
     }
 
-    /// The feature row at 30 days (what drivers explain).
-    pub(crate) fn final_inputs(&self) -> [f64; INPUTS] {
-        self.state.with_age(&self.x, FINAL_HOURS * self.speed)
+    /// The draft's feature row (what drivers explain).
+    pub(crate) fn inputs(&self) -> &[f64; INPUTS] {
+        &self.x
     }
 
     pub(crate) fn state(&self) -> &AccountState {
@@ -137,13 +107,14 @@ impl AccountModel {
         speed: f64,
     ) -> Option<LearnedBand> {
         let state = self.learned.as_ref()?;
+        let x = state.inputs(draft, at);
         Some(LearnedBand {
-            x: state.inputs(draft, at, FINAL_HOURS * speed),
+            prediction: Learned::get().predict(&x),
+            x,
             shift: self.unseen_shift(draft),
             speed,
             band: state.band().clone(),
             state: state.clone(),
-            envelope: Vec::new(),
         })
     }
 
@@ -159,9 +130,7 @@ impl AccountModel {
             return None;
         }
         let effect = SlotEffect::of(self.audience(), &slot, context.posts_same_day);
-        let band = self
-            .learned_band(draft, slot.at, effect.speed)?
-            .with_envelope();
+        let band = self.learned_band(draft, slot.at, effect.speed)?;
         let (_, rates, s) = self.scenario(draft);
         let threshold = context.threshold.unwrap_or_else(|| self.typical_reach());
         let mut forecast = Forecast {

@@ -1,8 +1,9 @@
 //! A draft's feature row, exactly as scripts/model/features.py computes it (change one,
 //! change the other, retrain): the account's last [`MAX_HISTORY`] videos relative to its
-//! level (age-normalised with the account's age curve), the age at which views are read,
-//! cadence up to the planned posting time, earlier engagement rates and the draft's own
-//! length, caption and sound. [`AccountState`] holds everything that does not depend on the
+//! level (age-normalised with the age curve: the account's own where its repeated imports
+//! fitted one, else the model's), the same videos as counted, earlier engagement rates,
+//! cadence up to the planned posting time and the draft's own length, caption and sound.
+//! No input depends on the age at which views are read: the age curve carries that. [`AccountState`] holds everything that does not depend on the
 //! draft, computed once per fit.
 
 use chrono::{DateTime, Utc};
@@ -23,7 +24,7 @@ const DEFAULT_DURATION_S: f64 = 15.0;
 const MAX_HASHTAGS: usize = 30;
 const DAY_S: f64 = 86_400.0;
 
-pub(crate) const INPUTS: usize = 27;
+pub(crate) const INPUTS: usize = 42;
 pub(crate) const FEATURE_NAMES: [&str; INPUTS] = [
     "last_vs_level",
     "short_recency_vs_level",
@@ -37,15 +38,30 @@ pub(crate) const FEATURE_NAMES: [&str; INPUTS] = [
     "second_last_vs_level",
     "last_3_vs_level",
     "last_5_vs_level",
+    "recency_1_vs_level",
+    "recency_3_vs_level",
+    "recency_10_vs_level",
+    "min_last_5_vs_level",
+    "max_last_5_vs_level",
+    "max_last_3_vs_level",
     "log_last_age",
-    "log_age",
-    "history_age_vs_age",
-    "log_days_since_previous",
-    "posts_last_7_days",
-    "log_typical_gap_days",
+    "raw_last_vs_median",
+    "raw_median_vs_level",
+    "raw_second_last_vs_median",
+    "raw_last_3_vs_median",
+    "raw_short_recency_vs_median",
+    "raw_max_vs_median",
+    "raw_min_vs_median",
     "like_rate",
     "share_rate",
     "comment_rate",
+    "last_like_rate_vs_usual",
+    "last_share_rate_vs_usual",
+    "log_days_since_previous",
+    "posts_last_7_days",
+    "log_typical_gap_days",
+    "log_history_span_days",
+    "posts_last_30_days",
     "duration_vs_usual",
     "log_duration",
     "log_caption_chars",
@@ -54,17 +70,8 @@ pub(crate) const FEATURE_NAMES: [&str; INPUTS] = [
     "original_sound",
 ];
 
-/// Positions of the inputs the forecast rewrites (age) or explains by name.
-pub(crate) struct Input;
-
-impl Input {
-    pub(crate) const LOG_AGE: usize = 13;
-    pub(crate) const HISTORY_AGE_VS_AGE: usize = 14;
-    pub(crate) const DURATION_VS_USUAL: usize = 21;
-    /// Inputs that are the account's alone (its history), up to and including this one.
-    const LAST_HISTORY: usize = 12;
-    const RATES: usize = 18;
-}
+/// Inputs before this one are the account's alone (its history and engagement).
+const CADENCE: usize = 31;
 
 /// What the model needs of an account's history, whatever the draft.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,11 +82,10 @@ pub(crate) struct AccountState {
     pub videos: usize,
     /// Videos the history features read (at most [`MAX_HISTORY`]).
     pub recent: usize,
-    history: [f64; Input::LAST_HISTORY + 1],
-    rates: [f64; 3],
-    median_age_hours: f64,
+    history: [f64; CADENCE],
     posted: Vec<DateTime<Utc>>,
     log_typical_gap: f64,
+    log_span: f64,
     /// Median duration of the recent videos (seconds).
     pub usual_duration_s: f64,
     median_log_chars: f64,
@@ -140,19 +146,21 @@ impl AccountState {
             return None;
         }
         let recent = &usable[usable.len().saturating_sub(MAX_HISTORY)..];
-        let log10_fraction = |age: f64| {
-            let z = (age.max(1e-3) / curve.tau_hours).powf(curve.shape);
-            (-(-z).exp_m1()).max(1e-12).log10()
+        let (tau_hours, shape) = if curve.videos > 0 {
+            (curve.tau_hours, curve.shape)
+        } else {
+            Learned::get().age_curve()
         };
+        let log10_fraction = |age: f64| log10_fraction(age, tau_hours, shape);
         let mut ys = Vec::with_capacity(recent.len());
-        let mut ages = Vec::with_capacity(recent.len());
+        let mut raw = Vec::with_capacity(recent.len());
         let mut rates: [Vec<f64>; 3] = Default::default();
         let mut durations = Vec::new();
         let mut chars = Vec::with_capacity(recent.len());
         for video in recent {
             let counts = video.latest().expect("usable videos have counts");
+            raw.push(log10_views(counts.views));
             ys.push(log10_views(counts.views) - log10_fraction(counts.age_hours));
-            ages.push(counts.age_hours);
             for (list, count) in rates
                 .iter_mut()
                 .zip([counts.likes, counts.shares, counts.comments])
@@ -169,65 +177,85 @@ impl AccountState {
         let n = ys.len();
         let nf = n as f64;
         let level = median(&ys);
-        let mut sum = 0.0;
+        let mr = median(&raw);
+        let mut mean = 0.0;
         for y in &ys {
-            sum += y;
+            mean += y;
         }
-        let mean = sum / nf;
+        mean /= nf;
         let mut ss = 0.0;
         for y in &ys {
             ss += (y - mean) * (y - mean);
         }
-        let spread = (ss / nf).sqrt();
         let xbar = (nf - 1.0) / 2.0;
         let (mut sxx, mut sxy) = (0.0, 0.0);
         for i in 0..n {
-            let dx = i as f64 - xbar;
-            sxx += dx * dx;
+            sxx += (i as f64 - xbar) * (i as f64 - xbar);
         }
         for (i, y) in ys.iter().enumerate() {
             sxy += (i as f64 - xbar) * (y - mean);
         }
-        let min = ys.iter().copied().fold(f64::INFINITY, f64::min);
-        let max = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let last = recent[n - 1].latest().expect("usable").age_hours;
+        let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let tail = |v: &[f64], k: usize| v[v.len().saturating_sub(k)..].to_vec();
+        let last_age = recent[n - 1].latest().expect("usable").age_hours;
+        let [likes, shares, comments] = &rates;
+        let last_vs_usual = |r: &[f64]| r.last().map_or(0.0, |last| last - median(r));
         let history = [
             ys[n - 1] - level,
             recency_mean(&ys, SHORT_HALF_LIFE) - level,
             recency_mean(&ys, LONG_HALF_LIFE) - level,
             mean - level,
-            spread,
-            min - level,
-            max - level,
+            (ss / nf).sqrt(),
+            min(&ys) - level,
+            max(&ys) - level,
             sxy / sxx,
             nf,
             ys[n - 2] - level,
-            median(&ys[n - 3..]) - level,
-            median(&ys[n.saturating_sub(5)..]) - level,
-            last.max(1.0).ln(),
+            median(&tail(&ys, 3)) - level,
+            median(&tail(&ys, 5)) - level,
+            recency_mean(&ys, 1.0) - level,
+            recency_mean(&ys, 3.0) - level,
+            recency_mean(&ys, 10.0) - level,
+            min(&tail(&ys, 5)) - level,
+            max(&tail(&ys, 5)) - level,
+            max(&tail(&ys, 3)) - level,
+            last_age.max(1.0).ln(),
+            raw[n - 1] - mr,
+            mr - level,
+            raw[n - 2] - mr,
+            median(&tail(&raw, 3)) - mr,
+            recency_mean(&raw, SHORT_HALF_LIFE) - mr,
+            max(&raw) - mr,
+            min(&raw) - mr,
+            median(likes),
+            median(shares),
+            median(comments),
+            last_vs_usual(likes),
+            last_vs_usual(shares),
         ];
         let posted: Vec<DateTime<Utc>> = recent.iter().map(|v| v.posted_at).collect();
         let gaps: Vec<f64> = posted
             .windows(2)
             .map(|w| seconds_between(w[1], w[0]).max(0.0) / DAY_S)
             .collect();
+        let span = seconds_between(posted[n - 1], posted[0]).max(0.0) / DAY_S;
         Some(Self {
             level,
             videos: usable.len(),
             recent: n,
             history,
-            rates: rates.map(|r| median(&r)),
-            median_age_hours: median(&ages),
             posted,
             log_typical_gap: median(&gaps).ln_1p(),
+            log_span: span.ln_1p(),
             usual_duration_s: if durations.is_empty() {
                 DEFAULT_DURATION_S
             } else {
                 median(&durations)
             },
             median_log_chars: median(&chars),
-            tau_hours: curve.tau_hours,
-            shape: curve.shape,
+            tau_hours,
+            shape,
             calibrated: None,
         })
     }
@@ -249,60 +277,50 @@ impl AccountState {
 
     /// `log10 A(age)` of the account's age curve, exactly (no table).
     pub(crate) fn log10_fraction(&self, age_hours: f64) -> f64 {
-        let z = (age_hours.max(1e-3) / self.tau_hours).powf(self.shape);
-        (-(-z).exp_m1()).max(1e-12).log10()
+        log10_fraction(age_hours, self.tau_hours, self.shape)
     }
 
-    /// The feature row of `draft` posted at `at`, its views read at `age_hours`.
-    pub(crate) fn inputs(
-        &self,
-        draft: &DraftFeatures,
-        at: DateTime<Utc>,
-        age_hours: f64,
-    ) -> [f64; INPUTS] {
+    /// The feature row of `draft` posted at `at`.
+    pub(crate) fn inputs(&self, draft: &DraftFeatures, at: DateTime<Utc>) -> [f64; INPUTS] {
         let mut x = [0.0; INPUTS];
-        x[..=Input::LAST_HISTORY].copy_from_slice(&self.history);
-        Self::set_age(&mut x, self.median_age_hours, age_hours);
+        x[..CADENCE].copy_from_slice(&self.history);
         let last = *self.posted.last().expect("a state has three or more videos");
         let since = seconds_between(at, last).max(0.0) / DAY_S;
-        let week = self
-            .posted
-            .iter()
-            .filter(|p| (0.0..=7.0 * DAY_S).contains(&seconds_between(at, **p)))
-            .count();
-        x[15] = since.ln_1p();
-        x[16] = week as f64;
-        x[17] = self.log_typical_gap;
-        x[Input::RATES..Input::RATES + 3].copy_from_slice(&self.rates);
+        let within = |days: f64| {
+            self.posted
+                .iter()
+                .filter(|p| (0.0..=days * DAY_S).contains(&seconds_between(at, **p)))
+                .count() as f64
+        };
         let duration = draft
             .duration_s
             .filter(|d| *d > 0.0)
             .unwrap_or(self.usual_duration_s);
-        x[Input::DURATION_VS_USUAL] = (duration / self.usual_duration_s).ln();
-        x[22] = duration.ln();
         let chars = draft
             .caption_chars
             .map_or(self.median_log_chars, |c| (c as f64).ln_1p());
-        x[23] = chars;
-        x[24] = chars - self.median_log_chars;
-        x[25] = draft.hashtags.unwrap_or(0).min(MAX_HASHTAGS) as f64;
         let original = draft
             .original_sound
             .unwrap_or_else(|| draft.sound.as_deref().is_some_and(is_original_sound));
-        x[26] = if original { 1.0 } else { 0.0 };
+        x[CADENCE..].copy_from_slice(&[
+            since.ln_1p(),
+            within(7.0),
+            self.log_typical_gap,
+            self.log_span,
+            within(30.0),
+            (duration / self.usual_duration_s).ln(),
+            duration.ln(),
+            chars,
+            chars - self.median_log_chars,
+            draft.hashtags.unwrap_or(0).min(MAX_HASHTAGS) as f64,
+            if original { 1.0 } else { 0.0 },
+        ]);
         x
     }
+}
 
-    /// Rewrites the row's age inputs for views read at `age_hours`.
-    pub(crate) fn with_age(&self, x: &[f64; INPUTS], age_hours: f64) -> [f64; INPUTS] {
-        let mut x = *x;
-        Self::set_age(&mut x, self.median_age_hours, age_hours);
-        x
-    }
-
-    fn set_age(x: &mut [f64; INPUTS], median_age_hours: f64, age_hours: f64) {
-        let log_age = age_hours.max(1.0).ln();
-        x[Input::LOG_AGE] = log_age;
-        x[Input::HISTORY_AGE_VS_AGE] = median_age_hours.max(1.0).ln() - log_age;
-    }
+/// `log10 A(age)` with `A(t) = 1 - exp(-(t / tau)^k)`, as the trainer computes it.
+fn log10_fraction(age_hours: f64, tau_hours: f64, shape: f64) -> f64 {
+    let z = (age_hours.max(1e-3) / tau_hours).powf(shape);
+    (-(-z).exp_m1()).max(1e-12).log10()
 }

@@ -1,8 +1,9 @@
 //! Reach model 2: gradient-boosted trees learned across creators (scripts/model/train.py on
 //! the development set), embedded as an asset. They predict a video's log10 views relative to
-//! its account's level from what is known before posting: the shape of the account's recent
-//! history, the age at which views are read, cadence, earlier engagement rates and the draft's
-//! own content. The account itself only supplies its level, age curve and history.
+//! its account's level at the age the views are read (level + the age curve) from what is
+//! known before posting: the shape of the account's recent history, cadence, earlier
+//! engagement rates and the draft's own content. The account supplies its level, its age
+//! curve (where repeated imports fit one) and its calibration.
 //!
 //! Entry points: [`AccountState::of`] summarises an account's history once per fit;
 //! [`AccountState::inputs`] builds a draft's feature row; [`Learned::get`] is the embedded
@@ -30,8 +31,16 @@ use trees::{RawNode, Tree};
 const ASSET: &str = include_str!("../../../assets/model/reach.json");
 
 #[derive(Debug, Deserialize)]
+struct RawCurve {
+    tau_hours: f64,
+    shape: f64,
+}
+
+#[derive(Debug, Deserialize)]
 struct RawModel {
     features: Vec<String>,
+    age_curve: RawCurve,
+    own_weight: f64,
     groups: BTreeMap<String, Vec<String>>,
     min_history: usize,
     max_history: usize,
@@ -44,13 +53,15 @@ struct RawModel {
 #[derive(Debug)]
 pub(crate) struct Learned {
     trees: Vec<Tree>,
+    /// The age curve the trees were trained with (`tau` hours, shape `k`).
+    age_curve: (f64, f64),
     /// For each input, the name of its group (`momentum`, `age`, `length`, ...).
     groups: [&'static str; INPUTS],
     bands: Vec<ResidualBand>,
 }
 
 /// The group names, what a person controls first.
-pub(crate) const GROUPS: [&str; 6] = ["length", "caption", "cadence", "sound", "momentum", "age"];
+pub(crate) const GROUPS: [&str; 5] = ["length", "caption", "cadence", "sound", "momentum"];
 
 impl Learned {
     /// The embedded model, parsed on first use.
@@ -70,6 +81,9 @@ impl Learned {
             || raw.max_history != inputs::MAX_HISTORY
         {
             return Err("history limits differ from the app's".into());
+        }
+        if raw.own_weight != walk::OWN_WEIGHT {
+            return Err("the calibration weight differs from the app's".into());
         }
         let mut groups = [""; INPUTS];
         for (group, members) in &raw.groups {
@@ -102,12 +116,18 @@ impl Learned {
         }
         Ok(Self {
             trees,
+            age_curve: (raw.age_curve.tau_hours, raw.age_curve.shape),
             groups,
             bands,
         })
     }
 
-    /// The predicted log10 views relative to the account's level (at the row's age).
+    /// The age curve the model was trained with: `(tau_hours, shape)`.
+    pub(crate) fn age_curve(&self) -> (f64, f64) {
+        self.age_curve
+    }
+
+    /// The predicted log10 views relative to the account's level at any age.
     pub(crate) fn predict(&self, x: &[f64; INPUTS]) -> f64 {
         self.trees.iter().map(|t| t.predict(x)).sum()
     }

@@ -33,7 +33,7 @@ pub(crate) fn walk_forward(
         if j >= MIN_HISTORY
             && let Some(state) = AccountState::of_usable(&videos[..j], curve)
         {
-            let x = state.inputs(&video.features, video.posted_at, counts.age_hours);
+            let x = state.inputs(&video.features, video.posted_at);
             let centre = state.level
                 + state.log10_fraction(counts.age_hours)
                 + model.predict(&x)
