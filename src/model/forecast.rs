@@ -49,6 +49,9 @@ pub struct ForecastContext {
     pub posts_same_day: u32,
     /// The heat map shows the median views at this age.
     pub heat_map_hours: f64,
+    /// Forecast with the account model alone even where reach model 2 applies (the
+    /// backtest's comparison with the model before it).
+    pub account_model_only: bool,
 }
 
 impl ForecastContext {
@@ -69,6 +72,7 @@ impl ForecastContext {
             threshold: None,
             posts_same_day: 1,
             heat_map_hours: 24.0,
+            account_model_only: false,
         }
     }
 

@@ -126,7 +126,7 @@ impl AccountModel {
         slot: Slot,
         context: &ForecastContext,
     ) -> Option<Forecast> {
-        if draft.not_recommended {
+        if draft.not_recommended || context.account_model_only {
             return None;
         }
         let effect = SlotEffect::of(self.audience(), &slot, context.posts_same_day);
@@ -175,7 +175,7 @@ impl AccountModel {
         week_start: DateTime<Utc>,
         context: &ForecastContext,
     ) -> Option<[f64; 168]> {
-        if draft.not_recommended || self.learned.is_none() {
+        if draft.not_recommended || self.learned.is_none() || context.account_model_only {
             return None;
         }
         let mut map = [0.0; 168];

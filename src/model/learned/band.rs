@@ -1,8 +1,8 @@
 //! Conformal intervals: quantiles of the model's out-of-fold residuals (log10 views, from
 //! creators the model was not trained on), one set per history length, because short
 //! histories miss by more. P10 and P90 are read off directly; `P(views > X)` interpolates the
-//! residual distribution between the shipped levels (2% .. 98%) and never claims more
-//! certainty than the outermost level. An account's own residuals calibrate it
+//! residual distribution between the shipped levels (2% .. 98%) and continues it beyond them
+//! with exponential tails through the two outermost quantiles. An account's own residuals calibrate it
 //! ([`ResidualBand::calibrated`]).
 
 use crate::model::calibration::quantile;
@@ -72,16 +72,20 @@ impl ResidualBand {
 
     /// `P(residual > margin)`.
     pub(crate) fn prob_above(&self, margin: f64) -> f64 {
-        let (first, last) = (self.levels.len() - 1, 0);
-        if margin <= self.quantiles[last] {
-            return 1.0 - self.levels[last];
+        let (l, q) = (&self.levels, &self.quantiles);
+        let top = l.len() - 1;
+        if margin <= q[0] {
+            // Below the lowest level: an exponential tail through the two lowest quantiles.
+            let scale = tail_scale(q[1] - q[0], l[1] / l[0]);
+            return 1.0 - l[0] * ((margin - q[0]) / scale).exp();
         }
-        if margin >= self.quantiles[first] {
-            return 1.0 - self.levels[first];
+        if margin >= q[top] {
+            let scale = tail_scale(q[top] - q[top - 1], (1.0 - l[top - 1]) / (1.0 - l[top]));
+            return (1.0 - l[top]) * (-(margin - q[top]) / scale).exp();
         }
-        let i = self.quantiles.partition_point(|q| *q <= margin);
-        let (q0, q1) = (self.quantiles[i - 1], self.quantiles[i]);
-        let (l0, l1) = (self.levels[i - 1], self.levels[i]);
+        let i = q.partition_point(|v| *v <= margin);
+        let (q0, q1) = (q[i - 1], q[i]);
+        let (l0, l1) = (l[i - 1], l[i]);
         let below = if q1 > q0 {
             l0 + (l1 - l0) * (margin - q0) / (q1 - q0)
         } else {
@@ -89,6 +93,11 @@ impl ResidualBand {
         };
         1.0 - below
     }
+}
+
+/// The scale of an exponential tail that falls by `ratio` over `width`.
+fn tail_scale(width: f64, ratio: f64) -> f64 {
+    (width / ratio.ln()).max(1e-6)
 }
 
 #[cfg(test)]
@@ -102,8 +111,11 @@ mod tests {
         assert_eq!((band.p10(), band.p90()), (-0.5, 0.6));
         assert!((band.prob_above(0.0) - 0.5).abs() < 1e-12);
         assert!((band.prob_above(0.3) - 0.3).abs() < 1e-12);
-        assert!((band.prob_above(-5.0) - 0.98).abs() < 1e-12);
-        assert!((band.prob_above(5.0) - 0.02).abs() < 1e-12);
+        assert!((band.prob_above(1.2) - 0.02).abs() < 1e-12);
+        assert!((band.prob_above(-1.0) - 0.98).abs() < 1e-12);
+        // Tails: 0.1 -> 0.02 over 0.6 continues as a fivefold fall per 0.6.
+        assert!((band.prob_above(1.8) - 0.004).abs() < 1e-12);
+        assert!(band.prob_above(8.0) < 1e-9 && band.prob_above(-8.0) > 1.0 - 1e-9);
         assert!(ResidualBand::new(&[0.1, 0.9], &[0.0, -1.0]).is_err());
         let narrow: Vec<f64> = (0..=40).map(|i| (i as f64 - 20.0) / 100.0).collect();
         let calibrated = band.calibrated(&narrow, 40.0);
