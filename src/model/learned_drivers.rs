@@ -37,11 +37,7 @@ impl AccountModel {
             let Some(alt) = self.learned_band(&c.features, c.slot.at, speed) else {
                 continue;
             };
-            let (with, without) = if c.in_use {
-                (band, &alt)
-            } else {
-                (&alt, band)
-            };
+            let (with, without) = if c.in_use { (band, &alt) } else { (&alt, band) };
             let delta = with.centre(c.hours) - without.centre(c.hours);
             let change = 100.0 * (10f64.powf(delta) - 1.0);
             let what = if c.hours < FINAL_HOURS {
@@ -78,7 +74,12 @@ impl AccountModel {
     }
 
     /// One driver per group of the trees' inputs (the age group excepted).
-    fn contributions(&self, draft: &DraftFeatures, band: &LearnedBand, threshold: f64) -> Vec<Driver> {
+    fn contributions(
+        &self,
+        draft: &DraftFeatures,
+        band: &LearnedBand,
+        threshold: f64,
+    ) -> Vec<Driver> {
         let model = Learned::get();
         let phi = model.contributions(band.inputs());
         let mut sums = [0.0; GROUPS.len()];
@@ -122,7 +123,11 @@ impl AccountModel {
                     } else {
                         "a sound that is not your own"
                     };
-                    (label.to_string(), Some(Feature::OriginalSound), Basis::Creators)
+                    (
+                        label.to_string(),
+                        Some(Feature::OriginalSound),
+                        Basis::Creators,
+                    )
                 }
                 "momentum" => (
                     format!("your last {} videos against your level", state.recent),

@@ -16,9 +16,9 @@ use super::features::{DraftFeatures, Slot};
 use super::forecast::{
     BandTiming, Confidence, EngagementRates, FINAL_HOURS, Forecast, ForecastContext, Quantiles,
 };
+use super::heads::Heads;
 use super::learned::{AccountState, INPUTS, Learned, ResidualBand};
 use super::pools::PathEnd;
-use super::heads::Heads;
 use super::score::score;
 use super::timing::SlotEffect;
 

@@ -14,9 +14,6 @@
 //! "prior from general guidance".
 
 mod age_curve;
-mod learned;
-mod learned_drivers;
-mod learned_run;
 pub mod backtest;
 mod baseline;
 mod calibration;
@@ -26,6 +23,9 @@ mod features;
 mod forecast;
 mod heads;
 mod history;
+mod learned;
+mod learned_drivers;
+mod learned_run;
 mod pools;
 mod run;
 mod score;

@@ -8,9 +8,9 @@
 
 use chrono::{DateTime, Utc};
 
+use super::Learned;
 use super::band::ResidualBand;
 use super::walk::OWN_WEIGHT;
-use super::Learned;
 use crate::model::age_curve::AgeCurve;
 use crate::model::calibration::MIN_HISTORY;
 use crate::model::features::{DraftFeatures, is_original_sound};
@@ -161,9 +161,10 @@ impl AccountState {
             let counts = video.latest().expect("usable videos have counts");
             raw.push(log10_views(counts.views));
             ys.push(log10_views(counts.views) - log10_fraction(counts.age_hours));
-            for (list, count) in rates
-                .iter_mut()
-                .zip([counts.likes, counts.shares, counts.comments])
+            for (list, count) in
+                rates
+                    .iter_mut()
+                    .zip([counts.likes, counts.shares, counts.comments])
             {
                 if let Some(c) = count {
                     list.push(((c + 1.0) / (counts.views + 1.0)).log10());
@@ -284,7 +285,10 @@ impl AccountState {
     pub(crate) fn inputs(&self, draft: &DraftFeatures, at: DateTime<Utc>) -> [f64; INPUTS] {
         let mut x = [0.0; INPUTS];
         x[..CADENCE].copy_from_slice(&self.history);
-        let last = *self.posted.last().expect("a state has three or more videos");
+        let last = *self
+            .posted
+            .last()
+            .expect("a state has three or more videos");
         let since = seconds_between(at, last).max(0.0) / DAY_S;
         let within = |days: f64| {
             self.posted

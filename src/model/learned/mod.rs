@@ -24,8 +24,8 @@ use serde::Deserialize;
 
 pub(crate) use band::ResidualBand;
 pub(crate) use inputs::{AccountState, FEATURE_NAMES, INPUTS};
-pub(crate) use walk::walk_forward;
 use trees::{RawNode, Tree};
+pub(crate) use walk::walk_forward;
 
 /// The model as the trainer writes it (assets/model/reach.json).
 const ASSET: &str = include_str!("../../../assets/model/reach.json");
@@ -103,7 +103,11 @@ impl Learned {
             return Err("an input has no group".into());
         }
         let trees: Vec<Tree> = raw.trees.iter().map(Tree::from_raw).collect();
-        if trees.iter().filter_map(Tree::max_feature).any(|f| f >= INPUTS) {
+        if trees
+            .iter()
+            .filter_map(Tree::max_feature)
+            .any(|f| f >= INPUTS)
+        {
             return Err("a tree reads an input the app does not have".into());
         }
         let bands = raw

@@ -48,6 +48,10 @@ fn the_rust_scorer_reproduces_the_trainers_predictions_and_contributions() {
             assert!(close(*a, *b), "{a} vs {b}");
         }
         let bias = row.contributions[INPUTS];
-        assert!(close(model.expected(), bias), "{} vs {bias}", model.expected());
+        assert!(
+            close(model.expected(), bias),
+            "{} vs {bias}",
+            model.expected()
+        );
     }
 }

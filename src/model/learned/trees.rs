@@ -127,8 +127,24 @@ impl Tree {
         }
         let hot_share = self.nodes[hot].count / node.count;
         let cold_share = self.nodes[cold].count / node.count;
-        self.recurse(x, phi, hot, &mut path, hot_share * in_zero, in_one, node.feature);
-        self.recurse(x, phi, cold, &mut path, cold_share * in_zero, 0.0, node.feature);
+        self.recurse(
+            x,
+            phi,
+            hot,
+            &mut path,
+            hot_share * in_zero,
+            in_one,
+            node.feature,
+        );
+        self.recurse(
+            x,
+            phi,
+            cold,
+            &mut path,
+            cold_share * in_zero,
+            0.0,
+            node.feature,
+        );
     }
 }
 
@@ -309,7 +325,12 @@ mod tests {
             100.0,
         );
         let tree = Tree::from_raw(&raw);
-        for x in [[0.0, 0.0, 0.0], [1.0, 2.0, -1.0], [3.0, 0.5, 1.0], [1.5, 1.5, -0.5]] {
+        for x in [
+            [0.0, 0.0, 0.0],
+            [1.0, 2.0, -1.0],
+            [3.0, 0.5, 1.0],
+            [1.5, 1.5, -0.5],
+        ] {
             let mut phi = vec![0.0; 3];
             tree.add_contributions(&x, &mut phi);
             let exact = brute_force(&tree, &x, 3);

@@ -4,8 +4,8 @@
 //! it costs one feature row and one tree pass per video. Each video's band is calibrated with
 //! the residuals of the videos before it, as the forecast's band is with all of them.
 
-use super::inputs::{AccountState, log10_views, usable};
 use super::Learned;
+use super::inputs::{AccountState, log10_views, usable};
 use crate::model::age_curve::AgeCurve;
 use crate::model::baseline::median_of_sorted;
 use crate::model::calibration::{Accuracy, MIN_HISTORY, rank_correlation};

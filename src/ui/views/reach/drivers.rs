@@ -41,10 +41,17 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
         .fold(1.0, f64::max);
     let mut clicked = None;
     let mut yours = true;
-    for d in drivers.iter().filter(|d| d.controllable).chain(drivers.iter().filter(|d| !d.controllable)) {
+    for d in drivers
+        .iter()
+        .filter(|d| d.controllable)
+        .chain(drivers.iter().filter(|d| !d.controllable))
+    {
         if yours && !d.controllable {
             yours = false;
-            ui.label(theme::muted(ui, "Not in your hands: your account's momentum"));
+            ui.label(theme::muted(
+                ui,
+                "Not in your hands: your account's momentum",
+            ));
         }
         ui.horizontal(|ui| {
             signed_bar(ui, d.change_p50_pct, largest);
