@@ -87,8 +87,7 @@ impl Tree {
 
     /// Adds this tree's exact Shapley contributions for `x` to `phi`.
     pub(crate) fn add_contributions(&self, x: &[f64], phi: &mut [f64]) {
-        let mut path = Vec::with_capacity(16);
-        self.recurse(x, phi, 0, &mut path, 1.0, 1.0, usize::MAX);
+        self.recurse(x, phi, 0, &[], 1.0, 1.0, usize::MAX);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -97,12 +96,12 @@ impl Tree {
         x: &[f64],
         phi: &mut [f64],
         at: usize,
-        parent: &mut Vec<PathElement>,
+        parent: &[PathElement],
         zero: f64,
         one: f64,
         feature: usize,
     ) {
-        let mut path = parent.clone();
+        let mut path = parent.to_vec();
         extend(&mut path, zero, one, feature);
         let node = self.nodes[at];
         if node.feature == usize::MAX {
@@ -131,20 +130,12 @@ impl Tree {
             x,
             phi,
             hot,
-            &mut path,
+            &path,
             hot_share * in_zero,
             in_one,
             node.feature,
         );
-        self.recurse(
-            x,
-            phi,
-            cold,
-            &mut path,
-            cold_share * in_zero,
-            0.0,
-            node.feature,
-        );
+        self.recurse(x, phi, cold, &path, cold_share * in_zero, 0.0, node.feature);
     }
 }
 
