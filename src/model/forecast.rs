@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::calibration::Accuracy;
 use super::draws::Draws;
-use super::explain::Driver;
+use super::driver::Driver;
 use super::heads::{HEADS, typical_watch_share};
 use super::learned_run::LearnedBand;
 use super::pools::PathEnd;

@@ -11,7 +11,7 @@
 //! Wording as the account model's: `+8% median reach: length 45 s (from creators like you)`.
 
 use super::AccountModel;
-use super::explain::{Basis, Driver};
+use super::driver::{Basis, Driver};
 use super::features::{DraftFeatures, Feature, Slot};
 use super::forecast::{FINAL_HOURS, Forecast, ForecastContext};
 use super::learned::{GROUPS, INPUTS, Learned};

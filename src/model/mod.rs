@@ -18,6 +18,7 @@ pub mod backtest;
 mod baseline;
 mod calibration;
 mod draws;
+mod driver;
 mod explain;
 mod features;
 mod forecast;
@@ -40,7 +41,7 @@ pub use backtest::{AccountHistory, Backtest, BacktestRow, BacktestSummary, backt
 pub use baseline::{Baseline, BaselineSource};
 pub use calibration::{Accuracy, Band, MIN_HISTORY, rank_correlation};
 pub use draws::Draws;
-pub use explain::{Basis, Driver, WhatIf};
+pub use driver::{Basis, Driver, WhatIf};
 pub use features::{
     DraftFeatures, FEATURES, Feature, NOT_RECOMMENDED_RULES, Slot, is_original_sound,
 };

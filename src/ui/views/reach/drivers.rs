@@ -1,7 +1,9 @@
 //! The drivers of a forecast as signed bars ("+35% median reach: trending sound"), largest
-//! first, each with what it rests on ("based on 86 of your videos" or "prior from general
-//! guidance") and a one-click what-if: a change to the draft (saved like an edit, undoable)
-//! or another posting time (tried here; the plan itself is changed in the Calendar).
+//! first, each with what it rests on ("based on 86 of your videos", "prior from general
+//! guidance" or "from creators like you"): what a person controls first, the account's
+//! momentum after it under its own heading, and a one-click what-if: a change to the draft
+//! (saved like an edit, undoable) or another posting time (tried here; the plan itself is
+//! changed in the Calendar).
 
 use eframe::egui::{self, CornerRadius, RichText, Sense, vec2};
 
