@@ -352,3 +352,24 @@ fn a_short_backtest_reports_rows_and_summaries() {
     let json = serde_json::to_string(&result).expect("serialises");
     assert!(json.contains("baseline_p50"));
 }
+
+#[test]
+fn reach_model_2_forecasts_from_three_videos_and_the_account_model_before() {
+    let history = Planted::standard().history(13, 3);
+    let slot = slot_after(&history);
+    let three = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    let learned = three.forecast(&plain_draft(), slot, &context());
+    assert_eq!(
+        learned.paths, 0,
+        "reach model 2 reads its band without paths"
+    );
+    assert!(learned.drivers.iter().any(|d| !d.controllable));
+    let two = fit(
+        &history.first(2),
+        &Audience::unknown(),
+        &TrendContext::empty(),
+    );
+    let account = two.forecast(&plain_draft(), slot, &context());
+    assert!(account.paths > 0);
+    assert!(account.drivers.iter().all(|d| d.controllable));
+}
