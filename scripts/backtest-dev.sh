@@ -40,5 +40,5 @@ print(f"MAE log10   {f(o['mae_log10'])}  baseline {f(o['baseline_mae_log10'])}  
       f"ratio {f(ratio, '.3f')}  (target <= 0.900)")
 print(f"coverage    {f(o['coverage'], '.3f')}  (target 0.75 .. 0.85)")
 print(f"Spearman    {f(o['spearman'])}  baseline {f(o['baseline_spearman'])}  (target above baseline)")
-print(f"wall time   import {mid - start:.1f} s, backtest {end - mid:.1f} s  (target backtest <= 30 s)")
+print(f"wall time   import {mid - start:.1f} s, backtest {end - mid:.1f} s  (target backtest <= 10 s)")
 PY

@@ -108,7 +108,12 @@ fn print_prediction(p: &Prediction, out: &mut dyn Write) -> std::io::Result<()> 
     print_rates(f, out)?;
     if !f.drivers.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Drivers (same random numbers, one input changed):")?;
+        let how = if f.paths == 0 {
+            "contributions to this forecast, and what-ifs re-scored"
+        } else {
+            "same random numbers, one input changed"
+        };
+        writeln!(out, "Drivers ({how}):")?;
         for d in &f.drivers {
             writeln!(out, "  {}", d.text)?;
         }
@@ -126,12 +131,20 @@ fn print_prediction(p: &Prediction, out: &mut dyn Write) -> std::io::Result<()> 
             fixed(a.baseline_spearman)
         )?;
     }
-    writeln!(
-        out,
-        "Scrollstop's own model ({} paths, seed {}): fitted on this account's imported \
-         history and general guidance; not TikTok's numbers.",
-        f.paths, f.seed
-    )
+    if f.paths == 0 {
+        writeln!(
+            out,
+            "Scrollstop's own model: learned across creators like you and read through this \
+             account's imported history; not TikTok's numbers."
+        )
+    } else {
+        writeln!(
+            out,
+            "Scrollstop's own model ({} paths, seed {}): fitted on this account's imported \
+             history and general guidance; not TikTok's numbers.",
+            f.paths, f.seed
+        )
+    }
 }
 
 fn print_rates(f: &Forecast, out: &mut dyn Write) -> std::io::Result<()> {

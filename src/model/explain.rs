@@ -8,113 +8,23 @@
 //! Each driver says what it rests on: "based on N of your videos" where the account's history
 //! varies that choice, "prior from general guidance" where only the seed's figures speak.
 
-use chrono::{DateTime, Duration, Utc};
-use serde::Serialize;
+use chrono::Duration;
 
 use super::AccountModel;
+use super::driver::{Basis, Driver, WhatIf};
 use super::features::{DraftFeatures, Feature, Slot};
 use super::forecast::{FINAL_HOURS, ForecastContext};
-use crate::domain::{AspectRatio, Draft, OpeningType};
 
-/// A change the UI can apply in one click.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum WhatIf {
-    UseSound {
-        name: String,
-        bpm: Option<u16>,
-    },
-    SetDuration {
-        seconds: f32,
-    },
-    MakeVertical,
-    UseSurpriseOpening,
-    AllowDuetAndStitch,
-    AddNativeFeatures,
-    /// Move the plan entry (the draft itself does not change).
-    MoveToSlot {
-        at: DateTime<Utc>,
-        hour_of_week: u8,
-    },
-}
-
-impl WhatIf {
-    /// Applies the change to a draft; false when it is a change of plan, not of the draft.
-    pub fn apply(&self, draft: &mut Draft) -> bool {
-        match self {
-            WhatIf::UseSound { name, bpm } => {
-                draft.sound = Some(name.clone());
-                draft.sound_bpm = *bpm;
-            }
-            WhatIf::SetDuration { seconds } => draft.duration_s = Some(*seconds),
-            WhatIf::MakeVertical => draft.aspect = AspectRatio::Vertical,
-            WhatIf::UseSurpriseOpening => draft.opening = OpeningType::Surprise,
-            WhatIf::AllowDuetAndStitch => {
-                draft.allow_duet = true;
-                draft.allow_stitch = true;
-            }
-            WhatIf::AddNativeFeatures => draft.features.text = true,
-            WhatIf::MoveToSlot { .. } => return false,
-        }
-        true
-    }
-}
-
-/// What a driver's size rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Basis {
-    /// The seed's figures only (ads and surveys): a weak prior.
-    Prior,
-    History {
-        videos: usize,
-    },
-    Audience {
-        weeks: u32,
-    },
-}
-
-impl Basis {
-    pub fn text(self) -> String {
-        match self {
-            Basis::Prior => "prior from general guidance".into(),
-            Basis::History { videos } => format!("based on {videos} of your videos"),
-            Basis::Audience { weeks } => {
-                format!("based on {weeks} weeks of your audience activity")
-            }
-        }
-    }
-}
-
-/// One input and what it does to the forecast.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Driver {
+/// A candidate re-run: the other draft and slot, and how to describe it.
+pub(super) struct Candidate {
     pub label: String,
-    /// `+8% median reach: trending sound (prior from general guidance)`.
-    pub text: String,
-    pub change_p50_pct: f64,
-    /// Change of `P(views > X)`, in probability (0.05 = 5 points).
-    pub change_prob_above: f64,
-    pub horizon_hours: f64,
-    /// True when the draft already makes this choice (the driver is its contribution).
+    pub features: DraftFeatures,
+    pub slot: Slot,
     pub in_use: bool,
     pub what_if: Option<WhatIf>,
     pub basis: Basis,
-    /// The draft choice the driver varies (`None` for the posting time).
-    #[serde(skip)]
     pub feature: Option<Feature>,
-}
-
-/// A candidate re-run: the other draft and slot, and how to describe it.
-struct Candidate {
-    label: String,
-    features: DraftFeatures,
-    slot: Slot,
-    in_use: bool,
-    what_if: Option<WhatIf>,
-    basis: Basis,
-    feature: Option<Feature>,
-    hours: f64,
+    pub hours: f64,
 }
 
 /// Sets a yes/no feature of a draft.
@@ -155,7 +65,7 @@ impl AccountModel {
         }
     }
 
-    fn candidates(&self, draft: &DraftFeatures, slot: &Slot) -> Vec<Candidate> {
+    pub(super) fn candidates(&self, draft: &DraftFeatures, slot: &Slot) -> Vec<Candidate> {
         let slot = *slot;
         let mut out = Vec::new();
         if draft.trending_sound == Some(true) {
@@ -314,6 +224,7 @@ impl AccountModel {
                     in_use: c.in_use,
                     what_if: c.what_if,
                     basis: c.basis,
+                    controllable: true,
                     feature: c.feature,
                 }
             })

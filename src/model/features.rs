@@ -118,6 +118,8 @@ pub struct DraftFeatures {
     pub native_features: Option<bool>,
     pub duet_stitch: Option<bool>,
     pub hashtags: Option<usize>,
+    /// Characters of the caption without its hashtags ([`caption_chars`]).
+    pub caption_chars: Option<usize>,
     /// True when a check found duplicate, spam or disturbing content: For You does not
     /// recommend it, so only followers see it.
     pub not_recommended: bool,
@@ -147,6 +149,15 @@ pub fn is_original_sound(name: &str) -> bool {
     ORIGINAL_SOUND_MARKS.iter().any(|m| lower.contains(m))
 }
 
+/// Characters of a caption's words that are not hashtags (what a reader reads).
+pub fn caption_chars(caption: &str) -> usize {
+    let words: Vec<&str> = caption
+        .split_whitespace()
+        .filter(|w| !w.starts_with('#'))
+        .collect();
+    words.join(" ").chars().count()
+}
+
 impl DraftFeatures {
     /// A draft's choices, with its sound looked up in the trend lists.
     pub fn from_draft(draft: &Draft, trends: &TrendContext) -> Self {
@@ -164,6 +175,7 @@ impl DraftFeatures {
             native_features: Some(draft.features.any()),
             duet_stitch: Some(draft.allow_duet && draft.allow_stitch),
             hashtags: Some(draft.hashtags.len()),
+            caption_chars: Some(caption_chars(&draft.caption)),
             not_recommended: false,
         }
     }
@@ -182,6 +194,7 @@ impl DraftFeatures {
             sound,
             duet_stitch,
             hashtags: Some(video.hashtags.len()),
+            caption_chars: Some(caption_chars(&video.caption)),
             ..Self::default()
         }
     }

@@ -4,7 +4,8 @@
 //!
 //! Quantiles over time follow the paths that end at P10, P50 and P90 of 30-day views (views
 //! at every age grow with a path's final reach, so ranks hold over time). `P(views > X)` counts
-//! paths. Everything is a pure function of the fitted model, the inputs and the seed.
+//! paths. With reach model 2 (three or more videos) the quantiles and `P(views > X)` are read
+//! from its band instead (learned_run.rs). Everything is a pure function of the fitted model, the inputs and the seed.
 
 use std::sync::Arc;
 
@@ -12,8 +13,9 @@ use serde::Serialize;
 
 use super::calibration::Accuracy;
 use super::draws::Draws;
-use super::explain::Driver;
+use super::driver::Driver;
 use super::heads::{HEADS, typical_watch_share};
+use super::learned_run::LearnedBand;
 use super::pools::PathEnd;
 
 /// Horizons of the headline numbers, in hours.
@@ -47,6 +49,9 @@ pub struct ForecastContext {
     pub posts_same_day: u32,
     /// The heat map shows the median views at this age.
     pub heat_map_hours: f64,
+    /// Forecast with the account model alone even where reach model 2 applies (the
+    /// backtest's comparison with the model before it).
+    pub account_model_only: bool,
 }
 
 impl ForecastContext {
@@ -67,6 +72,7 @@ impl ForecastContext {
             threshold: None,
             posts_same_day: 1,
             heat_map_hours: 24.0,
+            account_model_only: false,
         }
     }
 
@@ -194,6 +200,7 @@ pub struct Forecast {
     pub accuracy: Accuracy,
     /// False when the checks keep the video out of For You: only followers see it.
     pub recommended: bool,
+    /// Monte Carlo paths (0 when reach model 2 forecasts: it reads its band directly).
     pub paths: usize,
     pub seed: u64,
     #[serde(skip)]
@@ -202,11 +209,17 @@ pub struct Forecast {
     pub(crate) band_paths: [PathEnd; 3],
     #[serde(skip)]
     pub(crate) timing: BandTiming,
+    /// Reach model 2's band (three or more videos); `None`: the account model's paths.
+    #[serde(skip)]
+    pub(crate) learned: Option<LearnedBand>,
 }
 
 impl Forecast {
     /// P10, P50 and P90 of views at `hours` after posting.
     pub fn quantiles_at(&self, hours: f64) -> Quantiles {
+        if let Some(band) = &self.learned {
+            return band.quantiles(hours);
+        }
         let [lo, mid, hi] = self
             .band_paths
             .map(|p| self.timing.views(&p, hours).max(0.0));
@@ -220,6 +233,9 @@ impl Forecast {
 
     /// `P(views at 30 days > views)`.
     pub fn prob_above(&self, views: f64) -> f64 {
+        if let Some(band) = &self.learned {
+            return band.prob_above(views);
+        }
         if self.final_views.is_empty() {
             return 0.0;
         }

@@ -5,7 +5,10 @@
 //! into an [`AccountModel`]; [`AccountModel::forecast`] turns a draft's [`DraftFeatures`], a
 //! [`Slot`] and a [`ForecastContext`] into a [`Forecast`]; [`backtest`] walks forward through
 //! accounts. Eight stages, one file each: `age_curve`, `baseline`, `heads`, `score`, `pools`,
-//! `timing`, `calibration`, `explain`. The model is pure: it never reads the store, a file,
+//! `timing`, `calibration`, `explain`. From three videos on, the centre and band come from
+//! reach model 2 (`learned`: trees trained across creators, embedded) and its drivers from
+//! `learned_drivers`; the stages above still give the rates, the effect of choices the trees
+//! do not see (aspect, opening, trending sound, ...) and the forecast of newer accounts. The model is pure: it never reads the store, a file,
 //! egui or the clock, and the same inputs and seed give the same numbers, exactly.
 //! Its copy never claims to know TikTok's weights: it says "based on N of your videos" or
 //! "prior from general guidance".
@@ -15,11 +18,15 @@ pub mod backtest;
 mod baseline;
 mod calibration;
 mod draws;
+mod driver;
 mod explain;
 mod features;
 mod forecast;
 mod heads;
 mod history;
+mod learned;
+mod learned_drivers;
+mod learned_run;
 mod pools;
 mod run;
 mod score;
@@ -34,7 +41,7 @@ pub use backtest::{AccountHistory, Backtest, BacktestRow, BacktestSummary, backt
 pub use baseline::{Baseline, BaselineSource};
 pub use calibration::{Accuracy, Band, MIN_HISTORY, rank_correlation};
 pub use draws::Draws;
-pub use explain::{Basis, Driver, WhatIf};
+pub use driver::{Basis, Driver, WhatIf};
 pub use features::{
     DraftFeatures, FEATURES, Feature, NOT_RECOMMENDED_RULES, Slot, is_original_sound,
 };
@@ -74,6 +81,9 @@ pub struct AccountModel {
     /// Age-normalised log10 reach of the account's videos, ascending.
     #[serde(skip)]
     own_reach: Vec<f64>,
+    /// What reach model 2 reads of the account (`None` below three videos: the prior).
+    #[serde(skip)]
+    learned: Option<learned::AccountState>,
 }
 
 /// Fits an account: age curve, baseline, heads, elasticity, conformal band, pool calibration.
@@ -120,6 +130,15 @@ pub fn fit(history: &History, audience: &Audience, trends: &TrendContext) -> Acc
     let pools = Pools::calibrate(target, elasticity.alpha, follow_views, noise);
     let mut own_reach: Vec<f64> = points.iter().map(|p| p.reach).collect();
     own_reach.sort_by(f64::total_cmp);
+    let (learned, accuracy) = match learned::AccountState::of(history, &curve) {
+        Some(state) => {
+            let (accuracy, residuals) = learned::walk_forward(history, &curve, |f| {
+                learned_run::unseen_shift(&heads, elasticity.alpha, f)
+            });
+            (Some(state.calibrate(&residuals)), accuracy)
+        }
+        None => (None, accuracy),
+    };
     AccountModel {
         curve,
         baseline,
@@ -132,6 +151,7 @@ pub fn fit(history: &History, audience: &Audience, trends: &TrendContext) -> Acc
         audience: audience.clone(),
         trends: trends.clone(),
         own_reach,
+        learned,
     }
 }
 

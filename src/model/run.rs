@@ -1,4 +1,5 @@
-//! Running a fitted model for one draft: the forecast itself and the hour-of-week heat map.
+//! Running a fitted model for one draft: the forecast itself and the hour-of-week heat map
+//! (by reach model 2 from three videos on, learned_run.rs; by the account's paths before).
 //! Both simulate the paths once per scenario on the context's shared random numbers and read
 //! them through the slot's clock; nothing here allocates inside the path loop, reads the clock
 //! or the store.
@@ -61,6 +62,9 @@ impl AccountModel {
         slot: Slot,
         context: &ForecastContext,
     ) -> Forecast {
+        if let Some(forecast) = self.learned_forecast(draft, slot, context) {
+            return forecast;
+        }
         let (scenario, rates, s) = self.scenario(draft);
         let clock = self.clock(&slot, context);
         let mut ends: Vec<PathEnd> = Vec::with_capacity(context.paths);
@@ -97,6 +101,7 @@ impl AccountModel {
                 follow_factor: clock.effect.follow_factor,
                 typical_level: self.pools.typical_level,
             },
+            learned: None,
         };
         forecast.fill_horizons();
         forecast.prob_above_threshold = forecast.prob_above(threshold);
@@ -116,6 +121,9 @@ impl AccountModel {
         week_start: DateTime<Utc>,
         context: &ForecastContext,
     ) -> [f64; 168] {
+        if let Some(map) = self.learned_heat_map(draft, week_start, context) {
+            return map;
+        }
         let (scenario, _, _) = self.scenario(draft);
         let mut ends: Vec<PathEnd> = Vec::with_capacity(context.heat_map_paths);
         self.pools.simulate(

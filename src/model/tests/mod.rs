@@ -125,8 +125,28 @@ fn drivers_name_the_planted_effects_and_their_basis() {
         sound.change_p50_pct > 5.0 && sound.change_prob_above > 0.0,
         "{sound:?}"
     );
+    // Length is read by reach model 2 (learned across creators): the what-if promises exactly
+    // the forecast the draft gets once it is applied.
     let shorter = find("15 s").expect("duration driver");
-    assert!(shorter.change_p50_pct > 0.0);
+    assert_eq!(shorter.basis, Basis::Creators);
+    assert!(shorter.text.contains("from creators like you"));
+    let fifteen = DraftFeatures {
+        duration_s: Some(15.0),
+        ..draft.clone()
+    };
+    let applied = model.forecast(&fifteen, slot_after(&history), &context());
+    let promised = 100.0 * (applied.final_p50() / forecast.final_p50() - 1.0);
+    assert!(
+        (promised - shorter.change_p50_pct).abs() < 1e-6,
+        "{promised} vs {shorter:?}"
+    );
+    let momentum = forecast
+        .drivers
+        .iter()
+        .find(|d| !d.controllable)
+        .expect("the account's momentum is a driver");
+    assert_eq!(momentum.basis, Basis::History { videos: 20 });
+    assert!(momentum.text.contains("based on 20 of your videos"));
     let surprise = find("surprise").expect("opening driver");
     assert_eq!(surprise.basis, Basis::Prior);
     assert!(surprise.text.contains("prior from general guidance"));
@@ -177,12 +197,23 @@ fn the_same_seed_gives_the_same_numbers_exactly() {
         &ForecastContext::with_paths(SEED, 2_000),
     );
     assert_eq!(a, b);
+    // Reach model 2 reads its band without random numbers; the seed moves only the account
+    // model's paths (fewer than three videos).
     let other = model.forecast(
         &plain_draft(),
         slot,
         &ForecastContext::with_paths(SEED + 1, 2_000),
     );
-    assert_ne!(a.horizons, other.horizons);
+    assert_eq!(a.horizons, other.horizons);
+    let young = Planted::standard().history(3, 2);
+    let young = fit(&young, &Audience::unknown(), &TrendContext::empty());
+    let first = young.forecast(&plain_draft(), slot, &context());
+    let second = young.forecast(
+        &plain_draft(),
+        slot,
+        &ForecastContext::with_paths(SEED + 1, 2_000),
+    );
+    assert_ne!(first.horizons, second.horizons);
 }
 
 #[test]
@@ -320,4 +351,25 @@ fn a_short_backtest_reports_rows_and_summaries() {
     assert!(result.rows.iter().all(|r| r.p10 <= r.p50 && r.p50 <= r.p90));
     let json = serde_json::to_string(&result).expect("serialises");
     assert!(json.contains("baseline_p50"));
+}
+
+#[test]
+fn reach_model_2_forecasts_from_three_videos_and_the_account_model_before() {
+    let history = Planted::standard().history(13, 3);
+    let slot = slot_after(&history);
+    let three = fit(&history, &Audience::unknown(), &TrendContext::empty());
+    let learned = three.forecast(&plain_draft(), slot, &context());
+    assert_eq!(
+        learned.paths, 0,
+        "reach model 2 reads its band without paths"
+    );
+    assert!(learned.drivers.iter().any(|d| !d.controllable));
+    let two = fit(
+        &history.first(2),
+        &Audience::unknown(),
+        &TrendContext::empty(),
+    );
+    let account = two.forecast(&plain_draft(), slot, &context());
+    assert!(account.paths > 0);
+    assert!(account.drivers.iter().all(|d| d.controllable));
 }

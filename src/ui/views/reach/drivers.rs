@@ -1,7 +1,9 @@
 //! The drivers of a forecast as signed bars ("+35% median reach: trending sound"), largest
-//! first, each with what it rests on ("based on 86 of your videos" or "prior from general
-//! guidance") and a one-click what-if: a change to the draft (saved like an edit, undoable)
-//! or another posting time (tried here; the plan itself is changed in the Calendar).
+//! first, each with what it rests on ("based on 86 of your videos", "prior from general
+//! guidance" or "from creators like you"): what a person controls first, the account's
+//! momentum after it under its own heading, and a one-click what-if: a change to the draft
+//! (saved like an edit, undoable) or another posting time (tried here; the plan itself is
+//! changed in the Calendar).
 
 use eframe::egui::{self, CornerRadius, RichText, Sense, vec2};
 
@@ -40,7 +42,19 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
         .map(|d| d.change_p50_pct.abs())
         .fold(1.0, f64::max);
     let mut clicked = None;
-    for d in drivers {
+    let mut yours = true;
+    for d in drivers
+        .iter()
+        .filter(|d| d.controllable)
+        .chain(drivers.iter().filter(|d| !d.controllable))
+    {
+        if yours && !d.controllable {
+            yours = false;
+            ui.label(theme::muted(
+                ui,
+                "Not in your hands: your account's momentum",
+            ));
+        }
         ui.horizontal(|ui| {
             signed_bar(ui, d.change_p50_pct, largest);
             ui.vertical(|ui| {
@@ -76,7 +90,18 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
 /// TikTok published) or the account's own data.
 pub fn driver_hover(d: &Driver) -> String {
     let seed = d.feature.map(Feature::seed_note);
+    if !d.controllable {
+        return format!(
+            "{}: how your recent videos did against your own level (their trend, spread and \
+             engagement), read through Scrollstop's reach model. A draft does not change it.",
+            d.basis.text()
+        );
+    }
     match (d.basis, seed) {
+        (Basis::Creators, _) => "From creators like you: Scrollstop's reach model learned across \
+             a few hundred creators' public videos how this goes with reach against each \
+             creator's own level. A pattern in others' results, not a weight TikTok published."
+            .to_string(),
         (Basis::Prior, Some(seed)) => format!(
             "Prior from the seed article: {seed} None of your imported videos vary this choice              yet, so this is a weak starting point, not something TikTok published. It gives              way to your own results as you import more."
         ),
