@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::io::dates::parse_date_time;
 use crate::io::studio::{posted_at_from_id, video_id_in_link};
-use crate::io::{FileSummary, ImportError, Rejected, ReportKind, Sink, VideoRecord};
+use crate::io::{FileSummary, ImportError, PostList, Rejected, ReportKind, Sink, VideoRecord};
 
 #[derive(Deserialize)]
 struct Export {
@@ -81,6 +81,8 @@ pub fn read_account_data(file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Resul
         skipped: 0,
         rejected: 0,
         notes: Vec::new(),
+        // The download lists every post of the account.
+        post_list: Some(PostList::All(list.len())),
     };
     let mut local_times = 0;
     for (index, entry) in list.iter().enumerate() {

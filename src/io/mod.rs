@@ -24,6 +24,6 @@ pub mod trend_list;
 pub use container::{Limits, ReadOptions, TableReader, read_bytes, read_paths};
 pub use readers::table_readers;
 pub use records::{
-    ActivityRecord, Collected, DraftRecord, FileSummary, ImportError, PlannedAt, Rejected,
-    ReportKind, ShareRecord, Sink, SnapshotRecord, TrendRecord, VideoRecord,
+    ActivityRecord, Collected, DraftRecord, FileSummary, ImportError, PlannedAt, PostList,
+    Rejected, ReportKind, ShareRecord, Sink, SnapshotRecord, TrendRecord, VideoRecord,
 };

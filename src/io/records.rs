@@ -79,6 +79,20 @@ pub struct FileSummary {
     pub rejected: usize,
     /// Anything else the user should know (`decoded as Windows-1252`).
     pub notes: Vec<String>,
+    /// Which of the account's posts the file lists, where that is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub post_list: Option<PostList>,
+}
+
+/// Which of an account's posts a file lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostList {
+    /// TikTok's list of the account's most viewed posts (Studio's Content export, sorted by
+    /// views), not all of them: how many it lists.
+    MostViewed(usize),
+    /// Every post of the account ("Download your data"): how many.
+    All(usize),
 }
 
 impl FileSummary {
@@ -98,6 +112,7 @@ impl FileSummary {
             skipped: 0,
             rejected: 0,
             notes: encoding.note().into_iter().collect(),
+            post_list: None,
         }
     }
 }

@@ -130,6 +130,22 @@ impl History {
         self.followers
     }
 
+    /// The same videos with every count (views and the engagement counts, so rates stay) scaled
+    /// by `factor`: a top-posts list brought to the account's typical post (`top_list.rs`).
+    pub fn with_counts_scaled(mut self, factor: f64) -> Self {
+        let scale = |v: &mut Option<f64>| *v = v.map(|x| x * factor);
+        for video in &mut self.videos {
+            for c in &mut video.counts {
+                c.views *= factor;
+                scale(&mut c.likes);
+                scale(&mut c.comments);
+                scale(&mut c.shares);
+                scale(&mut c.saves);
+            }
+        }
+        self
+    }
+
     /// Adds a video posted after all the others (the backtest's walk).
     pub(crate) fn push(&mut self, video: PastVideo) {
         let at = self

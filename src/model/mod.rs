@@ -31,6 +31,7 @@ mod pools;
 mod run;
 mod score;
 mod timing;
+mod top_list;
 mod trends;
 
 #[cfg(test)]
@@ -54,6 +55,7 @@ pub use history::{Audience, Counts, History, PastVideo};
 pub use pools::Pools;
 pub use score::Elasticity;
 pub use timing::SlotEffect;
+pub use top_list::{TopListCorrection, correct_top_list};
 pub use trends::{TrendContext, TrendingSound};
 
 use serde::Serialize;

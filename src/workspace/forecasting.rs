@@ -11,10 +11,10 @@ use serde::Serialize;
 
 use super::history_file::account_history;
 use super::{CheckSession, Workspace, WorkspaceError};
-use crate::domain::{Account, Draft, DraftId};
+use crate::domain::{Account, AccountId, Draft, DraftId};
 use crate::model::{
-    AccountHistory, AccountModel, Audience, DraftFeatures, Forecast, ForecastContext, Slot,
-    TrendContext, fit,
+    AccountHistory, AccountModel, Audience, DraftFeatures, Forecast, ForecastContext, History,
+    Slot, TopListCorrection, TrendContext, correct_top_list, fit,
 };
 
 /// The seed every forecast in the app draws from, so the same draft and slot always give the
@@ -27,6 +27,8 @@ pub struct ForecastSession {
     pub trends: TrendContext,
     pub zone: Tz,
     checks: CheckSession,
+    /// The account's history is a top-posts list, and how it was corrected.
+    top_list: Option<TopListCorrection>,
 }
 
 impl ForecastSession {
@@ -48,8 +50,14 @@ impl ForecastSession {
         at: DateTime<Utc>,
         context: &ForecastContext,
     ) -> Forecast {
-        self.model
-            .forecast(&self.features(draft), self.slot(at), context)
+        let mut forecast = self
+            .model
+            .forecast(&self.features(draft), self.slot(at), context);
+        if let Some(top) = &self.top_list {
+            forecast.confidence.label = top.label();
+            forecast.confidence.advice = Some(top.advice());
+        }
+        forecast
     }
 
     /// The checks the features were read with (the same session the drafts table uses).
@@ -68,6 +76,18 @@ impl ForecastSession {
         self.model
             .heat_map(&self.features(draft), week_start(now, self.zone), context)
     }
+}
+
+/// Settings key: how many posts the account's last top-posts list (Studio's Content export)
+/// held.
+pub(crate) fn top_posts_key(account: AccountId) -> String {
+    format!("top_posts.{}", account.0)
+}
+
+/// Settings key: how many posts the account's last "Download your data" file listed (all its
+/// posts then).
+pub(crate) fn known_posts_key(account: AccountId) -> String {
+    format!("known_posts.{}", account.0)
 }
 
 /// Monday 00:00 (local, in `zone`) of the week that contains `now`, as an instant. A Monday
@@ -163,14 +183,40 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<ForecastSession, WorkspaceError> {
         let past = self.account_history(account)?;
+        let (history, top_list) = self.top_list_corrected(account, past.history)?;
         let trends = TrendContext::from_trends(&self.store().trends()?, now);
-        let model = fit(&past.history, &past.audience, &trends);
+        let model = fit(&history, &past.audience, &trends);
         Ok(ForecastSession {
             model,
             trends,
             zone: account.time_zone,
             checks: self.check_session(account.id, now)?,
+            top_list,
         })
+    }
+
+    /// The account's history corrected for being a top-posts list, where its last Content
+    /// import was one (see `model/top_list.rs`). The backtest reads the counts as stored.
+    fn top_list_corrected(
+        &self,
+        account: &Account,
+        history: History,
+    ) -> Result<(History, Option<TopListCorrection>), WorkspaceError> {
+        let count = |key: String| -> Result<Option<usize>, WorkspaceError> {
+            Ok(self
+                .store()
+                .setting(&key)?
+                .and_then(|n| n.parse::<usize>().ok()))
+        };
+        let Some(listed) = count(top_posts_key(account.id))? else {
+            return Ok((history, None));
+        };
+        // Every post the workspace knows of: those stored (from any import) or listed by the
+        // last "Download your data" file. The list is the top `listed` of them.
+        let stored = self.store().videos(account.id)?.len();
+        let known = count(known_posts_key(account.id))?.unwrap_or(0).max(stored);
+        let (history, correction) = correct_top_list(history, listed, known);
+        Ok((history, Some(correction)))
     }
 
     /// The draft's next plan entry at or after `now`, if it has one.

@@ -11,7 +11,7 @@ mod exclusive;
 mod export;
 mod export_file;
 mod first_steps;
-mod forecasting;
+pub(crate) mod forecasting;
 mod history_file;
 mod import;
 mod lock;

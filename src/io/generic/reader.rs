@@ -178,6 +178,7 @@ fn read_rows(
         skipped,
         rejected,
         notes,
+        post_list: None,
     });
     Ok(())
 }

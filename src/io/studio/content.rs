@@ -15,7 +15,7 @@ use crate::domain::{Handle, hashtags_in};
 use crate::io::csv_table::Row;
 use crate::io::dates::{PlaceError, WrittenDate, parse_date, place_latest};
 use crate::io::numbers::{parse_count, parse_duration_s, parse_share};
-use crate::io::{ImportError, ReportKind, SnapshotRecord, VideoRecord};
+use crate::io::{ImportError, PostList, ReportKind, SnapshotRecord, VideoRecord};
 
 const TIME: usize = 0;
 const TITLE: usize = 1;
@@ -94,6 +94,12 @@ pub(super) fn read(input: &StudioFile<'_>) -> Result<Parsed, ImportError> {
             Err(problem) => parsed.reject(row.line(), problem),
         }
     }
+    parsed.post_list = top_posts(&videos).map(PostList::MostViewed);
+    if let Some(PostList::MostViewed(n)) = parsed.post_list {
+        parsed.notes.push(format!(
+            "these {n} videos are TikTok's list of the account's most viewed posts (sorted by views), not all its posts: forecasts correct the account's typical reach for that"
+        ));
+    }
     let newest_post = videos.iter().filter_map(|v| v.record.posted_at).max();
     let export = export_date(input, &videos, newest_post)?;
     let captured_at = export.as_ref().map(|e| e.capture_instant(newest_post));
@@ -139,6 +145,22 @@ pub(super) fn read(input: &StudioFile<'_>) -> Result<Parsed, ImportError> {
     parsed.export_date = export;
     Ok(parsed)
 }
+
+/// Studio's Content export lists the account's most viewed posts, sorted by views: a file of
+/// at least [`TOP_LIST_MIN`] rows whose views never rise down the file is taken as that list.
+fn top_posts(videos: &[Video]) -> Option<usize> {
+    let views: Vec<i64> = videos
+        .iter()
+        .filter_map(|v| v.record.snapshot.as_ref().map(|s| s.views))
+        .collect();
+    let sorted = views.windows(2).all(|pair| pair[0] >= pair[1]);
+    let varied = views.first() != views.last();
+    (views.len() >= TOP_LIST_MIN && views.len() == videos.len() && sorted && varied)
+        .then_some(views.len())
+}
+
+/// Fewer rows than this in order say nothing about how the file was sorted.
+const TOP_LIST_MIN: usize = 3;
 
 fn midnight(day: NaiveDate) -> DateTime<Utc> {
     day.and_time(chrono::NaiveTime::MIN).and_utc()

@@ -131,6 +131,8 @@ pub(crate) struct Parsed {
     pub dates: Vec<NaiveDate>,
     pub export_date: Option<ExportDate>,
     pub notes: Vec<String>,
+    /// See [`FileSummary::post_list`].
+    pub post_list: Option<crate::io::PostList>,
 }
 
 impl Parsed {
@@ -193,6 +195,7 @@ pub fn read_report(
         skipped: parsed.skipped,
         rejected,
         notes,
+        post_list: parsed.post_list,
     });
     Ok(())
 }

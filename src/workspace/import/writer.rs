@@ -20,11 +20,12 @@ use crate::domain::{
     TrendCapture,
 };
 use crate::io::{
-    ActivityRecord, Collected, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink,
-    TrendRecord, VideoRecord,
+    ActivityRecord, Collected, DraftRecord, FileSummary, PostList, Rejected, ReportKind,
+    ShareRecord, Sink, TrendRecord, VideoRecord,
 };
 use crate::store::{Batch, Change, StoreError, VideoFields, VideoWrites};
 use crate::workspace::draft_import::{DraftRow, store_draft};
+use crate::workspace::forecasting::{known_posts_key, top_posts_key};
 use crate::workspace::{Progress, WorkspaceError};
 
 /// How many records are written between looks at the Cancel button.
@@ -202,6 +203,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             }
             self.write_held(&orphans);
         }
+        self.attempt(|w| w.note_top_lists());
         if let Some(failure) = self.failure.take() {
             return Err(failure);
         }
@@ -406,6 +408,28 @@ impl<'w, 'b> Writer<'w, 'b> {
             self.note_account(file, &handle);
         }
         Ok(Some(id))
+    }
+
+    /// Remembers, for each account a top-posts list (Studio's Content export) or a list of all
+    /// posts ("Download your data") went to, how many posts it holds: forecasts correct the
+    /// account's level for a top-posts list, knowing how many posts there are.
+    fn note_top_lists(&mut self) -> Result<(), WorkspaceError> {
+        for summary in &self.summaries {
+            let (key, listed): (fn(AccountId) -> String, usize) = match summary.post_list {
+                Some(PostList::MostViewed(n)) => (top_posts_key, n),
+                Some(PostList::All(n)) => (known_posts_key, n),
+                None => continue,
+            };
+            for shown in self.file_accounts.get(&summary.file).into_iter().flatten() {
+                let Ok(handle) = Handle::parse(shown) else {
+                    continue;
+                };
+                if let Some(account) = self.batch.find_account(&handle)? {
+                    self.batch.set_setting(&key(account), &listed.to_string())?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Adds `handle` to the accounts `file` went to, unless it is there (rows come grouped
