@@ -52,7 +52,7 @@ fn exporting_onto_the_workspace_or_a_folder_is_refused_in_the_window() {
     let before = std::fs::read(&workspace.path).expect("the workspace reads");
     let harness = export_to(&workspace, workspace.path.clone());
     assert!(
-        shows_part(&harness, "an export never replaces it"),
+        shows_part(&harness, "which Scrollstop never writes over"),
         "the refusal is shown"
     );
     drop(harness);

@@ -99,7 +99,7 @@ fn without_a_chooser_export_asks_for_a_path_and_explains_a_refused_one() {
     harness.run();
     run_until(&mut harness, WAIT, "the refusal", |app| !app.is_busy());
     assert!(
-        shows_part(&harness, "an export never replaces it"),
+        shows_part(&harness, "which Scrollstop never writes over"),
         "the refusal is in the dialog"
     );
     let before = std::fs::metadata(&workspace.path)

@@ -192,13 +192,19 @@ impl Workspace {
         }))
     }
 
-    /// Copies the workspace to `target` (a file the user chose), reporting progress.
-    /// Returns the copy's size in bytes.
+    /// Copies the workspace to `target` (a file the user chose), reporting progress. The
+    /// workspace itself, its `-wal`/`-shm`/lock and anything that is not a regular or new file
+    /// are refused (`export_file.rs`). Returns the copy's size in bytes.
     pub fn back_up_to(
         &self,
         target: &Path,
         progress: &dyn Progress,
     ) -> Result<u64, WorkspaceError> {
+        let target = &super::export_file::check_target_for(
+            self.path(),
+            target,
+            super::export_file::Written::BackupCopy,
+        )?;
         let mut report = |p: CopyProgress| {
             progress.report(
                 p.fraction(),

@@ -1,9 +1,10 @@
-//! Writing an exported file where the person asked, without ever harming the workspace: the
-//! target may not be the workspace itself (however the path is spelled: relative, `./`, `..`,
-//! through a symlink or a hard link), its `-wal`/`-shm`/`-journal` files, its lock, its backups,
-//! or any SQLite database; and it must be a regular file or a new one (not a folder, a device
-//! or a FIFO). The text is written beside the target and renamed over it, so a failed export
-//! (a full disk) leaves the old file as it was and no `.partial` file behind.
+//! Writing an exported file (or a backup copy) where the person asked, without ever harming
+//! the workspace: the target may not be the workspace itself (however the path is spelled:
+//! relative, `./`, `..`, through a symlink or a hard link), its `-wal`/`-shm`/`-journal` files
+//! or its lock; an export may not replace its backups or any SQLite database either; and the
+//! target must be a regular file or a new one (not a folder, a device or a FIFO). An export is
+//! written beside the target and renamed over it, so a failed export (a full disk) leaves the
+//! old file as it was and no `.partial` file behind.
 
 use std::fs::{self, File, Metadata};
 use std::io::Write;
@@ -15,7 +16,7 @@ use crate::store::{backup_folder_of, beside};
 #[derive(Debug, thiserror::Error)]
 pub enum ExportTargetError {
     #[error(
-        "{target} is this workspace's {what}; an export never replaces it. Choose another file name, e.g. plan.ics; nothing was written."
+        "{target} is this workspace's {what}, which Scrollstop never writes over. Choose another file name (e.g. plan.ics); nothing was written."
     )]
     Workspace { target: PathBuf, what: &'static str },
 
@@ -72,8 +73,27 @@ pub fn write_export(
     })
 }
 
+/// What is written to a target the person chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// An exported calendar: it never replaces a database or a backup.
+    Export,
+    /// A backup copy of the workspace: it may replace an older copy (a database), never the
+    /// workspace itself or its companions.
+    BackupCopy,
+}
+
 /// The path the export is written to (symlinks followed), after every check.
 pub fn check_target(workspace: &Path, target: &Path) -> Result<PathBuf, ExportTargetError> {
+    check_target_for(workspace, target, Written::Export)
+}
+
+/// The path `written` goes to (symlinks followed), after the checks that apply to it.
+pub fn check_target_for(
+    workspace: &Path,
+    target: &Path,
+    written: Written,
+) -> Result<PathBuf, ExportTargetError> {
     let resolved = resolve(target)?;
     let refuse = |what| ExportTargetError::Workspace {
         target: target.to_path_buf(),
@@ -93,7 +113,8 @@ pub fn check_target(workspace: &Path, target: &Path) -> Result<PathBuf, ExportTa
         }
     }
     let backups = backup_folder_of(&ws);
-    if resolved.starts_with(&backups) || is_migration_copy(&ws, &resolved) {
+    let export = written == Written::Export;
+    if export && (resolved.starts_with(&backups) || is_migration_copy(&ws, &resolved)) {
         return Err(refuse("backup"));
     }
     match fs::metadata(&resolved) {
@@ -101,7 +122,7 @@ pub fn check_target(workspace: &Path, target: &Path) -> Result<PathBuf, ExportTa
             target: target.to_path_buf(),
             kind: kind_of(&meta),
         }),
-        Ok(_) if is_sqlite(&resolved) => Err(ExportTargetError::Database {
+        Ok(_) if export && is_sqlite(&resolved) => Err(ExportTargetError::Database {
             target: target.to_path_buf(),
         }),
         _ => Ok(resolved),

@@ -45,7 +45,7 @@ fn export_onto_the_workspace_is_refused_however_it_is_spelled() {
         assert!(!out.status.success(), "{output} was accepted");
         let message = stderr(&out);
         assert!(
-            message.contains("an export never replaces it"),
+            message.contains("which Scrollstop never writes over"),
             "{output}: {message}"
         );
         assert!(message.contains("Choose another file name"), "{message}");

@@ -203,3 +203,25 @@ fn a_planted_partial_link_is_never_followed() {
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_eq!(fs::read(dir.path().join("plan.ics")).unwrap(), b"calendar");
 }
+
+#[test]
+fn a_backup_copy_may_replace_an_older_copy_but_never_the_workspace() {
+    let (dir, path, _store) = workspace();
+    let older = dir.path().join("copy.sqlite");
+    drop(Store::open(&older).unwrap());
+    assert!(check_target_for(&path, &older, Written::BackupCopy).is_ok());
+    for target in [
+        path.clone(),
+        dir.path().join("ws.sqlite-wal"),
+        dir.path().join("ws.sqlite.lock"),
+    ] {
+        assert!(matches!(
+            check_target_for(&path, &target, Written::BackupCopy),
+            Err(ExportTargetError::Workspace { .. })
+        ));
+    }
+    assert!(matches!(
+        check_target_for(&path, dir.path(), Written::BackupCopy),
+        Err(ExportTargetError::NotAFile { .. })
+    ));
+}
