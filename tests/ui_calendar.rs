@@ -247,18 +247,7 @@ fn a_drop_into_the_skipped_spring_hour_asks_which_time_is_meant() {
 fn export_writes_the_shown_weeks_posts_to_the_chosen_file() {
     let (workspace, _) = workspace_with(&[("Export me", wall(2027, 3, 30, 18, 0))]);
     let target = workspace.dir.path().join("plan.ics");
-    let path = workspace.path.clone();
-    let save_to = target.clone();
-    let mut harness = Harness::builder()
-        .allow_missing_glyphs()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_eframe(move |_cc| {
-            ScrollstopApp::new(path).with_file_dialog(Box::new(
-                scrollstop::ui::GivenPaths::default().with_save_to(save_to),
-            ))
-        });
-    harness.run();
+    let mut harness = common::app_saving_to(&workspace.path, target.clone());
     calendar_at(&mut harness, "Week", "2027-03-30");
     harness.get_by_label("Export…").click();
     harness.run();

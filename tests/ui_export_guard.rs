@@ -5,10 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::egui;
 use common::*;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
 use scrollstop::ui::ScrollstopApp;
 
 /// Exports the calendar from the window into `target`; returns the harness afterwards.
@@ -16,26 +14,9 @@ fn export_to(
     workspace: &TestWorkspace,
     target: std::path::PathBuf,
 ) -> Harness<'static, ScrollstopApp> {
-    let path = workspace.path.clone();
-    let mut harness = Harness::builder()
-        .allow_missing_glyphs()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_eframe(move |_cc| {
-            ScrollstopApp::new(path).with_file_dialog(Box::new(
-                scrollstop::ui::GivenPaths::default().with_save_to(target),
-            ))
-        });
-    harness.run();
+    let mut harness = app_saving_to(&workspace.path, target);
     open_view(&mut harness, "Calendar");
-    harness.get_by_label("Export…").click();
-    harness.run();
-    harness
-        .query_all_by_label("Export…")
-        .last()
-        .expect("the dialog's Export button")
-        .click();
-    harness.run();
+    export_from_dialog(&mut harness);
     run_until(
         &mut harness,
         Duration::from_secs(120),

@@ -29,14 +29,7 @@ fn type_path(harness: &mut Harness<'static, ScrollstopApp>, path: &str) {
 /// Opens the calendar's export dialog and presses its Export… button.
 fn export_from_calendar(harness: &mut Harness<'static, ScrollstopApp>) {
     open_view(harness, "Calendar");
-    harness.get_by_label("Export…").click();
-    harness.run();
-    harness
-        .query_all_by_label("Export…")
-        .last()
-        .expect("the dialog's Export button")
-        .click();
-    harness.run();
+    common::export_from_dialog(harness);
 }
 
 #[test]

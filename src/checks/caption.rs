@@ -96,6 +96,7 @@ fn cut_body(body: &str, budget: usize) -> (String, &str) {
     let mut sentence_end = None;
     let mut word_end = None;
     let mut previous: Option<&str> = None;
+    let mut word_start = 0;
     for (count, (i, g)) in body.grapheme_indices(true).enumerate() {
         if count > budget {
             break;
@@ -105,9 +106,15 @@ fn cut_body(body: &str, budget: usize) -> (String, &str) {
             if matches!(p, "." | "!" | "?" | "…") && count <= budget && count * 2 >= budget {
                 sentence_end = Some(i);
             }
-            if count <= room && !matches!(p, " " | "\n" | "\t") {
+            // Never right after a hashtag: the `…` would become part of it. The hashtag goes
+            // with the part cut away, which moves its hashtags to the end.
+            let after_tag = is_tag(&body[word_start..i]);
+            if count <= room && !matches!(p, " " | "\n" | "\t") && !after_tag {
                 word_end = Some(i);
             }
+        }
+        if space {
+            word_start = i + g.len();
         }
         previous = Some(g);
     }
@@ -267,6 +274,18 @@ mod tests {
         assert!(verdict(2201).contains(&("caption-over-api-limit", Severity::Warning)));
         assert!(verdict(4001).contains(&("caption-over-limit", Severity::Error)));
         assert!(!verdict(4000).iter().any(|(_, s)| *s == Severity::Error));
+    }
+
+    #[test]
+    fn the_ellipsis_never_sticks_to_a_hashtag() {
+        let caption = "Knitting again tonight #cosy and then some more words that run on and on";
+        let trimmed = trim_caption_to(caption, 40);
+        assert!(!trimmed.contains("#cosy…"), "{trimmed:?}");
+        assert!(
+            trimmed.split_whitespace().any(|w| w == "#cosy"),
+            "{trimmed:?}"
+        );
+        assert!(caption_length(&trimmed) <= 40, "{trimmed:?}");
     }
 
     proptest::proptest! {

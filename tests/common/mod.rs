@@ -68,6 +68,34 @@ pub fn app_choosing(path: &Path, files: Vec<PathBuf>) -> Harness<'static, Scroll
     harness
 }
 
+/// The real app on `path` whose file chooser saves to `target` (no desktop dialog opens).
+pub fn app_saving_to(path: &Path, target: PathBuf) -> Harness<'static, ScrollstopApp> {
+    let path = path.to_path_buf();
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_eframe(move |_cc| {
+            ScrollstopApp::new(path)
+                .with_file_dialog(Box::new(GivenPaths::default().with_save_to(target)))
+        });
+    harness.run();
+    harness
+}
+
+/// Opens the shown view's export dialog and presses the dialog's own Export… button (the
+/// toolbar's is behind the modal).
+pub fn export_from_dialog(harness: &mut Harness<'static, ScrollstopApp>) {
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness
+        .query_all_by_label("Export…")
+        .last()
+        .expect("the dialog's Export button")
+        .click();
+    harness.run();
+}
+
 /// Runs frames (in real time) until `done` holds, failing after `limit`.
 pub fn run_until(
     harness: &mut Harness<'static, ScrollstopApp>,
