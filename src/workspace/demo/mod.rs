@@ -28,6 +28,7 @@ use super::{Progress, WorkspaceError};
 use crate::domain::{Handle, ImportRecord, NewAccount, SubcultureId};
 use crate::random::Rng;
 use crate::store::Store;
+use crate::text::plural;
 
 use recipe::seeded_subcultures;
 
@@ -137,13 +138,13 @@ pub(crate) fn write(
         report_kind: "demo".into(),
         account: None,
         summary: format!(
-            "Demo generated from seed {seed} as of {}: {} accounts, {} drafts, {} trend items, {} videos with {} snapshots.",
+            "Demo generated from seed {seed} as of {}: {}, {}, {}, {} with {}.",
             today.format("%Y-%m-%d %H:%M UTC"),
-            recipe.accounts.len(),
-            tally.drafts,
-            tally.trend_items,
-            tally.videos,
-            tally.snapshots
+            plural(recipe.accounts.len(), "account", "accounts"),
+            plural(tally.drafts, "draft", "drafts"),
+            plural(tally.trend_items, "trend item", "trend items"),
+            plural(tally.videos, "video", "videos"),
+            plural(tally.snapshots, "snapshot", "snapshots")
         ),
     })?;
     batch.set_setting("demo_seed", &seed.to_string())?;

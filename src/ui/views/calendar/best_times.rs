@@ -33,11 +33,7 @@ pub fn ui(ui: &mut egui::Ui, data: &CalendarData) {
             ui.label(
                 RichText::new(format!(
                     "Your audience · rests on {} of follower activity",
-                    if data.profile.weeks == 1 {
-                        "1 week".to_string()
-                    } else {
-                        format!("{} weeks", data.profile.weeks)
-                    }
+                    crate::text::plural(data.profile.weeks as usize, "week", "weeks")
                 ))
                 .strong(),
             );
