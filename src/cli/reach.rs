@@ -26,13 +26,6 @@ pub(super) fn predict(
     let mut context = ForecastContext::new(FORECAST_SEED);
     context.threshold = above;
     let at = at.map(|t| t.with_timezone(&Utc));
-    // The store's "no longer exists" is for a draft deleted under an open window; a number
-    // typed on the command line that names no draft gets its own sentence.
-    if let Err(crate::store::StoreError::NotFound { .. }) = workspace.store().draft(DraftId(id)) {
-        anyhow::bail!(
-            "there is no draft {id} in this workspace; `scrollstop check` lists the drafts with their numbers."
-        );
-    }
     let prediction = workspace.predict(DraftId(id), at, &context, Utc::now())?;
     if json {
         serde_json::to_writer_pretty(&mut *out, &prediction)?;

@@ -16,6 +16,7 @@ use crate::model::{
     AccountHistory, AccountModel, Audience, DraftFeatures, Forecast, ForecastContext, History,
     Slot, TopListCorrection, TrendContext, correct_top_list, fit,
 };
+use crate::store::StoreError;
 
 /// The seed every forecast in the app draws from, so the same draft and slot always give the
 /// same numbers.
@@ -260,7 +261,14 @@ impl Workspace {
         context: &ForecastContext,
         now: DateTime<Utc>,
     ) -> Result<Prediction, WorkspaceError> {
-        let draft = self.store().draft(id)?;
+        // The store's "no longer exists" is for a draft deleted under an open window; a number
+        // that names no draft gets its own sentence.
+        let draft = match self.store().draft(id) {
+            Err(StoreError::NotFound { .. }) => {
+                return Err(WorkspaceError::NoSuchDraft { id: id.0 });
+            }
+            other => other?,
+        };
         let account = self.store().account(draft.account)?;
         let session = self.forecast_session(&account, now)?;
         let (at, slot_source) = self.forecast_slot(&draft, at, now)?;

@@ -103,6 +103,11 @@ pub enum WorkspaceError {
     },
 
     #[error(
+        "there is no draft {id} in this workspace; `scrollstop check` lists the drafts with their numbers."
+    )]
+    NoSuchDraft { id: i64 },
+
+    #[error(
         "there is no workspace at {path}. Check the path (--workspace PATH); `scrollstop demo --workspace PATH` or `scrollstop import --workspace PATH FILES` create one."
     )]
     Missing { path: PathBuf },
