@@ -166,3 +166,6 @@ impl Workspace {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests;
