@@ -130,8 +130,15 @@ pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding
     }
     let own = Origin::Draft(draft.id);
     let media = draft.media_hash.as_deref().filter(|h| !h.is_empty());
-    let print = fingerprint(&draft.caption);
     let index = ctx.duplicates;
+    let computed;
+    let print = match index.print_of(draft.id, &draft.caption) {
+        Some(print) => print,
+        None => {
+            computed = fingerprint(&draft.caption);
+            &computed
+        }
+    };
     let same_media = media
         .map(|m| index.with_media(m))
         .unwrap_or_default()
@@ -154,13 +161,13 @@ pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding
     }
     let mut best: Option<(f64, &Entry)> = None;
     for entry in index
-        .candidates(&print)
+        .candidates(print)
         .iter()
         .map(|&at| index.entry(at))
         .filter(|e| e.origin != own)
     {
         // The most similar; of equals, the first in the index's order.
-        let s = similarity(&print, &entry.print);
+        let s = similarity(print, &entry.print);
         let better = |(b, e): (f64, &Entry)| s > b || (s == b && entry.rank < e.rank);
         if s >= DUPLICATE_THRESHOLD && best.is_none_or(better) {
             best = Some((s, entry));

@@ -34,6 +34,8 @@ fn draft_rank(draft: &Draft) -> Rank {
 pub(super) struct Entry {
     pub origin: Origin,
     pub label: String,
+    /// The caption the fingerprint was taken of.
+    pub caption: String,
     pub media_hash: Option<String>,
     pub print: Fingerprint,
     /// Lower comes first when two entries are equally similar.
@@ -124,6 +126,7 @@ impl DuplicateIndex {
         let entry = Entry {
             origin: origin.clone(),
             label: label.to_string(),
+            caption: caption.to_string(),
             media_hash: media_hash.filter(|h| !h.is_empty()).map(str::to_string),
             print: fingerprint(caption),
             rank,
@@ -213,6 +216,13 @@ impl DuplicateIndex {
         self.entries[slot]
             .as_ref()
             .expect("slots handed out by the index hold an entry")
+    }
+
+    /// The fingerprint taken of this draft's caption when it was indexed, if it still has that
+    /// caption: checking every draft then fingerprints none of them again.
+    pub(super) fn print_of(&self, id: DraftId, caption: &str) -> Option<&Fingerprint> {
+        let entry = self.entries[*self.drafts.get(&id)?].as_ref()?;
+        (entry.caption == caption).then_some(&entry.print)
     }
 
     /// Slots of the entries with this media hash.
