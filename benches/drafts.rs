@@ -1,12 +1,8 @@
 //! Speed of the Drafts view against issue 3's targets, on a workspace whose first account holds
-//! 10,000 drafts (the demo workspace plus generated drafts with varied statuses, subcultures,
-//! captions, sounds and assignees, written with the store API into a temporary directory):
-//!
-//! - a frame of the Drafts view, drawn by the real app in egui_kittest after the first load and
-//!   after the background checks and forecasts finished: at most 8 ms (steady, and while
-//!   scrolling);
-//! - checking one draft with an existing `CheckSession`: at most 5 ms (building the session is
-//!   measured too).
+//! 10,000 drafts (`big_workspace`): a frame of the Drafts view, drawn by the real app in
+//! egui_kittest after the first load and after the background checks and forecasts finished: at
+//! most 8 ms (steady, and while scrolling). The checks themselves are measured in
+//! `benches/checks.rs`.
 //!
 //! The one-off costs (first load, checking and forecasting all 10,000 drafts in the background)
 //! are printed on stderr. Run: `cargo bench --bench drafts`.
@@ -14,126 +10,15 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use scrollstop::domain::{AspectRatio, Draft, DraftStatus, OpeningType};
-use scrollstop::random::Rng;
 use scrollstop::ui::ScrollstopApp;
-use scrollstop::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace};
 
-const DRAFTS: usize = 10_000;
+mod big_workspace;
 
-const WORDS: &[&str] = &[
-    "rainy",
-    "knit",
-    "cozy",
-    "sourdough",
-    "crumb",
-    "moss",
-    "terrarium",
-    "burpee",
-    "ladder",
-    "three",
-    "tips",
-    "for",
-    "the",
-    "slow",
-    "morning",
-    "routine",
-    "apple",
-    "cake",
-    "grandma",
-    "recipe",
-    "day",
-    "in",
-    "my",
-    "life",
-    "POV",
-    "you",
-    "finally",
-    "tried",
-    "it",
-    "🧶",
-    "🍎",
-];
-const TAGS: &[&str] = &[
-    "cottagecore",
-    "knitting",
-    "fyp",
-    "fittok",
-    "booktok",
-    "baking",
-    "plants",
-    "viral",
-    "diy",
-];
-const SOUNDS: &[&str] = &[
-    "Espresso - Sabrina Carpenter",
-    "Rain loop - Lofi Girl",
-    "Forest walk - Field Recordings",
-    "original sound - cozyknits",
-    "Pedro - Raffaella Carrà",
-];
-const PEOPLE: &[&str] = &["", "mai", "tom", "lena", "ines", "kwame"];
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0)
-        .single()
-        .expect("valid instant")
-}
-
-/// The demo workspace with its first account topped up to 10,000 drafts.
-fn workspace(path: &Path) {
-    let mut ws = Workspace::open(path).expect("workspace opens");
-    ws.create_demo(DEFAULT_DEMO_SEED, &Silent)
-        .expect("demo written");
-    let store = ws.store_mut();
-    let account = store.accounts().expect("accounts").remove(0).id;
-    let subcultures: Vec<_> = store
-        .subcultures()
-        .expect("subcultures")
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    let existing = store.drafts(account).expect("drafts").len();
-    let mut rng = Rng::new(3);
-    let batch = store.batch().expect("batch");
-    for i in existing..DRAFTS {
-        let mut d = Draft::blank(account, now());
-        let words: Vec<&str> = (0..3 + rng.below(18)).map(|_| *rng.pick(WORDS)).collect();
-        let tags: Vec<String> = (0..rng.below(7))
-            .map(|_| rng.pick(TAGS).to_string())
-            .collect();
-        d.title = format!("{} #{i}", words[..words.len().min(4)].join(" "));
-        d.hook = words.join(" ");
-        let hashtags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
-        d.caption = format!("{} {}", words.join(" "), hashtags.join(" "));
-        d.hashtags = tags;
-        d.status = *rng.pick(DraftStatus::ALL);
-        d.subculture =
-            (!subcultures.is_empty() && rng.chance(0.8)).then(|| *rng.pick(&subcultures));
-        d.sound = rng.chance(0.8).then(|| rng.pick(SOUNDS).to_string());
-        d.sound_bpm = d.sound.as_ref().map(|_| 80 + rng.below(80) as u16);
-        d.duration_s = rng.chance(0.9).then(|| 4.0 + rng.below(200) as f32);
-        d.aspect = *rng.pick(&[
-            AspectRatio::Vertical,
-            AspectRatio::Vertical,
-            AspectRatio::Square,
-        ]);
-        d.opening = *rng.pick(OpeningType::ALL);
-        d.assignee = rng.pick(PEOPLE).to_string();
-        d.notes = if rng.chance(0.3) {
-            "shoot at golden hour".to_string()
-        } else {
-            String::new()
-        };
-        batch.add_draft(&d).expect("draft written");
-    }
-    batch.commit().expect("batch committed");
-}
+use big_workspace::DRAFTS;
 
 /// The real app on `path`, in a laptop-sized window, showing the Drafts view.
 fn app(path: &Path) -> Harness<'static, ScrollstopApp> {
@@ -165,9 +50,8 @@ fn until_computed(harness: &mut Harness<'static, ScrollstopApp>) -> Duration {
 
 fn drafts_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("bench.sqlite");
     let started = Instant::now();
-    workspace(&path);
+    let path = big_workspace::at(dir.path());
     eprintln!(
         "drafts bench: workspace with {DRAFTS} drafts written in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -223,32 +107,6 @@ fn drafts_benches(c: &mut Criterion) {
                 harness.step();
             });
         },
-    );
-    drop(harness);
-
-    let ws = Workspace::open(&path).expect("workspace reopens");
-    let account = ws.store().accounts().expect("accounts").remove(0).id;
-    let drafts = ws.store().drafts(account).expect("drafts");
-    let mut group = c.benchmark_group("checks");
-    group.sample_size(10);
-    group.bench_function("CheckSession for 10k drafts", |b| {
-        b.iter(|| ws.check_session(account, now()).expect("session"));
-    });
-    group.finish();
-    let session = ws.check_session(account, now()).expect("session");
-    let mut i = 0;
-    c.bench_function("check one draft against 10k drafts (target <= 5 ms)", |b| {
-        b.iter(|| {
-            i = (i + 1) % drafts.len();
-            session.check(&drafts[i])
-        });
-    });
-    let started = Instant::now();
-    let findings: usize = drafts.iter().map(|d| session.check(d).len()).sum();
-    eprintln!(
-        "drafts bench: checking all {} drafts with one session took {:.0} ms ({findings} findings)",
-        drafts.len(),
-        started.elapsed().as_secs_f64() * 1e3
     );
 }
 

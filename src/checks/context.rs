@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::DuplicateIndex;
 use crate::domain::{
-    Subculture, TrendCapture, TrendItem, TrendKind, TrendReading, read_trends, same_name, sound_key,
+    Subculture, TrendCapture, TrendItem, TrendKind, TrendReading, name_key, read_trends, sound_key,
 };
 
 /// A trend item as the checks see it: the domain's one reading of the trend lists.
@@ -16,6 +16,8 @@ pub type TrendEntry = TrendReading;
 #[derive(Debug, Clone, Default)]
 pub struct TrendBook {
     entries: Vec<TrendEntry>,
+    /// Each entry's [`name_key`] and [`sound_key`], worked out once rather than per draft.
+    keys: Vec<(String, String)>,
     now: Option<DateTime<Utc>>,
 }
 
@@ -23,8 +25,14 @@ impl TrendBook {
     /// Builds the book from every item with its captures (oldest first), as of `now`, through
     /// [`read_trends`]: the reading the editor's picker shows is the one the checks judge.
     pub fn new(trends: &[(TrendItem, Vec<TrendCapture>)], now: DateTime<Utc>) -> Self {
+        let entries = read_trends(trends);
+        let keys = entries
+            .iter()
+            .map(|e| (name_key(&e.item.name), sound_key(&e.item.name)))
+            .collect();
         Self {
-            entries: read_trends(trends),
+            entries,
+            keys,
             now: Some(now),
         }
     }
@@ -37,13 +45,18 @@ impl TrendBook {
     /// The trend entry of a sound: the one of exactly this name (any case or spacing), else
     /// one with the same title by another author.
     pub fn sound(&self, name: &str) -> Option<&TrendEntry> {
+        let sounds = || {
+            self.entries
+                .iter()
+                .zip(&self.keys)
+                .filter(|(e, _)| e.item.kind == TrendKind::Sound)
+        };
+        let same = name_key(name);
         let key = sound_key(name);
-        self.of_kind(TrendKind::Sound)
-            .find(|e| same_name(&e.item.name, name))
-            .or_else(|| {
-                self.of_kind(TrendKind::Sound)
-                    .find(|e| sound_key(&e.item.name) == key)
-            })
+        sounds()
+            .find(|(_, (n, _))| *n == same)
+            .or_else(|| sounds().find(|(_, (_, k))| *k == key))
+            .map(|(e, _)| e)
     }
 
     /// The trend entry of a hashtag (without `#`, any case).

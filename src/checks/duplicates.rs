@@ -9,17 +9,18 @@
 //! 0.77, two unrelated captions on the same topic stay below 0.3. Captions of fewer than four
 //! words only count when their words and hashtags are exactly equal.
 //!
-//! Finding the candidates does not compare a caption with every other one: a similarity of
-//! [`DUPLICATE_THRESHOLD`] needs a word Jaccard index of at least `2 * threshold - 1` (the
-//! pair index is at most 1), and two word sets that similar must share one of the first
-//! `n - ceil(t * n) + 1` words of each when words are ordered rarest first (prefix filtering,
-//! as in Bayardo et al., "Scaling up all pairs similarity search"). The index keeps only those
-//! prefix words, so a check looks at a handful of captions even in a 10,000-draft workspace.
+//! Finding the candidates does not compare a caption with every other one: [`DuplicateIndex`]
+//! (in `duplicates/index.rs`) lists the account's captions by word pair and hands back only
+//! those that can reach the threshold, so a check looks at a handful of captions even in a
+//! 10,000-draft workspace, and an edited draft updates the index without rebuilding it.
 
-use std::collections::HashMap;
+mod index;
 
 use super::{CheckContext, Field, Finding, Severity};
 use crate::domain::{Draft, DraftId, DraftStatus, VideoId};
+
+pub use index::DuplicateIndex;
+use index::Entry;
 
 /// Similarity at or above which two captions are the same content.
 pub const DUPLICATE_THRESHOLD: f64 = 0.7;
@@ -38,38 +39,6 @@ struct Fingerprint {
     words: usize,
     singles: Vec<u64>,
     pairs: Vec<u64>,
-}
-
-#[derive(Debug, Clone)]
-struct Entry {
-    origin: Origin,
-    label: String,
-    media_hash: Option<String>,
-    print: Fingerprint,
-}
-
-/// The account's drafts and posted videos, fingerprinted once for fast comparison.
-#[derive(Debug, Clone, Default)]
-pub struct DuplicateIndex {
-    entries: Vec<Entry>,
-    /// How many entries hold each word (the rarest-first order of the prefix filter).
-    frequency: HashMap<u64, u32>,
-    /// Entries by each word of their prefix.
-    by_prefix_word: HashMap<u64, Vec<usize>>,
-    /// Entries by media hash.
-    by_media: HashMap<String, Vec<usize>>,
-}
-
-/// The lowest word Jaccard index a pair at [`DUPLICATE_THRESHOLD`] can have.
-fn word_threshold() -> f64 {
-    (2.0 * DUPLICATE_THRESHOLD - 1.0).max(0.0)
-}
-
-/// How many of a set's rarest words a pair above the word threshold must share one of.
-fn prefix_len(words: usize) -> usize {
-    let t = word_threshold();
-    let needed = (t * words as f64 - 1e-9).ceil().max(0.0) as usize;
-    (words - needed.min(words) + 1).min(words)
 }
 
 /// FNV-1a: stable across runs and platforms, unlike the standard hasher.
@@ -154,95 +123,6 @@ pub fn caption_similarity(a: &str, b: &str) -> f64 {
     similarity(&fingerprint(a), &fingerprint(b))
 }
 
-impl DuplicateIndex {
-    /// Adds a draft or video: `label` names it in messages. [`DuplicateIndex::of`] indexes the
-    /// prefixes once everything is added.
-    fn add(&mut self, origin: Origin, label: &str, caption: &str, media_hash: Option<&str>) {
-        let entry = Entry {
-            origin,
-            label: label.to_string(),
-            media_hash: media_hash.filter(|h| !h.is_empty()).map(str::to_string),
-            print: fingerprint(caption),
-        };
-        let at = self.entries.len();
-        if let Some(hash) = &entry.media_hash {
-            self.by_media.entry(hash.clone()).or_default().push(at);
-        }
-        for word in &entry.print.singles {
-            *self.frequency.entry(*word).or_default() += 1;
-        }
-        self.entries.push(entry);
-    }
-
-    /// The words of `print` rarest first (ties by value, so every caller orders alike).
-    fn rarest_first(&self, print: &Fingerprint) -> Vec<u64> {
-        let mut words = print.singles.clone();
-        words.sort_unstable_by_key(|w| (self.frequency.get(w).copied().unwrap_or(0), *w));
-        words
-    }
-
-    /// Indexes every entry by the words of its prefix (after the last [`DuplicateIndex::add`]).
-    fn index_prefixes(&mut self) {
-        let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (at, entry) in self.entries.iter().enumerate() {
-            let words = self.rarest_first(&entry.print);
-            for word in &words[..prefix_len(words.len())] {
-                by_word.entry(*word).or_default().push(at);
-            }
-        }
-        self.by_prefix_word = by_word;
-    }
-
-    /// Entries whose caption may be near-identical to `print`, in the order they were added.
-    fn candidates(&self, print: &Fingerprint) -> Vec<usize> {
-        let words = self.rarest_first(print);
-        let mut found: Vec<usize> = words[..prefix_len(words.len())]
-            .iter()
-            .filter_map(|w| self.by_prefix_word.get(w))
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-
-    /// Builds an index of drafts (trashed ones are skipped by the caller) and posted videos.
-    pub fn of<'a>(
-        drafts: impl IntoIterator<Item = &'a Draft>,
-        videos: impl IntoIterator<Item = (VideoId, &'a str)>,
-    ) -> Self {
-        let mut index = Self::default();
-        for d in drafts {
-            let label = if d.title.is_empty() {
-                format!("draft {}", d.id.0)
-            } else {
-                format!("draft \"{}\"", d.title)
-            };
-            index.add(
-                Origin::Draft(d.id),
-                &label,
-                &d.caption,
-                d.media_hash.as_deref(),
-            );
-        }
-        for (id, caption) in videos {
-            index.add(Origin::Video(id), "a posted video", caption, None);
-        }
-        index.index_prefixes();
-        index
-    }
-
-    /// How many captions the index holds.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
 pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
     // A posted draft is the video itself: comparing it with the account's videos finds itself.
     if draft.status == DraftStatus::Posted {
@@ -250,14 +130,22 @@ pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding
     }
     let own = Origin::Draft(draft.id);
     let media = draft.media_hash.as_deref().filter(|h| !h.is_empty());
-    let print = fingerprint(&draft.caption);
     let index = ctx.duplicates;
+    let computed;
+    let print = match index.print_of(draft.id, &draft.caption) {
+        Some(print) => print,
+        None => {
+            computed = fingerprint(&draft.caption);
+            &computed
+        }
+    };
     let same_media = media
-        .and_then(|m| index.by_media.get(m))
-        .into_iter()
-        .flatten()
-        .map(|&at| &index.entries[at])
-        .find(|e| e.origin != own);
+        .map(|m| index.with_media(m))
+        .unwrap_or_default()
+        .iter()
+        .map(|&at| index.entry(at))
+        .filter(|e| e.origin != own)
+        .min_by_key(|e| e.rank);
     if let Some(entry) = same_media {
         out.push(Finding::new(
             "duplicate-content",
@@ -273,13 +161,15 @@ pub(super) fn check(draft: &Draft, ctx: &CheckContext<'_>, out: &mut Vec<Finding
     }
     let mut best: Option<(f64, &Entry)> = None;
     for entry in index
-        .candidates(&print)
+        .candidates(print)
         .iter()
-        .map(|&at| &index.entries[at])
+        .map(|&at| index.entry(at))
         .filter(|e| e.origin != own)
     {
-        let s = similarity(&print, &entry.print);
-        if s >= DUPLICATE_THRESHOLD && best.is_none_or(|(b, _)| s > b) {
+        // The most similar; of equals, the first in the index's order.
+        let s = similarity(print, &entry.print);
+        let better = |(b, e): (f64, &Entry)| s > b || (s == b && entry.rank < e.rank);
+        if s >= DUPLICATE_THRESHOLD && best.is_none_or(better) {
             best = Some((s, entry));
         }
     }

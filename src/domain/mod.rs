@@ -27,7 +27,7 @@ pub use handle::{Handle, HandleError, HandleProblem};
 pub use plan::{PlanEntry, PlanEntryId};
 pub use subculture::{Colour, Subculture, SubcultureId};
 pub use trend::{Lifecycle, TrendCapture, TrendItem, TrendItemId, TrendKind, lifecycle};
-pub use trend_reading::{TrendReading, read_trends, same_name, sound_key};
+pub use trend_reading::{TrendReading, name_key, read_trends, same_name, sound_key};
 pub use video::{Snapshot, Video, VideoId};
 
 /// Hashtags found in a caption, in order of appearance, without the `#`, deduplicated

@@ -66,7 +66,12 @@ pub fn read_trends(trends: &[(TrendItem, Vec<TrendCapture>)]) -> Vec<TrendReadin
 
 /// True when two names are the same but for case and spacing.
 pub fn same_name(a: &str, b: &str) -> bool {
-    normalised(a) == normalised(b)
+    name_key(a) == name_key(b)
+}
+
+/// A name without case or spacing: two names are the [`same_name`] when their keys are equal.
+pub fn name_key(name: &str) -> String {
+    normalised(name)
 }
 
 /// A sound's title without case, spacing or the `- author` part, to match a sound typed

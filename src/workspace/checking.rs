@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Workspace, WorkspaceError};
 use crate::checks::{CheckContext, DuplicateIndex, Finding, PlanDay, TrendBook, check_draft};
-use crate::domain::{AccountId, Draft, DraftId, PlanEntry, Subculture, SubcultureId};
+use crate::domain::{AccountId, Draft, DraftId, DraftStatus, PlanEntry, Subculture, SubcultureId};
 
 /// A draft with its findings, most severe first.
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +25,7 @@ pub fn active_weeks_key(account: AccountId) -> String {
 
 /// Everything the checks need for one account, read once and reused for every draft.
 pub struct CheckSession {
+    account: AccountId,
     subcultures: HashMap<SubcultureId, Subculture>,
     trends: TrendBook,
     duplicates: DuplicateIndex,
@@ -43,6 +44,25 @@ impl CheckSession {
             now: self.now,
         };
         check_draft(draft, &ctx)
+    }
+
+    /// Takes in a saved change to one draft of the account (an edit, a new draft, a draft
+    /// trashed or posted): only that draft's captions and media hash are re-indexed, and the
+    /// next checks give the findings a session read afresh from the store would give.
+    pub fn update(&mut self, draft: &Draft) {
+        if draft.account != self.account {
+            return;
+        }
+        if draft.status == DraftStatus::Posted || draft.trashed_at.is_some() {
+            self.duplicates.remove_draft(draft.id);
+        } else {
+            self.duplicates.upsert_draft(draft);
+        }
+    }
+
+    /// Takes a deleted draft out of the session.
+    pub fn remove(&mut self, id: DraftId) {
+        self.duplicates.remove_draft(id);
     }
 
     /// The trend lists as the checks read them (for one-click fixes and pickers).
@@ -102,9 +122,7 @@ impl Workspace {
         let drafts = store.drafts(account)?;
         let videos = store.videos(account)?;
         let duplicates = DuplicateIndex::of(
-            drafts
-                .iter()
-                .filter(|d| d.status != crate::domain::DraftStatus::Posted),
+            drafts.iter().filter(|d| d.status != DraftStatus::Posted),
             videos
                 .iter()
                 .map(|v| (v.video.id, v.video.caption.as_str())),
@@ -116,6 +134,7 @@ impl Workspace {
             .map(|s| s.split_whitespace().map(str::to_string).collect::<Vec<_>>())
             .unwrap_or_default();
         Ok(CheckSession {
+            account,
             subcultures: store
                 .subcultures()?
                 .into_iter()
@@ -147,3 +166,6 @@ impl Workspace {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests;
