@@ -189,9 +189,15 @@ pub(super) fn read(
                 .heat_map(&session.features(d), range_start, &context)
         })
         .collect();
-    let scores = ScoreMatrix::from_fn(candidate_rows.len(), slots.len(), |d, s| {
-        let h = slots[s].hour_of_week;
-        maps[d][usize::from(h) % 168] * best.prior_factor(h)
+    // A draft scores by the hour of the week only: one column per hour, not one per slot, so
+    // a year of slots x 5,000 drafts stays a few megabytes.
+    let column_of = slots
+        .iter()
+        .map(|s| u32::from(s.hour_of_week) % 168)
+        .collect();
+    let scores = ScoreMatrix::by_column(candidate_rows.len(), 168, column_of, |d, h| {
+        let h = h as u8;
+        maps[d][usize::from(h)] * best.prior_factor(h)
     });
 
     let book = session.checks().trends();
