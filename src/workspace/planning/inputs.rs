@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlanRequest, SCORE_HOURS, Scope};
-use crate::checks::{TrendBook, caption_similarity};
+use super::{PLANNING_PATHS, PlanRequest, SCORE_HOURS, Scope};
+use crate::checks::TrendBook;
 use crate::domain::{Account, Draft, DraftId, DraftStatus, Lifecycle, PlanEntry};
 use crate::model::ForecastContext;
 use crate::schedule::slots::day_start;
@@ -60,27 +60,6 @@ pub(super) fn is_fading(draft: &Draft, book: &TrendBook) -> bool {
             .iter()
             .filter_map(|t| book.hashtag(t))
             .any(|e| fading(e.lifecycle))
-}
-
-fn near_duplicates(candidates: &[Draft], others: &[&Draft]) -> Vec<(DraftId, DraftId)> {
-    let same_media = |a: &Draft, b: &Draft| {
-        a.media_hash
-            .as_deref()
-            .is_some_and(|h| !h.is_empty() && b.media_hash.as_deref() == Some(h))
-    };
-    let mut pairs = Vec::new();
-    for (i, a) in candidates.iter().enumerate() {
-        let rest = candidates[i + 1..].iter().chain(others.iter().copied());
-        for b in rest {
-            if a.id != b.id
-                && (same_media(a, b)
-                    || caption_similarity(&a.caption, &b.caption) >= NEAR_DUPLICATE_SIMILARITY)
-            {
-                pairs.push((a.id, b.id));
-            }
-        }
-    }
-    pairs
 }
 
 pub(super) fn read(
@@ -210,7 +189,7 @@ pub(super) fn read(
         })
         .collect();
     let others: Vec<&Draft> = fixed.iter().filter_map(|f| drafts.get(&f.draft)).collect();
-    let pairs = near_duplicates(&candidate_rows, &others);
+    let pairs = super::near_duplicates::pairs(&candidate_rows, &others);
 
     Ok(Inputs {
         slots,
