@@ -180,6 +180,8 @@ impl<'a> State<'a> {
         }
     }
 
+    /// How many drafts may be placed (the exhaustive reference planner walks them all).
+    #[cfg(test)]
     pub fn drafts(&self) -> usize {
         self.slot_of.len()
     }
