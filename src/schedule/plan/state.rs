@@ -238,7 +238,7 @@ impl<'a> State<'a> {
     pub fn draft_open(&self, d: usize) -> bool {
         let g = self.group_of[d];
         self.slot_of[d].is_none()
-            && !self.group_cap[g].is_some_and(|cap| self.group_count[g] >= cap)
+            && self.group_cap[g].is_none_or(|cap| self.group_count[g] < cap)
     }
 
     /// True when slot `s` is free, its day has room and no post is too close.

@@ -21,7 +21,7 @@ fn prefix_len(tokens: usize, t: f64) -> usize {
 }
 
 /// Pairs `(i, j)`, `i < j`, of `sets` whose Jaccard index may reach `t`.
-fn similar_sets<'a>(sets: &[&'a [u64]], t: f64, out: &mut BTreeSet<(usize, usize)>) {
+fn similar_sets(sets: &[&[u64]], t: f64, out: &mut BTreeSet<(usize, usize)>) {
     let mut frequency: HashMap<u64, u32> = HashMap::new();
     for set in sets {
         for token in *set {
