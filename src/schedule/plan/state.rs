@@ -237,8 +237,7 @@ impl<'a> State<'a> {
     /// True when `d` is unplaced and its subculture has room.
     pub fn draft_open(&self, d: usize) -> bool {
         let g = self.group_of[d];
-        self.slot_of[d].is_none()
-            && self.group_cap[g].is_none_or(|cap| self.group_count[g] < cap)
+        self.slot_of[d].is_none() && self.group_cap[g].is_none_or(|cap| self.group_count[g] < cap)
     }
 
     /// True when slot `s` is free, its day has room and no post is too close.

@@ -15,7 +15,7 @@ use crate::schedule::{
     BestTimes, CadenceRules, CandidateSlot, Fixed, PlanDraft, PlanInput, ScoreMatrix, candidates,
     describe, hourly_grid,
 };
-use crate::workspace::{FORECAST_SEED, Workspace, WorkspaceError};
+use crate::workspace::{FORECAST_SEED, ForecastSession, Workspace, WorkspaceError};
 
 /// Everything the planner reads, plus what turning its answer into changes needs.
 pub(super) struct Inputs {
@@ -60,6 +60,38 @@ pub(super) fn is_fading(draft: &Draft, book: &TrendBook) -> bool {
             .iter()
             .filter_map(|t| book.hashtag(t))
             .any(|e| fading(e.lifecycle))
+}
+
+/// Each candidate's heat map (its checks, then one model run), on every core: a map depends
+/// on its draft alone, so the answer is the same on any number of threads.
+fn heat_maps(
+    session: &ForecastSession,
+    rows: &[Draft],
+    week_start: DateTime<Utc>,
+    context: &ForecastContext,
+) -> Vec<[f64; 168]> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = rows.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|d| {
+                            session
+                                .model
+                                .heat_map(&session.features(d), week_start, context)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().expect("a heat map never panics"))
+            .collect()
+    })
 }
 
 pub(super) fn read(
@@ -160,14 +192,7 @@ pub(super) fn read(
     context.drivers = false;
     context.heat_map_hours = SCORE_HOURS;
     context.posts_same_day = u32::from(rules.posts_per_day);
-    let maps: Vec<[f64; 168]> = candidate_rows
-        .iter()
-        .map(|d| {
-            session
-                .model
-                .heat_map(&session.features(d), range_start, &context)
-        })
-        .collect();
+    let maps = heat_maps(&session, &candidate_rows, range_start, &context);
     // A draft scores by the hour of the week only: one column per hour, not one per slot, so
     // a year of slots x 5,000 drafts stays a few megabytes.
     let column_of = slots
