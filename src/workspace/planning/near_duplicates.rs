@@ -8,7 +8,7 @@
 //! `n - ceil(t * n) + 1` tokens of each (prefix filtering, Bayardo et al.). The answer is the
 //! one comparing every pair would give; it never reads the store.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::NEAR_DUPLICATE_SIMILARITY;
 use crate::checks::{Fingerprint, caption_print, print_similarity};
@@ -20,76 +20,111 @@ fn prefix_len(tokens: usize, t: f64) -> usize {
     (tokens - needed.min(tokens) + 1).min(tokens)
 }
 
-/// Pairs `(i, j)`, `i < j`, of `sets` whose Jaccard index may reach `t`.
-fn similar_sets(sets: &[&[u64]], t: f64, out: &mut BTreeSet<(usize, usize)>) {
-    let mut frequency: HashMap<u64, u32> = HashMap::new();
-    for set in sets {
-        for token in *set {
-            *frequency.entry(*token).or_default() += 1;
-        }
-    }
-    let mut by_token: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, set) in sets.iter().enumerate() {
-        let mut tokens = set.to_vec();
-        tokens.sort_unstable_by_key(|w| (frequency[w], *w));
-        for token in &tokens[..prefix_len(tokens.len(), t)] {
-            let seen = by_token.entry(*token).or_default();
-            for &j in seen.iter() {
-                // Sizes too far apart cannot reach `t`.
-                let (a, b) = (sets[j].len() as f64, set.len() as f64);
-                if a.min(b) >= t * a.max(b) - 1e-9 {
-                    out.insert((j, i));
-                }
+/// The rarest-first prefixes of a family of sets, indexed by token.
+struct PrefixIndex {
+    by_token: HashMap<u64, Vec<u32>>,
+    prefixes: Vec<Vec<u64>>,
+}
+
+impl PrefixIndex {
+    fn new(sets: &[&[u64]], t: f64) -> Self {
+        let mut frequency: HashMap<u64, u32> = HashMap::new();
+        for set in sets {
+            for token in *set {
+                *frequency.entry(*token).or_default() += 1;
             }
-            seen.push(i);
+        }
+        let mut by_token: HashMap<u64, Vec<u32>> = HashMap::new();
+        let prefixes = sets
+            .iter()
+            .enumerate()
+            .map(|(i, set)| {
+                let mut tokens = set.to_vec();
+                tokens.sort_unstable_by_key(|w| (frequency[w], *w));
+                tokens.truncate(prefix_len(tokens.len(), t));
+                for token in &tokens {
+                    by_token.entry(*token).or_default().push(i as u32);
+                }
+                tokens
+            })
+            .collect();
+        Self { by_token, prefixes }
+    }
+
+    /// Calls `found(j)` for every set after `i` that shares a prefix token with set `i` (once
+    /// per shared token).
+    fn later(&self, i: usize, mut found: impl FnMut(usize)) {
+        for token in &self.prefixes[i] {
+            let list = &self.by_token[token];
+            let from = list.partition_point(|&j| (j as usize) <= i);
+            for &j in &list[from..] {
+                found(j as usize);
+            }
         }
     }
 }
 
 /// Near-duplicate pairs of `candidates` among themselves and with `others`.
 pub(super) fn pairs(candidates: &[Draft], others: &[&Draft]) -> Vec<(DraftId, DraftId)> {
+    let t = NEAR_DUPLICATE_SIMILARITY;
     let all: Vec<&Draft> = candidates.iter().chain(others.iter().copied()).collect();
     let prints: Vec<Fingerprint> = all.iter().map(|d| caption_print(&d.caption)).collect();
-    let mut maybe = BTreeSet::new();
     let singles: Vec<&[u64]> = prints.iter().map(|p| p.singles.as_slice()).collect();
-    similar_sets(&singles, NEAR_DUPLICATE_SIMILARITY, &mut maybe);
-    let pairs: Vec<&[u64]> = prints.iter().map(|p| p.pairs.as_slice()).collect();
-    similar_sets(&pairs, NEAR_DUPLICATE_SIMILARITY, &mut maybe);
+    let word_pairs: Vec<&[u64]> = prints.iter().map(|p| p.pairs.as_slice()).collect();
+    let by_words = PrefixIndex::new(&singles, t);
+    let by_pairs = PrefixIndex::new(&word_pairs, t);
+    let media_of = |i: usize| all[i].media_hash.as_deref().filter(|h| !h.is_empty());
     let mut by_media: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, d) in all.iter().enumerate() {
-        if let Some(h) = d.media_hash.as_deref().filter(|h| !h.is_empty()) {
+    for i in 0..all.len() {
+        if let Some(h) = media_of(i) {
             by_media.entry(h).or_default().push(i);
         }
     }
-    for same in by_media.values() {
-        for (k, &i) in same.iter().enumerate() {
-            for &j in &same[k + 1..] {
-                maybe.insert((i, j));
+    // Sizes too far apart cannot reach `t`.
+    let sizes_allow = |a: usize, b: usize| {
+        let (a, b) = (a as f64, b as f64);
+        a.min(b) >= t * a.max(b) - 1e-9
+    };
+    let mut out = Vec::new();
+    // `settled[j] == i + 1`: the pair (i, j) is decided already.
+    let mut settled = vec![0usize; all.len()];
+    let mut maybe: Vec<usize> = Vec::new();
+    for i in 0..candidates.len() {
+        maybe.clear();
+        by_words.later(i, |j| {
+            if sizes_allow(singles[i].len(), singles[j].len()) {
+                maybe.push(j);
+            }
+        });
+        by_pairs.later(i, |j| {
+            if sizes_allow(word_pairs[i].len(), word_pairs[j].len()) {
+                maybe.push(j);
+            }
+        });
+        let same_media = media_of(i).and_then(|h| by_media.get(h));
+        maybe.extend(same_media.into_iter().flatten().filter(|&&j| j > i));
+        maybe.sort_unstable();
+        for &j in &maybe {
+            if settled[j] == i + 1 {
+                continue;
+            }
+            settled[j] = i + 1;
+            let (a, b) = (all[i], all[j]);
+            if a.id != b.id
+                && ((media_of(i).is_some() && media_of(i) == media_of(j))
+                    || print_similarity(&prints[i], &prints[j]) >= t)
+            {
+                out.push((a.id, b.id));
             }
         }
     }
-    let n = candidates.len();
-    let same_media = |a: &Draft, b: &Draft| {
-        a.media_hash
-            .as_deref()
-            .is_some_and(|h| !h.is_empty() && b.media_hash.as_deref() == Some(h))
-    };
-    maybe
-        .into_iter()
-        // At least one candidate; two planned drafts are not this run's business.
-        .filter(|&(i, _)| i < n)
-        .filter(|&(i, j)| {
-            let (a, b) = (all[i], all[j]);
-            a.id != b.id
-                && (same_media(a, b)
-                    || print_similarity(&prints[i], &prints[j]) >= NEAR_DUPLICATE_SIMILARITY)
-        })
-        .map(|(i, j)| (all[i].id, all[j].id))
-        .collect()
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
     use crate::checks::caption_similarity;
     use crate::domain::AccountId;
