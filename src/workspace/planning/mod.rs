@@ -11,7 +11,6 @@
 
 mod changes;
 mod inputs;
-mod near_duplicates;
 #[cfg(test)]
 mod tests;
 

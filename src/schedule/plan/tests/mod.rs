@@ -2,7 +2,6 @@
 //! holds.
 
 use chrono::{Duration, NaiveDate, Timelike};
-mod exhaustive;
 mod properties;
 
 use super::*;
