@@ -80,7 +80,6 @@ fn without_a_chooser_import_asks_for_a_path_and_imports_it() {
 }
 
 #[test]
-#[ignore = "exceeded kittest's max_steps once under load; needs run_steps instead of run"]
 fn without_a_chooser_export_asks_for_a_path_and_explains_a_refused_one() {
     let workspace = demo_workspace();
     let mut harness = app_choosing(&workspace.path, Vec::new());
@@ -90,7 +89,8 @@ fn without_a_chooser_export_asks_for_a_path_and_explains_a_refused_one() {
     // The workspace's own file is refused, and the dialog says so.
     type_path(&mut harness, &workspace.path.display().to_string());
     harness.get_by_label("Export to this path").click();
-    harness.run();
+    // The refusal comes from a job (a spinner repaints): step, do not wait for a still frame.
+    harness.step();
     run_until(&mut harness, WAIT, "the refusal", |app| !app.is_busy());
     assert!(
         shows_part(&harness, "which Scrollstop never writes over"),
@@ -108,7 +108,8 @@ fn without_a_chooser_export_asks_for_a_path_and_explains_a_refused_one() {
     harness.run();
     type_path(&mut harness, &workspace.dir.path().display().to_string());
     harness.get_by_label("Export to this path").click();
-    harness.run();
+    // The refusal comes from a job (a spinner repaints): step, do not wait for a still frame.
+    harness.step();
     run_until(&mut harness, WAIT, "the refusal", |app| !app.is_busy());
     assert!(shows_part(&harness, "is a folder"), "folders are refused");
 

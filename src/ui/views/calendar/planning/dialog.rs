@@ -25,7 +25,7 @@ impl Planner {
         let mut close = false;
         let mut back = false;
         let modal = egui::Modal::new(egui::Id::unique("calendar-auto-plan")).show(ctx, |ui| {
-            ui.set_width(640.0);
+            ui.set_width(640.0_f32.min(ctx.content_rect().width() - 80.0));
             ui.label(
                 RichText::new(&form.title)
                     .text_style(theme::subheading())
@@ -205,26 +205,33 @@ fn preview_ui(ui: &mut egui::Ui, report: &PlanReport) {
         thousands(report.total_predicted_median_24h as i64)
     ));
     ui.label(theme::muted(ui, &report.best_times));
+    // Each placement takes two lines, its reason wrapped under it, so a long reason never
+    // widens the dialog past the window (Apply must stay on screen). The list scrolls within
+    // what the window's height leaves for it.
+    let room = (ui.ctx().content_rect().height() - 320.0).clamp(120.0, 320.0);
     egui::ScrollArea::vertical()
         .id_salt("auto-plan-preview")
-        .max_height(320.0)
+        .max_height(room)
+        .auto_shrink([false, true])
         .show(ui, |ui| {
-            egui::Grid::new("auto-plan-placements")
-                .num_columns(4)
-                .striped(true)
-                .show(ui, |ui| {
-                    for post in &report.placements {
-                        ui.label(RichText::new(post.wall_time.replace('T', " ")).monospace());
-                        ui.label(RichText::new(&post.title).strong());
-                        ui.label(match post.change {
+            for (i, post) in report.placements.iter().enumerate() {
+                if i > 0 {
+                    ui.separator();
+                }
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(post.wall_time.replace('T', " ")).monospace());
+                    ui.label(RichText::new(&post.title).strong());
+                    ui.label(theme::muted(
+                        ui,
+                        match post.change {
                             PlacementChange::New => "new",
                             PlacementChange::Moved => "moved",
                             PlacementChange::Kept => "stays",
-                        });
-                        ui.label(theme::muted(ui, &post.reason));
-                        ui.end_row();
-                    }
+                        },
+                    ));
                 });
+                ui.add(egui::Label::new(theme::muted(ui, &post.reason)).wrap());
+            }
         });
     if report.kept > 0 {
         ui.label(theme::muted(
