@@ -1,6 +1,8 @@
 //! Opening a workspace file safely: inspect read-only first, write only when the file is ours,
 //! healthy and writable, and copy it aside before migrating an older schema. A workspace on a
 //! medium Scrollstop cannot write to can be opened read-only instead ([`open_read_only`]).
+//! A new workspace is built whole under a temporary name and linked into place, so no other
+//! process ever opens a half-made one.
 
 use std::fs;
 use std::io::Read;
@@ -78,12 +80,86 @@ pub(crate) fn open_checked(path: &Path, steps: &[&str]) -> Result<Connection, St
             path: path.to_path_buf(),
         });
     }
-    let created = !path.exists();
-    let opened = connect(path, steps, true);
-    if opened.is_err() && created {
-        remove_new_workspace(path);
+    if !path.exists() {
+        match create_whole(path, steps)? {
+            Created::InPlace(conn) => return Ok(conn),
+            // Ours or another process's, made whole before it appeared: open it as it is.
+            Created::Linked | Created::SomeoneElse => {}
+        }
     }
-    opened
+    let fresh = fs::metadata(path).map(|m| m.len() == 0).unwrap_or(false);
+    if fresh {
+        // An empty file someone made (`touch`): made into a workspace where it is. It is not
+        // ours to remove if that fails.
+        return with_patience(|| connect(path, steps, true));
+    }
+    open_checked(path, steps)
+}
+
+/// How a missing workspace file came to exist.
+enum Created {
+    /// Built whole under a temporary name and linked into place.
+    Linked,
+    /// Another process put a file there first.
+    SomeoneElse,
+    /// This file system cannot link: made in place.
+    InPlace(Connection),
+}
+
+/// Makes the workspace at `path`, which did not exist, so that no other process ever sees it
+/// half-made: it is built and migrated under a hidden temporary name beside it, closed, then
+/// hard-linked into place, which fails rather than replace a file another process put there
+/// meanwhile (four imports started at once into a new file: one file wins, all use it). A
+/// failure leaves nothing behind.
+fn create_whole(path: &Path, steps: &[&str]) -> Result<Created, StoreError> {
+    let temporary = temporary_beside(path);
+    let built = connect(&temporary, steps, true)
+        .and_then(|conn| conn.close().map_err(|(_, e)| StoreError::from(e)));
+    if let Err(e) = built {
+        remove_new_workspace(&temporary);
+        return Err(e);
+    }
+    let linked = fs::hard_link(&temporary, path);
+    remove_new_workspace(&temporary);
+    match linked {
+        Ok(()) => Ok(Created::Linked),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(Created::SomeoneElse),
+        Err(_) => {
+            // No hard links here (some network and FAT file systems): create in place, where
+            // a process that loses the race waits for the one that won.
+            let opened = with_patience(|| connect(path, steps, true));
+            if opened.is_err() && fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+                remove_new_workspace(path);
+            }
+            opened.map(Created::InPlace)
+        }
+    }
+}
+
+/// `.team.sqlite.new-1234-99` beside `team.sqlite`: hidden, and unique to this process.
+fn temporary_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "workspace".into());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    folder_of(path).join(format!(".{name}.new-{}-{nanos}", std::process::id()))
+}
+
+/// Runs `attempt` again while SQLite answers "busy" without waiting itself (changing a new
+/// file's journal mode while another process opens it), for up to [`BUSY_TIMEOUT`].
+fn with_patience<T>(mut attempt: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    let start = std::time::Instant::now();
+    loop {
+        match attempt() {
+            Err(StoreError::Busy) if start.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// The connection with Scrollstop's settings, migrated to the last of `steps`.
@@ -316,7 +392,9 @@ pub(super) fn inspect_existing(path: &Path) -> Result<u32, StoreError> {
 fn inspect(path: &Path) -> Result<Inspection, StoreError> {
     let sidecars = SidecarsCreatedBy::before(path);
     let found = inspect_connected(path);
-    if found.is_err() {
+    // Only a damaged file's: a look that failed for another reason (busy, a database of
+    // another program) may have met another process's live `-wal`/`-shm`.
+    if let Err(StoreError::Corrupt { .. } | StoreError::NotSqlite { .. }) = &found {
         sidecars.remove();
     }
     found
@@ -395,6 +473,53 @@ fn copy_aside(path: &Path, version: u32) -> Result<PathBuf, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_workspace_appears_whole_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.sqlite");
+        let steps = ["CREATE TABLE a (x INTEGER);"];
+        let conn = open_checked(&path, &steps).expect("created");
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 1);
+        drop(conn);
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .expect("listed")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["w.sqlite"]);
+    }
+
+    #[test]
+    fn a_file_put_there_first_is_used_not_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.sqlite");
+        let steps = ["CREATE TABLE a (x INTEGER);"];
+        let first = open_checked(&path, &steps).expect("first");
+        first
+            .execute("INSERT INTO a VALUES (7)", [])
+            .expect("insert");
+        // Another process that saw no file a moment ago links its own: it must find this one.
+        assert!(matches!(
+            create_whole(&path, &steps).expect("second"),
+            Created::SomeoneElse
+        ));
+        let x: i64 = first
+            .query_row("SELECT x FROM a", [], |r| r.get(0))
+            .expect("kept");
+        assert_eq!(x, 7);
+    }
+
+    #[test]
+    fn a_failed_creation_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.sqlite");
+        let steps = ["CREATE TABLE a (x INTEGER);", "NOT SQL AT ALL;"];
+        assert!(open_checked(&path, &steps).is_err());
+        assert_eq!(fs::read_dir(dir.path()).expect("listed").count(), 0);
+    }
 
     #[test]
     fn an_older_workspace_is_copied_aside_before_migrating() {
