@@ -10,7 +10,7 @@ use super::Handle;
 pub struct AccountId(pub i64);
 
 /// A TikTok account the team runs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
     pub id: AccountId,
     /// Unique in the workspace (ignoring case).
@@ -26,7 +26,7 @@ pub struct Account {
 }
 
 /// What a new account needs; the workspace assigns the id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAccount {
     pub handle: Handle,
     pub display_name: String,

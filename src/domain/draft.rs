@@ -111,7 +111,7 @@ impl NativeFeatures {
 }
 
 /// A planned video.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub id: DraftId,
     pub account: AccountId,
@@ -193,7 +193,7 @@ impl Draft {
 }
 
 /// One message in a draft's review thread.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftComment {
     pub id: i64,
     pub draft: DraftId,

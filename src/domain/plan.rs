@@ -12,7 +12,7 @@ pub struct PlanEntryId(pub i64);
 
 /// A draft placed in the posting calendar. The intended wall time and zone are the truth; the
 /// instant is derived from them and kept so exports and ordering need no zone arithmetic.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanEntry {
     pub id: PlanEntryId,
     pub account: AccountId,

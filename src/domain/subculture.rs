@@ -29,7 +29,7 @@ impl Colour {
 }
 
 /// A community the team posts into, with the hashtags that gather it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Subculture {
     pub id: SubcultureId,
     /// Display name, e.g. `#CottageCore`.

@@ -28,7 +28,7 @@ stored_enum!(TrendKind {
 });
 
 /// A hashtag, sound, effect, topic or creator that trends in a region.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendItem {
     pub id: TrendItemId,
     pub kind: TrendKind,
@@ -44,7 +44,7 @@ pub struct TrendItem {
 }
 
 /// One observation of a trend item's rank in a trend list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendCapture {
     pub item: TrendItemId,
     pub captured_at: DateTime<Utc>,

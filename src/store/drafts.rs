@@ -241,6 +241,19 @@ impl Store {
         self.set_trashed(ids, Some(to_unix(Utc::now())))
     }
 
+    /// Deletes drafts that are in the trash for good, with their comments and plan entries,
+    /// in one transaction. Drafts not in the trash are left alone.
+    pub fn delete_drafts_forever(&mut self, ids: &[DraftId]) -> Result<(), StoreError> {
+        self.transaction(|tx| {
+            let mut stmt =
+                tx.prepare("DELETE FROM drafts WHERE id = ?1 AND trashed_at IS NOT NULL")?;
+            for id in ids {
+                stmt.execute([id.0])?;
+            }
+            Ok(())
+        })
+    }
+
     /// Brings drafts back from the trash in one transaction.
     pub fn restore_drafts(&mut self, ids: &[DraftId]) -> Result<(), StoreError> {
         self.set_trashed(ids, None)

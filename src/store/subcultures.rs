@@ -21,10 +21,19 @@ fn clean_name(name: &str) -> Result<String, StoreError> {
 impl Store {
     /// Live (not trashed) subcultures, by name.
     pub fn subcultures(&self) -> Result<Vec<Subculture>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        self.query_subcultures("WHERE trashed_at IS NULL")
+    }
+
+    /// Every subculture, those in the trash too, by name.
+    pub fn subcultures_including_trashed(&self) -> Result<Vec<Subculture>, StoreError> {
+        self.query_subcultures("")
+    }
+
+    fn query_subcultures(&self, filter: &str) -> Result<Vec<Subculture>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT id, name, hashtags, description, colour FROM subcultures
-             WHERE trashed_at IS NULL ORDER BY name COLLATE NOCASE",
-        )?;
+             {filter} ORDER BY name COLLATE NOCASE"
+        ))?;
         let rows = stmt.query_map([], |r| {
             let colour: String = r.get(4)?;
             Ok(Subculture {

@@ -2,13 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
 
 use super::convert::{instant, to_unix};
 use super::{Store, StoreError};
 use crate::domain::{TrendCapture, TrendItem, TrendItemId, TrendKind};
 
 /// One capture written by [`Store::record_trends`]: enough to take it back.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordedTrend {
     pub item: TrendItemId,
     /// The item's name as shown (`#fyp`, a sound's title).
@@ -198,6 +199,19 @@ impl Store {
             }
             Ok(recorded)
         })
+    }
+
+    /// The UUID of a recorded capture, while it is stored.
+    pub fn trend_capture_uuid(&self, r: &RecordedTrend) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT uuid FROM trend_captures
+                 WHERE item_id = ?1 AND captured_at = ?2 AND period_days = ?3",
+                params![r.item.0, to_unix(r.captured_at), r.period_days],
+                |row| row.get(0),
+            )
+            .optional()?)
     }
 
     /// Takes back what [`Store::record_trends`] wrote: the captures it added, and the items it

@@ -7,6 +7,7 @@ mod backups;
 mod checking;
 mod demo;
 mod draft_import;
+mod edits;
 mod exclusive;
 mod export;
 mod export_file;
@@ -17,18 +18,26 @@ mod import;
 mod lock;
 mod planning;
 mod progress;
+mod queries;
 mod read_only;
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::store::{BackupError, Store, StoreError, TableCounts};
+use crate::store::Store;
+
+// The store's types the views and the command line see, through the workspace only.
+pub use crate::store::{
+    BackupError, Change, EntityKind, HourOfWeekProfile, LATEST_VERSION, RecordedTrend, Restored,
+    StoreError, TableCounts, VideoWithSnapshots,
+};
 
 pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::{DEFAULT_DEMO_SEED, anchor as demo_anchor};
 pub use draft_import::DraftRow;
+pub use edits::{Applied, Edit, HistoryEntry, MEMBER_SETTING, Outcome, PlanState};
 pub use exclusive::{EXCLUSIVE_PATIENCE, FAILPOINT_VARIABLE};
 pub use export::{ExportFormat, ExportOutput, ExportRequest};
 pub use export_file::ExportTargetError;
@@ -75,6 +84,10 @@ pub enum WorkspaceError {
 
     #[error("{0}")]
     Planning(String),
+
+    /// An edit that cannot be made as asked; the message says why and what to do.
+    #[error("{0}")]
+    Refused(String),
 
     #[error(
         "the range ends ({to}) before it starts ({from}): give a start date on or before the end date"

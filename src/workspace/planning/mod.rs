@@ -17,7 +17,7 @@ mod tests;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{Workspace, WorkspaceError};
+use super::{Edit, Outcome, Workspace, WorkspaceError};
 use crate::domain::{AccountId, DraftId};
 use crate::schedule::{CadenceRules, SubcultureMix, auto_plan};
 use crate::store::{Store, StoreError};
@@ -42,7 +42,7 @@ pub const PLANNING_PATHS: usize = 400;
 pub const MAX_PLAN_DAYS: i64 = 366;
 
 /// What to plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct PlanRequest {
     pub account: AccountId,
     /// First and last local date, both included.
@@ -183,20 +183,26 @@ impl Workspace {
         for request in requests {
             check_request(request)?;
         }
-        let run = |workspace: &mut Workspace| {
-            let mut reports = Vec::with_capacity(requests.len());
-            for (i, request) in requests.iter().enumerate() {
-                if i > 0 {
-                    super::exclusive::failpoint("plan.between-accounts");
-                }
-                reports.push(workspace.run_plan(request, Scope::Range, now)?);
-            }
-            Ok(reports)
-        };
         if requests.iter().all(|r| r.dry_run) {
-            run(self)
-        } else {
-            self.exclusively(run)
+            return requests
+                .iter()
+                .map(|request| self.run_plan(request, Scope::Range, now))
+                .collect();
+        }
+        let edit = Edit::Plan {
+            requests: requests
+                .iter()
+                .map(|r| PlanRequest {
+                    dry_run: false,
+                    ..r.clone()
+                })
+                .collect(),
+            now,
+        };
+        let author = self.member_name();
+        match self.apply(edit, &author)?.outcome {
+            Outcome::Plans(reports) => Ok(reports),
+            _ => Ok(Vec::new()),
         }
     }
 
@@ -212,7 +218,35 @@ impl Workspace {
         if request.dry_run {
             return self.run_plan(request, Scope::One(draft), now);
         }
-        self.exclusively(|workspace| workspace.run_plan(request, Scope::One(draft), now))
+        let edit = Edit::PlaceDraft {
+            request: request.clone(),
+            draft,
+            now,
+        };
+        let author = self.member_name();
+        match self.apply(edit, &author)?.outcome {
+            Outcome::Plans(mut reports) if !reports.is_empty() => Ok(reports.remove(0)),
+            _ => Err(WorkspaceError::Planning(
+                "the placement wrote nothing".into(),
+            )),
+        }
+    }
+
+    /// Writes the plan of one request (every draft of its range, or only `draft`) inside the
+    /// caller's transaction: the body of the plan edits.
+    pub(crate) fn write_plan(
+        &mut self,
+        request: &PlanRequest,
+        draft: Option<DraftId>,
+        now: DateTime<Utc>,
+    ) -> Result<PlanReport, WorkspaceError> {
+        check_request(request)?;
+        let request = PlanRequest {
+            dry_run: false,
+            ..request.clone()
+        };
+        let scope = draft.map_or(Scope::Range, Scope::One);
+        self.run_plan(&request, scope, now)
     }
 
     fn run_plan(

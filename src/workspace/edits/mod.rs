@@ -1,0 +1,19 @@
+//! Every change a person makes goes one way: an [`Edit`] handed to [`Workspace::apply`], which
+//! validates it, writes it in one transaction and logs it field by field, naming entities by
+//! their UUIDs (`edit_log` in the store). Undo and Redo are edits too ([`Workspace::undo`]),
+//! and a draft's history is read from the same log.
+//!
+//! [`Workspace::apply`]: crate::workspace::Workspace::apply
+//! [`Workspace::undo`]: crate::workspace::Workspace::undo
+
+mod apply;
+mod edit;
+mod history;
+mod member;
+mod ops;
+mod undo;
+
+pub use apply::{Applied, Outcome};
+pub use edit::{Edit, PlanState};
+pub use history::HistoryEntry;
+pub use member::MEMBER_SETTING;
