@@ -18,12 +18,11 @@ use crate::checks::tally;
 use crate::domain::{Account, Handle};
 use serde::Serialize;
 
-use crate::io::generic::{MappingError, parse_map_arg};
-use crate::store::VideoWithSnapshots;
 use crate::text::plural;
 use crate::workspace::{
     CheckedDraft, DEFAULT_DEMO_SEED, ImportOptions, ImportReport, Silent, Workspace, WorkspaceInfo,
 };
+use crate::workspace::{MappingError, VideoWithSnapshots, parse_map_arg};
 
 /// Scrollstop: plan TikTok posts, check drafts against what the For You feed rewards, predict
 /// their reach, schedule and export the plan.
@@ -281,7 +280,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
             let mut listed = Vec::new();
             for acc in accounts(&workspace, account.as_deref())? {
-                for v in workspace.store().videos(acc.id)? {
+                for v in workspace.videos(acc.id)? {
                     listed.push(ListedVideo::new(&acc, v));
                 }
             }
@@ -378,7 +377,7 @@ pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
 
 /// The accounts a command works on: the one named, or all of them.
 fn accounts(workspace: &Workspace, handle: Option<&str>) -> anyhow::Result<Vec<Account>> {
-    let all = workspace.store().accounts()?;
+    let all = workspace.accounts()?;
     let Some(handle) = handle else {
         return Ok(all);
     };

@@ -66,6 +66,17 @@ pub fn percent(fraction: f64) -> String {
     }
 }
 
+/// Views rounded to two significant figures with thousands separators: `12,000`.
+pub fn round_views(v: f64) -> String {
+    let v = v.max(0.0);
+    let unit = if v < 100.0 {
+        1.0
+    } else {
+        10f64.powf(v.log10().floor() - 1.0)
+    };
+    thousands(((v / unit).round() * unit) as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

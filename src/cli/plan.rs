@@ -79,7 +79,7 @@ fn print_plan(r: &PlanReport, out: &mut dyn Write) -> std::io::Result<()> {
             p.wall_time.replace('T', " "),
             p.draft_id,
             p.title,
-            crate::io::export::round_views(p.predicted_median_24h)
+            crate::text::round_views(p.predicted_median_24h)
         )?;
         writeln!(out, "      {}", p.reason)?;
     }

@@ -1,7 +1,7 @@
 //! The one place where what the user asked for changes the workspace or the window: every
 //! [`Action`] collected during a frame and every finished background job is applied here,
-//! after the frame. Each successful edit is remembered for Undo and bumps the revision so the
-//! views re-read.
+//! after the frame. Every change to the workspace is an `Edit` handed to `Workspace::apply`
+//! (which logs it and keeps it for Undo); each bumps the revision so the views re-read.
 
 use eframe::egui;
 
@@ -11,15 +11,15 @@ use super::import;
 use super::jobs::{JobDone, JobOutcome};
 use super::path_prompt::{self, Purpose as PathPurpose};
 use super::status_bar::Notice;
-use super::undo::Undoable;
 use super::view::Action;
 use super::welcome::Welcome;
 use crate::domain::Draft;
-use crate::store::StoreError;
 use crate::text::plural;
 use std::path::PathBuf;
 
-use crate::workspace::{DEFAULT_DEMO_SEED, ExportRequest, Workspace, WorkspaceError};
+use crate::workspace::{
+    DEFAULT_DEMO_SEED, Edit, ExportRequest, Outcome, Workspace, WorkspaceError,
+};
 
 /// What applying one action did.
 enum Applied {
@@ -103,11 +103,15 @@ impl ScrollstopApp {
         let Ok(workspace) = &mut self.workspace else {
             return Ok(Applied::Window);
         };
-        let store = workspace.store_mut();
+        let author = workspace.member_name();
         let edit = match action {
             Action::Notify(text) => {
                 self.notice = Some(Notice::info(text));
                 return Ok(Applied::Window);
+            }
+            Action::EditApplied(summary) => {
+                self.notice = Some(Notice::undoable(summary));
+                return Ok(Applied::Edit);
             }
             Action::Navigate(section) => {
                 self.section = section;
@@ -139,11 +143,19 @@ impl ScrollstopApp {
             | Action::RetryWorkspace
             | Action::OpenReadOnly
             | Action::ShowInFolder(_) => return Ok(Applied::Window),
-            Action::Undo => {
-                self.notice = Some(match self.undo.undo(store) {
-                    Ok(Some(done)) => Notice::success(done),
-                    Ok(None) => Notice::info("Nothing to undo."),
-                    Err(e) => Notice::error(format!("Could not undo: {e}")),
+            Action::Undo | Action::Redo => {
+                let undo = matches!(action, Action::Undo);
+                let done = if undo {
+                    workspace.undo(&author)
+                } else {
+                    workspace.redo(&author)
+                };
+                self.notice = Some(match done {
+                    Ok(Some(done)) => Notice::success(done.summary),
+                    Ok(None) if undo => Notice::info("Nothing to undo."),
+                    Ok(None) => Notice::info("Nothing to redo."),
+                    Err(e) if undo => Notice::error(format!("Could not undo: {e}")),
+                    Err(e) => Notice::error(format!("Could not redo: {e}")),
                 });
                 return Ok(Applied::Edit);
             }
@@ -152,66 +164,23 @@ impl ScrollstopApp {
                 hashtags,
                 description,
                 colour,
-            } => {
-                let id = store
-                    .add_subculture(&name, &hashtags, &description, colour)
-                    .map_err(refusal)?;
-                Undoable::SubcultureAdded { id, name }
-            }
-            Action::UpdateSubculture(subculture) => {
-                let before = store
-                    .subcultures()
-                    .map_err(refusal)?
-                    .into_iter()
-                    .find(|s| s.id == subculture.id)
-                    .ok_or_else(|| format!("{} no longer exists.", subculture.name))?;
-                store.update_subculture(&subculture).map_err(refusal)?;
-                Undoable::SubcultureEdited { before }
-            }
-            Action::DeleteSubculture(id) => {
-                let name = store
-                    .subcultures()
-                    .map_err(refusal)?
-                    .into_iter()
-                    .find(|s| s.id == id)
-                    .map_or_else(|| "the subculture".to_string(), |s| s.name);
-                store.trash_subculture(id).map_err(refusal)?;
-                Undoable::SubcultureDeleted { id, name }
-            }
-            Action::AddAccount(new) => {
-                let id = store.add_account(&new).map_err(refusal)?;
-                self.account.get_or_insert(id);
-                Undoable::AccountAdded {
-                    id,
-                    handle: new.handle,
-                }
-            }
-            Action::UpdateAccount(account) => {
-                let before = store.account(account.id).map_err(refusal)?;
-                store.update_account(&account).map_err(refusal)?;
-                Undoable::AccountEdited { before }
-            }
-            Action::DeleteAccount(id) => {
-                let handle = store.account(id).map_err(refusal)?.handle;
-                store.trash_account(id).map_err(refusal)?;
-                Undoable::AccountDeleted { id, handle }
-            }
-            Action::SetSubcultureMix { account, mix } => {
-                let handle = store.account(account).map_err(refusal)?.handle;
-                let before =
-                    crate::workspace::read_subculture_mix(store, account).map_err(refusal)?;
-                crate::workspace::write_subculture_mix(store, account, &mix).map_err(refusal)?;
-                Undoable::SubcultureMixSet {
-                    account,
-                    handle,
-                    before,
-                }
-            }
+            } => Edit::AddSubculture {
+                name,
+                hashtags,
+                description,
+                colour,
+            },
+            Action::UpdateSubculture(subculture) => Edit::UpdateSubculture(subculture),
+            Action::DeleteSubculture(id) => Edit::TrashSubculture(id),
+            Action::AddAccount(new) => Edit::AddAccount(new),
+            Action::UpdateAccount(account) => Edit::UpdateAccount(account),
+            Action::DeleteAccount(id) => Edit::TrashAccount(id),
+            Action::SetSubcultureMix { account, mix } => Edit::SetSubcultureMix { account, mix },
             Action::OpenDraft(id) => {
                 let before = self.chosen.editing();
                 self.chosen.open(id);
                 if self.chosen.editing() != before {
-                    self.undo.seal();
+                    workspace.end_autosaves(&author).map_err(refusal)?;
                 }
                 return Ok(Applied::Window);
             }
@@ -219,7 +188,7 @@ impl ScrollstopApp {
                 let before = self.chosen.editing();
                 self.chosen.choose(id);
                 if self.chosen.editing() != before {
-                    self.undo.seal();
+                    workspace.end_autosaves(&author).map_err(refusal)?;
                 }
                 return Ok(Applied::Window);
             }
@@ -227,38 +196,23 @@ impl ScrollstopApp {
                 let account = self
                     .account
                     .ok_or("Add an account in Settings before writing drafts.")?;
-                let blank = Draft::blank(account, chrono::Utc::now());
-                let id = store.add_draft(&blank).map_err(refusal)?;
-                self.chosen.open(Some(id));
-                self.editor.focus_title(id);
-                Undoable::DraftAdded { id }
+                Edit::CreateDraft(Box::new(Draft::blank(account, chrono::Utc::now())))
             }
-            Action::SaveDrafts(drafts) => {
-                let before = drafts
-                    .iter()
-                    .map(|d| store.draft(d.id))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(refusal)?;
-                store.update_drafts(&drafts).map_err(refusal)?;
-                Undoable::DraftsEdited { before }
-            }
+            Action::SaveDrafts(drafts) => Edit::SaveDrafts(drafts),
             Action::AutosaveDraft(draft) => {
-                let before = store.draft(draft.id).map_err(refusal)?;
-                store.update_draft(&draft).map_err(refusal)?;
-                let edit = Undoable::DraftsEdited {
-                    before: vec![before.clone()],
-                };
-                self.notice = Some(Notice::undoable(edit.describe()));
-                self.undo.push_autosave(before);
+                let applied = workspace
+                    .apply(Edit::Autosave(draft), &author)
+                    .map_err(refusal)?;
+                self.notice = Some(Notice::undoable(applied.summary));
                 return Ok(Applied::EditorEdit);
             }
             Action::AddDraftComment {
                 draft,
-                author,
+                author: signed,
                 text,
             } => {
-                store
-                    .add_draft_comment(draft, &author, chrono::Utc::now(), &text)
+                workspace
+                    .apply(Edit::Comment { draft, text }, &signed)
                     .map_err(refusal)?;
                 self.notice = Some(Notice::success("Comment posted."));
                 return Ok(Applied::EditorEdit);
@@ -271,55 +225,37 @@ impl ScrollstopApp {
                 return Ok(Applied::Window);
             }
             Action::TrashDrafts(ids) => {
-                store.trash_drafts(&ids).map_err(refusal)?;
                 self.chosen.forget_any(&ids);
-                Undoable::DraftsTrashed { ids }
+                Edit::TrashDrafts(ids)
             }
-            Action::RestoreDrafts(ids) => {
-                store.restore_drafts(&ids).map_err(refusal)?;
-                Undoable::DraftsRestored { ids }
-            }
-            Action::RecordTrends(entries) => {
-                let recorded = store.record_trends(&entries).map_err(refusal)?;
-                if !recorded.iter().any(|r| r.added) {
-                    return Err("Already recorded: the same capture (item, time and period) is in the workspace.".into());
-                }
-                Undoable::TrendsRecorded { recorded }
-            }
+            Action::RestoreDrafts(ids) => Edit::RestoreDrafts(ids),
+            Action::RecordTrends(entries) => Edit::RecordTrends(entries),
             Action::MovePlanEntry {
                 before,
                 zone,
                 wall_time,
                 instant,
-            } => {
-                let moved = crate::domain::PlanEntry {
-                    zone,
-                    wall_time,
-                    instant,
-                    pinned: true,
-                    reason: format!("Moved by hand to {}", wall_time.format("%a %-d %b %H:%M")),
-                    ..before.clone()
-                };
-                store.reschedule(&moved).map_err(refusal)?;
-                Undoable::PlanEntryMoved {
-                    before,
-                    to: wall_time,
-                }
-            }
-            Action::PlanWritten {
-                account,
-                before,
-                statuses,
-                summary,
-            } => Undoable::PlanWritten {
-                account,
-                before,
-                statuses,
-                summary,
-            },
+            } => Edit::MovePlanEntry(crate::domain::PlanEntry {
+                zone,
+                wall_time,
+                instant,
+                pinned: true,
+                reason: format!("Moved by hand to {}", wall_time.format("%a %-d %b %H:%M")),
+                ..before
+            }),
         };
-        self.notice = Some(Notice::undoable(edit.describe()));
-        self.undo.push(edit);
+        let applied = workspace.apply(edit, &author).map_err(refusal)?;
+        match applied.outcome {
+            Outcome::Account(id) => {
+                self.account.get_or_insert(id);
+            }
+            Outcome::Draft(id) => {
+                self.chosen.open(Some(id));
+                self.editor.focus_title(id);
+            }
+            _ => {}
+        }
+        self.notice = Some(Notice::undoable(applied.summary));
         Ok(Applied::Edit)
     }
 
@@ -473,17 +409,7 @@ impl ScrollstopApp {
             }
             Ok(JobDone::BackedUp { path, bytes }) => super::access::backed_up(&path, bytes),
             Ok(JobDone::Restored(restored)) => self.backup_restored(restored),
-            Ok(JobDone::Replanned(replanned)) => {
-                let edit = Undoable::PlanWritten {
-                    account: replanned.account,
-                    before: replanned.before,
-                    statuses: replanned.statuses,
-                    summary: replanned.summary,
-                };
-                let notice = Notice::undoable(edit.describe());
-                self.undo.push(edit);
-                notice
-            }
+            Ok(JobDone::Replanned(summary)) => Notice::undoable(summary),
             Ok(JobDone::DemoCreated(info)) => {
                 let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
                 let c = &info.counts;
@@ -512,6 +438,6 @@ impl ScrollstopApp {
 }
 
 /// The message of an edit the workspace refused.
-fn refusal(error: StoreError) -> String {
+fn refusal(error: WorkspaceError) -> String {
     error.to_string()
 }

@@ -37,9 +37,10 @@ pub enum JobDone {
         bytes: u64,
     },
     /// A backup replaced the workspace's data; the app reopens it.
-    Restored(crate::store::Restored),
+    Restored(crate::workspace::Restored),
     /// An overdue post was placed in its best free slot (the editor's "Re-plan").
-    Replanned(super::replan::Replanned),
+    /// A re-plan placed a draft (an edit in the log); what it did, in words.
+    Replanned(String),
 }
 
 impl std::fmt::Debug for JobDone {

@@ -20,7 +20,6 @@ mod replan;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
-mod undo;
 mod view;
 pub mod views;
 mod welcome;

@@ -1,7 +1,7 @@
 //! "Re-plan" for an overdue post (the editor's one-click fix): places the draft in its best
 //! free slot from now on, the calendar's "place in best free slot", on a background job with
-//! its own workspace connection. The plan as it was goes to Undo, like any planning run.
-//! It never draws; it only starts the job and turns its answer into an undoable edit.
+//! its own workspace connection. The placement is one edit in the workspace's log, so Undo
+//! takes it back like any planning run. It never draws; it only starts the job.
 
 use chrono::{DateTime, Utc};
 use eframe::egui;
@@ -9,35 +9,20 @@ use eframe::egui;
 use super::app::ScrollstopApp;
 use super::jobs::JobDone;
 use super::status_bar::Notice;
-use crate::domain::{AccountId, DraftId, DraftStatus, PlanEntry};
+use crate::domain::DraftId;
 use crate::workspace::{PlanRequest, Workspace, WorkspaceError};
 
 /// Days ahead a re-planned post may land (as the calendar's "place in best free slot").
 const REPLAN_DAYS_AHEAD: u64 = 30;
 
-/// What a re-plan wrote, with the plan it replaced for Undo.
-#[derive(Debug)]
-pub struct Replanned {
-    pub account: AccountId,
-    pub before: Vec<PlanEntry>,
-    pub statuses: Vec<(DraftId, DraftStatus)>,
-    pub summary: String,
-}
-
-/// Places `draft` in its best free slot in the next [`REPLAN_DAYS_AHEAD`] days from `now`.
+/// Places `draft` in its best free slot in the next [`REPLAN_DAYS_AHEAD`] days from `now`;
+/// returns what it did, in words.
 pub fn replan(
     workspace: &mut Workspace,
     draft: DraftId,
     now: DateTime<Utc>,
-) -> Result<Replanned, WorkspaceError> {
-    let account = workspace.store().draft(draft)?.account;
-    let store = workspace.store();
-    let before = store.plan_entries(account, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)?;
-    let statuses = store
-        .drafts(account)?
-        .iter()
-        .map(|d| (d.id, d.status))
-        .collect();
+) -> Result<String, WorkspaceError> {
+    let account = workspace.draft(draft)?.account;
     let today = now.date_naive();
     let request = PlanRequest {
         account,
@@ -55,12 +40,7 @@ pub fn replan(
         ),
         None => "Re-plan found no free slot in the next 30 days".to_string(),
     };
-    Ok(Replanned {
-        account,
-        before,
-        statuses,
-        summary,
-    })
+    Ok(summary)
 }
 
 impl ScrollstopApp {

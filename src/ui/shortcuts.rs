@@ -27,7 +27,7 @@ pub const VIEWS: [KeyboardShortcut; 7] = [
 pub const IMPORT: KeyboardShortcut = command(Key::I);
 /// Take back the latest edit (in the editor: its own typing history).
 pub const UNDO: KeyboardShortcut = command(Key::Z);
-/// Step forward again in the editor's history.
+/// Apply again what Undo took back (in the editor: its own typing history).
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 /// The other redo key, as on Windows.
@@ -85,6 +85,10 @@ pub const TABLE: &[Group] = &[
             Entry {
                 keys: &[UNDO],
                 does: "Undo the latest edit (not while typing in a field)",
+            },
+            Entry {
+                keys: &[REDO, REDO_Y],
+                does: "Redo the edit Undo took back (not while typing in a field)",
             },
             Entry {
                 keys: &[HELP, HELP_SLASH],

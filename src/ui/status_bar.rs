@@ -9,8 +9,8 @@ use eframe::egui::{self, RichText};
 use super::jobs::JobRunner;
 use super::theme;
 use super::view::Action;
-use crate::store::TableCounts;
 use crate::text::plural;
+use crate::workspace::TableCounts;
 
 /// How a notice is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,8 +10,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::{
-    Account, AccountId, Colour, Draft, DraftId, DraftStatus, Handle, NewAccount, PlanEntry,
-    Subculture, SubcultureId, TrendCapture, TrendItem,
+    Account, AccountId, Colour, Draft, DraftId, Handle, NewAccount, PlanEntry, Subculture,
+    SubcultureId, TrendCapture, TrendItem,
 };
 use crate::workspace::{ExportRequest, Workspace};
 
@@ -98,6 +98,8 @@ pub enum Action {
     RecordTrends(Vec<(TrendItem, TrendCapture)>),
     /// Take back the latest edit.
     Undo,
+    /// Apply again the edit the latest Undo took back.
+    Redo,
     /// Ask the file chooser for files to import, then read and preview them.
     ImportFiles,
     /// Ask the file chooser for a folder to import, then read and preview everything in it.
@@ -123,14 +125,9 @@ pub enum Action {
         wall_time: NaiveDateTime,
         instant: DateTime<Utc>,
     },
-    /// A planning run (auto-plan, re-plan, place in best free slot) wrote the account's plan on
-    /// its own connection: remember the plan it replaced for Undo and re-read.
-    PlanWritten {
-        account: AccountId,
-        before: Vec<PlanEntry>,
-        statuses: Vec<(DraftId, DraftStatus)>,
-        summary: String,
-    },
+    /// A background job (auto-plan, place in best free slot) applied an edit on its own
+    /// connection; it is in the edit log, so Undo takes it back. Shows its summary.
+    EditApplied(String),
     /// Place an overdue post in its best free slot from now on (a background job; undoable).
     ReplanDraft(DraftId),
     /// Ask where to save, then export the posting calendar (a background job).

@@ -20,6 +20,7 @@ mod planning;
 mod progress;
 mod queries;
 mod read_only;
+mod typed;
 
 use std::path::{Path, PathBuf};
 
@@ -56,6 +57,9 @@ pub use planning::{
     write_subculture_mix,
 };
 pub use progress::{Cancelled, Progress, Silent};
+pub use typed::{
+    MappingError, PastedList, TrendRecord, parse_map_arg, read_count, read_pasted_trends,
+};
 
 /// What can go wrong with a workspace operation.
 #[derive(Debug, thiserror::Error)]

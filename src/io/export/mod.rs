@@ -8,6 +8,7 @@ pub mod ics;
 #[cfg(test)]
 mod tests;
 
+use crate::text::round_views;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -138,26 +139,6 @@ impl CalendarEvent {
         }
         lines.join("\n")
     }
-}
-
-/// Views rounded to two significant figures with thousands separators: `12,000`.
-pub fn round_views(v: f64) -> String {
-    let v = v.max(0.0);
-    let unit = if v < 100.0 {
-        1.0
-    } else {
-        10f64.powf(v.log10().floor() - 1.0)
-    };
-    let n = ((v / unit).round() * unit) as u64;
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

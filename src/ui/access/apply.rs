@@ -7,17 +7,16 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 
 use super::{Access, OpenFor};
-use crate::store::Restored;
 use crate::ui::app::{Cache, ScrollstopApp};
 use crate::ui::editor::DraftEditor;
 use crate::ui::import::ImportDialog;
 use crate::ui::jobs::JobDone;
 use crate::ui::status_bar::Notice;
-use crate::ui::undo::UndoStack;
 use crate::ui::view::Action;
 use crate::ui::views::Views;
 use crate::ui::welcome::Welcome;
 use crate::ui::widgets::format::file_size;
+use crate::workspace::Restored;
 use crate::workspace::Workspace;
 
 const JOB_RUNNING: &str = "Another job is still running; wait for it or cancel it first.";
@@ -257,7 +256,6 @@ impl ScrollstopApp {
         self.cache = Cache::default();
         self.views = Views::default();
         self.welcome = Welcome::default();
-        self.undo = UndoStack::default();
         self.editor = DraftEditor::default();
         self.import = ImportDialog::default();
     }
@@ -265,7 +263,10 @@ impl ScrollstopApp {
     /// Writes the editor's pending edits before the workspace goes away.
     fn save_open_draft(&mut self) {
         if let (Some(draft), Ok(workspace)) = (self.editor.take_unsaved(), &mut self.workspace)
-            && let Err(e) = workspace.store_mut().update_draft(&draft)
+            && let Err(e) = workspace.apply(
+                crate::workspace::Edit::Autosave(Box::new(draft)),
+                &workspace.member_name(),
+            )
         {
             self.notice = Some(Notice::error(format!("Could not save the open draft: {e}")));
         }

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use eframe::egui;
 
-use crate::store::StoreError;
+use crate::workspace::StoreError;
 use crate::workspace::{LockError, Workspace, WorkspaceError, WorkspaceLock};
 
 pub(super) use apply::backed_up;
@@ -94,7 +94,7 @@ impl Access {
         }
         self.next_check = now + CHANGE_CHECK.as_secs_f64();
         ctx.request_repaint_after(CHANGE_CHECK);
-        let Ok(version) = workspace.store().data_version() else {
+        let Ok(version) = workspace.data_version() else {
             return false;
         };
         let changed = self.seen_version.is_some_and(|seen| seen != version);

@@ -55,7 +55,6 @@ impl ScrollstopApp {
             cache,
             views,
             jobs,
-            undo,
             notice,
             editor,
             help,
@@ -72,7 +71,7 @@ impl ScrollstopApp {
                     counts: cache.counts.as_ref(),
                     accounts: cache.accounts.len(),
                     notice: notice.as_ref(),
-                    can_undo: undo.can_undo(),
+                    can_undo: workspace.can_undo(&workspace.member_name()),
                     jobs,
                 };
                 status_bar::ui(ui, &line, actions);
@@ -156,11 +155,18 @@ impl eframe::App for ScrollstopApp {
         if self.editor_shown() && !self.import.is_open() {
             // The editor's own history takes Ctrl+Z while it is on screen.
             self.editor.shortcuts(&ctx, &mut actions);
-        } else if !ctx.text_edit_focused()
-            && ctx.input_mut(|i| i.consume_shortcut(&crate::ui::shortcuts::UNDO))
-        {
+        } else if !ctx.text_edit_focused() {
             // A focused text field keeps Ctrl+Z for its own typing.
-            actions.push(Action::Undo);
+            use crate::ui::shortcuts::{REDO, REDO_Y, UNDO};
+            let (redo, undo) = ctx.input_mut(|i| {
+                let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
+                (redo, i.consume_shortcut(&UNDO))
+            });
+            if undo {
+                actions.push(Action::Undo);
+            } else if redo {
+                actions.push(Action::Redo);
+            }
         }
         let dropped = import::dropped_paths(&ctx);
         if !dropped.is_empty() {
@@ -204,7 +210,7 @@ impl eframe::App for ScrollstopApp {
                 .as_ref()
                 .ok()
                 .filter(|_| self.help.about_open)
-                .map(|w| w.store().schema_version().map_err(|e| e.to_string())),
+                .map(|w| w.schema_version().map_err(|e| e.to_string())),
         };
         self.help.windows(&ctx, &facts);
         let mut dialog = DialogContext {
@@ -232,7 +238,10 @@ impl eframe::App for ScrollstopApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The editor's last edits are written even when the window closes mid-pause.
         if let (Some(draft), Ok(workspace)) = (self.editor.take_unsaved(), &mut self.workspace)
-            && let Err(e) = workspace.store_mut().update_draft(&draft)
+            && let Err(e) = workspace.apply(
+                crate::workspace::Edit::Autosave(Box::new(draft)),
+                &workspace.member_name(),
+            )
         {
             eprintln!("scrollstop: could not save the open draft on exit: {e}");
         }

@@ -19,12 +19,11 @@ use super::jobs::JobRunner;
 use super::nav::Section;
 use super::path_prompt::PathPrompt;
 use super::status_bar::Notice;
-use super::undo::UndoStack;
 use super::view::Action;
 use super::views::Views;
 use super::welcome::Welcome;
 use crate::domain::{Account, AccountId};
-use crate::store::TableCounts;
+use crate::workspace::TableCounts;
 use crate::workspace::{FirstStep, Workspace};
 pub(super) use chosen::ChosenDraft;
 
@@ -60,7 +59,6 @@ pub struct ScrollstopApp {
     pub(super) views: Views,
     pub(super) welcome: Welcome,
     pub(super) jobs: JobRunner,
-    pub(super) undo: UndoStack,
     pub(super) notice: Option<Notice>,
     /// Where chosen files come from: the desktop's chooser, or given paths in tests.
     pub(super) file_dialog: Box<dyn FileDialog>,
@@ -101,7 +99,6 @@ impl ScrollstopApp {
             views: Views::default(),
             welcome: Welcome::default(),
             jobs: JobRunner::default(),
-            undo: UndoStack::default(),
             notice: None,
             file_dialog: Box::new(SystemFileDialog),
             import: ImportDialog::default(),
@@ -150,16 +147,15 @@ impl ScrollstopApp {
         if self.cache.revision == Some(self.revision) {
             return;
         }
-        let store = workspace.store();
-        let accounts = store.accounts();
+        let accounts = workspace.accounts();
         if let Err(e) = &accounts {
             self.notice = Some(Notice::error(format!("Could not read the accounts: {e}")));
         }
         self.cache = Cache {
             revision: Some(self.revision),
             accounts: accounts.unwrap_or_default(),
-            counts: store.counts().ok(),
-            empty: store.is_empty().unwrap_or(false),
+            counts: workspace.counts().ok(),
+            empty: workspace.is_empty().unwrap_or(false),
         };
         let known = |id| self.cache.accounts.iter().any(|a: &Account| a.id == id);
         if !self.account.is_some_and(known) {

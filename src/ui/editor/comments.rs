@@ -1,5 +1,6 @@
 //! The review thread of a draft: who said what and when, oldest first, and a box to add a
-//! comment. The author defaults to the `review.author` setting, else the computer's user name.
+//! comment. The author defaults to the workspace's member name (Settings), else the computer's
+//! user name.
 
 use chrono::Local;
 use eframe::egui::{self, RichText, TextEdit};
@@ -10,18 +11,9 @@ use crate::ui::view::Action;
 use crate::ui::widgets::format::slot;
 use crate::workspace::Workspace;
 
-/// The settings key of the name comments are signed with.
-pub const AUTHOR_SETTING: &str = "review.author";
-
-/// The name new comments are signed with: the setting, the user's login name, or "Me".
+/// The name new comments are signed with: the workspace's member name.
 pub fn default_author(workspace: &Workspace) -> String {
-    let setting = workspace.store().setting(AUTHOR_SETTING).ok().flatten();
-    setting
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .map(|name| name.trim().to_string())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "Me".to_string())
+    workspace.member_name()
 }
 
 /// What the comment box holds between frames.

@@ -25,12 +25,11 @@ impl Facts {
             .check_session(draft.account, Utc::now())
             .map_err(|e| errors.push(format!("the checks' context: {e}")))
             .ok();
-        let store = workspace.store();
-        let subcultures = store
+        let subcultures = workspace
             .subcultures()
             .map_err(|e| errors.push(format!("the subcultures: {e}")))
             .unwrap_or_default();
-        let comments = store
+        let comments = workspace
             .draft_comments(draft.id)
             .map_err(|e| errors.push(format!("the comments: {e}")))
             .unwrap_or_default();

@@ -231,7 +231,7 @@ impl DraftEditor {
         match &mut self.state {
             State::Open(open) if open.draft.id == done.draft => open.set_hash(&done, now),
             _ => {
-                if let Ok(mut draft) = workspace.store().draft(done.draft)
+                if let Ok(mut draft) = workspace.draft(done.draft)
                     && draft.media_path.as_deref() == Some(done.path_text().as_str())
                     && let Ok(hash) = &done.hash
                 {

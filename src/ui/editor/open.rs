@@ -55,7 +55,7 @@ impl OpenDraft {
         id: crate::domain::DraftId,
         revision: u64,
     ) -> Result<Self, String> {
-        let draft = workspace.store().draft(id).map_err(|e| e.to_string())?;
+        let draft = workspace.draft(id).map_err(|e| e.to_string())?;
         if draft.trashed_at.is_some() {
             return Err("This draft is in the Trash; restore it to edit it.".to_string());
         }
@@ -89,7 +89,7 @@ impl OpenDraft {
         let handed_over = std::mem::take(&mut self.handed_over);
         self.revision = revision;
         let mut own_save = false;
-        if let Ok(stored) = workspace.store().draft(self.draft.id) {
+        if let Ok(stored) = workspace.draft(self.draft.id) {
             let same = same_content(&stored, &self.stored);
             own_save = same && handed_over && just_one_change;
             if !same && !self.autosave.is_pending() {

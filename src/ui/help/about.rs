@@ -5,9 +5,9 @@ use std::path::Path;
 
 use eframe::egui::{self, RichText};
 
-use crate::store::LATEST_VERSION;
 use crate::ui::theme;
 use crate::ui::widgets::form;
+use crate::workspace::LATEST_VERSION;
 
 /// What the dialog tells.
 pub struct Facts<'a> {

@@ -5,8 +5,8 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::store::Change;
 use crate::ui::theme;
+use crate::workspace::Change;
 use crate::workspace::DraftRow;
 
 /// Draft rows drawn at most (the rest are counted): keeps frames fast for huge files.

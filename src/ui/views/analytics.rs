@@ -10,7 +10,6 @@ use chrono::Local;
 use eframe::egui::{self, RichText};
 
 use crate::domain::{Account, AccountId, AudienceDimension, AudienceShare};
-use crate::store::{HourOfWeekProfile, StoreError};
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::charts::{daily_line_chart, share_bars};
@@ -18,6 +17,7 @@ use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{day_number, long_date, plural};
 use crate::ui::widgets::heat_map::{audience_hours_heat_map, heat_map_legend};
 use crate::ui::widgets::video_table::{VideoRow, video_table};
+use crate::workspace::{HourOfWeekProfile, WorkspaceError};
 
 /// How many imports the log lists, newest first.
 const IMPORTS_SHOWN: usize = 50;
@@ -99,16 +99,16 @@ impl View for AnalyticsView {
 impl AnalyticsView {
     fn reload(&mut self, ctx: &ViewContext<'_>, account: &Account) {
         *self = Self::default();
-        let store = ctx.workspace.store();
-        let read = || -> Result<_, StoreError> {
+        let workspace = ctx.workspace;
+        let read = || -> Result<_, WorkspaceError> {
             Ok((
-                store.daily_metrics(account.id)?,
-                store.videos(account.id)?,
-                store.hour_of_week_profile(account.id)?,
-                store.audience_shares(account.id, AudienceDimension::Gender)?,
-                store.audience_shares(account.id, AudienceDimension::Territory)?,
-                store.import_log()?,
-                store.accounts()?,
+                workspace.daily_metrics(account.id)?,
+                workspace.videos(account.id)?,
+                workspace.hour_of_week_profile(account.id)?,
+                workspace.audience_shares(account.id, AudienceDimension::Gender)?,
+                workspace.audience_shares(account.id, AudienceDimension::Territory)?,
+                workspace.import_log()?,
+                workspace.accounts()?,
             ))
         };
         let (daily, videos, profile, genders, territories, imports, accounts) = match read() {

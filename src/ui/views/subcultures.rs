@@ -31,7 +31,7 @@ impl SubculturesView {
             return;
         }
         self.loaded = Some(ctx.revision);
-        match ctx.workspace.store().subcultures() {
+        match ctx.workspace.subcultures() {
             Ok(list) => {
                 self.subcultures = list;
                 self.load_error = None;

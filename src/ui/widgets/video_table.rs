@@ -9,8 +9,8 @@ use eframe::egui::{self, Align, Layout};
 use egui_extras::{Column, TableBuilder};
 
 use super::format::{age_days, compact_count, percent, slot, thousands};
-use crate::store::VideoWithSnapshots;
 use crate::ui::theme;
+use crate::workspace::VideoWithSnapshots;
 
 /// One video as the table shows it.
 #[derive(Debug, Clone, PartialEq)]

@@ -451,6 +451,44 @@ impl Workspace {
                     Some(Edit::RecordTrends(entries)),
                 )
             }
+            Edit::PlaceEntries(entries) => {
+                let mut accounts: Vec<AccountId> = entries.iter().map(|e| e.account).collect();
+                accounts.sort();
+                accounts.dedup();
+                let before = self.plan_states(&accounts)?;
+                self.store.add_plan_entries(&entries)?;
+                self.log_plans(&mut ops, &before)?;
+                (
+                    format!("Planned {}", plural(entries.len(), "post", "posts")),
+                    Outcome::Nothing,
+                    Some(Edit::RestorePlans(before)),
+                )
+            }
+            Edit::Unplan(ids) => {
+                let accounts = self.store.accounts()?;
+                let mut involved = Vec::new();
+                for account in &accounts {
+                    let entries = self.store.plan_entries(
+                        account.id,
+                        DateTime::<Utc>::MIN_UTC,
+                        DateTime::<Utc>::MAX_UTC,
+                    )?;
+                    if entries.iter().any(|e| ids.contains(&e.id)) {
+                        involved.push(account.id);
+                    }
+                }
+                let before = self.plan_states(&involved)?;
+                self.store.remove_plan_entries(&ids)?;
+                self.log_plans(&mut ops, &before)?;
+                (
+                    format!(
+                        "Took {} out of the plan",
+                        plural(ids.len(), "post", "posts")
+                    ),
+                    Outcome::Nothing,
+                    Some(Edit::RestorePlans(before)),
+                )
+            }
             Edit::MovePlanEntry(moved) => {
                 let before = self.plan_entry(&moved)?;
                 self.store.reschedule(&moved)?;

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Account, AccountId, Colour, Draft, DraftId, DraftStatus, NewAccount, PlanEntry, Subculture,
-    SubcultureId, TrendCapture, TrendItem,
+    Account, AccountId, Colour, Draft, DraftId, DraftStatus, NewAccount, PlanEntry, PlanEntryId,
+    Subculture, SubcultureId, TrendCapture, TrendItem,
 };
 use crate::schedule::SubcultureMix;
 use crate::store::RecordedTrend;
@@ -65,6 +65,10 @@ pub enum Edit {
         recorded: Vec<RecordedTrend>,
         entries: Vec<(TrendItem, TrendCapture)>,
     },
+    /// Drafts placed at the given wall times (their instants resolved), as new plan entries.
+    PlaceEntries(Vec<PlanEntry>),
+    /// Plan entries taken out of the plan (their drafts stay).
+    Unplan(Vec<PlanEntryId>),
     /// A planned post at another wall time (its instant resolved, pinned when moved by hand).
     MovePlanEntry(PlanEntry),
     /// Auto-plan: fill (or re-plan) each request's range, as of `now`, as one edit.

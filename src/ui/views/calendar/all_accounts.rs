@@ -118,6 +118,7 @@ mod tests {
     use crate::domain::{Draft, DraftStatus, Handle, NewAccount, PlanEntry, PlanEntryId};
     use crate::ui::views::calendar::own_clock;
     use crate::ui::views::calendar::week::drop_findings;
+    use crate::workspace::{Edit, Outcome};
 
     const AMSTERDAM: Tz = chrono_tz::Europe::Amsterdam;
     const NEW_YORK: Tz = chrono_tz::America::New_York;
@@ -132,7 +133,7 @@ mod tests {
     fn agency() -> (tempfile::TempDir, Workspace, Vec<Account>) {
         let dir = tempfile::tempdir().unwrap();
         let mut workspace = Workspace::open(&dir.path().join("w.sqlite")).unwrap();
-        let store = workspace.store_mut();
+        let author = "test";
         let mut entries = Vec::new();
         type Posts<'a> = &'a [(&'a str, u32)];
         let posts: [(&str, Tz, Posts); 2] = [
@@ -140,20 +141,28 @@ mod tests {
             ("nycdeli", NEW_YORK, &[("Bagel", 6), ("Pastrami", 8)]),
         ];
         for (handle, zone, posts) in posts {
-            let account = store
-                .add_account(&NewAccount {
-                    handle: Handle::parse(handle).unwrap(),
-                    display_name: handle.into(),
-                    time_zone: zone,
-                    region: "NL".into(),
-                    language: "en".into(),
-                })
-                .unwrap();
+            let new = NewAccount {
+                handle: Handle::parse(handle).unwrap(),
+                display_name: handle.into(),
+                time_zone: zone,
+                region: "NL".into(),
+                language: "en".into(),
+            };
+            let Outcome::Account(account) = workspace
+                .apply(Edit::AddAccount(new), author)
+                .unwrap()
+                .outcome
+            else {
+                panic!("an account");
+            };
             for (title, hour) in posts {
                 let mut draft = Draft::blank(account, Utc::now());
                 draft.title = title.to_string();
                 draft.status = DraftStatus::Scheduled;
-                let id = store.add_draft(&draft).unwrap();
+                let applied = workspace.apply(Edit::CreateDraft(Box::new(draft)), author);
+                let Outcome::Draft(id) = applied.unwrap().outcome else {
+                    panic!("a draft");
+                };
                 let wall = day(30).and_hms_opt(*hour, 0, 0).unwrap();
                 entries.push(PlanEntry {
                     id: PlanEntryId(0),
@@ -169,8 +178,10 @@ mod tests {
                 });
             }
         }
-        store.add_plan_entries(&entries).unwrap();
-        let accounts = workspace.store().accounts().unwrap();
+        workspace
+            .apply(Edit::PlaceEntries(entries), author)
+            .unwrap();
+        let accounts = workspace.accounts().unwrap();
         (dir, workspace, accounts)
     }
 

@@ -14,9 +14,9 @@ use super::conflicts::{self, Timed};
 use super::trend_windows::{TrendWindow, windows};
 use crate::domain::{Account, AccountId, DraftId, DraftStatus, PlanEntry, PlanEntryId};
 use crate::schedule::{BestTimes, CadenceRules, resolve};
-use crate::store::HourOfWeekProfile;
 use crate::ui::theme;
 use crate::ui::widgets::zone_time::{day_start, viewer_time};
+use crate::workspace::HourOfWeekProfile;
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// The rule id of the checks' cadence findings.
@@ -174,11 +174,10 @@ pub fn load(
     now: DateTime<Utc>,
 ) -> Result<CalendarData, WorkspaceError> {
     let tz = account.time_zone;
-    let store = workspace.store();
     // A day either side so spacing conflicts across the range's edges are seen.
     let wide_from = day_start(tz, from - Days::new(1));
     let wide_to = day_start(tz, to + Days::new(2));
-    let all = store.plan_entries(
+    let all = workspace.plan_entries(
         account.id,
         DateTime::<Utc>::MIN_UTC,
         DateTime::<Utc>::MAX_UTC,
@@ -188,9 +187,9 @@ pub fn load(
         .iter()
         .filter(|e| e.instant >= wide_from && e.instant < wide_to)
         .collect();
-    let drafts = store.drafts(account.id)?;
+    let drafts = workspace.drafts(account.id)?;
     let drafts_by_id: HashMap<DraftId, _> = drafts.iter().map(|d| (d.id, d)).collect();
-    let subcultures: HashMap<_, _> = store
+    let subcultures: HashMap<_, _> = workspace
         .subcultures()?
         .into_iter()
         .map(|s| (s.id, s))
@@ -265,7 +264,7 @@ pub fn load(
         .filter_map(|e| drafts_by_id.get(&e.entry.draft))
         .map(|d| (d.sound.as_deref(), d.hashtags.as_slice()))
         .collect();
-    let windows = windows(&store.trends()?, now, visible_drafts);
+    let windows = windows(&workspace.trends()?, now, visible_drafts);
 
     let mut unplanned: Vec<Unplanned> = drafts
         .iter()
@@ -278,7 +277,7 @@ pub fn load(
         .collect();
     unplanned.sort_by_key(|u| (u.status != DraftStatus::Approved, u.id));
 
-    let profile = store.hour_of_week_profile(account.id)?;
+    let profile = workspace.hour_of_week_profile(account.id)?;
     let best = BestTimes::from_profile(&profile.mean_active, profile.weeks);
     Ok(CalendarData {
         zone: tz,

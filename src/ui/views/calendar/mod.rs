@@ -378,7 +378,6 @@ impl CalendarView {
     ) {
         let loaded = if self.all_accounts {
             ctx.workspace
-                .store()
                 .accounts()
                 .map_err(Into::into)
                 .and_then(|all| all_accounts::load(ctx.workspace, &all, account, from, to, now))

@@ -60,10 +60,9 @@ fn forecast_account(
     posts: Vec<(PlanEntryId, DraftId, DateTime<Utc>)>,
     now: DateTime<Utc>,
 ) -> Result<Ranges, WorkspaceError> {
-    let account = workspace.store().account(account)?;
+    let account = workspace.account(account)?;
     let session = workspace.forecast_session(&account, now)?;
     let drafts: HashMap<DraftId, _> = workspace
-        .store()
         .drafts(account.id)?
         .into_iter()
         .map(|d| (d.id, d))
@@ -228,11 +227,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut workspace = Workspace::open(&dir.path().join("w.scrollstop")).unwrap();
         workspace.create_demo(DEFAULT_DEMO_SEED, &Silent).unwrap();
-        let account = workspace.store().accounts().unwrap().remove(0);
+        let account = workspace.accounts().unwrap().remove(0);
         let far = chrono::Duration::days(3650);
         let now = Utc::now();
         let entry = workspace
-            .store()
             .plan_entries(account.id, now - far, now + far)
             .unwrap()
             .remove(0);

@@ -234,7 +234,7 @@ impl Toolbar<'_> {
             .button("Export…")
             .on_hover_text("Save the plan as an iCalendar (.ics) or CSV file");
         if export.clicked() {
-            match self.workspace.store().accounts() {
+            match self.workspace.accounts() {
                 Ok(accounts) => {
                     let ids = accounts.iter().map(|a| a.id).collect();
                     self.state.export.open(from, to, ids);

@@ -9,11 +9,11 @@ use chrono::{DateTime, Utc};
 
 use super::background::{Computed, Request};
 use crate::domain::{Account, Draft, DraftId, DraftStatus, SubcultureId};
-use crate::store::StoreError;
 use crate::ui::theme;
 use crate::ui::widgets::draft_rows::{DraftRow, Prediction};
 use crate::ui::widgets::planned::planned_slots;
 use crate::workspace::Workspace;
+use crate::workspace::WorkspaceError;
 
 /// The drafts of one account as read for one revision.
 pub(super) struct Loaded {
@@ -39,13 +39,12 @@ impl Loaded {
         workspace: &Workspace,
         account: &Account,
         now: DateTime<Utc>,
-    ) -> Result<(Self, Request), StoreError> {
-        let store = workspace.store();
-        let drafts = store.drafts(account.id)?;
-        let trashed = store.trashed_drafts(account.id)?;
-        let subcultures = store.subcultures()?;
+    ) -> Result<(Self, Request), WorkspaceError> {
+        let drafts = workspace.drafts(account.id)?;
+        let trashed = workspace.trashed_drafts(account.id)?;
+        let subcultures = workspace.subcultures()?;
         let (from, to) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
-        let entries = store.plan_entries(account.id, from, to)?;
+        let entries = workspace.plan_entries(account.id, from, to)?;
         let names: HashMap<_, _> = subcultures
             .iter()
             .map(|s| (s.id, (s.name.as_str(), theme::colour(s.colour))))

@@ -69,7 +69,7 @@ impl Measured {
             loaded: Some(key),
             ..Self::default()
         };
-        let videos = match ctx.workspace.store().videos(account.id) {
+        let videos = match ctx.workspace.videos(account.id) {
             Ok(videos) => videos,
             Err(e) => {
                 self.error = Some(e.to_string());

@@ -279,7 +279,7 @@ impl ReachView {
             self.slot = SlotChoice::At(*at);
             return;
         }
-        match ctx.workspace.store().draft(id) {
+        match ctx.workspace.draft(id) {
             Ok(mut draft) => {
                 if what_if.apply(&mut draft) {
                     ctx.actions.push(Action::SaveDrafts(vec![draft]));

@@ -46,7 +46,7 @@ impl DraftList {
             return;
         }
         self.loaded = Some(key);
-        match ctx.workspace.store().drafts(account.id) {
+        match ctx.workspace.drafts(account.id) {
             Ok(drafts) => {
                 self.error = None;
                 self.drafts = drafts

@@ -256,7 +256,7 @@ fn forecast_draft(
     request: &Request,
     now: DateTime<Utc>,
 ) -> Result<DraftForecast, WorkspaceError> {
-    let draft = workspace.store().draft(id)?;
+    let draft = workspace.draft(id)?;
     let (at, source) = workspace.forecast_slot(&draft, request.at, now)?;
     let forecast = session.forecast(&draft, at, context);
     let heat_map = session.heat_map(&draft, now, context);
@@ -278,7 +278,7 @@ fn rank(
     now: DateTime<Utc>,
 ) -> Result<Vec<RankedDraft>, WorkspaceError> {
     let mut ranked = Vec::new();
-    for draft in workspace.store().drafts(request.account.id)? {
+    for draft in workspace.drafts(request.account.id)? {
         if !matches!(draft.status, DraftStatus::Approved | DraftStatus::Scheduled) {
             continue;
         }

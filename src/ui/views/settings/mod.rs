@@ -12,14 +12,14 @@ use eframe::egui::{self, RichText};
 
 use crate::domain::{Account, AccountId, Subculture};
 use crate::schedule::SubcultureMix;
-use crate::store::StoreError;
 use crate::text::plural;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::account_form::{self, AccountForm};
 use crate::ui::widgets::form;
 use crate::ui::widgets::mix_form::MixForm;
-use crate::workspace::{WorkspaceInfo, read_subculture_mix};
+use crate::workspace::WorkspaceError;
+use crate::workspace::WorkspaceInfo;
 
 /// The open account form.
 struct Editor {
@@ -59,17 +59,13 @@ impl SettingsView {
             .info()
             .map_err(|e| e.to_string())
             .and_then(|info| {
-                let accounts = ctx
-                    .workspace
-                    .store()
-                    .accounts()
-                    .map_err(|e| e.to_string())?;
-                let store = ctx.workspace.store();
-                let subcultures = store.subcultures().map_err(|e| e.to_string())?;
+                let accounts = ctx.workspace.accounts().map_err(|e| e.to_string())?;
+                let workspace = ctx.workspace;
+                let subcultures = workspace.subcultures().map_err(|e| e.to_string())?;
                 let mixes = accounts
                     .iter()
-                    .map(|a| Ok((a.id, read_subculture_mix(store, a.id)?)))
-                    .collect::<Result<HashMap<_, _>, StoreError>>()
+                    .map(|a| Ok((a.id, workspace.subculture_mix(a.id)?)))
+                    .collect::<Result<HashMap<_, _>, WorkspaceError>>()
                     .map_err(|e| e.to_string())?;
                 Ok((info, accounts, subcultures, mixes))
             });

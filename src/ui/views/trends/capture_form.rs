@@ -6,7 +6,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use eframe::egui;
 
 use crate::domain::{TrendCapture, TrendItem, TrendItemId, TrendKind};
-use crate::io::numbers::parse_count;
 use crate::ui::theme;
 use crate::ui::widgets::form;
 
@@ -82,9 +81,7 @@ impl CaptureForm {
         let uses = match self.uses.trim() {
             "" => None,
             text => Some(
-                parse_count(text)
-                    .ok()
-                    .and_then(|n| u64::try_from(n).ok())
+                crate::workspace::read_count(text)
                     .ok_or("Uses is a count like 1200, 12.3K or 1.4M.")?,
             ),
         };

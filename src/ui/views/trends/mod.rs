@@ -196,7 +196,7 @@ impl TrendsView {
     fn reload(&mut self, ctx: &ViewContext<'_>) {
         self.error = None;
         let now = Utc::now();
-        match ctx.workspace.store().trends() {
+        match ctx.workspace.trends() {
             Ok(trends) => {
                 self.rows = trends
                     .iter()

@@ -1,6 +1,6 @@
 //! The Trends view's paste box: a list copied from the Creative Center or a chat, one item per
-//! line (`1. #fyp`, `2) name`, `3<TAB>name`), read with the importer's own
-//! [`parse_pasted`] as the user types. The preview lists what will be captured and every line
+//! line (`1. #fyp`, `2) name`, `3<TAB>name`), read with the importer's own rules
+//! ([`read_pasted_trends`]) as the user types. The preview lists what will be captured and every line
 //! that is left out or cut short, with its number and why; nothing is written until Add.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -8,11 +8,10 @@ use eframe::egui::{self, RichText};
 
 use super::capture_form::{captured_at, kind_row};
 use crate::domain::{TrendCapture, TrendItem, TrendKind};
-use crate::io::TrendRecord;
-use crate::io::trend_list::{parse_pasted, pasted_problems};
 use crate::ui::theme;
 use crate::ui::widgets::form;
 use crate::ui::widgets::format::plural;
+use crate::workspace::{PastedList, TrendRecord, read_pasted_trends};
 
 /// Lines drawn at most in the preview (the rest are counted).
 const SHOWN: usize = 50;
@@ -50,16 +49,8 @@ impl PasteBox {
     }
 
     /// The items read from the text, each once (the first line wins), at `at`.
-    fn records(&self, at: DateTime<Utc>) -> Vec<TrendRecord> {
-        let mut records = parse_pasted(&self.text, self.kind, at);
-        let mut seen: Vec<String> = Vec::new();
-        records.retain(|r| {
-            let key = r.item.name.to_lowercase();
-            let first = !seen.contains(&key);
-            seen.push(key);
-            first
-        });
-        records
+    fn read(&self, at: DateTime<Utc>) -> PastedList {
+        read_pasted_trends(&self.text, self.kind, at)
     }
 
     /// Draws the box and its preview; Escape closes.
@@ -82,11 +73,13 @@ impl PasteBox {
                 ui.end_row();
             });
             let at = captured_at(&self.captured, now);
-            let records = at.as_ref().map(|at| self.records(*at)).unwrap_or_default();
+            // The lines' problems show whatever the date; items are captured only at a valid one.
+            let list = self.read(*at.as_ref().unwrap_or(&now));
+            let records = if at.is_ok() { list.trends } else { Vec::new() };
             if let Err(error) = &at {
                 ui.label(theme::error_text(ui, error));
             }
-            preview(ui, &records, &pasted_problems(&self.text, self.kind));
+            preview(ui, &records, &list.problems);
             if let Some(error) = &self.error {
                 ui.label(theme::error_text(ui, error));
             }

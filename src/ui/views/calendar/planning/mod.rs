@@ -2,8 +2,8 @@
 //! account's model and scores every draft in every slot, so it runs on a thread the view owns,
 //! on its own workspace connection; the window keeps drawing. Auto-plan and re-plan first run
 //! as a dry run and show every placement with its reason; only Apply writes (one transaction,
-//! the same request and the same "now", so the planner gives the same answer). Each write
-//! hands the plan as it was before to the app, so one Undo takes the whole run back.
+//! the same request and the same "now", so the planner gives the same answer). Each write is
+//! one edit in the workspace's log, so one Undo takes the whole run back.
 
 mod dialog;
 
@@ -14,32 +14,13 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use eframe::egui;
 
-use crate::domain::{Account, AccountId, DraftId, DraftStatus, PlanEntry};
+use crate::domain::{Account, DraftId};
 use crate::ui::view::Action;
 use crate::ui::widgets::format::plural;
 use crate::workspace::{PlanReport, PlanRequest, Workspace, WorkspaceError};
 
 /// Days ahead "place in best free slot" looks for a slot.
 pub const PLACE_DAYS_AHEAD: u64 = 30;
-
-/// The plan as it was before a write, for Undo.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    pub entries: Vec<PlanEntry>,
-    pub statuses: Vec<(DraftId, DraftStatus)>,
-}
-
-fn snapshot(workspace: &Workspace, account: AccountId) -> Result<Snapshot, WorkspaceError> {
-    let store = workspace.store();
-    Ok(Snapshot {
-        entries: store.plan_entries(account, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)?,
-        statuses: store
-            .drafts(account)?
-            .iter()
-            .map(|d| (d.id, d.status))
-            .collect(),
-    })
-}
 
 /// What a planning thread is asked to do.
 #[derive(Debug, Clone)]
@@ -52,30 +33,15 @@ enum Work {
 struct Done {
     work: Work,
     report: PlanReport,
-    before: Option<Snapshot>,
 }
 
 fn run(path: PathBuf, work: Work, now: DateTime<Utc>) -> Result<Done, WorkspaceError> {
     let mut workspace = Workspace::open(&path)?;
-    let (report, before) = match &work {
-        Work::Preview(request) => (workspace.plan_range(request, now)?, None),
-        Work::Apply(request) => {
-            let before = snapshot(&workspace, request.account)?;
-            (workspace.plan_range(request, now)?, Some(before))
-        }
-        Work::Place(request, draft) => {
-            let before = snapshot(&workspace, request.account)?;
-            (
-                workspace.place_in_best_free_slot(request, *draft, now)?,
-                Some(before),
-            )
-        }
+    let report = match &work {
+        Work::Preview(request) | Work::Apply(request) => workspace.plan_range(request, now)?,
+        Work::Place(request, draft) => workspace.place_in_best_free_slot(request, *draft, now)?,
     };
-    Ok(Done {
-        work,
-        report,
-        before,
-    })
+    Ok(Done { work, report })
 }
 
 /// Which draft goes where, to compare a preview with what was written.
@@ -222,7 +188,7 @@ impl Planner {
                     form.preview = Some((report, request));
                 }
             }
-            Work::Apply(request) => {
+            Work::Apply(_) => {
                 // The written plan is the previewed one unless the workspace changed between.
                 let previewed = self
                     .form
@@ -230,27 +196,19 @@ impl Planner {
                     .and_then(|f| f.preview)
                     .map(|(p, _)| placements(&p));
                 let changed = previewed.is_some_and(|p| p != placements(&report));
-                if let Some(before) = done.before {
-                    let mut summary = format!(
-                        "Planned {} from {} to {}",
-                        plural(report.placements.len(), "post", "posts"),
-                        report.from.format("%-d %b"),
-                        report.to.format("%-d %b")
-                    );
-                    if changed {
-                        summary.push_str(
-                            " (the workspace changed after the preview: check the calendar)",
-                        );
-                    }
-                    actions.push(Action::PlanWritten {
-                        account: request.account,
-                        before: before.entries,
-                        statuses: before.statuses,
-                        summary,
-                    });
+                let mut summary = format!(
+                    "Planned {} from {} to {}",
+                    plural(report.placements.len(), "post", "posts"),
+                    report.from.format("%-d %b"),
+                    report.to.format("%-d %b")
+                );
+                if changed {
+                    summary
+                        .push_str(" (the workspace changed after the preview: check the calendar)");
                 }
+                actions.push(Action::EditApplied(summary));
             }
-            Work::Place(request, _) => {
+            Work::Place(..) => {
                 let Some(post) = report.placements.first() else {
                     let why = report
                         .warnings
@@ -262,19 +220,12 @@ impl Planner {
                     )));
                     return;
                 };
-                if let Some(before) = done.before {
-                    actions.push(Action::PlanWritten {
-                        account: request.account,
-                        before: before.entries,
-                        statuses: before.statuses,
-                        summary: format!(
-                            "Placed \"{}\" at {}: {}",
-                            post.title,
-                            post.wall_time.replace('T', " "),
-                            post.reason
-                        ),
-                    });
-                }
+                actions.push(Action::EditApplied(format!(
+                    "Placed \"{}\" at {}: {}",
+                    post.title,
+                    post.wall_time.replace('T', " "),
+                    post.reason
+                )));
             }
         }
     }
