@@ -123,7 +123,7 @@ fn bench(c: &mut Criterion) {
     });
 
     let workspace = Workspace::open(&path).expect("the workspace");
-    let account = workspace.store().accounts().expect("accounts").remove(0);
+    let account = workspace.accounts().expect("accounts").remove(0);
     let now: DateTime<Utc> = Utc::now();
     let (from, to) = (
         NaiveDate::from_ymd_opt(2027, 3, 1).expect("a date"),

@@ -27,8 +27,8 @@ fn check_benches(c: &mut Criterion) {
         started.elapsed().as_secs_f64()
     );
     let ws = Workspace::open(&path).expect("workspace opens");
-    let account = ws.store().accounts().expect("accounts").remove(0).id;
-    let drafts = ws.store().drafts(account).expect("drafts");
+    let account = ws.accounts().expect("accounts").remove(0).id;
+    let drafts = ws.drafts(account).expect("drafts");
 
     let mut group = c.benchmark_group("checks");
     group.sample_size(10);

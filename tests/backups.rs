@@ -28,7 +28,6 @@ fn add_subculture(workspace: &mut Workspace, name: &str) {
 
 fn subcultures(workspace: &Workspace) -> Vec<String> {
     let mut names: Vec<String> = workspace
-        .store()
         .subcultures()
         .expect("test setup")
         .into_iter()
@@ -89,7 +88,7 @@ fn a_backup_restores_the_data_it_was_taken_from_and_sets_the_newer_data_aside() 
 
     // Work goes on after the backup...
     add_subculture(&mut workspace, "#BookTok");
-    let subs = workspace.store().subcultures().unwrap();
+    let subs = workspace.subcultures().unwrap();
     let id = subs.iter().find(|s| s.name == "#CottageCore").unwrap().id;
     workspace.store_mut().trash_subculture(id).unwrap();
     let after = subcultures(&workspace);

@@ -13,7 +13,7 @@ const FITTOK_DRAFTS: &str = "title,caption,subculture,account\n\
 Leg day,Ten squats before coffee #fittok,#FitTok,@gymwithgus\n";
 
 fn names(workspace: &Workspace) -> Vec<String> {
-    let subcultures = workspace.store().subcultures().expect("subcultures load");
+    let subcultures = workspace.subcultures().expect("subcultures load");
     subcultures.into_iter().map(|s| s.name).collect()
 }
 
@@ -26,7 +26,7 @@ fn a_new_workspace_lists_the_seeds_catalogue() {
         assert!(listed.contains(&name.to_string()), "{name} in {listed:?}");
     }
     assert_eq!(listed.len(), subculture_catalogue().len());
-    let fittok = workspace.store().subcultures().expect("subcultures load");
+    let fittok = workspace.subcultures().expect("subcultures load");
     let fittok = fittok
         .iter()
         .find(|s| s.name == "#FitTok")
@@ -34,7 +34,7 @@ fn a_new_workspace_lists_the_seeds_catalogue() {
     assert!(fittok.hashtags.contains(&"fittok".to_string()));
     assert!(fittok.description.contains("Fitness challenges"));
     assert!(
-        workspace.store().is_empty().expect("counts"),
+        workspace.is_empty().expect("counts"),
         "the catalogue alone leaves the workspace empty (the welcome screen and the demo)"
     );
 }
@@ -50,9 +50,9 @@ fn a_drafts_csv_naming_fittok_imports_into_a_fresh_workspace() {
         .expect("import");
     assert!(report.committed, "{report:?}");
     assert_eq!(report.rejected, vec![]);
-    let account = workspace.store().accounts().expect("accounts")[0].id;
-    let draft = workspace.store().drafts(account).expect("drafts").remove(0);
-    let fittok = workspace.store().subcultures().expect("subcultures");
+    let account = workspace.accounts().expect("accounts")[0].id;
+    let draft = workspace.drafts(account).expect("drafts").remove(0);
+    let fittok = workspace.subcultures().expect("subcultures");
     let fittok = fittok
         .iter()
         .find(|s| s.name == "#FitTok")
@@ -87,7 +87,7 @@ fn a_deleted_catalogue_subculture_stays_deleted_after_reopening() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("new.sqlite");
     let mut workspace = Workspace::open(&path).expect("a new workspace");
-    let subcultures = workspace.store().subcultures().expect("subcultures");
+    let subcultures = workspace.subcultures().expect("subcultures");
     let fittok = subcultures
         .iter()
         .find(|s| s.name == "#FitTok")

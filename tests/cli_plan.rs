@@ -68,8 +68,8 @@ fn events(ics: &str) -> Vec<BTreeMap<String, String>> {
 
 fn approve_everything(ws_path: &str) {
     let mut ws = Workspace::open(Path::new(ws_path)).expect("the workspace opens");
-    for account in ws.store().accounts().expect("accounts read") {
-        let mut drafts = ws.store().drafts(account.id).expect("drafts read");
+    for account in ws.accounts().expect("accounts read") {
+        let mut drafts = ws.drafts(account.id).expect("drafts read");
         drafts.retain(|d| d.status != DraftStatus::Posted && d.status != DraftStatus::Scheduled);
         for d in &mut drafts {
             d.status = DraftStatus::Approved;
@@ -375,7 +375,7 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
     // Give the two demo accounts and a third, Tokyo, a 09:00-only cadence.
     {
         let mut w = Workspace::open(Path::new(&ws)).unwrap();
-        let mut accounts = w.store().accounts().unwrap();
+        let mut accounts = w.accounts().unwrap();
         let zones = [chrono_tz::Europe::Amsterdam, chrono_tz::America::New_York];
         for (a, zone) in accounts.iter_mut().zip(zones) {
             a.time_zone = zone;
@@ -402,7 +402,7 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
         w.store_mut().update_account(&tokyo).unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
         // Enough approved drafts for every day of the four ranges.
-        for account in w.store().accounts().unwrap() {
+        for account in w.accounts().unwrap() {
             for i in 0..20 {
                 let mut d = scrollstop::domain::Draft::blank(account.id, now);
                 d.title = format!("{} post {i}", account.handle.as_str());

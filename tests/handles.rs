@@ -214,7 +214,7 @@ fn a_bad_handle_an_old_workspace_holds_is_printed_escaped() {
         text(&out.stdout)
     );
     let workspace = Workspace::open(&ws).expect("open");
-    let accounts = workspace.store().accounts().expect("accounts");
+    let accounts = workspace.accounts().expect("accounts");
     let mut account = accounts[0].clone();
     account.cadence.posts_per_day = 1;
     let mut workspace = workspace;

@@ -68,7 +68,7 @@ fn the_preview_matches_the_commit_and_a_reimport_changes_nothing() {
     }
     let added: usize = done.files.iter().map(|f| f.changes.added).sum();
     assert!(added > 0);
-    let videos = ws.store().counts().expect("counts").videos;
+    let videos = ws.counts().expect("counts").videos;
     assert!(videos > 0);
 
     let again = ws
@@ -82,7 +82,7 @@ fn the_preview_matches_the_commit_and_a_reimport_changes_nothing() {
             .all(|f| f.changes.added == 0 && f.changes.updated == 0)
     );
     assert!(!again.can_commit(), "nothing new to write");
-    let log_before = ws.store().import_log().expect("log").len();
+    let log_before = ws.import_log().expect("log").len();
     assert_eq!(log_before, 3, "one log entry per file");
 }
 
@@ -95,7 +95,7 @@ fn a_newer_content_export_adds_snapshots_not_videos() {
         .prepare_import(&[fixtures().join("Content.csv")], options(), &Silent)
         .expect("first");
     ws.commit_import(first, &Silent).expect("commit");
-    let counts = ws.store().counts().expect("counts");
+    let counts = ws.counts().expect("counts");
 
     let text = std::fs::read_to_string(fixtures().join("Content.csv")).expect("fixture");
     // The same videos, exported a week later with more views.
@@ -117,7 +117,7 @@ fn a_newer_content_export_adds_snapshots_not_videos() {
         second.report.files[0]
     );
     ws.commit_import(second, &Silent).expect("commit");
-    let after = ws.store().counts().expect("counts");
+    let after = ws.counts().expect("counts");
     assert_eq!(after.videos, counts.videos, "no duplicate videos");
     assert!(
         after.video_snapshots > counts.video_snapshots,

@@ -115,8 +115,8 @@ fn a_good_file_adds_every_draft_with_its_plan_entry() {
     assert_eq!(report.files[0].accounts, ["@meadow"]);
     assert!(report.new_accounts.is_empty(), "{:?}", report.new_accounts);
 
-    let account = ws.store().accounts().expect("accounts")[0].clone();
-    let drafts = ws.store().drafts(account.id).expect("drafts");
+    let account = ws.accounts().expect("accounts")[0].clone();
+    let drafts = ws.drafts(account.id).expect("drafts");
     assert_eq!(drafts.len(), 3);
     let jam = drafts.iter().find(|d| d.title == "Jam jars").expect("jam");
     assert_eq!(jam.hook, "Open a jar in slow motion");
@@ -157,7 +157,7 @@ fn a_good_file_adds_every_draft_with_its_plan_entry() {
         chrono::DateTime::<Utc>::MIN_UTC,
         chrono::DateTime::<Utc>::MAX_UTC,
     );
-    let plan = ws.store().plan_entries(account.id, from, to).expect("plan");
+    let plan = ws.plan_entries(account.id, from, to).expect("plan");
     assert_eq!(plan.len(), 2);
     let wall = |d, h, m| {
         NaiveDate::from_ymd_opt(2026, 3, d)
@@ -221,9 +221,8 @@ fn skip_bad_rows_imports_the_rest() {
     assert!(report.committed);
     assert_eq!(report.rejected.len(), 3);
     assert_eq!(report.files[0].changes.added, 2);
-    let account = ws.store().accounts().expect("accounts")[0].id;
+    let account = ws.accounts().expect("accounts")[0].id;
     let titles: Vec<String> = ws
-        .store()
         .drafts(account)
         .expect("drafts")
         .into_iter()

@@ -107,7 +107,7 @@ fn a_wall_time_that_happens_twice_is_noted_with_both_choices() {
     );
 
     // The first occurrence: 02:30 CEST is 00:30 UTC.
-    let accounts = ws.store().accounts().expect("accounts");
+    let accounts = ws.accounts().expect("accounts");
     let meadow = accounts
         .iter()
         .find(|a| a.handle == "meadow")
@@ -118,7 +118,6 @@ fn a_wall_time_that_happens_twice_is_noted_with_both_choices() {
             .expect("instant")
     };
     let entries = ws
-        .store()
         .plan_entries(meadow.id, utc(24, 0, 0), utc(26, 0, 0))
         .expect("plan");
     let night = utc(25, 0, 30);

@@ -43,7 +43,7 @@ fn each_impossible_value_is_a_rejected_row_with_its_line_and_reason() {
         !report.committed,
         "nothing is written while rows are rejected"
     );
-    assert_eq!(ws.store().counts().expect("counts").videos, 0);
+    assert_eq!(ws.counts().expect("counts").videos, 0);
     let rows: Vec<(&str, usize, &str)> = report
         .rejected
         .iter()
@@ -77,7 +77,7 @@ fn skipping_bad_rows_writes_only_the_good_one() {
         .expect("import");
     assert!(report.committed);
     assert_eq!(report.rejected.len(), 6);
-    let counts = ws.store().counts().expect("counts");
+    let counts = ws.counts().expect("counts");
     assert_eq!((counts.videos, counts.video_snapshots), (1, 1));
 }
 

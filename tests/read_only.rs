@@ -119,7 +119,6 @@ fn a_workspace_on_a_read_only_medium_opens_read_only_and_writes_nothing() {
     let mut workspace = Workspace::open_read_only(&path).unwrap();
     assert!(workspace.is_read_only());
     let names: Vec<String> = workspace
-        .store()
         .subcultures()
         .unwrap()
         .into_iter()

@@ -73,7 +73,7 @@ fn options() -> ImportOptions {
 
 /// The 30-day P50 of a plain draft, with the confidence badge's words.
 fn typical(ws: &Workspace) -> (f64, String, Option<String>) {
-    let account = ws.store().accounts().expect("accounts").remove(0);
+    let account = ws.accounts().expect("accounts").remove(0);
     let now = Utc
         .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
         .single()

@@ -158,7 +158,6 @@ fn the_command_line_imports_while_this_process_writes_and_nothing_is_lost() {
         "every write of this process landed, beside the catalogue the workspace started with"
     );
     let edited = workspace
-        .store()
         .subcultures()
         .unwrap()
         .iter()

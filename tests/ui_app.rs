@@ -43,7 +43,7 @@ fn every_navigation_entry_opens_its_view_on_the_demo_workspace() {
 
     open_view(&mut harness, "Settings");
     let stored = Workspace::open(&workspace.path).expect("reopens");
-    let accounts = stored.store().accounts().expect("accounts load");
+    let accounts = stored.accounts().expect("accounts load");
     assert_eq!(accounts.len(), 2, "the demo has two accounts");
     for account in &accounts {
         assert!(
@@ -78,7 +78,7 @@ fn the_account_switcher_changes_the_current_account() {
     let workspace = demo_workspace();
     let mut harness = app(&workspace.path);
     let stored = Workspace::open(&workspace.path).expect("reopens");
-    let accounts = stored.store().accounts().expect("accounts load");
+    let accounts = stored.accounts().expect("accounts load");
     assert_eq!(harness.state().account(), Some(accounts[0].id));
 
     harness.get_by_label("Account").click();
@@ -161,7 +161,7 @@ fn starting_empty_asks_for_the_first_account() {
         "the welcome is gone"
     );
     let stored = Workspace::open(&workspace.path).expect("reopens");
-    let accounts = stored.store().accounts().expect("accounts load");
+    let accounts = stored.accounts().expect("accounts load");
     assert_eq!(accounts.len(), 1);
     assert_eq!(accounts[0].handle, "knitwithnora");
     assert_eq!(accounts[0].time_zone, chrono_tz::America::New_York);

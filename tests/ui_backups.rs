@@ -93,7 +93,7 @@ fn restore_asks_first_then_brings_the_backup_back_and_keeps_the_data_from_before
         open.take_daily_backup(chrono::Local::now().date_naive())
             .unwrap()
             .expect("taken");
-        let first = open.store().subcultures().unwrap()[0].id;
+        let first = open.subcultures().unwrap()[0].id;
         open.store_mut().trash_subculture(first).unwrap();
     }
     let after = subculture_names(&workspace.path);
@@ -139,15 +139,7 @@ fn open_another_workspace_switches_the_window_and_a_new_name_starts_a_new_one() 
     harness.get_by_label("Start a new workspace…").click();
     harness.run();
     assert_eq!(harness.state().path(), other);
-    assert!(
-        harness
-            .state()
-            .workspace()
-            .unwrap()
-            .store()
-            .is_empty()
-            .unwrap()
-    );
+    assert!(harness.state().workspace().unwrap().is_empty().unwrap());
     assert!(
         shows_part(&harness, "Start with demo data"),
         "a new workspace opens on the welcome screen"

@@ -293,7 +293,7 @@ fn wait_for(harness: &mut Harness<'static, ScrollstopApp>, label: &str) {
 fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
     let workspace = demo_workspace();
     let mut open = Workspace::open(&workspace.path).unwrap();
-    let account = open.store().accounts().unwrap().remove(0).id;
+    let account = open.accounts().unwrap().remove(0).id;
     for (i, caption) in ["Three books that", "My morning routine", "Thrifted haul"]
         .iter()
         .enumerate()
@@ -308,7 +308,6 @@ fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
     let count = |path: &std::path::Path| {
         Workspace::open(path)
             .unwrap()
-            .store()
             .plan_entries(account, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)
             .unwrap()
             .len()
@@ -366,7 +365,6 @@ fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
     );
     let reopened = Workspace::open(&workspace.path).unwrap();
     let approved = reopened
-        .store()
         .drafts(account)
         .unwrap()
         .into_iter()

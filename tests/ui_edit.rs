@@ -37,7 +37,6 @@ fn renaming_a_subculture_persists_after_reopening_the_workspace() {
     assert!(!names.contains(&"#FitTok".to_string()), "{names:?}");
     let reopened = Workspace::open(&workspace.path).expect("reopens");
     let gym = reopened
-        .store()
         .subcultures()
         .expect("loads")
         .into_iter()
@@ -131,7 +130,7 @@ fn editing_and_deleting_an_account_in_settings() {
     let workspace = demo_workspace();
     let first = {
         let open = Workspace::open(&workspace.path).expect("opens");
-        open.store().accounts().expect("loads").remove(0)
+        open.accounts().expect("loads").remove(0)
     };
     let mut harness = app(&workspace.path);
     open_view(&mut harness, "Settings");
@@ -156,7 +155,7 @@ fn editing_and_deleting_an_account_in_settings() {
     harness.run();
     assert!(shows(&harness, "Renamed Team"));
     let reopened = Workspace::open(&workspace.path).expect("reopens");
-    let stored = reopened.store().account(first.id).expect("still there");
+    let stored = reopened.account(first.id).expect("still there");
     assert_eq!(stored.display_name, "Renamed Team");
     assert_eq!(
         stored.time_zone, first.time_zone,
@@ -168,12 +167,12 @@ fn editing_and_deleting_an_account_in_settings() {
         .click();
     harness.run();
     assert!(!shows(&harness, &first.at_handle()));
-    assert_eq!(reopened.store().accounts().expect("loads").len(), 1);
+    assert_eq!(reopened.accounts().expect("loads").len(), 1);
     harness.get_by_label("Undo").click();
     harness.run();
     assert!(
         shows(&harness, &first.at_handle()),
         "Undo restored the account"
     );
-    assert_eq!(reopened.store().accounts().expect("loads").len(), 2);
+    assert_eq!(reopened.accounts().expect("loads").len(), 2);
 }

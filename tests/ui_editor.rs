@@ -53,7 +53,6 @@ fn new_draft(harness: &mut Harness<'static, ScrollstopApp>) -> DraftId {
 fn stored(app: &ScrollstopApp, id: DraftId) -> Draft {
     app.workspace()
         .expect("the workspace is open")
-        .store()
         .draft(id)
         .expect("the draft is stored")
 }
@@ -180,7 +179,7 @@ fn edits_are_written_within_a_second_and_survive_a_crash() {
     std::mem::forget(harness);
 
     let reopened = Workspace::open(&workspace.path).expect("the workspace reopens");
-    let draft = reopened.store().draft(id).expect("the draft is there");
+    let draft = reopened.draft(id).expect("the draft is there");
     assert_eq!(draft.title, "Crash-proof knits");
     assert_eq!(
         draft.caption,
@@ -304,7 +303,6 @@ fn a_review_comment_is_posted_under_the_draft_with_its_author() {
     let thread = app
         .workspace()
         .expect("open")
-        .store()
         .draft_comments(id)
         .expect("comments load");
     assert_eq!(thread.len(), 1);

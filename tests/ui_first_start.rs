@@ -114,11 +114,11 @@ fn importing_from_the_welcome_creates_the_account_and_its_analytics() {
         "the welcome gave way to the views"
     );
     let stored = Workspace::open(&workspace.path).expect("reopens");
-    let accounts = stored.store().accounts().expect("accounts load");
+    let accounts = stored.accounts().expect("accounts load");
     assert_eq!(accounts.len(), 1, "the import created the account");
     assert_eq!(accounts[0].handle, "knitwit");
     assert_eq!(harness.state().account(), Some(accounts[0].id));
-    assert!(stored.store().counts().expect("counts").videos > 0);
+    assert!(stored.counts().expect("counts").videos > 0);
     assert!(done(&harness, FirstStep::ImportAnalytics));
     assert!(
         shows(&harness, "1 of 7"),
@@ -245,7 +245,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     request(&mut harness, Action::NewDraft);
     let id = harness.state().open_draft().expect("the new draft is open");
     let stored = Workspace::open(&workspace.path).expect("reopens");
-    let mut draft: Draft = stored.store().draft(id).expect("the draft");
+    let mut draft: Draft = stored.draft(id).expect("the draft");
     draft.title = "Rainy day knits".into();
     draft.caption = format!(
         "{} #cottagecore",
@@ -269,14 +269,6 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     // A planning run, written on its own connection as the Calendar's planner does.
     let today = Utc::now().date_naive();
     let mut planner = Workspace::open(&workspace.path).expect("reopens");
-    let before = planner
-        .store()
-        .plan_entries(
-            account,
-            chrono::DateTime::<Utc>::MIN_UTC,
-            chrono::DateTime::<Utc>::MAX_UTC,
-        )
-        .expect("plan");
     let report = planner
         .plan_range(
             &PlanRequest {
@@ -290,15 +282,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
         )
         .expect("the week is planned");
     assert!(!report.placements.is_empty(), "the planner placed posts");
-    request(
-        &mut harness,
-        Action::PlanWritten {
-            account,
-            before,
-            statuses: Vec::new(),
-            summary: "Planned a week".into(),
-        },
-    );
+    request(&mut harness, Action::EditApplied("Planned a week".into()));
     assert!(done(&harness, FirstStep::AutoPlanWeek));
 
     // Exporting the calendar to a file.
@@ -417,7 +401,6 @@ fn the_view_and_account_survive_a_restart_of_the_same_workspace_only() {
     let mut harness = app(&workspace.path);
     let accounts = Workspace::open(&workspace.path)
         .expect("reopens")
-        .store()
         .accounts()
         .expect("accounts");
     let second = accounts[1].id;

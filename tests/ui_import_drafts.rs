@@ -32,8 +32,8 @@ fn team_workspace() -> TestWorkspace {
 
 fn stored_titles(workspace: &TestWorkspace) -> Vec<String> {
     let open = Workspace::open(&workspace.path).expect("reopens");
-    let account = open.store().accounts().expect("accounts")[0].id;
-    let drafts = open.store().drafts(account).expect("drafts");
+    let account = open.accounts().expect("accounts")[0].id;
+    let drafts = open.drafts(account).expect("drafts");
     drafts.into_iter().map(|d| d.title).collect()
 }
 

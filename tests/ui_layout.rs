@@ -26,7 +26,7 @@ const TITLE: &str = "Slow Sunday with five tags";
 /// hashtags, a caption well past 150 characters.
 fn five_hashtag_draft(path: &std::path::Path) -> DraftId {
     let mut workspace = Workspace::open(path).expect("the workspace opens");
-    let account = workspace.store().accounts().expect("accounts")[0].id;
+    let account = workspace.accounts().expect("accounts")[0].id;
     let mut draft = Draft::blank(account, Utc::now());
     draft.title = TITLE.to_string();
     draft.status = DraftStatus::Approved;

@@ -30,8 +30,7 @@ fn entry_of(workspace: &TestWorkspace, account: AccountId, draft: DraftId) -> Pl
     let open = Workspace::open(&workspace.path).expect("reopens");
     let far = TimeDelta::days(3650);
     let now = Utc::now();
-    open.store()
-        .plan_entries(account, now - far, now + far)
+    open.plan_entries(account, now - far, now + far)
         .expect("plan")
         .into_iter()
         .find(|e| e.draft == draft)
@@ -40,7 +39,7 @@ fn entry_of(workspace: &TestWorkspace, account: AccountId, draft: DraftId) -> Pl
 
 fn status_of(workspace: &TestWorkspace, draft: DraftId) -> DraftStatus {
     let open = Workspace::open(&workspace.path).expect("reopens");
-    open.store().draft(draft).expect("the draft").status
+    open.draft(draft).expect("the draft").status
 }
 
 /// Scheduled drafts of `account` whose planned time has passed.
@@ -48,10 +47,9 @@ fn overdue_drafts(workspace: &TestWorkspace, account: AccountId) -> Vec<DraftId>
     let open = Workspace::open(&workspace.path).expect("reopens");
     let now = Utc::now();
     let entries = open
-        .store()
         .plan_entries(account, now - TimeDelta::days(60), now)
         .expect("plan");
-    let drafts = open.store().drafts(account).expect("drafts");
+    let drafts = open.drafts(account).expect("drafts");
     entries
         .iter()
         .filter(|e| {

@@ -35,9 +35,9 @@ fn wait_for(
 /// A ready draft of the first account with a what-if that changes the draft, and the first
 /// such change of its forecast as the view makes it (10,000 paths, its plan slot).
 fn ready_draft_with_a_what_if(workspace: &Workspace) -> (Draft, WhatIf) {
-    let account = workspace.store().accounts().expect("accounts").remove(0);
+    let account = workspace.accounts().expect("accounts").remove(0);
     let context = ForecastContext::new(FORECAST_SEED);
-    let drafts = workspace.store().drafts(account.id).expect("drafts");
+    let drafts = workspace.drafts(account.id).expect("drafts");
     drafts
         .iter()
         .filter(|d| matches!(d.status, DraftStatus::Approved | DraftStatus::Scheduled))
@@ -94,9 +94,9 @@ fn a_ranked_draft_is_forecast_and_its_what_if_changes_the_draft() {
 
     let reopened = Workspace::open(&workspace.path).expect("reopens");
     wait_for(&mut harness, "the draft to change", |_| {
-        reopened.store().draft(draft.id).expect("the draft") != draft
+        reopened.draft(draft.id).expect("the draft") != draft
     });
-    let mut after = reopened.store().draft(draft.id).expect("the draft");
+    let mut after = reopened.draft(draft.id).expect("the draft");
     after.updated_at = expected.updated_at;
     assert_eq!(after, expected, "the first what-if was applied");
     // The forecast follows the edit (debounced, refitted off the UI thread).
@@ -133,8 +133,8 @@ fn with_the_editor_closed_reach_forecasts_the_chosen_draft_or_the_best_ready_one
     assert!(shows_part(&harness, "No draft chosen"));
     let best = forecast_title(&harness).expect("a headline");
     let reopened = Workspace::open(&workspace.path).expect("reopens");
-    let account = reopened.store().accounts().expect("accounts").remove(0);
-    let drafts = reopened.store().drafts(account.id).expect("drafts");
+    let account = reopened.accounts().expect("accounts").remove(0);
+    let drafts = reopened.drafts(account.id).expect("drafts");
     let best_draft = drafts
         .iter()
         .find(|d| d.display_title() == best)

@@ -12,8 +12,8 @@ use scrollstop::workspace::Workspace;
 fn a_share_typed_in_settings_is_stored_as_the_accounts_mix() {
     let workspace = demo_workspace();
     let stored = Workspace::open(&workspace.path).expect("reopens");
-    let account = stored.store().accounts().expect("accounts")[0].clone();
-    let subcultures = stored.store().subcultures().expect("subcultures");
+    let account = stored.accounts().expect("accounts")[0].clone();
+    let subcultures = stored.subcultures().expect("subcultures");
     assert!(stored.subculture_mix(account.id).expect("mix").is_empty());
     drop(stored);
 

@@ -30,7 +30,7 @@ fn team_workspace() -> TestWorkspace {
 /// Every stored item's name with its number of captures.
 fn stored(workspace: &TestWorkspace) -> Vec<(String, usize)> {
     let open = Workspace::open(&workspace.path).expect("the workspace reopens");
-    let trends = open.store().trends().expect("trends load");
+    let trends = open.trends().expect("trends load");
     trends
         .into_iter()
         .map(|(item, captures)| (item.name, captures.len()))

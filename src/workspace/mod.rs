@@ -221,12 +221,14 @@ impl Workspace {
         self.store.path()
     }
 
-    /// Read access to the stored data.
+    /// Read access to the stored data, for the workspace's own modules (the window and the
+    /// command line use the queries in `queries.rs`).
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    /// Write access for single-aggregate edits (a subculture, an account, a draft).
+    /// Write access for the workspace's own modules; every change a person makes goes
+    /// through [`Workspace::apply`].
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }

@@ -160,12 +160,12 @@ pub fn shows_part(harness: &Harness<'static, ScrollstopApp>, part: &str) -> bool
 /// The id of the first live subculture of the workspace the window shows.
 pub fn first_subculture(harness: &Harness<'static, ScrollstopApp>) -> SubcultureId {
     let workspace = harness.state().workspace().expect("the workspace is open");
-    workspace.store().subcultures().expect("subcultures load")[0].id
+    workspace.subcultures().expect("subcultures load")[0].id
 }
 
 /// The names of the live subcultures, read from the file with a fresh connection.
 pub fn stored_subcultures(path: &Path) -> Vec<String> {
     let workspace = Workspace::open(path).expect("the workspace reopens");
-    let subcultures = workspace.store().subcultures().expect("subcultures load");
+    let subcultures = workspace.subcultures().expect("subcultures load");
     subcultures.into_iter().map(|s| s.name).collect()
 }
