@@ -4,6 +4,7 @@
 //! stdout, and reports errors on stderr with a sentence that says what to do and a non-zero
 //! exit code. Commands call the [`Workspace`] facade only.
 
+mod draft;
 mod dry_run;
 mod plan;
 mod reach;
@@ -32,6 +33,11 @@ pub struct Cli {
     /// The workspace file (default: scrollstop.sqlite in your data directory).
     #[arg(long, global = true, value_name = "PATH")]
     pub workspace: Option<PathBuf>,
+
+    /// The name edits are signed with (default: the workspace's member name, else your user
+    /// name).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub author: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -160,6 +166,25 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Read, add and change drafts (every edit the window makes).
+    #[command(subcommand)]
+    Draft(draft::DraftCommand),
+    /// Take back your latest edit (from the window or the command line).
+    Undo,
+    /// Apply again the edit your latest undo took back.
+    Redo,
+    /// Who changed what and when: the workspace's latest changes, or one draft's.
+    History {
+        /// Only this draft (its number or UUID).
+        #[arg(long, value_name = "ID")]
+        draft: Option<String>,
+        /// How many changes to show at most.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Fill a new, empty workspace with realistic demo data (two accounts, drafts, trends,
     /// 120 days of analytics).
     Demo {
@@ -170,6 +195,15 @@ pub enum Command {
 }
 
 impl Cli {
+    /// The name this run's edits are signed with: `--as`, else the workspace's member name.
+    fn author(&self, workspace: &Workspace) -> String {
+        self.author
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map_or_else(|| workspace.member_name(), str::to_string)
+    }
+
     /// The workspace path: `--workspace`, else the default in the OS data directory.
     pub fn workspace_path(&self) -> anyhow::Result<PathBuf> {
         match &self.workspace {
@@ -342,6 +376,48 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
                 accounts: &accounts,
             };
             plan::export(&workspace, &args, out)?;
+        }
+        Command::Draft(command) => {
+            let path = cli.workspace_path()?;
+            let mut workspace = match command {
+                draft::DraftCommand::List { .. } | draft::DraftCommand::Show { .. } => {
+                    Workspace::open_for_reading(&path)?
+                }
+                _ => Workspace::open_existing(&path)?,
+            };
+            let author = cli.author(&workspace);
+            draft::run(&mut workspace, command, &author, out)?;
+        }
+        Command::Undo | Command::Redo => {
+            let mut workspace = Workspace::open_existing(&cli.workspace_path()?)?;
+            let author = cli.author(&workspace);
+            let undo = matches!(command, Command::Undo);
+            let done = if undo {
+                workspace.undo(&author)?
+            } else {
+                workspace.redo(&author)?
+            };
+            match done {
+                Some(done) => writeln!(out, "{}.", done.summary)?,
+                None if undo => writeln!(out, "Nothing of {author}'s to undo.")?,
+                None => writeln!(out, "Nothing of {author}'s to redo.")?,
+            }
+        }
+        Command::History { draft, limit, json } => {
+            let workspace = Workspace::open_for_reading(&cli.workspace_path()?)?;
+            let history = match draft {
+                Some(id) => {
+                    let id = draft::draft_id(&workspace, id)?;
+                    workspace.draft_history(id)?
+                }
+                None => workspace.recent_history(*limit)?,
+            };
+            if *json {
+                serde_json::to_writer_pretty(&mut *out, &history)?;
+                writeln!(out)?;
+            } else {
+                draft::print_history(&history, out)?;
+            }
         }
         Command::Demo { seed } => {
             let Some(path) = &cli.workspace else {

@@ -6,6 +6,7 @@ mod backtesting;
 mod backups;
 mod checking;
 mod demo;
+mod draft_fields;
 mod draft_import;
 mod edits;
 mod exclusive;
@@ -37,6 +38,7 @@ pub use crate::store::{
 pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::{DEFAULT_DEMO_SEED, anchor as demo_anchor};
+pub use draft_fields::{DRAFT_FIELDS, set_draft_field, split_assignment};
 pub use draft_import::DraftRow;
 pub use edits::{Applied, Edit, HistoryEntry, MEMBER_SETTING, Outcome, PlanState};
 pub use exclusive::{EXCLUSIVE_PATIENCE, FAILPOINT_VARIABLE};

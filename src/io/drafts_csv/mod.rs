@@ -11,6 +11,8 @@
 mod columns;
 mod row;
 
+pub(crate) use row::{read_aspect, read_bpm, read_duration, read_flag, read_opening, read_status};
+
 use chrono::NaiveDate;
 
 use crate::io::generic::{Field, Mapping, open_rows, table_error};

@@ -40,56 +40,11 @@ pub(super) fn read_row(cells: &Row, columns: &Columns) -> Result<DraftRecord, St
             hashtags.push(tag);
         }
     }
-    let duration_s = match cell(Column::DurationS) {
-        Some(t) => {
-            let seconds = parse_duration_s(&t).map_err(|e| format!("duration: {e}"))?;
-            if seconds <= 0.0 || seconds > LONGEST_VIDEO_S {
-                return Err(format!(
-                    "duration \"{}\" is not between 1 second and 60 minutes",
-                    shown(&t)
-                ));
-            }
-            Some(seconds)
-        }
-        None => None,
-    };
-    let aspect = match cell(Column::Aspect) {
-        Some(t) => Some(parse_aspect(&t).ok_or_else(|| {
-            format!(
-                "aspect \"{}\" is not one of 9:16, 1:1, 4:5, 16:9",
-                shown(&t)
-            )
-        })?),
-        None => None,
-    };
-    let bpm = match cell(Column::Bpm).map(|t| (parse_decimal(&t), t)) {
-        Some((Ok(bpm), _)) if (1.0..=400.0).contains(&bpm) => Some(bpm.round() as u16),
-        Some((_, t)) => {
-            return Err(format!(
-                "bpm \"{}\" is not a number from 1 to 400",
-                shown(&t)
-            ));
-        }
-        None => None,
-    };
-    let opening = match cell(Column::Opening) {
-        Some(t) => Some(OpeningType::parse(&t).ok_or_else(|| {
-            format!(
-                "opening \"{}\" is not one of surprise, question, statement, neutral, other",
-                shown(&t)
-            )
-        })?),
-        None => None,
-    };
-    let status = match cell(Column::Status) {
-        Some(t) => Some(parse_status(&t).ok_or_else(|| {
-            format!(
-                "status \"{}\" is not one of idea, draft, in review, approved, scheduled, posted",
-                shown(&t)
-            )
-        })?),
-        None => None,
-    };
+    let duration_s = cell(Column::DurationS).map(|t| read_duration(&t)).transpose()?;
+    let aspect = cell(Column::Aspect).map(|t| read_aspect(&t)).transpose()?;
+    let bpm = cell(Column::Bpm).map(|t| read_bpm(&t)).transpose()?;
+    let opening = cell(Column::Opening).map(|t| read_opening(&t)).transpose()?;
+    let status = cell(Column::Status).map(|t| read_status(&t)).transpose()?;
     let planned_at = match cell(Column::PlannedAt) {
         Some(t) => Some(parse_planned(&t).ok_or_else(|| {
             format!(
@@ -112,12 +67,7 @@ pub(super) fn read_row(cells: &Row, columns: &Columns) -> Result<DraftRecord, St
         None => String::new(),
     };
     let flag = |column: Column, what: &str| -> Result<Option<bool>, String> {
-        match cell(column) {
-            Some(t) => parse_flag(&t)
-                .map(Some)
-                .ok_or_else(|| format!("{what} \"{}\" is not yes or no", shown(&t))),
-            None => Ok(None),
-        }
+        cell(column).map(|t| read_flag(&t, what)).transpose()
     };
     let account = match cell(Column::Account) {
         Some(written) => Some(
@@ -151,6 +101,64 @@ pub(super) fn read_row(cells: &Row, columns: &Columns) -> Result<DraftRecord, St
         allow_comments: flag(Column::AllowComments, "allow comments")?,
         line: cells.line(),
     })
+}
+
+/// A video's length in seconds (`45`, `1:30`, `90s`), between 1 second and 60 minutes.
+pub(crate) fn read_duration(t: &str) -> Result<f32, String> {
+    let seconds = parse_duration_s(t).map_err(|e| format!("duration: {e}"))?;
+    if seconds <= 0.0 || seconds > LONGEST_VIDEO_S {
+        return Err(format!(
+            "duration \"{}\" is not between 1 second and 60 minutes",
+            shown(t)
+        ));
+    }
+    Ok(seconds)
+}
+
+/// An aspect ratio as people write it (`9:16`, `9x16`, `vertical`).
+pub(crate) fn read_aspect(t: &str) -> Result<AspectRatio, String> {
+    parse_aspect(t).ok_or_else(|| {
+        format!(
+            "aspect \"{}\" is not one of 9:16, 1:1, 4:5, 16:9",
+            shown(t)
+        )
+    })
+}
+
+/// A sound's beats per minute, 1 to 400.
+pub(crate) fn read_bpm(t: &str) -> Result<u16, String> {
+    match parse_decimal(t) {
+        Ok(bpm) if (1.0..=400.0).contains(&bpm) => Ok(bpm.round() as u16),
+        _ => Err(format!(
+            "bpm \"{}\" is not a number from 1 to 400",
+            shown(t)
+        )),
+    }
+}
+
+/// How the video opens.
+pub(crate) fn read_opening(t: &str) -> Result<OpeningType, String> {
+    OpeningType::parse(t).ok_or_else(|| {
+        format!(
+            "opening \"{}\" is not one of surprise, question, statement, neutral, other",
+            shown(t)
+        )
+    })
+}
+
+/// A draft's status by its stored spelling or label (`in review`, `in-review`, `review`).
+pub(crate) fn read_status(t: &str) -> Result<DraftStatus, String> {
+    parse_status(t).ok_or_else(|| {
+        format!(
+            "status \"{}\" is not one of idea, draft, in review, approved, scheduled, posted",
+            shown(t)
+        )
+    })
+}
+
+/// Yes or no; `what` names the setting in the message.
+pub(crate) fn read_flag(t: &str, what: &str) -> Result<bool, String> {
+    parse_flag(t).ok_or_else(|| format!("{what} \"{}\" is not yes or no", shown(t)))
 }
 
 /// `a, b, c`, `#a #b`, `#a,#b`, `a; b`: tags without `#`, deduplicated ignoring case.
