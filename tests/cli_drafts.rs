@@ -145,10 +145,10 @@ fn comments_trash_restore_undo_and_redo_work_from_the_command_line() {
 
     // Priya's newest edit was the restore: undo puts the draft back in the trash.
     let undone = demo.ok(&["undo", "--as", "Priya"]);
-    assert!(undone.contains("Undid: Restored the draft"), "{undone}");
+    assert!(undone.contains("Moved the draft to the trash"), "{undone}");
     assert!(!demo.ok(&["draft", "list"]).contains("Muffins"));
     let redone = demo.ok(&["redo", "--as", "Priya"]);
-    assert!(redone.contains("Redid: Restored the draft"), "{redone}");
+    assert!(redone.contains("Restored the draft"), "{redone}");
     assert!(demo.ok(&["draft", "list"]).contains("Muffins"));
     // Sam has nothing of his own to undo (a comment cannot be taken back).
     let nothing = demo.ok(&["undo", "--as", "Sam"]);

@@ -63,7 +63,7 @@ fn an_edit_is_written_logged_with_its_uuid_and_taken_back_and_redone() {
     );
 
     let undone = ws.undo(PRIYA).expect("undo").expect("something to undo");
-    assert_eq!(undone.summary, "Undid: Saved \"Sourdough\"");
+    assert_eq!(undone.summary, "Undid the changes to the draft");
     let back = ws.draft(draft.id).expect("read");
     assert_eq!(back.caption, "");
     assert_eq!(back.status, DraftStatus::Idea);
@@ -72,7 +72,7 @@ fn an_edit_is_written_logged_with_its_uuid_and_taken_back_and_redone() {
     let mut other = Workspace::open(ws.path()).expect("second connection");
     assert!(other.can_redo(PRIYA));
     let redone = other.redo(PRIYA).expect("redo").expect("something to redo");
-    assert_eq!(redone.summary, "Redid: Saved \"Sourdough\"");
+    assert_eq!(redone.summary, "Undid the changes to the draft");
     assert_eq!(
         ws.draft(draft.id).expect("read").caption,
         "Crumb shot first #bread"
@@ -101,7 +101,7 @@ fn undo_takes_back_only_the_authors_own_edits_and_a_new_edit_ends_redo() {
 
     // Priya's undo takes back her creation, not Sam's note.
     let undone = ws.undo(PRIYA).expect("undo").expect("hers");
-    assert_eq!(undone.summary, "Undid: Added a draft");
+    assert_eq!(undone.summary, "Moved the draft to the trash");
     assert_eq!(ws.draft(draft.id).expect("read").notes, "Sam was here");
 
     // A new edit by Priya: her undone creation can no longer be redone.

@@ -276,16 +276,6 @@ impl Store {
         Ok(())
     }
 
-    /// What the logged edit `id` did ("Saved \"Sourdough\"").
-    pub fn edit_summary(&self, id: i64) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT summary FROM edits WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
     /// The author's newest edit, whatever its state.
     pub fn newest_edit(&self, author: &str) -> Result<Option<LoggedEdit>, StoreError> {
         Ok(self

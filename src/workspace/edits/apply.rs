@@ -81,18 +81,9 @@ impl Workspace {
             Edit::Autosave(draft) if origin == Origin::Person => Some(draft.id.0),
             _ => None,
         };
-        let mut ran = self.run(edit, author)?;
-        // Undo and Redo are named after the edit they take back or apply again.
-        if let Origin::Undo(target) | Origin::Redo(target) = origin {
-            let what = self.store.edit_summary(target)?.unwrap_or_default();
-            let what = what.strip_prefix("Redid: ").unwrap_or(&what);
-            let verb = if matches!(origin, Origin::Undo(_)) {
-                "Undid"
-            } else {
-                "Redid"
-            };
-            ran.summary = format!("{verb}: {what}");
-        }
+        // Undo and Redo say what they did in the words of the edit that did it ("Restored
+        // the draft" takes back "Moved the draft to the trash").
+        let ran = self.run(edit, author)?;
         let undo_json = ran
             .undo
             .as_ref()
@@ -203,7 +194,7 @@ impl Workspace {
                 self.store.restore_draft_versions(&drafts)?;
                 self.log_drafts(&mut ops, &before)?;
                 (
-                    format!("Put back {}", drafts_phrase(drafts.len())),
+                    format!("Undid the changes to {}", drafts_phrase(drafts.len())),
                     Outcome::Nothing,
                     Some(Edit::PutBackDrafts(before)),
                 )
