@@ -72,9 +72,21 @@ fn a_draft_is_created_changed_shown_and_listed() {
     let demo = Demo::new();
     let id = new_draft(
         &demo,
-        &["title=Gratitude jar", "caption=Jar of thanks #gratitude", "duration_s=0:45"],
+        &[
+            "title=Gratitude jar",
+            "caption=Jar of thanks #gratitude",
+            "duration_s=0:45",
+        ],
     );
-    demo.ok(&["draft", "set", &id, "status=approved", "assignee=Sam", "--as", "Sam"]);
+    demo.ok(&[
+        "draft",
+        "set",
+        &id,
+        "status=approved",
+        "assignee=Sam",
+        "--as",
+        "Sam",
+    ]);
 
     let shown = demo.json(&["draft", "show", &id, "--json"]);
     assert_eq!(shown["draft"]["title"], "Gratitude jar");
@@ -93,7 +105,10 @@ fn a_draft_is_created_changed_shown_and_listed() {
     let uuid = shown["uuid"].as_str().expect("uuid").to_string();
     let text = demo.ok(&["draft", "show", &uuid]);
     assert!(text.contains("Gratitude jar"), "{text}");
-    assert!(text.contains("Sam changed the assignee and the status"), "{text}");
+    assert!(
+        text.contains("Sam changed the assignee and the status"),
+        "{text}"
+    );
 
     let listed = demo.json(&["draft", "list", "--status", "approved", "--json"]);
     assert!(
@@ -123,7 +138,11 @@ fn bad_fields_and_values_exit_non_zero_and_write_nothing() {
         let error = demo.fails(&full);
         assert!(error.contains(says), "{error}");
     }
-    assert_eq!(demo.ok(&["draft", "show", &id, "--json"]), before, "nothing written");
+    assert_eq!(
+        demo.ok(&["draft", "show", &id, "--json"]),
+        before,
+        "nothing written"
+    );
     let error = demo.fails(&["draft", "show", "99999"]);
     assert!(error.contains("there is no draft 99999"), "{error}");
 }

@@ -308,3 +308,32 @@ fn a_review_comment_is_posted_under_the_draft_with_its_author() {
     assert_eq!(thread.len(), 1);
     assert_eq!(thread[0].author, "Noor");
 }
+
+#[test]
+fn the_editor_shows_who_changed_the_draft_signed_with_the_member_name() {
+    let workspace = demo_workspace();
+    let mut open = Workspace::open(&workspace.path).expect("opens");
+    open.apply(
+        scrollstop::workspace::Edit::SetSetting {
+            key: scrollstop::workspace::MEMBER_SETTING.into(),
+            value: Some("Priya".into()),
+        },
+        "Priya",
+    )
+    .expect("the member name is stored");
+    drop(open);
+    let mut harness = app_with_media(&workspace.path, None);
+    let id = new_draft(&mut harness);
+    harness.run();
+    assert!(
+        shows(&harness, "Priya created the draft"),
+        "the editor's history names the member"
+    );
+    let history = harness
+        .state()
+        .workspace()
+        .expect("open")
+        .draft_history(id)
+        .expect("history");
+    assert_eq!(history[0].author, "Priya");
+}

@@ -71,3 +71,23 @@ fn a_share_typed_in_settings_is_stored_as_the_accounts_mix() {
         .expect("mix");
     assert!(mix.is_empty(), "Undo takes the mix back: {mix:?}");
 }
+
+#[test]
+fn the_member_name_is_saved_in_settings_and_signs_new_edits() {
+    let workspace = common::demo_workspace();
+    let mut harness = common::app(&workspace.path);
+    common::open_view(&mut harness, "Settings");
+    let field =
+        harness.get_by_role_and_label(common::egui::accesskit::Role::TextInput, "Your name");
+    field.focus();
+    harness.key_press_modifiers(common::egui::Modifiers::COMMAND, common::egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(common::egui::accesskit::Role::TextInput, "Your name")
+        .type_text("Noor");
+    harness.run();
+    harness.get_by_label("Save name").click();
+    harness.run();
+    let open = scrollstop::workspace::Workspace::open(&workspace.path).expect("opens");
+    assert_eq!(open.member_name(), "Noor");
+}

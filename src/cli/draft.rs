@@ -12,9 +12,7 @@ use serde::Serialize;
 use crate::checks::tally;
 use crate::domain::{Draft, DraftId, DraftStatus};
 use crate::text::plural;
-use crate::workspace::{
-    Edit, HistoryEntry, Outcome, Workspace, set_draft_field, split_assignment,
-};
+use crate::workspace::{Edit, HistoryEntry, Outcome, Workspace, set_draft_field, split_assignment};
 
 /// What `scrollstop draft` does.
 #[derive(Debug, Subcommand)]
@@ -310,12 +308,24 @@ fn show(workspace: &Workspace, id: DraftId, json: bool, out: &mut dyn Write) -> 
         plural(t, "tip", "tips")
     )?;
     for f in &findings {
-        writeln!(out, "  {:<8} {:<24} {}", f.severity.label(), f.rule, f.message)?;
+        writeln!(
+            out,
+            "  {:<8} {:<24} {}",
+            f.severity.label(),
+            f.rule,
+            f.message
+        )?;
     }
     if !comments.is_empty() {
         writeln!(out, "Comments:")?;
         for c in &comments {
-            writeln!(out, "  {} {}: {}", c.at.format("%Y-%m-%d %H:%M"), c.author, c.text)?;
+            writeln!(
+                out,
+                "  {} {}: {}",
+                c.at.format("%Y-%m-%d %H:%M"),
+                c.author,
+                c.text
+            )?;
         }
     }
     writeln!(out, "History:")?;

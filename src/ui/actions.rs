@@ -229,6 +229,7 @@ impl ScrollstopApp {
                 Edit::TrashDrafts(ids)
             }
             Action::RestoreDrafts(ids) => Edit::RestoreDrafts(ids),
+            Action::SetSetting { key, value } => Edit::SetSetting { key, value },
             Action::RecordTrends(entries) => Edit::RecordTrends(entries),
             Action::MovePlanEntry {
                 before,

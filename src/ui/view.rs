@@ -96,6 +96,8 @@ pub enum Action {
     /// Record captures of trend items, each item created when new (the Trends view's form and
     /// paste box; undoable: the captures, and the items they created, are removed again).
     RecordTrends(Vec<(TrendItem, TrendCapture)>),
+    /// Store a setting shared by the workspace (`None` removes it; undoable).
+    SetSetting { key: String, value: Option<String> },
     /// Take back the latest edit.
     Undo,
     /// Apply again the edit the latest Undo took back.

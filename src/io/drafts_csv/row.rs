@@ -40,10 +40,14 @@ pub(super) fn read_row(cells: &Row, columns: &Columns) -> Result<DraftRecord, St
             hashtags.push(tag);
         }
     }
-    let duration_s = cell(Column::DurationS).map(|t| read_duration(&t)).transpose()?;
+    let duration_s = cell(Column::DurationS)
+        .map(|t| read_duration(&t))
+        .transpose()?;
     let aspect = cell(Column::Aspect).map(|t| read_aspect(&t)).transpose()?;
     let bpm = cell(Column::Bpm).map(|t| read_bpm(&t)).transpose()?;
-    let opening = cell(Column::Opening).map(|t| read_opening(&t)).transpose()?;
+    let opening = cell(Column::Opening)
+        .map(|t| read_opening(&t))
+        .transpose()?;
     let status = cell(Column::Status).map(|t| read_status(&t)).transpose()?;
     let planned_at = match cell(Column::PlannedAt) {
         Some(t) => Some(parse_planned(&t).ok_or_else(|| {
@@ -117,12 +121,8 @@ pub(crate) fn read_duration(t: &str) -> Result<f32, String> {
 
 /// An aspect ratio as people write it (`9:16`, `9x16`, `vertical`).
 pub(crate) fn read_aspect(t: &str) -> Result<AspectRatio, String> {
-    parse_aspect(t).ok_or_else(|| {
-        format!(
-            "aspect \"{}\" is not one of 9:16, 1:1, 4:5, 16:9",
-            shown(t)
-        )
-    })
+    parse_aspect(t)
+        .ok_or_else(|| format!("aspect \"{}\" is not one of 9:16, 1:1, 4:5, 16:9", shown(t)))
 }
 
 /// A sound's beats per minute, 1 to 400.

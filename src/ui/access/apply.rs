@@ -42,6 +42,8 @@ fn writes(action: &Action) -> bool {
             | Action::RestoreDrafts(_)
             | Action::RecordTrends(_)
             | Action::Undo
+            | Action::Redo
+            | Action::SetSetting { .. }
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::TypeImportPath

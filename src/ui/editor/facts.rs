@@ -1,11 +1,11 @@
 //! What the editor reads from the workspace around the open draft: the checks' context for
-//! its account, the subcultures for the picker and the hashtag suggestions, and the review
-//! thread. Read when the draft opens and whenever another change moved the revision.
+//! its account, the subcultures for the picker and the hashtag suggestions, the review
+//! thread and the draft's history. Read when the draft opens and whenever another change moved the revision.
 
 use chrono::Utc;
 
 use crate::domain::{Draft, DraftComment, Subculture};
-use crate::workspace::{CheckSession, Workspace};
+use crate::workspace::{CheckSession, HistoryEntry, Workspace};
 
 /// What the editor reads from the workspace once per revision.
 #[derive(Default)]
@@ -14,6 +14,8 @@ pub struct Facts {
     pub session: Option<CheckSession>,
     pub subcultures: Vec<Subculture>,
     pub comments: Vec<DraftComment>,
+    /// Who changed the draft, what and when, oldest first.
+    pub history: Vec<HistoryEntry>,
     /// What could not be read, if anything.
     pub error: Option<String>,
 }
@@ -33,10 +35,15 @@ impl Facts {
             .draft_comments(draft.id)
             .map_err(|e| errors.push(format!("the comments: {e}")))
             .unwrap_or_default();
+        let history = workspace
+            .draft_history(draft.id)
+            .map_err(|e| errors.push(format!("the history: {e}")))
+            .unwrap_or_default();
         Self {
             session,
             subcultures,
             comments,
+            history,
             error: (!errors.is_empty()).then(|| format!("Could not read {}", errors.join("; "))),
         }
     }

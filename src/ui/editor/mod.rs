@@ -14,6 +14,7 @@
 
 mod autosave;
 mod caption;
+mod changes;
 mod comments;
 mod counter;
 mod facts;

@@ -15,7 +15,7 @@ use super::findings::{self, apply_fix};
 use super::form::{self, Fields};
 use super::history::EditHistory;
 use super::media::{Hashed, stored_path};
-use super::{caption, sound, video};
+use super::{caption, changes, sound, video};
 use crate::checks::{Finding, Fix};
 use crate::domain::Draft;
 use crate::ui::theme;
@@ -230,6 +230,10 @@ impl OpenDraft {
                     &mut self.comment,
                     actions,
                 );
+                ui.add_space(theme::SPACE_M);
+                ui.label(theme::section_title("History"));
+                ui.add_space(theme::SPACE_S);
+                changes::ui(ui, &self.facts.history);
             });
         let now = Instant::now();
         self.changed(now, false);

@@ -1,4 +1,5 @@
-//! The Settings view: which workspace file is open and its schema version, and the accounts the
+//! The Settings view: which workspace file is open and its schema version, the name your edits
+//! are signed with (the member name), and the accounts the
 //! team runs, fully editable (add, edit handle, names, zone, region, language, cadence and
 //! subculture mix; delete with undo). Edits leave as actions; refusals come back through
 //! [`View::edit_refused`].
@@ -19,7 +20,7 @@ use crate::ui::widgets::account_form::{self, AccountForm};
 use crate::ui::widgets::form;
 use crate::ui::widgets::mix_form::MixForm;
 use crate::workspace::WorkspaceError;
-use crate::workspace::WorkspaceInfo;
+use crate::workspace::{MEMBER_SETTING, WorkspaceInfo};
 
 /// The open account form.
 struct Editor {
@@ -46,6 +47,8 @@ pub struct SettingsView {
     load_error: Option<String>,
     editor: Option<Editor>,
     backups: backups::BackupsSection,
+    /// The member name being typed; `None` until read.
+    member: Option<String>,
 }
 
 impl SettingsView {
@@ -69,6 +72,7 @@ impl SettingsView {
                     .map_err(|e| e.to_string())?;
                 Ok((info, accounts, subcultures, mixes))
             });
+        self.member = Some(ctx.workspace.member_name());
         match result {
             Ok((info, accounts, subcultures, mixes)) => {
                 self.info = Some(info);
@@ -81,7 +85,7 @@ impl SettingsView {
         }
     }
 
-    fn workspace_section(&self, ui: &mut egui::Ui, ctx: &ViewContext<'_>) {
+    fn workspace_section(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         theme::section_heading(ui, "Workspace");
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -105,6 +109,36 @@ impl SettingsView {
                         plural(n(c.plan_entries), "plan entry", "plan entries"),
                     ];
                     ui.label(counts.join(" · "));
+                    ui.end_row();
+                }
+                if let Some(member) = &mut self.member {
+                    let label = form::label(ui, "Your name");
+                    ui.horizontal(|ui| {
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(member)
+                                    .desired_width(theme::FORM_INPUT_WIDTH),
+                            )
+                            .labelled_by(label)
+                            .on_hover_text(
+                                "Your edits, comments and the drafts' history are signed with it.",
+                            );
+                        let entered = field.lost_focus()
+                            && ui
+                                .input(|i| i.key_pressed(crate::ui::shortcuts::SUBMIT.logical_key));
+                        let name = member.trim().to_string();
+                        let changed = name != ctx.workspace.member_name();
+                        let save = ui.add_enabled(
+                            changed && !name.is_empty(),
+                            egui::Button::new("Save name"),
+                        );
+                        if (save.clicked() || (entered && changed)) && !name.is_empty() {
+                            ctx.actions.push(Action::SetSetting {
+                                key: MEMBER_SETTING.to_string(),
+                                value: Some(name),
+                            });
+                        }
+                    });
                     ui.end_row();
                 }
             });
