@@ -11,6 +11,9 @@ mod edit;
 mod history;
 mod member;
 mod ops;
+mod run_drafts;
+mod run_library;
+mod run_plan;
 mod undo;
 
 pub use apply::{Applied, Outcome};
