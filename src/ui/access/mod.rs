@@ -25,7 +25,7 @@ use eframe::egui;
 use crate::workspace::StoreError;
 use crate::workspace::{LockError, Workspace, WorkspaceError, WorkspaceLock};
 
-pub(super) use apply::backed_up;
+pub(in crate::ui) use apply::backed_up;
 pub(super) use daily::DailyBackup;
 pub(super) use screens::{in_use_screen, other_workspace_bar, read_only_banner};
 
