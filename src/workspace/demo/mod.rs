@@ -27,6 +27,7 @@ use chrono_tz::Tz;
 use super::{Progress, WorkspaceError};
 use crate::domain::{Handle, ImportRecord, NewAccount, SubcultureId};
 use crate::random::Rng;
+use crate::stable_hash::hash_text;
 use crate::store::Store;
 use crate::text::plural;
 
@@ -189,12 +190,7 @@ struct Tally {
 /// A generator for the part of the demo named `part`, derived from the seed (FNV-1a of the
 /// name mixed into the seed; SplitMix64 in [`Rng::new`] spreads it).
 fn stream(seed: u64, part: &str) -> Rng {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in part.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    Rng::new(seed ^ hash)
+    Rng::new(seed ^ hash_text(part))
 }
 
 /// The instant of a local wall time. Generated times avoid the small hours, so a DST gap

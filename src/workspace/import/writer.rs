@@ -23,6 +23,7 @@ use crate::io::{
     ActivityRecord, Collected, DraftRecord, FileSummary, PostList, Rejected, ReportKind,
     ShareRecord, Sink, TrendRecord, VideoRecord,
 };
+use crate::stable_hash::hash_parts;
 use crate::store::{Batch, Change, StoreError, VideoFields, VideoWrites};
 use crate::workspace::draft_import::{DraftRow, store_draft};
 use crate::workspace::forecasting::{known_posts_key, top_posts_key};
@@ -768,13 +769,7 @@ fn unowned_reason(rows: usize, siblings: &[String]) -> String {
 
 /// FNV-1a of the parts, for videos that come without TikTok's id.
 fn derived_id(parts: &[&str]) -> String {
-    let h = parts
-        .iter()
-        .flat_map(|p| p.bytes().chain(std::iter::once(0)))
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-    format!("derived-{h:016x}")
+    format!("derived-{:016x}", hash_parts(parts))
 }
 
 /// Stores one video record; `Err(reason)` rejects the row.
