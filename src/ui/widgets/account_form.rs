@@ -5,6 +5,7 @@
 use chrono_tz::Tz;
 use eframe::egui;
 
+use super::format::plural;
 use super::{form, time_zone};
 use crate::domain::{Account, Cadence, Handle, NewAccount};
 use crate::ui::theme;
@@ -200,14 +201,12 @@ pub fn describe_cadence(c: &Cadence) -> String {
     } else {
         days.join(" ")
     };
-    let posts = if c.posts_per_day == 1 {
-        "post"
-    } else {
-        "posts"
-    };
     format!(
-        "{} {posts} a day, {} h apart, {:02}:00–{:02}:59, {days}",
-        c.posts_per_day, c.min_spacing_hours, c.first_hour, c.last_hour
+        "{} a day, {} h apart, {:02}:00–{:02}:59, {days}",
+        plural(usize::from(c.posts_per_day), "post", "posts"),
+        c.min_spacing_hours,
+        c.first_hour,
+        c.last_hour
     )
 }
 
