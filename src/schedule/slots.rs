@@ -104,16 +104,6 @@ pub fn candidates(slots: &[WallSlot]) -> (Vec<CandidateSlot>, Vec<WallSlot>) {
     (ok, ask)
 }
 
-/// The UTC instant at which local `date` starts in `zone` (its first existing minute when a
-/// clock change skips midnight). `[day_start(d), day_start(d + 1))` is the local day.
-pub fn day_start(zone: Tz, date: NaiveDate) -> DateTime<Utc> {
-    match resolve(zone, date.and_time(NaiveTime::MIN)) {
-        Resolution::Exact(t) | Resolution::Overlap { earlier: t, .. } => t,
-        // Midnight was skipped: the day starts where the gap ends.
-        Resolution::Gap { later, .. } => later,
-    }
-}
-
 /// Monday 00:00 = 0 ... Sunday 23:00 = 167 for a wall time.
 pub fn hour_of_week(wall: NaiveDateTime) -> u8 {
     use chrono::Timelike;
@@ -239,23 +229,6 @@ mod tests {
                 proptest::prop_assert!(a < b && b - a <= chrono::Duration::hours(1));
             }
         }
-    }
-
-    #[test]
-    fn a_day_starts_at_its_first_existing_minute() {
-        let ams = chrono_tz::Europe::Amsterdam;
-        assert_eq!(
-            day_start(ams, date(2026, 3, 29)).to_rfc3339(),
-            "2026-03-28T23:00:00+00:00"
-        );
-        assert_eq!(
-            day_start(ams, date(2026, 3, 30)).to_rfc3339(),
-            "2026-03-29T22:00:00+00:00"
-        );
-        // Santiago skips midnight when its clocks go forward (6 Sep 2026).
-        let scl = chrono_tz::America::Santiago;
-        let start = day_start(scl, date(2026, 9, 6)).with_timezone(&scl);
-        assert_eq!(start.format("%H:%M").to_string(), "01:00");
     }
 
     #[test]

@@ -111,6 +111,7 @@ fn retimed(
 
 #[cfg(test)]
 mod tests {
+    use crate::schedule::resolve;
     use chrono::TimeZone;
     use chrono_tz::Tz;
 
@@ -161,7 +162,7 @@ mod tests {
                     draft: id,
                     wall_time: wall,
                     zone,
-                    instant: zone.from_local_datetime(&wall).unwrap().with_timezone(&Utc),
+                    instant: resolve(zone, wall).exact().unwrap(),
                     uid: format!("{title}@test"),
                     sequence: 0,
                     pinned: false,

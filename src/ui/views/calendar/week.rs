@@ -5,7 +5,7 @@
 //! conflicts the drop would cause); the drop snaps to 15 minutes and is handed back to the
 //! view, which resolves the wall time (clock changes ask).
 
-use chrono::{Datelike, Days, NaiveDate, TimeZone};
+use chrono::{Datelike, Days, NaiveDate};
 use eframe::egui::{
     self, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Stroke, StrokeKind,
     accesskit::Role, pos2, vec2,
@@ -16,6 +16,7 @@ use super::data::{CalEntry, CalendarData};
 use super::paint;
 use super::predictions::{Predictions, Target};
 use crate::domain::{DraftId, DraftStatus, PlanEntryId};
+use crate::schedule::wall::earliest;
 use crate::ui::theme;
 
 /// Width of the hour labels on the left.
@@ -110,8 +111,7 @@ pub fn target_instant(
     minute: u32,
 ) -> Option<chrono::DateTime<chrono::Utc>> {
     let local = date.and_hms_opt(minute / 60, minute % 60, 0)?;
-    let instant = data.zone.from_local_datetime(&local).earliest()?;
-    Some(instant.with_timezone(&chrono::Utc))
+    earliest(data.zone, local)
 }
 
 /// Below this column width a day heading leaves out the month.
