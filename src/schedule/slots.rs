@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::cadence::CadenceRules;
+use super::cadence::{CadenceRules, day_allowed};
 use super::wall::{Resolution, resolve};
 
 /// A wall time that repeats on some weekdays.
@@ -37,11 +37,6 @@ pub struct CandidateSlot {
     pub instant: DateTime<Utc>,
     /// Monday 00:00 local = 0 ... Sunday 23:00 = 167.
     pub hour_of_week: u8,
-}
-
-/// True when `date`'s weekday is set in a Monday-first bit mask.
-pub fn day_allowed(mask: u8, date: NaiveDate) -> bool {
-    mask & (1 << date.weekday().num_days_from_monday()) != 0
 }
 
 /// The dates from `from` to `to`, both included.

@@ -8,6 +8,7 @@ use eframe::egui;
 use super::format::plural;
 use super::{form, time_zone};
 use crate::domain::{Account, Cadence, Handle, NewAccount};
+use crate::schedule::cadence;
 use crate::ui::theme;
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -106,7 +107,7 @@ impl AccountForm {
             ui,
             "Posts per day",
             &mut c.posts_per_day,
-            1..=4,
+            cadence::RECOMMENDED_POSTS_PER_DAY,
             "posts (1-4)",
         );
         form::number_row(
@@ -179,13 +180,7 @@ impl AccountForm {
         {
             return Err("The language is a code such as en, nl or pt-BR.".into());
         }
-        let c = &self.cadence;
-        if c.allowed_days == 0 {
-            return Err("Pick at least one posting day.".into());
-        }
-        if c.first_hour > c.last_hour {
-            return Err("The first hour comes after the last hour.".into());
-        }
+        cadence::check(&self.cadence).map_err(|e| e.to_string())?;
         Ok(handle)
     }
 }
