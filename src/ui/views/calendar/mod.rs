@@ -39,7 +39,7 @@ pub use trend_windows::{TrendWindow, span as trend_span};
 pub use week::{GUTTER, MIN_HOUR_HEIGHT, SNAP_MINUTES, day_heading, hour_label};
 
 use crate::domain::{Account, AccountId, PlanEntryId};
-use crate::ui::nav::Section;
+use crate::ui::section::Section;
 use crate::ui::shortcuts;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
