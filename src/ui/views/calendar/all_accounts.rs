@@ -117,8 +117,7 @@ mod tests {
 
     use super::*;
     use crate::domain::{Draft, DraftStatus, Handle, NewAccount, PlanEntry, PlanEntryId};
-    use crate::ui::views::calendar::own_clock;
-    use crate::ui::views::calendar::week::drop_findings;
+    use crate::ui::views::calendar::drop_target::{drop_findings, own_clock};
 
     const AMSTERDAM: Tz = chrono_tz::Europe::Amsterdam;
     const NEW_YORK: Tz = chrono_tz::America::New_York;
