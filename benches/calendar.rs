@@ -9,12 +9,13 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::{Draft, DraftStatus, NewAccount, PlanEntry, PlanEntryId};
+use scrollstop::schedule::wall::earliest;
 use scrollstop::ui::ScrollstopApp;
 use scrollstop::ui::views::calendar::load;
 use scrollstop::workspace::Workspace;
@@ -49,11 +50,7 @@ fn workspace(path: &Path) {
         let wall = (first + chrono::Days::new(day))
             .and_hms_opt(minute / 60, minute % 60, 0)
             .expect("a time");
-        let instant = AMSTERDAM
-            .from_local_datetime(&wall)
-            .earliest()
-            .expect("a local time")
-            .with_timezone(&Utc);
+        let instant = earliest(AMSTERDAM, wall).expect("a local time");
         entries.push(PlanEntry {
             id: PlanEntryId(0),
             account,

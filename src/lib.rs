@@ -11,6 +11,7 @@ pub mod io;
 pub mod model;
 pub mod random;
 pub mod schedule;
+pub mod stable_hash;
 pub mod store;
 pub mod text;
 pub mod ui;

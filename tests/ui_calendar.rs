@@ -11,6 +11,7 @@ use common::{TestWorkspace, app, demo_workspace, open_view, shows_part};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::{AccountId, Draft, DraftStatus, PlanEntry, PlanEntryId};
+use scrollstop::schedule::resolve;
 use scrollstop::ui::ScrollstopApp;
 use scrollstop::workspace::Workspace;
 
@@ -23,11 +24,9 @@ fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
 }
 
 fn instant(w: NaiveDateTime) -> DateTime<Utc> {
-    AMSTERDAM
-        .from_local_datetime(&w)
-        .single()
+    resolve(AMSTERDAM, w)
+        .exact()
         .expect("an unambiguous wall time")
-        .with_timezone(&Utc)
 }
 
 /// The demo workspace with its first account in Amsterdam and one scheduled post per

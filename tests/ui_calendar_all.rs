@@ -4,13 +4,14 @@
 
 mod common;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use common::egui::{self, Key, accesskit::Role};
 use common::{TestWorkspace, app, empty_workspace, open_view};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::{Draft, DraftStatus, Handle, NewAccount, PlanEntry, PlanEntryId};
+use scrollstop::schedule::resolve;
 use scrollstop::ui::ScrollstopApp;
 use scrollstop::workspace::Workspace;
 
@@ -51,11 +52,7 @@ fn agency(bakery: &[(&str, NaiveDateTime)], deli: &[(&str, NaiveDateTime)]) -> T
                 draft: id,
                 wall_time: *w,
                 zone,
-                instant: zone
-                    .from_local_datetime(w)
-                    .single()
-                    .expect("an unambiguous time")
-                    .with_timezone(&Utc),
+                instant: resolve(zone, *w).exact().expect("an unambiguous time"),
                 uid: format!("{handle}-{title}@scrollstop"),
                 sequence: 0,
                 pinned: false,

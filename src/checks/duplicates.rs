@@ -18,6 +18,7 @@ mod index;
 
 use super::{CheckContext, Field, Finding, Severity};
 use crate::domain::{Draft, DraftId, DraftStatus, VideoId};
+use crate::stable_hash::hash_text;
 
 pub use index::DuplicateIndex;
 use index::Entry;
@@ -39,13 +40,6 @@ struct Fingerprint {
     words: usize,
     singles: Vec<u64>,
     pairs: Vec<u64>,
-}
-
-/// FNV-1a: stable across runs and platforms, unlike the standard hasher.
-fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 fn fingerprint(caption: &str) -> Fingerprint {
@@ -70,12 +64,12 @@ fn fingerprint(caption: &str) -> Fingerprint {
     }
     let mut singles: Vec<u64> = words
         .iter()
-        .map(|w| hash(w))
-        .chain(tags.iter().map(|t| hash(&format!("#{t}"))))
+        .map(|w| hash_text(w))
+        .chain(tags.iter().map(|t| hash_text(&format!("#{t}"))))
         .collect();
     let mut pairs: Vec<u64> = words
         .windows(2)
-        .map(|p| hash(&format!("{} {}", p[0], p[1])))
+        .map(|p| hash_text(&format!("{} {}", p[0], p[1])))
         .collect();
     singles.sort_unstable();
     singles.dedup();

@@ -1,9 +1,7 @@
 //! Posting frequency (seed tip 6: TikTok recommends posting 1-4 times a day).
 
 use super::{CheckContext, Field, Finding, Severity};
-
-/// The seed's most posts a day.
-pub const MAX_POSTS_PER_DAY: usize = 4;
+use crate::schedule::cadence::above_advice;
 
 const SOURCE: &str = "Tip 6: TikTok recommends posting 1-4 times a day.";
 
@@ -11,7 +9,7 @@ pub(super) fn check(ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
     let Some(day) = ctx.plan_day else {
         return;
     };
-    if day.posts > MAX_POSTS_PER_DAY {
+    if above_advice(day.posts) {
         out.push(Finding::new(
             "posting-frequency",
             Severity::Warning,

@@ -10,6 +10,7 @@ mod caption;
 mod context;
 mod duplicates;
 mod features;
+mod fix;
 mod frequency;
 mod hashtags;
 mod limits;
@@ -24,6 +25,7 @@ use serde::Serialize;
 pub use caption::{CAPTION_ADVICE, caption_length, trim_caption, trim_caption_to};
 pub use context::{CheckContext, PlanDay, TrendBook};
 pub use duplicates::{DUPLICATE_THRESHOLD, DuplicateIndex, caption_similarity};
+pub use fix::Fix;
 pub use limits::{PlatformLimit, PlatformLimits, platform_limits};
 
 use crate::domain::Draft;
@@ -82,25 +84,6 @@ impl Field {
             Field::Schedule => "schedule",
         }
     }
-}
-
-/// A change the editor can apply in one click.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Fix {
-    /// Shorten the caption to `to` characters at a sentence or word boundary, keeping the
-    /// hashtags.
-    TrimCaption { to: usize },
-    /// Use this trending sound (name and BPM from the trend list).
-    UseSound { name: String, bpm: Option<u16> },
-    /// Switch Duet and Stitch on.
-    AllowDuetAndStitch,
-    /// Mark the video as 9:16.
-    MakeVertical,
-    /// The scheduled post went out: set its status to posted.
-    MarkPosted,
-    /// Place the post in its best free slot from now on (the planner's one-draft run).
-    Replan,
 }
 
 /// One check's verdict on a draft.

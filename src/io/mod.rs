@@ -20,6 +20,7 @@ mod records;
 pub mod studio;
 pub mod text;
 pub mod trend_list;
+pub mod whole_file;
 
 pub use container::{Limits, ReadOptions, TableReader, read_bytes, read_paths};
 pub use readers::table_readers;

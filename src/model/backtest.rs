@@ -10,12 +10,12 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::baseline::median_of_sorted;
 use super::calibration::rank_correlation;
 use super::features::Slot;
 use super::fit;
 use super::forecast::ForecastContext;
 use super::history::{Audience, History, PastVideo};
+use super::stats::median_of_sorted;
 use super::trends::TrendContext;
 
 /// Seed and paths of the standard backtest.

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use super::age_curve::AgeCurve;
 use super::history::PastVideo;
+use super::stats::median_of_sorted;
 
 const HALF_LIFE_VIDEOS: f64 = 2.0;
 const HALF_LIFE_HOURS: f64 = 168.0;
@@ -126,15 +127,6 @@ impl Baseline {
             videos: n,
             source: BaselineSource::History,
         }
-    }
-}
-
-/// Median of an ascending slice (0 for an empty one).
-pub(crate) fn median_of_sorted(values: &[f64]) -> f64 {
-    match values.len() {
-        0 => 0.0,
-        n if n % 2 == 1 => values[n / 2],
-        n => 0.5 * (values[n / 2 - 1] + values[n / 2]),
     }
 }
 

@@ -15,7 +15,8 @@
 
 use serde::Serialize;
 
-use super::baseline::{Baseline, ReachPoint, median_of_sorted};
+use super::baseline::{Baseline, ReachPoint};
+use super::stats::{median_of_sorted, quantile};
 
 /// Videos needed before a video is predicted.
 pub const MIN_HISTORY: usize = 3;
@@ -44,12 +45,13 @@ impl Band {
 
     fn from_residuals(sorted: &[f64]) -> Self {
         let n = sorted.len() as f64;
-        let blend = |q: f64, pooled: f64| {
-            (n * quantile(sorted, q) + POOLED_WEIGHT * pooled) / (n + POOLED_WEIGHT)
-        };
         if sorted.is_empty() {
             return Self::pooled();
         }
+        let blend = |q: f64, pooled: f64| {
+            let own = quantile(sorted, q).expect("residuals are not empty");
+            (n * own + POOLED_WEIGHT * pooled) / (n + POOLED_WEIGHT)
+        };
         Self {
             z10: blend(0.1, POOLED_Z10),
             z90: blend(0.9, POOLED_Z90),
@@ -143,17 +145,6 @@ pub(crate) fn conformal(
         baseline_spearman: rank_correlation(&base_predicted, &actual),
     };
     (Band::from_residuals(&sorted), accuracy)
-}
-
-/// Interpolated quantile of an ascending slice.
-pub(crate) fn quantile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let pos = (sorted.len() - 1) as f64 * q.clamp(0.0, 1.0);
-    let i = pos.floor() as usize;
-    let j = (i + 1).min(sorted.len() - 1);
-    sorted[i] + (sorted[j] - sorted[i]) * (pos - i as f64)
 }
 
 /// Spearman's rank correlation with average ranks for ties; `None` below three pairs, `0`

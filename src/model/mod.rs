@@ -30,6 +30,7 @@ mod learned_run;
 mod pools;
 mod run;
 mod score;
+pub mod stats;
 mod timing;
 mod top_list;
 mod trends;

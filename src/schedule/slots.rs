@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::cadence::CadenceRules;
+use super::cadence::{CadenceRules, day_allowed};
 use super::wall::{Resolution, resolve};
 
 /// A wall time that repeats on some weekdays.
@@ -37,11 +37,6 @@ pub struct CandidateSlot {
     pub instant: DateTime<Utc>,
     /// Monday 00:00 local = 0 ... Sunday 23:00 = 167.
     pub hour_of_week: u8,
-}
-
-/// True when `date`'s weekday is set in a Monday-first bit mask.
-pub fn day_allowed(mask: u8, date: NaiveDate) -> bool {
-    mask & (1 << date.weekday().num_days_from_monday()) != 0
 }
 
 /// The dates from `from` to `to`, both included.
@@ -102,16 +97,6 @@ pub fn candidates(slots: &[WallSlot]) -> (Vec<CandidateSlot>, Vec<WallSlot>) {
         }
     }
     (ok, ask)
-}
-
-/// The UTC instant at which local `date` starts in `zone` (its first existing minute when a
-/// clock change skips midnight). `[day_start(d), day_start(d + 1))` is the local day.
-pub fn day_start(zone: Tz, date: NaiveDate) -> DateTime<Utc> {
-    match resolve(zone, date.and_time(NaiveTime::MIN)) {
-        Resolution::Exact(t) | Resolution::Overlap { earlier: t, .. } => t,
-        // Midnight was skipped: the day starts where the gap ends.
-        Resolution::Gap { later, .. } => later,
-    }
 }
 
 /// Monday 00:00 = 0 ... Sunday 23:00 = 167 for a wall time.
@@ -239,23 +224,6 @@ mod tests {
                 proptest::prop_assert!(a < b && b - a <= chrono::Duration::hours(1));
             }
         }
-    }
-
-    #[test]
-    fn a_day_starts_at_its_first_existing_minute() {
-        let ams = chrono_tz::Europe::Amsterdam;
-        assert_eq!(
-            day_start(ams, date(2026, 3, 29)).to_rfc3339(),
-            "2026-03-28T23:00:00+00:00"
-        );
-        assert_eq!(
-            day_start(ams, date(2026, 3, 30)).to_rfc3339(),
-            "2026-03-29T22:00:00+00:00"
-        );
-        // Santiago skips midnight when its clocks go forward (6 Sep 2026).
-        let scl = chrono_tz::America::Santiago;
-        let start = day_start(scl, date(2026, 9, 6)).with_timezone(&scl);
-        assert_eq!(start.format("%H:%M").to_string(), "01:00");
     }
 
     #[test]

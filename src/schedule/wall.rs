@@ -5,8 +5,14 @@
 //! October, first in summer time, then in winter time). [`resolve`] returns a [`Resolution`]
 //! that says which case applies; for a gap or an overlap the caller must pick a [`Choice`]
 //! (normally by asking the user). Nothing here shifts a time on its own.
+//!
+//! The two other ways in are for times no one chose: [`earliest`] (a grid hour, a form's
+//! day-and-hour; `None` in a gap, which the caller steps over) and [`day_start`] (where a local
+//! date begins). Every conversion from a wall time to an instant goes through this file.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -75,13 +81,30 @@ pub fn resolve(zone: Tz, wall: NaiveDateTime) -> Resolution {
     }
 }
 
+/// The first instant `wall` means in `zone`: the only one, or the earlier of two where the
+/// clocks go back; `None` where they skip over it. For times no one chose (a grid hour, a
+/// form's day and hour) that may simply step over a gap; a time the user chose goes through
+/// [`resolve`], so a gap or an overlap is put to them.
+pub fn earliest(zone: Tz, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
+    zone.from_local_datetime(&wall)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// The UTC instant at which local `date` starts in `zone` (its first existing minute when a
+/// clock change skips midnight). `[day_start(d), day_start(d + 1))` is the local day.
+pub fn day_start(zone: Tz, date: NaiveDate) -> DateTime<Utc> {
+    match resolve(zone, date.and_time(NaiveTime::MIN)) {
+        Resolution::Exact(t) | Resolution::Overlap { earlier: t, .. } => t,
+        // Midnight was skipped: the day starts where the gap ends.
+        Resolution::Gap { later, .. } => later,
+    }
+}
+
 /// The zone's UTC offset in seconds at a wall time near a clock change (the first existing
 /// reading, or the wall time read as UTC if the zone has nothing there).
 fn offset_seconds(zone: Tz, wall: NaiveDateTime) -> i64 {
-    let at = zone
-        .from_local_datetime(&wall)
-        .earliest()
-        .map_or_else(|| wall.and_utc(), |t| t.with_timezone(&Utc));
+    let at = earliest(zone, wall).unwrap_or_else(|| wall.and_utc());
     i64::from(
         zone.offset_from_utc_datetime(&at.naive_utc())
             .fix()
@@ -173,6 +196,42 @@ mod tests {
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         wall(y, m, d, h, min).and_utc()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_day_starts_at_its_first_existing_minute() {
+        let ams = chrono_tz::Europe::Amsterdam;
+        assert_eq!(day_start(ams, date(2026, 11, 27)), utc(2026, 11, 26, 23, 0));
+        assert_eq!(
+            day_start(ams, date(2026, 3, 29)).to_rfc3339(),
+            "2026-03-28T23:00:00+00:00"
+        );
+        assert_eq!(
+            day_start(ams, date(2026, 3, 30)).to_rfc3339(),
+            "2026-03-29T22:00:00+00:00"
+        );
+        // Santiago skips midnight when its clocks go forward (6 Sep 2026).
+        let scl = chrono_tz::America::Santiago;
+        let start = day_start(scl, date(2026, 9, 6)).with_timezone(&scl);
+        assert_eq!(start.format("%H:%M").to_string(), "01:00");
+    }
+
+    #[test]
+    fn the_earliest_reading_is_the_first_of_an_overlap_and_none_in_a_gap() {
+        let zone = chrono_tz::Europe::Amsterdam;
+        assert_eq!(
+            earliest(zone, wall(2026, 3, 28, 9, 0)),
+            Some(utc(2026, 3, 28, 8, 0))
+        );
+        assert_eq!(earliest(zone, wall(2026, 3, 29, 2, 30)), None);
+        assert_eq!(
+            earliest(zone, wall(2026, 10, 25, 2, 30)),
+            Some(utc(2026, 10, 25, 0, 30))
+        );
     }
 
     #[test]

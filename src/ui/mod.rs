@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod nav;
 pub mod path_prompt;
 mod replan;
+mod section;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
@@ -31,9 +32,8 @@ use eframe::egui;
 
 pub use app::ScrollstopApp;
 pub use file_dialog::{FileDialog, GivenPaths, SystemFileDialog};
-pub use help::HelpRequest;
-pub use nav::Section;
-pub use view::{Action, View, ViewContext};
+pub use section::Section;
+pub use view::{Action, HelpRequest, View, ViewContext};
 
 /// Opens the Scrollstop window on the workspace at `path` and returns when it is closed.
 pub fn run(workspace: PathBuf) -> eframe::Result<()> {

@@ -2,61 +2,11 @@
 //! import buttons (Ctrl+I).
 //! It only reports what the user picked as [`Action`]s; the app switches.
 
-use eframe::egui::{self, KeyboardShortcut};
-use serde::{Deserialize, Serialize};
-
+use super::section::Section;
 use super::theme;
 use super::view::Action;
 use crate::domain::{Account, AccountId};
-
-/// The views of the window, in navigation order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Section {
-    #[default]
-    Drafts,
-    Calendar,
-    Reach,
-    Trends,
-    Subcultures,
-    Analytics,
-    Settings,
-}
-
-impl Section {
-    /// Every view, in navigation order.
-    pub const ALL: [Section; 7] = [
-        Section::Drafts,
-        Section::Calendar,
-        Section::Reach,
-        Section::Trends,
-        Section::Subcultures,
-        Section::Analytics,
-        Section::Settings,
-    ];
-
-    /// The name in the navigation.
-    pub fn label(self) -> &'static str {
-        match self {
-            Section::Drafts => "Drafts",
-            Section::Calendar => "Calendar",
-            Section::Reach => "Reach",
-            Section::Trends => "Trends",
-            Section::Subcultures => "Subcultures",
-            Section::Analytics => "Analytics",
-            Section::Settings => "Settings",
-        }
-    }
-
-    /// Position in [`Section::ALL`].
-    pub fn index(self) -> usize {
-        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    /// Ctrl+1 for the first entry, Ctrl+7 for the last.
-    pub fn shortcut(self) -> KeyboardShortcut {
-        super::shortcuts::VIEWS[self.index()]
-    }
-}
+use eframe::egui::{self, KeyboardShortcut};
 
 /// Ctrl+I: import files.
 pub const IMPORT_SHORTCUT: KeyboardShortcut = super::shortcuts::IMPORT;

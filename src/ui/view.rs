@@ -15,7 +15,7 @@ use crate::domain::{
 };
 use crate::workspace::{ExportRequest, Workspace};
 
-use super::nav::Section;
+use super::section::Section;
 
 /// What a view is handed each frame.
 pub struct ViewContext<'a> {
@@ -143,7 +143,7 @@ pub enum Action {
     /// Ask for the path of files or a folder to import by typing it.
     TypeImportPath,
     /// The checklist, the shortcut overview or About.
-    Help(super::help::HelpRequest),
+    Help(HelpRequest),
     /// Ask where to save, then copy the workspace there (a background job).
     BackUpNow,
     /// Replace the workspace's data with this backup (after the user confirmed; a background
@@ -159,6 +159,19 @@ pub enum Action {
     OpenReadOnly,
     /// Show this file in the desktop's file manager.
     ShowInFolder(PathBuf),
+}
+
+/// What the user asked of the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpRequest {
+    /// Show or hide the keyboard shortcut overview.
+    Shortcuts,
+    /// Show the About dialog.
+    About,
+    /// Show the "Getting started" checklist again, or hide it when it is shown.
+    ToggleGettingStarted,
+    /// Close the "Getting started" checklist (it stays closed for this workspace).
+    HideGettingStarted,
 }
 
 /// A panel of the window.

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::domain::{AccountId, Draft, DraftId, DraftStatus, Handle, PlanEntry, PlanEntryId};
 use crate::io::{DraftRecord, PlannedAt};
 use crate::schedule::{Resolution, wall};
+use crate::stable_hash::hash_parts;
 use crate::store::{Batch, Change, StoreError};
 
 /// One draft row of a drafts CSV as the preview lists it (rejected rows are in the report's
@@ -208,11 +209,6 @@ fn place(at: PlannedAt, zone: Tz) -> Result<Placed, String> {
 /// imported.
 fn plan_uid(id: DraftId, d: &Draft, now: DateTime<Utc>) -> String {
     let stamp = now.timestamp_nanos_opt().unwrap_or_default().to_string();
-    let h = [d.title.as_str(), d.caption.as_str(), stamp.as_str()]
-        .iter()
-        .flat_map(|p| p.bytes().chain(std::iter::once(0)))
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let h = hash_parts(&[d.title.as_str(), d.caption.as_str(), stamp.as_str()]);
     format!("draft-{}-{h:016x}@scrollstop", id.0)
 }

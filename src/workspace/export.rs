@@ -12,7 +12,7 @@ use crate::domain::{Account, AccountId, DraftStatus};
 use crate::io::export::ics::CalendarInfo;
 use crate::io::export::{CalendarEvent, EventStatus, PredictedRange, csv, ics};
 use crate::model::{FINAL_HOURS, ForecastContext};
-use crate::schedule::slots::day_start;
+use crate::schedule::wall::day_start;
 
 /// Paths per exported forecast (the range is rounded to two figures in the file).
 const EXPORT_PATHS: usize = 1_000;

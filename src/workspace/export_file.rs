@@ -3,13 +3,14 @@
 //! relative, `./`, `..`, through a symlink or a hard link), its `-wal`/`-shm`/`-journal` files
 //! or its lock; an export may not replace its backups or any SQLite database either; and the
 //! target must be a regular file or a new one (not a folder, a device or a FIFO). An export is
-//! written beside the target and renamed over it, so a failed export (a full disk) leaves the
-//! old file as it was and no `.partial` file behind.
+//! written whole by [`write_whole`] (beside the target, then renamed over it), so a failed
+//! export (a full disk) leaves the old file as it was and no `.partial` file behind.
 
-use std::fs::{self, File, Metadata};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::io::whole_file::{WholeFileError, kind_of, write_whole};
 use crate::store::{backup_folder_of, beside};
 
 /// Why an export target was refused, or could not be written.
@@ -51,25 +52,15 @@ pub fn write_export(
     bytes: &[u8],
 ) -> Result<(), ExportTargetError> {
     let target = check_target(workspace, target)?;
-    let partial = partial_path(&target);
-    let written = write_partial(&partial, bytes).and_then(|()| {
-        // Checked again just before the rename: nothing may have become a folder meanwhile.
-        if let Ok(meta) = fs::metadata(&target)
-            && !meta.is_file()
-        {
-            return Err(std::io::Error::other(format!(
-                "it became {}",
-                kind_of(&meta)
-            )));
-        }
-        fs::rename(&partial, &target)
-    });
-    written.map_err(|source| {
-        let _ = fs::remove_file(&partial);
-        ExportTargetError::Write {
-            target: target.clone(),
-            source,
-        }
+    write_whole(&target, |mut file, _| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    })
+    .map_err(|e| ExportTargetError::Write {
+        target: target.clone(),
+        source: match e {
+            WholeFileError::Write(source) | WholeFileError::File(source) => source,
+        },
     })
 }
 
@@ -189,49 +180,6 @@ fn is_sqlite(path: &Path) -> bool {
     File::open(path)
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
         .is_ok_and(|()| &header == b"SQLite format 3\0")
-}
-
-fn kind_of(meta: &Metadata) -> &'static str {
-    let t = meta.file_type();
-    if t.is_dir() {
-        return "a folder";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    "not a regular file"
-}
-
-/// `plan.ics` is written as `.plan.ics.partial` in the same folder, then renamed.
-fn partial_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    target.with_file_name(format!(".{name}.partial"))
-}
-
-/// Writes the new file's text. A stale `.partial` (or a symlink put in its place) is removed
-/// first and the file created anew, so the write never follows a link elsewhere.
-fn write_partial(partial: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if fs::symlink_metadata(partial).is_ok_and(|m| !m.is_dir()) {
-        fs::remove_file(partial)?;
-    }
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(partial)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //!
 //! A draft's default slot is its next plan entry (at or after now), else the next full hour.
 
-use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, DurationRound, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -16,6 +16,7 @@ use crate::model::{
     AccountHistory, AccountModel, Audience, DraftFeatures, Forecast, ForecastContext, History,
     Slot, TopListCorrection, TrendContext, correct_top_list, fit,
 };
+use crate::schedule::wall::day_start;
 use crate::store::StoreError;
 
 /// The seed every forecast in the app draws from, so the same draft and slot always give the
@@ -92,22 +93,11 @@ pub(crate) fn known_posts_key(account: AccountId) -> String {
 }
 
 /// Monday 00:00 (local, in `zone`) of the week that contains `now`, as an instant. A Monday
-/// midnight that the zone skips (a DST change) falls back to the earliest valid instant.
+/// midnight that the zone skips (a DST change) starts where the gap ends.
 pub fn week_start(now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
     let local = now.with_timezone(&zone).date_naive();
     let monday = local - Duration::days(i64::from(local.weekday().num_days_from_monday()));
-    let midnight = monday.and_time(NaiveTime::MIN);
-    match zone.from_local_datetime(&midnight) {
-        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
-            t.with_timezone(&Utc)
-        }
-        chrono::LocalResult::None => (0..4)
-            .find_map(|h| {
-                zone.from_local_datetime(&(midnight + Duration::hours(h)))
-                    .earliest()
-            })
-            .map_or(now, |t| t.with_timezone(&Utc)),
-    }
+    day_start(zone, monday)
 }
 
 /// The next full hour after `now` (`now` itself when it is one).

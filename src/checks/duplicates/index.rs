@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 use super::{DUPLICATE_THRESHOLD, Fingerprint, MIN_WORDS, Origin, fingerprint};
 use crate::domain::{Draft, DraftId};
+use crate::stable_hash::StableHash;
 
 /// Where an entry comes in the index's order: drafts (`0`) by latest update then highest id,
 /// then videos (`1`) in the order they were added.
@@ -73,12 +74,15 @@ fn pair_threshold() -> f64 {
 
 /// One number for a short caption's whole fingerprint (equal fingerprints, equal keys).
 fn short_key(print: &Fingerprint) -> u64 {
-    let mix = |h: u64, v: u64| (h ^ v).wrapping_mul(0x0100_0000_01b3);
-    let mut h = mix(0xcbf2_9ce4_8422_2325, print.words as u64);
-    for v in print.singles.iter().chain([&u64::MAX]).chain(&print.pairs) {
-        h = mix(h, *v);
-    }
-    h
+    print
+        .singles
+        .iter()
+        .chain([&u64::MAX])
+        .chain(&print.pairs)
+        .fold(StableHash::default().word(print.words as u64), |h, v| {
+            h.word(*v)
+        })
+        .finish()
 }
 
 fn label_of(draft: &Draft) -> String {

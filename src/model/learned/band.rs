@@ -5,7 +5,7 @@
 //! with exponential tails through the two outermost quantiles. An account's own residuals calibrate it
 //! ([`ResidualBand::calibrated`]).
 
-use crate::model::calibration::quantile;
+use crate::model::stats::quantile;
 
 /// The residual distribution of one history group.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,10 @@ impl ResidualBand {
             .levels
             .iter()
             .zip(&self.quantiles)
-            .map(|(l, q)| (n * quantile(own, *l) + weight * q) / (n + weight))
+            .map(|(l, q)| {
+                let own = quantile(own, *l).expect("own residuals are not empty");
+                (n * own + weight * q) / (n + weight)
+            })
             .collect();
         Self {
             levels: self.levels.clone(),

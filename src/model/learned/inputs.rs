@@ -15,6 +15,7 @@ use crate::model::age_curve::AgeCurve;
 use crate::model::calibration::MIN_HISTORY;
 use crate::model::features::{DraftFeatures, is_original_sound};
 use crate::model::history::{History, PastVideo};
+use crate::model::stats::median_of_sorted;
 
 /// History features read at most this many earlier videos (the last ones).
 pub(crate) const MAX_HISTORY: usize = 20;
@@ -98,12 +99,7 @@ pub(crate) struct AccountState {
 fn median(values: &[f64]) -> f64 {
     let mut s = values.to_vec();
     s.sort_by(f64::total_cmp);
-    let n = s.len();
-    match n {
-        0 => 0.0,
-        _ if n % 2 == 1 => s[n / 2],
-        _ => 0.5 * (s[n / 2 - 1] + s[n / 2]),
-    }
+    median_of_sorted(&s)
 }
 
 fn recency_mean(ys: &[f64], half_life: f64) -> f64 {

@@ -7,10 +7,10 @@
 use super::Learned;
 use super::inputs::{AccountState, log10_views, usable};
 use crate::model::age_curve::AgeCurve;
-use crate::model::baseline::median_of_sorted;
 use crate::model::calibration::{Accuracy, MIN_HISTORY, rank_correlation};
 use crate::model::features::DraftFeatures;
 use crate::model::history::History;
+use crate::model::stats::median_of_sorted;
 
 /// The walk-forward accuracy of reach model 2 on `history`, and its residuals (log10 views,
 /// ascending) for the account's calibration.

@@ -7,7 +7,6 @@ use chrono::{NaiveDate, Timelike};
 
 use super::{FADE_KEEP_PER_DAY, PlanInput};
 use crate::schedule::cadence::MixGroup;
-use crate::schedule::slots::day_allowed;
 
 pub(super) struct State<'a> {
     pub input: &'a PlanInput<'a>,
@@ -26,12 +25,7 @@ pub(super) struct State<'a> {
     fixed_similar: Vec<Vec<i64>>,
     /// Instants (unix seconds) of every post, fixed and placed, with multiplicity.
     occupied: BTreeMap<i64, u32>,
-    spacing: i64,
     duplicate_gap: i64,
-}
-
-fn seconds(hours: f32) -> i64 {
-    (f64::from(hours.max(0.0)) * 3600.0).round() as i64
 }
 
 impl<'a> State<'a> {
@@ -124,8 +118,7 @@ impl<'a> State<'a> {
         let usable: Vec<usize> = (0..slots.len())
             .filter(|&s| {
                 let slot = &slots[s];
-                day_allowed(rules.allowed_days, slot.date)
-                    && rules.hour_allowed(slot.wall.hour())
+                rules.allows(slot.date, slot.wall.hour())
                     && taken[s].is_none()
                     && usize::from(rules.posts_per_day) > 0
             })
@@ -159,8 +152,7 @@ impl<'a> State<'a> {
             similar,
             fixed_similar,
             occupied,
-            spacing: seconds(rules.min_spacing_hours),
-            duplicate_gap: seconds(rules.duplicate_gap_hours),
+            duplicate_gap: rules.duplicate_gap_seconds(),
         }
     }
 
@@ -197,7 +189,8 @@ impl<'a> State<'a> {
         if self.slot_of[d].is_some() || self.taken[s].is_some() {
             return false;
         }
-        if self.day_count[self.day_of_slot[s]] >= usize::from(self.input.rules.posts_per_day) {
+        let rules = self.input.rules;
+        if rules.day_full(self.day_count[self.day_of_slot[s]]) {
             return false;
         }
         let g = self.group_of[d];
@@ -205,16 +198,13 @@ impl<'a> State<'a> {
             return false;
         }
         let t = self.at(s);
-        if self.spacing > 0
-            && self
-                .occupied
-                .range(t - self.spacing + 1..t + self.spacing)
-                .next()
-                .is_some()
+        let close = rules.too_close();
+        if self
+            .occupied
+            .range(t + close.start()..=t + close.end())
+            .next()
+            .is_some()
         {
-            return false;
-        }
-        if self.spacing == 0 && self.occupied.contains_key(&t) {
             return false;
         }
         let far = |other: i64| (other - t).abs() >= self.duplicate_gap;

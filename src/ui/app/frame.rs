@@ -13,7 +13,7 @@ use crate::ui::editor;
 use crate::ui::help;
 use crate::ui::import::{self, DialogContext};
 use crate::ui::nav;
-use crate::ui::nav::Section;
+use crate::ui::section::Section;
 use crate::ui::status_bar::{self, StatusLine};
 use crate::ui::theme;
 use crate::ui::view::{Action, ViewContext};

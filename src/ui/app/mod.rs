@@ -2,7 +2,8 @@
 //! (reloaded only when the revision changes). `frame.rs` draws a frame and then applies what
 //! the user asked for (see `ui/actions.rs`), `remembered.rs` keeps the theme, view and account
 //! between runs, `layout.rs` shares the window's width between the editor and the view, and
-//! `state.rs` tells tests and scripts what is on screen. A workspace that
+//! `state.rs` tells tests and scripts what is on screen, `first_steps.rs` applies help requests
+//! and records the checklist's first steps. A workspace that
 //! cannot be opened is shown as a message with its path, never a panic.
 
 use std::collections::HashSet;
@@ -16,8 +17,8 @@ use super::file_dialog::{FileDialog, SystemFileDialog};
 use super::help::Help;
 use super::import::ImportDialog;
 use super::jobs::JobRunner;
-use super::nav::Section;
 use super::path_prompt::PathPrompt;
+use super::section::Section;
 use super::status_bar::Notice;
 use super::view::Action;
 use super::views::Views;
@@ -28,6 +29,7 @@ use crate::workspace::{FirstStep, Workspace};
 pub(super) use chosen::ChosenDraft;
 
 mod chosen;
+mod first_steps;
 mod frame;
 mod layout;
 mod remembered;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ScrollstopApp;
 use crate::domain::AccountId;
-use crate::ui::nav::Section;
+use crate::ui::section::Section;
 
 /// Where the navigation state is kept between runs.
 pub(super) const SAVED_KEY: &str = "scrollstop.navigation";

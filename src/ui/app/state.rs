@@ -7,7 +7,7 @@ use eframe::egui;
 
 use super::ScrollstopApp;
 use crate::domain::{AccountId, DraftId};
-use crate::ui::nav::Section;
+use crate::ui::section::Section;
 use crate::workspace::{FirstSteps, Workspace};
 
 impl ScrollstopApp {

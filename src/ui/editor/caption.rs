@@ -8,29 +8,12 @@ use super::counter::caption_count;
 use super::findings;
 use super::form::{Fields, input_label};
 use crate::checks::Field;
-use crate::domain::{TrendKind, hashtags_in};
+use crate::domain::{TrendKind, contains_tag, hashtags_in};
 use crate::ui::theme;
 use crate::ui::widgets::lifecycle;
 
 /// How many hashtag suggestions are offered at once.
 const SUGGESTIONS: usize = 10;
-
-fn contains_tag(tags: &[String], tag: &str) -> bool {
-    tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
-}
-
-/// The draft's hashtags after its caption changed from `old_caption` to `new_caption`: those
-/// read from the new caption, then those added apart from the caption (kept as they were).
-pub fn hashtags_after(old_caption: &str, old_tags: &[String], new_caption: &str) -> Vec<String> {
-    let in_old = hashtags_in(old_caption);
-    let mut tags = hashtags_in(new_caption);
-    for tag in old_tags {
-        if !contains_tag(&in_old, tag) && !contains_tag(&tags, tag) {
-            tags.push(tag.clone());
-        }
-    }
-    tags
-}
 
 /// `caption` with ` #tag` added at its end.
 pub fn append_hashtag(caption: &str, tag: &str) -> String {
@@ -198,19 +181,6 @@ fn suggestions(ui: &mut egui::Ui, f: &mut Fields<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hashtags_follow_the_caption_and_keep_those_added_apart() {
-        let tags = vec!["knitting".to_string(), "extra".to_string()];
-        let after = hashtags_after("Wool #knitting", &tags, "Wool #knitting #fyp");
-        assert_eq!(after, vec!["knitting", "fyp", "extra"]);
-        let removed = hashtags_after("Wool #knitting", &tags, "Wool");
-        assert_eq!(
-            removed,
-            vec!["extra"],
-            "a tag deleted from the caption goes"
-        );
-    }
 
     #[test]
     fn adding_and_removing_a_hashtag_edits_the_caption() {

@@ -1,39 +1,13 @@
 //! The seed's checks next to the fields they concern: a severity icon in its colour, the
 //! message (which cites the seed's number), the seed's line on hover, and a one-click fix
-//! where the check offers one. Fixes change the draft in the editor, so they autosave and
-//! Ctrl+Z takes them back like any other edit.
+//! where the check offers one. A clicked fix goes back to the editor, which applies it with
+//! `Fix::apply` (in `checks`), so it autosaves and Ctrl+Z takes it back like any other edit.
 
 use eframe::egui::{self, Color32, RichText};
 
-use crate::checks::{Field, Finding, Fix, Severity, tally, trim_caption_to};
-use crate::domain::{AspectRatio, Draft, DraftStatus};
+use crate::checks::{Field, Finding, Fix, Severity, tally};
 use crate::ui::theme;
 use crate::ui::widgets::format::plural;
-
-/// Applies a one-click fix to `draft`.
-pub fn apply_fix(draft: &mut Draft, fix: &Fix) {
-    match fix {
-        Fix::TrimCaption { to } => {
-            let trimmed = trim_caption_to(&draft.caption, *to);
-            draft.hashtags =
-                super::caption::hashtags_after(&draft.caption, &draft.hashtags, &trimmed);
-            draft.caption = trimmed;
-        }
-        Fix::UseSound { name, bpm } => {
-            draft.sound = Some(name.clone());
-            draft.sound_bpm = *bpm;
-        }
-        Fix::AllowDuetAndStitch => {
-            draft.allow_duet = true;
-            draft.allow_stitch = true;
-        }
-        Fix::MakeVertical => draft.aspect = AspectRatio::Vertical,
-        Fix::MarkPosted => draft.status = DraftStatus::Posted,
-        // Moving the post is the planner's work, not an edit of the draft: the editor asks
-        // the app for it (`Action::ReplanDraft`).
-        Fix::Replan => {}
-    }
-}
 
 /// The button text of a fix.
 pub fn fix_label(fix: &Fix) -> String {
@@ -120,38 +94,13 @@ pub fn summary(ui: &mut egui::Ui, findings: &[Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::{CAPTION_ADVICE, caption_length};
-    use crate::domain::AccountId;
 
     #[test]
-    fn fixes_change_what_their_finding_is_about() {
-        let mut draft = Draft::blank(AccountId(1), chrono::DateTime::UNIX_EPOCH);
-        draft.caption = format!("{} #cottagecore", "rainy day knits ".repeat(12));
-        draft.hashtags = vec!["cottagecore".into(), "added".into()];
-        apply_fix(&mut draft, &Fix::TrimCaption { to: CAPTION_ADVICE });
-        assert!(caption_length(&draft.caption) <= CAPTION_ADVICE);
-        assert_eq!(
-            draft.hashtags,
-            vec!["cottagecore", "added"],
-            "added tags stay"
-        );
-
-        draft.allow_duet = false;
-        draft.allow_stitch = false;
-        apply_fix(&mut draft, &Fix::AllowDuetAndStitch);
-        assert!(draft.allow_duet && draft.allow_stitch);
-
+    fn a_fix_is_labelled_with_the_change_it_makes() {
         let sound = Fix::UseSound {
             name: "Espresso - Sabrina Carpenter".into(),
             bpm: Some(104),
         };
-        apply_fix(&mut draft, &sound);
-        assert_eq!(draft.sound.as_deref(), Some("Espresso - Sabrina Carpenter"));
-        assert_eq!(draft.sound_bpm, Some(104));
         assert_eq!(fix_label(&sound), "Use \"Espresso - Sabrina Carpenter\"");
-
-        draft.aspect = AspectRatio::Landscape;
-        apply_fix(&mut draft, &Fix::MakeVertical);
-        assert_eq!(draft.aspect, AspectRatio::Vertical);
     }
 }

@@ -34,7 +34,6 @@ use eframe::egui;
 
 pub use autosave::{Autosave, LIMIT as AUTOSAVE_LIMIT, PAUSE as AUTOSAVE_PAUSE};
 pub use counter::{CaptionCount, caption_count};
-pub use findings::apply_fix;
 pub use history::EditHistory;
 pub use title_focus::take_new_draft_keys;
 

@@ -11,13 +11,13 @@ use eframe::egui::{self, RichText};
 use super::autosave::Autosave;
 use super::comments::{self, CommentBox, default_author};
 use super::facts::Facts;
-use super::findings::{self, apply_fix};
+use super::findings;
 use super::form::{self, Fields};
 use super::history::EditHistory;
 use super::media::{Hashed, stored_path};
 use super::{caption, changes, sound, video};
 use crate::checks::{Finding, Fix};
-use crate::domain::Draft;
+use crate::domain::{Draft, hashtags_after};
 use crate::ui::theme;
 use crate::ui::view::Action;
 use crate::ui::widgets::status_chip::status_chip;
@@ -130,7 +130,7 @@ impl OpenDraft {
         let before = self.history.current();
         if self.draft.caption != before.caption {
             self.draft.hashtags =
-                caption::hashtags_after(&before.caption, &before.hashtags, &self.draft.caption);
+                hashtags_after(&before.caption, &before.hashtags, &self.draft.caption);
         }
         if own_step {
             self.history.record_step(self.draft.clone(), now);
@@ -240,7 +240,7 @@ impl OpenDraft {
         match fix {
             Some(Fix::Replan) => actions.push(Action::ReplanDraft(self.draft.id)),
             Some(fix) => {
-                apply_fix(&mut self.draft, &fix);
+                fix.apply(&mut self.draft);
                 self.changed(now, true);
             }
             None => {}

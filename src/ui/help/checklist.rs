@@ -6,10 +6,10 @@
 use chrono::Utc;
 use eframe::egui::{self, RichText};
 
-use super::HelpRequest;
-use crate::ui::nav::Section;
+use crate::ui::section::Section;
 use crate::ui::theme;
 use crate::ui::view::Action;
+use crate::ui::view::HelpRequest;
 use crate::workspace::{FirstStep, FirstSteps, Workspace};
 
 /// The checklist's cached state, read again when the workspace's revision moves.

@@ -1,34 +1,20 @@
 //! Help inside the window: the "Getting started" checklist (`checklist.rs`), the keyboard
 //! shortcut overview on F1 or Ctrl+/ (`overview.rs`), the About dialog (`about.rs`) and the
-//! Help entries at the foot of the navigation. `record.rs` is the app's side: it applies the
-//! help requests and records the first steps that leave no other trace in the workspace.
+//! Help entries at the foot of the navigation. The app's side (applying the help requests and
+//! recording the first steps) is `app/first_steps.rs`; nothing here reaches into the app.
 
 mod about;
 mod checklist;
 mod overview;
-mod record;
 
 use eframe::egui;
 
 use super::shortcuts;
 use super::theme;
-use super::view::Action;
+use super::view::{Action, HelpRequest};
 use crate::workspace::FirstSteps;
 
 pub use checklist::Checklist;
-
-/// What the user asked of the help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HelpRequest {
-    /// Show or hide the keyboard shortcut overview.
-    Shortcuts,
-    /// Show the About dialog.
-    About,
-    /// Show the "Getting started" checklist again, or hide it when it is shown.
-    ToggleGettingStarted,
-    /// Close the "Getting started" checklist (it stays closed for this workspace).
-    HideGettingStarted,
-}
 
 /// Which help windows are open, and the checklist's cached state.
 #[derive(Default)]

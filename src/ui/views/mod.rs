@@ -11,7 +11,7 @@ mod subculture_form;
 pub mod subcultures;
 pub mod trends;
 
-use super::nav::Section;
+use super::section::Section;
 use super::view::View;
 
 /// One view per navigation entry, each keeping its state while another one is shown.

@@ -5,8 +5,10 @@
 use chrono_tz::Tz;
 use eframe::egui;
 
+use super::format::plural;
 use super::{form, time_zone};
 use crate::domain::{Account, Cadence, Handle, NewAccount};
+use crate::schedule::cadence;
 use crate::ui::theme;
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -105,7 +107,7 @@ impl AccountForm {
             ui,
             "Posts per day",
             &mut c.posts_per_day,
-            1..=4,
+            cadence::RECOMMENDED_POSTS_PER_DAY,
             "posts (1-4)",
         );
         form::number_row(
@@ -178,13 +180,7 @@ impl AccountForm {
         {
             return Err("The language is a code such as en, nl or pt-BR.".into());
         }
-        let c = &self.cadence;
-        if c.allowed_days == 0 {
-            return Err("Pick at least one posting day.".into());
-        }
-        if c.first_hour > c.last_hour {
-            return Err("The first hour comes after the last hour.".into());
-        }
+        cadence::check(&self.cadence).map_err(|e| e.to_string())?;
         Ok(handle)
     }
 }
@@ -200,14 +196,12 @@ pub fn describe_cadence(c: &Cadence) -> String {
     } else {
         days.join(" ")
     };
-    let posts = if c.posts_per_day == 1 {
-        "post"
-    } else {
-        "posts"
-    };
     format!(
-        "{} {posts} a day, {} h apart, {:02}:00–{:02}:59, {days}",
-        c.posts_per_day, c.min_spacing_hours, c.first_hour, c.last_hour
+        "{} a day, {} h apart, {:02}:00–{:02}:59, {days}",
+        plural(usize::from(c.posts_per_day), "post", "posts"),
+        c.min_spacing_hours,
+        c.first_hour,
+        c.last_hour
     )
 }
 

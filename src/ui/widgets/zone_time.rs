@@ -1,26 +1,12 @@
 //! Planned times for a team spread over time zones: the plan's days in the account's zone,
-//! their headings (`Today · Friday 27 Nov`), where a local day starts when a clock change skips
-//! midnight, and the viewer's own clock time beside the account's. Pure formatting: nothing here
-//! reads the workspace or draws.
+//! their headings (`Today · Friday 27 Nov`) and the viewer's own clock time beside the
+//! account's. Pure formatting: nothing here reads the workspace or draws. Where a local day
+//! starts is `schedule::wall::day_start`.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::PlanEntry;
-
-/// The UTC instant of `date`'s first minute in `tz` (the first existing time when a clock change
-/// skips midnight).
-pub fn day_start(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
-    (0..3)
-        .find_map(|hour| {
-            let naive = date.and_hms_opt(hour, 0, 0)?;
-            tz.from_local_datetime(&naive).earliest()
-        })
-        .map_or_else(
-            || date.and_time(chrono::NaiveTime::MIN).and_utc(),
-            |at| at.with_timezone(&Utc),
-        )
-}
 
 /// Entries (in time order) grouped by their date in `tz`.
 pub fn group_by_day(entries: &[PlanEntry], tz: Tz) -> Vec<(NaiveDate, Vec<&PlanEntry>)> {
@@ -122,12 +108,8 @@ mod tests {
     }
 
     #[test]
-    fn days_start_at_local_midnight() {
+    fn day_headings_name_today_and_the_weekday() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date");
-        assert_eq!(
-            day_start(chrono_tz::Europe::Amsterdam, date),
-            utc(26, 23, 0)
-        );
         let today = date;
         assert_eq!(day_heading(date, today), "Today · Friday 27 Nov");
         assert_eq!(day_heading(date + Days::new(3), today), "Monday 30 Nov");

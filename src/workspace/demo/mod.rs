@@ -21,12 +21,14 @@ mod tests;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use super::{Progress, WorkspaceError};
 use crate::domain::{Handle, ImportRecord, NewAccount, SubcultureId};
 use crate::random::Rng;
+use crate::schedule::wall::earliest;
+use crate::stable_hash::hash_text;
 use crate::store::Store;
 use crate::text::plural;
 
@@ -189,24 +191,15 @@ struct Tally {
 /// A generator for the part of the demo named `part`, derived from the seed (FNV-1a of the
 /// name mixed into the seed; SplitMix64 in [`Rng::new`] spreads it).
 fn stream(seed: u64, part: &str) -> Rng {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in part.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    Rng::new(seed ^ hash)
+    Rng::new(seed ^ hash_text(part))
 }
 
 /// The instant of a local wall time. Generated times avoid the small hours, so a DST gap
 /// cannot occur; should one ever, the time moves an hour later rather than failing.
 fn instant_of(zone: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
-    zone.from_local_datetime(&wall)
-        .earliest()
-        .or_else(|| {
-            zone.from_local_datetime(&(wall + TimeDelta::hours(1)))
-                .earliest()
-        })
-        .map_or_else(|| wall.and_utc(), |t| t.with_timezone(&Utc))
+    earliest(zone, wall)
+        .or_else(|| earliest(zone, wall + TimeDelta::hours(1)))
+        .unwrap_or_else(|| wall.and_utc())
 }
 
 /// The instant `days` (fractional) before `at`, to the second.

@@ -189,10 +189,7 @@ fn scheduled_drafts_are_planned_in_the_two_weeks_after_today() {
             assert!(scheduled.iter().any(|d| d.id == e.draft));
             assert_eq!(e.zone, a.time_zone);
             assert_eq!(
-                e.zone
-                    .from_local_datetime(&e.wall_time)
-                    .earliest()
-                    .map(|t| t.with_timezone(&Utc)),
+                crate::schedule::wall::earliest(e.zone, e.wall_time),
                 Some(e.instant)
             );
             assert!(e.uid.ends_with("@scrollstop"));

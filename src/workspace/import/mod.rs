@@ -5,25 +5,31 @@
 //! Records are written as the readers push them ([`writer::Writer`]), so memory does not grow
 //! with the file: a preview keeps no records, and its commit reads the files again (refusing
 //! when one changed in between, by its content hash).
+//!
+//! This file holds the options and the preview-then-commit flow; `reading.rs` reads the files
+//! (and hashes them) on threads of their own, `relay.rs` carries what they read to the writing
+//! thread, `writer/` writes it, and `report.rs` is what the user is shown.
 
+mod reading;
 mod relay;
+mod report;
 mod writer;
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
-use sha2::{Digest, Sha256};
 
+use self::reading::{file_hashes, read_and_hash};
 use self::writer::Writer;
-use super::draft_import::DraftRow;
 use super::{Progress, Workspace, WorkspaceError};
 use crate::domain::{Handle, ImportRecord};
+use crate::io::Collected;
 use crate::io::generic::Field;
-use crate::io::{Collected, FileSummary, ReadOptions, Rejected, read_paths, table_readers};
-use crate::store::{Batch, Change};
+use crate::store::Batch;
+
+pub use reading::{content_hash, read_files};
+pub use report::{ChangeCounts, FileReport, ImportReport};
 
 /// Choices that apply to a whole import.
 #[derive(Debug, Clone)]
@@ -60,66 +66,6 @@ impl Default for ImportOptions {
     }
 }
 
-/// Rows added, updated, left as they were, and rejected.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct ChangeCounts {
-    pub added: usize,
-    pub updated: usize,
-    pub skipped: usize,
-    pub rejected: usize,
-}
-
-impl ChangeCounts {
-    fn count(&mut self, change: Change) {
-        match change {
-            Change::Added => self.added += 1,
-            Change::Updated => self.updated += 1,
-            Change::Unchanged => self.skipped += 1,
-        }
-    }
-
-    /// `12 added, 3 updated, 40 unchanged, 1 rejected`.
-    pub fn describe(&self) -> String {
-        format!(
-            "{} added, {} updated, {} unchanged, {} rejected",
-            self.added, self.updated, self.skipped, self.rejected
-        )
-    }
-}
-
-/// One file in the preview and the result.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileReport {
-    #[serde(flatten)]
-    pub summary: FileSummary,
-    /// The accounts the file's rows go to (`@handle`), in the order first met: a video
-    /// history or a drafts CSV may name several. Empty when the file names none.
-    pub accounts: Vec<String>,
-    pub changes: ChangeCounts,
-}
-
-/// What an import would do (before commit) or did (after).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ImportReport {
-    pub files: Vec<FileReport>,
-    pub rejected: Vec<Rejected>,
-    /// Files that could not be read at all.
-    pub errors: Vec<String>,
-    /// Accounts the import creates.
-    pub new_accounts: Vec<String>,
-    /// The draft rows of drafts CSVs, each added or already there.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub drafts: Vec<DraftRow>,
-    pub committed: bool,
-}
-
-impl ImportReport {
-    /// True when some row or file could not be read.
-    pub fn has_problems(&self) -> bool {
-        !self.rejected.is_empty() || !self.errors.is_empty()
-    }
-}
-
 /// Where the records of an import come from.
 enum Source {
     /// Files read again at commit (nothing of them is held in memory).
@@ -134,79 +80,6 @@ pub struct PreparedImport {
     options: ImportOptions,
     hashes: Vec<(String, String)>,
     pub report: ImportReport,
-}
-
-/// SHA-256 of a regular file's bytes as hex; folders, unreadable paths and anything that is
-/// not a regular file hash to an empty string. The file is read in pieces, so hashing a big
-/// file does not hold it in memory. A FIFO or a device is never read here: a FIFO's bytes
-/// go to one reader only (the import's), and a device may never end.
-pub fn content_hash(path: &std::path::Path) -> String {
-    let hash = || -> std::io::Result<String> {
-        if !std::fs::metadata(path)?.is_file() {
-            return Ok(String::new());
-        }
-        // A file that grows past the size limit while it is hashed is refused by the reading.
-        let limit = crate::io::Limits::default().max_file_bytes;
-        let mut file = std::io::Read::take(std::fs::File::open(path)?, limit.saturating_add(1));
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0u8; 1 << 20];
-        loop {
-            match std::io::Read::read(&mut file, &mut buffer) {
-                Ok(0) => break,
-                Ok(n) => hasher.update(&buffer[..n]),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(format!("{:x}", hasher.finalize()))
-    };
-    hash().unwrap_or_default()
-}
-
-/// Each path's display name and [content hash](content_hash).
-fn file_hashes(paths: &[PathBuf]) -> Vec<(String, String)> {
-    paths
-        .iter()
-        .map(|p| (display_name(p), content_hash(p)))
-        .collect()
-}
-
-/// Reads `paths` into `writer` with [`file_hashes`] alongside. The readers run on a thread of
-/// their own and [relay](relay) what they read to this one, which writes it: parsing and
-/// SQLite each get a core. Hashing rereads the files on a third thread. Returns the
-/// whole-file errors and the hashes.
-fn read_and_hash(
-    paths: &[PathBuf],
-    options: &ImportOptions,
-    writer: &mut Writer<'_, '_>,
-) -> (Vec<String>, Vec<(String, String)>) {
-    let stopped = AtomicBool::new(false);
-    let read_options = read_options(options);
-    std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| file_hashes(paths));
-        let (mut relay, delivery) = relay::relay(&stopped);
-        let reading = scope.spawn(|| {
-            let errors = read_paths(paths, &read_options, &mut relay);
-            drop(relay); // sends what is left, and tells the writing side the reading is over
-            errors
-        });
-        delivery.deliver(writer, &stopped);
-        let errors = match reading.join() {
-            Ok(errors) => errors.iter().map(ToString::to_string).collect(),
-            Err(_) => vec!["the files could not be read to the end: the reader stopped unexpectedly; nothing was written".to_string()],
-        };
-        let hashes = hashing.join().unwrap_or_else(|_| file_hashes(paths));
-        (errors, hashes)
-    })
-}
-
-/// What the readers need of an import's options.
-fn read_options(options: &ImportOptions) -> ReadOptions {
-    ReadOptions {
-        export_date: options.export_date,
-        table_readers: table_readers(options.imported_at, options.mapping.clone()),
-        ..ReadOptions::default()
-    }
 }
 
 /// Writes the records of `paths` into `batch`: the report (with whole-file errors) and the
@@ -235,14 +108,6 @@ fn write_records(
     let mut writer = Writer::new(batch, options, progress, "Writing records");
     writer.replay(collected);
     writer.finish()
-}
-
-/// Reads every dropped file and folder into records; whole-file failures come back as
-/// messages. Writes nothing.
-pub fn read_files(paths: &[PathBuf], options: &ImportOptions) -> (Collected, Vec<String>) {
-    let mut collected = Collected::default();
-    let errors = read_paths(paths, &read_options(options), &mut collected);
-    (collected, errors.iter().map(ToString::to_string).collect())
 }
 
 impl PreparedImport {
@@ -402,11 +267,4 @@ fn log_files(
         })?;
     }
     Ok(())
-}
-
-fn display_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }

@@ -10,7 +10,7 @@ use super::{NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlanRequest, SCORE_HOURS,
 use crate::checks::{TrendBook, caption_similarity};
 use crate::domain::{Account, Draft, DraftId, DraftStatus, Lifecycle, PlanEntry};
 use crate::model::ForecastContext;
-use crate::schedule::slots::day_start;
+use crate::schedule::wall::day_start;
 use crate::schedule::{
     BestTimes, CadenceRules, CandidateSlot, Fixed, PlanDraft, PlanInput, ScoreMatrix, candidates,
     describe, hourly_grid,

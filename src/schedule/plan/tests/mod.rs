@@ -6,8 +6,9 @@ mod properties;
 
 use super::*;
 use crate::domain::Cadence;
+use crate::schedule::cadence::day_allowed;
 use crate::schedule::cadence::{MixGroup, SubcultureMix};
-use crate::schedule::slots::{candidates, day_allowed, hourly_grid};
+use crate::schedule::slots::{candidates, hourly_grid};
 
 pub(super) fn date(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, d).unwrap()

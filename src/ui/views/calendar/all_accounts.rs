@@ -111,13 +111,13 @@ fn retimed(
 
 #[cfg(test)]
 mod tests {
+    use crate::schedule::resolve;
     use chrono::TimeZone;
     use chrono_tz::Tz;
 
     use super::*;
     use crate::domain::{Draft, DraftStatus, Handle, NewAccount, PlanEntry, PlanEntryId};
-    use crate::ui::views::calendar::own_clock;
-    use crate::ui::views::calendar::week::drop_findings;
+    use crate::ui::views::calendar::drop_target::{drop_findings, own_clock};
     use crate::workspace::{Edit, Outcome};
 
     const AMSTERDAM: Tz = chrono_tz::Europe::Amsterdam;
@@ -170,7 +170,7 @@ mod tests {
                     draft: id,
                     wall_time: wall,
                     zone,
-                    instant: zone.from_local_datetime(&wall).unwrap().with_timezone(&Utc),
+                    instant: resolve(zone, wall).exact().unwrap(),
                     uid: format!("{title}@test"),
                     sequence: 0,
                     pinned: false,

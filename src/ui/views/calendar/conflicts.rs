@@ -1,6 +1,8 @@
 //! Where the plan breaks the account's cadence: two posts closer together than its minimum
-//! spacing, and days with more posts than its posts-per-day. Pure: the calendar hands in the
-//! entries' instants and local dates (in time order) and marks what comes back.
+//! spacing (or at the same instant), and days with more posts than its posts-per-day. The rules
+//! are the planner's own ([`CadenceRules`]); this file only words what breaks them. Pure: the
+//! calendar hands in the entries' instants and local dates (in time order) and marks what comes
+//! back.
 
 use std::collections::BTreeMap;
 
@@ -45,15 +47,19 @@ pub fn find(entries: &[Timed], rules: &CadenceRules) -> Conflicts {
         entries: vec![Vec::new(); entries.len()],
         days: BTreeMap::new(),
     };
-    let spacing_minutes = (f64::from(rules.min_spacing_hours) * 60.0).round() as i64;
+    let spacing_minutes = rules.spacing_seconds() / 60;
     for i in 1..entries.len() {
-        let gap = (entries[i].instant - entries[i - 1].instant).num_minutes();
-        if gap < spacing_minutes {
-            let why = format!(
-                "{} between two posts; the cadence asks for at least {}",
-                gap_text(gap),
-                gap_text(spacing_minutes)
-            );
+        let gap = (entries[i].instant - entries[i - 1].instant).num_seconds();
+        if rules.is_too_close(gap) {
+            let why = if spacing_minutes == 0 && gap == 0 {
+                "two posts at the same time".to_string()
+            } else {
+                format!(
+                    "{} between two posts; the cadence asks for at least {}",
+                    gap_text(gap / 60),
+                    gap_text(spacing_minutes)
+                )
+            };
             out.entries[i - 1].push(format!("Too close to the next post: {why}."));
             out.entries[i].push(format!("Too close to the previous post: {why}."));
         }
@@ -62,9 +68,9 @@ pub fn find(entries: &[Timed], rules: &CadenceRules) -> Conflicts {
     for e in entries {
         *per_day.entry(e.date).or_default() += 1;
     }
-    let allowed = usize::from(rules.posts_per_day);
+    let allowed = rules.posts_per_day;
     for (date, n) in per_day {
-        if n > allowed {
+        if rules.day_over(n) {
             out.days.insert(
                 date,
                 format!(
@@ -149,6 +155,15 @@ mod tests {
         let busy = after_move(&others, at(4, 13, 0), &rules);
         assert_eq!(busy.len(), 1, "{busy:?}");
         assert!(busy[0].contains("3 posts"), "{busy:?}");
+    }
+
+    #[test]
+    fn two_posts_at_one_instant_conflict_even_without_a_spacing() {
+        let mut rules = CadenceRules::new(&Cadence::default(), SubcultureMix::default());
+        rules.min_spacing_hours = 0.0;
+        let c = find(&[at(4, 9, 0), at(4, 9, 0)], &rules);
+        assert!(c.entries[0][0].contains("same time"), "{:?}", c.entries[0]);
+        assert!(!find(&[at(4, 9, 0), at(4, 9, 1)], &rules).any());
     }
 
     #[test]

@@ -13,9 +13,10 @@ use eframe::egui::Color32;
 use super::conflicts::{self, Timed};
 use super::trend_windows::{TrendWindow, windows};
 use crate::domain::{Account, AccountId, DraftId, DraftStatus, PlanEntry, PlanEntryId};
+use crate::schedule::wall::day_start;
 use crate::schedule::{BestTimes, CadenceRules, resolve};
 use crate::ui::theme;
-use crate::ui::widgets::zone_time::{day_start, viewer_time};
+use crate::ui::widgets::zone_time::viewer_time;
 use crate::workspace::HourOfWeekProfile;
 use crate::workspace::{Workspace, WorkspaceError};
 

@@ -17,6 +17,7 @@ mod all_accounts;
 mod best_times;
 mod conflicts;
 mod data;
+mod drop_target;
 mod export;
 mod month;
 mod moving;
@@ -39,12 +40,12 @@ pub use trend_windows::{TrendWindow, span as trend_span};
 pub use week::{GUTTER, MIN_HOUR_HEIGHT, SNAP_MINUTES, day_heading, hour_label};
 
 use crate::domain::{Account, AccountId, PlanEntryId};
-use crate::ui::nav::Section;
+use crate::ui::section::Section;
 use crate::ui::shortcuts;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
-use crate::ui::widgets::zone_time::viewer_time;
+use drop_target::{Dropped, on_own_clock, own_clock, target_label};
 use moving::{Decision, MoveStep, PendingMove};
 use planning::Planner;
 
@@ -255,82 +256,6 @@ fn legend(ui: &mut egui::Ui, data: &CalendarData) {
             theme::chip(ui, &lane.handle, theme::account_colour(lane.id));
         }
     });
-}
-
-/// `Tue 24 Mar 18:15`, and the viewer's time where it differs: what a drag shows.
-fn target_label(zone: chrono_tz::Tz, date: NaiveDate, minute: u32) -> String {
-    let wall = moving::wall_time(date, minute);
-    let text = wall.format("%a %-d %b %H:%M").to_string();
-    match crate::schedule::resolve(zone, wall) {
-        crate::schedule::Resolution::Exact(at) => match viewer_time(at, zone, &chrono::Local) {
-            Some(viewer) => format!("{text} · {viewer}"),
-            None => text,
-        },
-        crate::schedule::Resolution::Gap { .. } => format!("{text} · skipped by the clock change"),
-        crate::schedule::Resolution::Overlap { .. } => format!("{text} · happens twice"),
-    }
-}
-
-/// `08:00 @nycdeli`: where a dragged post of another zone's account would go on its own clock
-/// (all accounts shown); `None` when the clocks read the same.
-fn own_clock(data: &CalendarData, e: &CalEntry, date: NaiveDate, minute: u32) -> Option<String> {
-    let tag = e.account.as_ref()?;
-    let drop = week::Dropped {
-        entry: e.entry.id,
-        date,
-        minute,
-    };
-    let own = on_own_clock(data, e, drop);
-    (own.zone != data.zone).then(|| {
-        let wall = moving::wall_time(own.date, own.minute);
-        format!("{} {}", wall.format("%H:%M"), tag.handle)
-    })
-}
-
-/// A drop read on the calendar's clock, as a date and minute of the dropped post's own
-/// account's clock (the same unless all accounts are shown and the zones differ). Where the
-/// calendar's clock passes a time twice, the earlier is meant; the account's own clock change
-/// still asks (see [`moving::drop_on`]).
-fn on_own_clock(data: &CalendarData, e: &CalEntry, drop: week::Dropped) -> Dropped {
-    let zone = data.lane(e.entry.account).map_or(data.zone, |l| l.zone);
-    if zone == data.zone {
-        return Dropped {
-            zone,
-            ..drop.into()
-        };
-    }
-    match week::target_instant(data, drop.date, drop.minute) {
-        Some(at) => {
-            let own = at.with_timezone(&zone);
-            Dropped {
-                zone,
-                date: own.date_naive(),
-                minute: own.hour() * 60 + own.minute(),
-            }
-        }
-        None => Dropped {
-            zone,
-            ..drop.into()
-        },
-    }
-}
-
-/// A drop on a date and minute of `zone`'s clock.
-#[derive(Debug, Clone, Copy)]
-struct Dropped {
-    zone: chrono_tz::Tz,
-    date: NaiveDate,
-    minute: u32,
-}
-
-impl From<week::Dropped> for Dropped {
-    fn from(d: week::Dropped) -> Self {
-        Self {
-            zone: chrono_tz::UTC,
-            date: d.date,
-            minute: d.minute,
-        }
-    }
 }
 
 fn open_draft(actions: &mut Vec<Action>, draft: crate::domain::DraftId) {

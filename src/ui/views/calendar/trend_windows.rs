@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 
 use crate::checks::TrendBook;
 use crate::domain::{Lifecycle, TrendCapture, TrendItem, TrendItemId, TrendKind, lifecycle};
+use crate::ui::widgets::format::plural;
 
 /// A trend's rising-to-fading span.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,11 +62,7 @@ impl TrendWindow {
                 day(self.start)
             ),
         };
-        let posts = if self.posts == 1 {
-            "1 planned post".to_string()
-        } else {
-            format!("{} planned posts", self.posts)
-        };
+        let posts = plural(self.posts, "planned post", "planned posts");
         format!("{}: {span} ({posts} use it)", self.label)
     }
 }

@@ -5,14 +5,14 @@
 //! conflicts the drop would cause); the drop snaps to 15 minutes and is handed back to the
 //! view, which resolves the wall time (clock changes ask).
 
-use chrono::{Datelike, Days, NaiveDate, TimeZone};
+use chrono::{Datelike, Days, NaiveDate};
 use eframe::egui::{
     self, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Stroke, StrokeKind,
     accesskit::Role, pos2, vec2,
 };
 
-use super::conflicts::{self, Timed};
 use super::data::{CalEntry, CalendarData};
+use super::drop_target::{drop_findings, target_instant};
 use super::paint;
 use super::predictions::{Predictions, Target};
 use crate::domain::{DraftId, DraftStatus, PlanEntryId};
@@ -67,51 +67,6 @@ pub struct WeekInput<'a> {
     /// `Tue 24 Mar 18:15` -> also the viewer's time (and the dragged post's own clock's, when
     /// it differs), for the drag label.
     pub target_label: &'a dyn Fn(&CalEntry, NaiveDate, u32) -> String,
-}
-
-/// The cadence conflicts (too close to another post, too many on the day) the dragged entry
-/// would have if dropped at `date` `minute` of the calendar's clock: checked against the posts
-/// and rules of the entry's own account, its days counted on that account's clock.
-pub(super) fn drop_findings(
-    data: &CalendarData,
-    moving: &CalEntry,
-    date: NaiveDate,
-    minute: u32,
-) -> Vec<String> {
-    let Some(instant) = target_instant(data, date, minute) else {
-        return Vec::new();
-    };
-    let account = moving.entry.account;
-    let Some(lane) = data.lane(account) else {
-        return Vec::new();
-    };
-    let own_date = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&lane.zone).date_naive();
-    let others: Vec<Timed> = data
-        .entries
-        .iter()
-        .filter(|c| c.entry.id != moving.entry.id && c.entry.account == account)
-        .map(|c| Timed {
-            instant: c.entry.instant,
-            date: own_date(c.entry.instant),
-        })
-        .collect();
-    let moved = Timed {
-        instant,
-        date: own_date(instant),
-    };
-    conflicts::after_move(&others, moved, &lane.rules)
-}
-
-/// The instant of `minute` on `date` on the account's clock (the earlier one where the clocks
-/// go back; `None` where they skip it).
-pub fn target_instant(
-    data: &CalendarData,
-    date: NaiveDate,
-    minute: u32,
-) -> Option<chrono::DateTime<chrono::Utc>> {
-    let local = date.and_hms_opt(minute / 60, minute % 60, 0)?;
-    let instant = data.zone.from_local_datetime(&local).earliest()?;
-    Some(instant.with_timezone(&chrono::Utc))
 }
 
 /// Below this column width a day heading leaves out the month.

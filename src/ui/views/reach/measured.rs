@@ -6,6 +6,7 @@
 use eframe::egui;
 
 use crate::domain::{Account, AccountId};
+use crate::model::stats::quantile;
 use crate::ui::theme;
 use crate::ui::view::ViewContext;
 use crate::ui::widgets::charts::{stat_card, views_scatter};
@@ -27,22 +28,11 @@ impl ViewsSpread {
         let mut sorted: Vec<f64> = views.iter().map(|v| *v as f64).collect();
         sorted.sort_by(f64::total_cmp);
         Some(Self {
-            p10: percentile(&sorted, 0.1)?,
-            median: percentile(&sorted, 0.5)?,
-            p90: percentile(&sorted, 0.9)?,
+            p10: quantile(&sorted, 0.1)?,
+            median: quantile(&sorted, 0.5)?,
+            p90: quantile(&sorted, 0.9)?,
         })
     }
-}
-
-/// The `q`-quantile (0..=1) of ascending `sorted` values, interpolating linearly between the
-/// two nearest ranks (the spreadsheet's PERCENTILE.INC); `None` for no values.
-pub fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
-    let last = sorted.len().checked_sub(1)?;
-    let pos = q.clamp(0.0, 1.0) * last as f64;
-    let lower = pos.floor() as usize;
-    let upper = pos.ceil() as usize;
-    let weight = pos - lower as f64;
-    Some(sorted[lower] + (sorted[upper] - sorted[lower]) * weight)
 }
 
 /// The measured history of one account, read once per revision.
@@ -146,18 +136,6 @@ impl Measured {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentiles_interpolate_between_ranks() {
-        let sorted = [10.0, 20.0, 30.0, 40.0, 50.0];
-        assert_eq!(percentile(&sorted, 0.5), Some(30.0));
-        assert_eq!(percentile(&sorted, 0.1), Some(14.0));
-        assert_eq!(percentile(&sorted, 0.9), Some(46.0));
-        assert_eq!(percentile(&sorted, 0.0), Some(10.0));
-        assert_eq!(percentile(&sorted, 1.0), Some(50.0));
-        assert_eq!(percentile(&[7.0], 0.9), Some(7.0));
-        assert_eq!(percentile(&[], 0.5), None);
-    }
 
     #[test]
     fn the_spread_ignores_input_order() {

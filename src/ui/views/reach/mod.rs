@@ -29,7 +29,7 @@ use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 
 use measured::Measured;
-pub use measured::{ViewsSpread, percentile};
+pub use measured::ViewsSpread;
 use selection::{DraftList, SlotChoice};
 use worker::{AccountAccuracy, Forecaster, Forecasts, Reply, Request};
 

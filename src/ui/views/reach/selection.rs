@@ -3,11 +3,12 @@
 //! and hour the user picks in the account's zone), and the busy indicator shown while a newer
 //! forecast is being computed beside the last one.
 
-use chrono::{DateTime, Duration, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use eframe::egui::{self, Stroke};
 
 use crate::domain::{Account, AccountId, DraftId, DraftStatus};
+use crate::schedule::wall::earliest;
 use crate::ui::theme;
 use crate::ui::view::{Action, ViewContext};
 use crate::ui::widgets::format::slot;
@@ -141,8 +142,8 @@ pub fn slot_picker(
             .labelled_by(label);
         let day = now.date_naive() + Duration::days(days);
         let wall = day.and_time(NaiveTime::MIN) + Duration::hours(i64::from(hour));
-        if let Some(t) = zone.from_local_datetime(&wall).earliest() {
-            *at = t.with_timezone(&Utc);
+        if let Some(t) = earliest(zone, wall) {
+            *at = t;
         }
     }
     if let Some((at, source)) = shown {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::domain::{Lifecycle, TrendCapture, TrendItem, TrendKind, lifecycle};
-use crate::ui::widgets::format::long_date;
+use crate::ui::widgets::format::{long_date, plural};
 
 /// One trend item, prepared for drawing.
 pub(super) struct TrendRow {
@@ -77,17 +77,13 @@ pub(super) fn age(since: TimeDelta) -> String {
         return "today".to_string();
     }
     let days = (since.num_seconds() as f64 / 86_400.0).round() as i64;
-    let (n, unit) = match days {
-        1..=13 => (days, "day"),
-        14..=59 => (days / 7, "week"),
-        60..=729 => (days * 12 / 365, "month"),
-        _ => (days / 365, "year"),
+    let (n, one, many) = match days {
+        1..=13 => (days, "day", "days"),
+        14..=59 => (days / 7, "week", "weeks"),
+        60..=729 => (days * 12 / 365, "month", "months"),
+        _ => (days / 365, "year", "years"),
     };
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
+    plural(n.unsigned_abs() as usize, one, many)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText};
 
 use super::{Form, Planner, Work};
 use crate::domain::Account;
+use crate::schedule::cadence::above_advice;
 use crate::ui::theme;
 use crate::ui::view::Action;
 use crate::ui::widgets::format::{plural, thousands};
@@ -148,7 +149,7 @@ fn form_ui(
                 .labelled_by(label.id);
             ui.end_row();
         });
-    if form.per_day > 4 {
+    if above_advice(usize::from(form.per_day)) {
         ui.label(
             RichText::new("posting-frequency: TikTok recommends 1-4 posts a day (seed tip 6).")
                 .color(theme::palette(ui).warn),

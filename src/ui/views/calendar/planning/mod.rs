@@ -15,6 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use eframe::egui;
 
 use crate::domain::{Account, DraftId};
+use crate::schedule::cadence;
 use crate::ui::view::Action;
 use crate::ui::widgets::format::plural;
 use crate::workspace::{PlanReport, PlanRequest, Workspace, WorkspaceError};
@@ -99,7 +100,7 @@ impl Planner {
             title: title.to_string(),
             from: from.to_string(),
             to: to.to_string(),
-            per_day: account.cadence.posts_per_day.max(1),
+            per_day: cadence::posts_per_day(&account.cadence),
             error: None,
             preview: None,
         });

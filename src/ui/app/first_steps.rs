@@ -4,10 +4,10 @@
 
 use eframe::egui;
 
-use super::HelpRequest;
-use crate::ui::app::ScrollstopApp;
-use crate::ui::nav::Section;
+use super::ScrollstopApp;
+use crate::ui::section::Section;
 use crate::ui::status_bar::Notice;
+use crate::ui::view::HelpRequest;
 use crate::ui::widgets::heat_map;
 use crate::workspace::FirstStep;
 
