@@ -208,3 +208,21 @@ fn refused_edits_write_nothing_and_say_why() {
         .expect("deleted for good");
     assert!(ws.draft(draft.id).is_err());
 }
+
+#[test]
+fn an_account_cannot_be_saved_with_a_cadence_that_allows_no_post() {
+    let (_dir, mut ws) = demo();
+    let mut account = ws.accounts().expect("accounts").remove(0);
+    account.cadence.allowed_days = 0;
+    let error = ws
+        .apply(Edit::UpdateAccount(account.clone()), PRIYA)
+        .expect_err("refused");
+    assert!(
+        error.to_string().contains("Pick at least one posting day"),
+        "{error}"
+    );
+    assert_ne!(
+        ws.account(account.id).expect("read").cadence.allowed_days,
+        0
+    );
+}

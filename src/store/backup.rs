@@ -9,6 +9,8 @@
 //! only then replaces the workspace's contents.
 
 use std::path::{Path, PathBuf};
+
+use crate::io::whole_file::{WholeFileError, write_whole};
 use std::time::Duration;
 
 use rusqlite::backup::{Backup, StepResult};
@@ -114,20 +116,16 @@ impl Store {
         target: &Path,
         progress: &mut dyn FnMut(CopyProgress) -> bool,
     ) -> Result<u64, BackupError> {
-        let partial = partial_path(target);
-        // A copy left over from a crash is overwritten, never appended to.
-        let _ = std::fs::remove_file(&partial);
-        let written = copy_to(&self.conn, &partial, progress);
-        if let Err(error) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(error);
-        }
-        std::fs::rename(&partial, target).map_err(|source| {
-            let _ = std::fs::remove_file(&partial);
-            BackupError::Io {
+        write_whole(target, |file, partial| {
+            drop(file); // SQLite opens the new, empty file by its name.
+            copy_to(&self.conn, partial, progress)
+        })
+        .map_err(|e| match e {
+            WholeFileError::Write(error) => error,
+            WholeFileError::File(source) => BackupError::Io {
                 path: target.to_path_buf(),
                 source,
-            }
+            },
         })?;
         std::fs::metadata(target)
             .map(|m| m.len())
@@ -202,14 +200,6 @@ pub fn verify_backup(path: &Path) -> Result<u32, BackupError> {
 }
 
 /// `scrollstop-2026-05-12.sqlite` is written as `.scrollstop-2026-05-12.sqlite.partial`.
-fn partial_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "backup".to_string());
-    target.with_file_name(format!(".{name}.partial"))
-}
-
 fn copy_to(
     from: &Connection,
     partial: &Path,

@@ -79,10 +79,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
         )
         .expect("the week is planned");
     assert!(!report.placements.is_empty(), "the planner placed posts");
-    request(
-        &mut harness,
-        Action::EditApplied("Planned a week".into()),
-    );
+    request(&mut harness, Action::EditApplied("Planned a week".into()));
     assert!(done(&harness, FirstStep::AutoPlanWeek));
 
     // Exporting the calendar to a file.

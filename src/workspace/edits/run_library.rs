@@ -92,6 +92,12 @@ impl Workspace {
                 )
             }
             Edit::UpdateAccount(account) => {
+                crate::schedule::cadence::check(&account.cadence).map_err(|problem| {
+                    WorkspaceError::Refused(format!(
+                        "{} cannot post with this cadence: {problem}",
+                        account.handle
+                    ))
+                })?;
                 let before = self.store.account(account.id)?;
                 self.store.update_account(&account)?;
                 let after = self.store.account(account.id)?;
