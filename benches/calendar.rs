@@ -25,8 +25,8 @@ const AMSTERDAM: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
 
 /// One account with `ENTRIES` scheduled posts spread over March 2027 (about 16 a day).
 fn workspace(path: &Path) {
-    let mut workspace = Workspace::open(path).expect("a new workspace");
-    let store = workspace.store_mut();
+    let workspace = Workspace::open(path).expect("a new workspace");
+    let store = &mut scrollstop::store::Store::open(workspace.path()).expect("the store opens");
     let account = store
         .add_account(&NewAccount {
             handle: "bench".parse().expect("a valid handle"),

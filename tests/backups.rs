@@ -20,8 +20,8 @@ fn without_catalogue(path: &Path) -> Workspace {
 }
 
 fn add_subculture(workspace: &mut Workspace, name: &str) {
-    workspace
-        .store_mut()
+    scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
         .add_subculture(name, &[name.to_lowercase()], "", Colour([10, 20, 30]))
         .expect("test setup");
 }
@@ -90,7 +90,10 @@ fn a_backup_restores_the_data_it_was_taken_from_and_sets_the_newer_data_aside() 
     add_subculture(&mut workspace, "#BookTok");
     let subs = workspace.subcultures().unwrap();
     let id = subs.iter().find(|s| s.name == "#CottageCore").unwrap().id;
-    workspace.store_mut().trash_subculture(id).unwrap();
+    scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
+        .trash_subculture(id)
+        .unwrap();
     let after = subcultures(&workspace);
     assert_eq!(after, vec!["#BookTok", "#FitTok"]);
 
@@ -252,8 +255,18 @@ fn a_read_only_workspace_takes_no_daily_backup_and_refuses_a_restore() {
         .back_up_to(&dir.path().join("copy2.sqlite"), &Silent)
         .unwrap();
     let refused = read_only
-        .store_mut()
-        .add_subculture("#FitTok", &[], "", Colour([1, 2, 3]))
+        .apply(
+            scrollstop::workspace::Edit::AddSubculture {
+                name: "#FitTok".into(),
+                hashtags: Vec::new(),
+                description: String::new(),
+                colour: Colour([1, 2, 3]),
+            },
+            "Priya",
+        )
         .unwrap_err();
-    assert!(matches!(refused, StoreError::WriteRefused), "{refused:?}");
+    assert!(
+        matches!(refused, WorkspaceError::Store(StoreError::WriteRefused)),
+        "{refused:?}"
+    );
 }

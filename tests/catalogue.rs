@@ -86,14 +86,14 @@ fn the_command_line_imports_fittok_drafts_into_a_new_file() {
 fn a_deleted_catalogue_subculture_stays_deleted_after_reopening() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("new.sqlite");
-    let mut workspace = Workspace::open(&path).expect("a new workspace");
+    let workspace = Workspace::open(&path).expect("a new workspace");
     let subcultures = workspace.subcultures().expect("subcultures");
     let fittok = subcultures
         .iter()
         .find(|s| s.name == "#FitTok")
         .expect("#FitTok");
-    workspace
-        .store_mut()
+    scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
         .trash_subculture(fittok.id)
         .expect("delete");
     let mut renamed = subcultures
@@ -102,8 +102,8 @@ fn a_deleted_catalogue_subculture_stays_deleted_after_reopening() {
         .expect("#BookTok")
         .clone();
     renamed.name = "#ReadingCorner".into();
-    workspace
-        .store_mut()
+    scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
         .update_subculture(&renamed)
         .expect("rename");
     drop(workspace);
@@ -132,15 +132,15 @@ fn the_demo_reuses_the_catalogue_a_new_workspace_starts_with() {
 #[test]
 fn only_a_subculture_of_the_users_own_ticks_the_checklist() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut workspace = Workspace::open(&dir.path().join("new.sqlite")).expect("new");
+    let workspace = Workspace::open(&dir.path().join("new.sqlite")).expect("new");
     let ticked = |w: &Workspace| {
         w.first_steps(Utc::now())
             .expect("first steps")
             .is_done(FirstStep::AddSubculture)
     };
     assert!(!ticked(&workspace), "the catalogue is not the user's own");
-    workspace
-        .store_mut()
+    scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
         .add_subculture("#KnitTok", &["knittok".into()], "", Colour([1, 2, 3]))
         .expect("add");
     assert!(ticked(&workspace));

@@ -217,8 +217,10 @@ fn a_bad_handle_an_old_workspace_holds_is_printed_escaped() {
     let accounts = workspace.accounts().expect("accounts");
     let mut account = accounts[0].clone();
     account.cadence.posts_per_day = 1;
-    let mut workspace = workspace;
-    let refused = workspace.store_mut().update_account(&account);
+    let workspace = workspace;
+    let refused = scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
+        .update_account(&account);
     assert!(
         refused.is_err_and(|e| e.to_string().contains(RULE)),
         "a bad handle is renamed, never written back"

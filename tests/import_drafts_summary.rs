@@ -17,9 +17,10 @@ struct Setup {
 fn setup() -> Setup {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
-    let mut ws = Workspace::open(&path).expect("open");
+    let ws = Workspace::open(&path).expect("open");
     for handle in ["meadow", "fern"] {
-        ws.store_mut()
+        scrollstop::store::Store::open(ws.path())
+            .expect("the store opens")
             .add_account(&NewAccount {
                 handle: handle.parse().expect("a valid handle"),
                 display_name: handle.into(),

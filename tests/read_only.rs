@@ -99,9 +99,9 @@ fn a_workspace_on_a_read_only_medium_opens_read_only_and_writes_nothing() {
     // Created by the store, so without the catalogue a new workspace starts with: the one
     // subculture added here is the only one.
     drop(scrollstop::store::Store::open(&path).unwrap());
-    let mut workspace = Workspace::open(&path).unwrap();
-    workspace
-        .store_mut()
+    let workspace = Workspace::open(&path).unwrap();
+    scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
         .add_subculture("#CottageCore", &[], "", Colour([1, 2, 3]))
         .unwrap();
     drop(workspace);
@@ -130,7 +130,23 @@ fn a_workspace_on_a_read_only_medium_opens_read_only_and_writes_nothing() {
     assert!(Workspace::open(&path).unwrap().is_read_only());
 
     // Every write is refused with the same clear error: single statements and transactions.
-    let store = workspace.store_mut();
+    let refused = workspace
+        .apply(
+            scrollstop::workspace::Edit::AddSubculture {
+                name: "#FitTok".into(),
+                hashtags: Vec::new(),
+                description: String::new(),
+                colour: Colour([1, 2, 3]),
+            },
+            "Priya",
+        )
+        .unwrap_err();
+    assert!(
+        matches!(refused, WorkspaceError::Store(StoreError::WriteRefused)),
+        "{refused:?}"
+    );
+    let store = &mut scrollstop::store::Store::open_read_only(workspace.path())
+        .expect("the store opens read-only");
     let refused = store
         .add_subculture("#FitTok", &[], "", Colour([1, 2, 3]))
         .unwrap_err();

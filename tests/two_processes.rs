@@ -90,7 +90,7 @@ fn trend_file(dir: &Path, n: usize) -> PathBuf {
 fn the_command_line_imports_while_this_process_writes_and_nothing_is_lost() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.sqlite");
-    let mut workspace = Workspace::open(&path).unwrap();
+    let workspace = Workspace::open(&path).unwrap();
     let files: Vec<PathBuf> = (0..24).map(|n| trend_file(dir.path(), n)).collect();
 
     // Four command-line imports at a time, each its own process and transaction...
@@ -124,7 +124,7 @@ fn the_command_line_imports_while_this_process_writes_and_nothing_is_lost() {
 
     // ...while this process adds and edits subcultures through its own connection.
     for i in 0..150 {
-        let store = workspace.store_mut();
+        let store = &mut scrollstop::store::Store::open(workspace.path()).expect("the store opens");
         let id = store
             .add_subculture(&format!("#Mine{i}"), &[], "", Colour([1, 2, 3]))
             .unwrap();

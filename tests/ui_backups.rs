@@ -89,12 +89,15 @@ fn restore_asks_first_then_brings_the_backup_back_and_keeps_the_data_from_before
     let workspace = demo_workspace();
     let before = subculture_names(&workspace.path);
     {
-        let mut open = Workspace::open(&workspace.path).unwrap();
+        let open = Workspace::open(&workspace.path).unwrap();
         open.take_daily_backup(chrono::Local::now().date_naive())
             .unwrap()
             .expect("taken");
         let first = open.subcultures().unwrap()[0].id;
-        open.store_mut().trash_subculture(first).unwrap();
+        scrollstop::store::Store::open(open.path())
+            .expect("the store opens")
+            .trash_subculture(first)
+            .unwrap();
     }
     let after = subculture_names(&workspace.path);
     assert_eq!(after.len() + 1, before.len());
@@ -209,12 +212,14 @@ fn a_change_written_by_another_process_shows_without_reopening() {
     // Another connection (as the command line would) commits a new subculture...
     Workspace::open(&workspace.path)
         .expect("a second connection")
-        .store_mut()
-        .add_subculture(
-            "#WrittenElsewhere",
-            &[],
-            "",
-            scrollstop::domain::Colour([1, 2, 3]),
+        .apply(
+            scrollstop::workspace::Edit::AddSubculture {
+                name: "#WrittenElsewhere".into(),
+                hashtags: Vec::new(),
+                description: String::new(),
+                colour: scrollstop::domain::Colour([1, 2, 3]),
+            },
+            "Sam",
         )
         .expect("written");
     // ...and the window notices it (PRAGMA data_version) within about a second.

@@ -33,8 +33,8 @@ fn instant(w: NaiveDateTime) -> DateTime<Utc> {
 /// `(title, wall time)`.
 fn workspace_with(posts: &[(&str, NaiveDateTime)]) -> (TestWorkspace, AccountId) {
     let workspace = demo_workspace();
-    let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
-    let store = open.store_mut();
+    let open = Workspace::open(&workspace.path).expect("the workspace opens");
+    let store = &mut scrollstop::store::Store::open(open.path()).expect("the store opens");
     let mut account = store.accounts().expect("accounts load").remove(0);
     account.time_zone = AMSTERDAM;
     store.update_account(&account).expect("the account saves");
@@ -64,7 +64,7 @@ fn workspace_with(posts: &[(&str, NaiveDateTime)]) -> (TestWorkspace, AccountId)
 /// The stored entry of the post titled `title`.
 fn stored(path: &std::path::Path, account: AccountId, title: &str) -> PlanEntry {
     let open = Workspace::open(path).expect("the workspace reopens");
-    let store = open.store();
+    let store = &open;
     let draft = store
         .drafts(account)
         .expect("drafts load")
@@ -291,7 +291,7 @@ fn wait_for(harness: &mut Harness<'static, ScrollstopApp>, label: &str) {
 #[test]
 fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
     let workspace = demo_workspace();
-    let mut open = Workspace::open(&workspace.path).unwrap();
+    let open = Workspace::open(&workspace.path).unwrap();
     let account = open.accounts().unwrap().remove(0).id;
     for (i, caption) in ["Three books that", "My morning routine", "Thrifted haul"]
         .iter()
@@ -301,7 +301,10 @@ fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
         draft.title = format!("Ready {i}");
         draft.caption = caption.to_string();
         draft.status = DraftStatus::Approved;
-        open.store_mut().add_draft(&draft).unwrap();
+        scrollstop::store::Store::open(open.path())
+            .expect("the store opens")
+            .add_draft(&draft)
+            .unwrap();
     }
     drop(open);
     let count = |path: &std::path::Path| {

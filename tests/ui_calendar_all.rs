@@ -28,8 +28,8 @@ fn wall(d: u32, h: u32, min: u32) -> NaiveDateTime {
 /// posts at `(title, wall time on its own clock)`.
 fn agency(bakery: &[(&str, NaiveDateTime)], deli: &[(&str, NaiveDateTime)]) -> TestWorkspace {
     let workspace = empty_workspace();
-    let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
-    let store = open.store_mut();
+    let open = Workspace::open(&workspace.path).expect("the workspace opens");
+    let store = &mut scrollstop::store::Store::open(open.path()).expect("the store opens");
     let mut entries = Vec::new();
     for (handle, zone, posts) in [("bakery", AMSTERDAM, bakery), ("nycdeli", NEW_YORK, deli)] {
         let account = store
@@ -67,7 +67,7 @@ fn agency(bakery: &[(&str, NaiveDateTime)], deli: &[(&str, NaiveDateTime)]) -> T
 /// Every stored post as `(handle, title, wall time, pinned)`.
 fn stored(path: &std::path::Path) -> Vec<(String, String, NaiveDateTime, bool)> {
     let open = Workspace::open(path).expect("the workspace reopens");
-    let store = open.store();
+    let store = &open;
     let mut all = Vec::new();
     for account in store.accounts().expect("accounts load") {
         let drafts = store.drafts(account.id).expect("drafts load");

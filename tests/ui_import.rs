@@ -22,8 +22,9 @@ const WAIT: Duration = Duration::from_secs(30);
 /// A workspace with one account, @knitwit, as a team has after adding its account.
 fn team_workspace() -> TestWorkspace {
     let workspace = empty_workspace();
-    let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
-    open.store_mut()
+    let open = Workspace::open(&workspace.path).expect("the workspace opens");
+    scrollstop::store::Store::open(open.path())
+        .expect("the store opens")
         .add_account(&NewAccount {
             handle: "knitwit".parse().expect("a valid handle"),
             display_name: "Knit Wit".into(),

@@ -25,7 +25,7 @@ const TITLE: &str = "Slow Sunday with five tags";
 /// Adds the draft that broke the layout to the demo's first account: approved, five ordinary
 /// hashtags, a caption well past 150 characters.
 fn five_hashtag_draft(path: &std::path::Path) -> DraftId {
-    let mut workspace = Workspace::open(path).expect("the workspace opens");
+    let workspace = Workspace::open(path).expect("the workspace opens");
     let account = workspace.accounts().expect("accounts")[0].id;
     let mut draft = Draft::blank(account, Utc::now());
     draft.title = TITLE.to_string();
@@ -44,8 +44,8 @@ fn five_hashtag_draft(path: &std::path::Path) -> DraftId {
     .map(String::from)
     .to_vec();
     draft.duration_s = Some(21.0);
-    workspace
-        .store_mut()
+    scrollstop::store::Store::open(workspace.path())
+        .expect("the store opens")
         .add_draft(&draft)
         .expect("the draft is added")
 }

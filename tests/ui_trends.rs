@@ -14,8 +14,9 @@ use scrollstop::workspace::Workspace;
 /// A workspace with one account and no trend lists yet.
 fn team_workspace() -> TestWorkspace {
     let workspace = empty_workspace();
-    let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
-    open.store_mut()
+    let open = Workspace::open(&workspace.path).expect("the workspace opens");
+    scrollstop::store::Store::open(open.path())
+        .expect("the store opens")
         .add_account(&NewAccount {
             handle: "meadow".parse().expect("a valid handle"),
             display_name: "Meadow".into(),

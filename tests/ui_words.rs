@@ -11,8 +11,8 @@ use scrollstop::workspace::Workspace;
 #[test]
 fn one_account_and_one_draft_are_counted_in_the_singular() {
     let workspace = empty_workspace();
-    let mut open = Workspace::open(&workspace.path).expect("the workspace opens");
-    let store = open.store_mut();
+    let open = Workspace::open(&workspace.path).expect("the workspace opens");
+    let store = &mut scrollstop::store::Store::open(open.path()).expect("the store opens");
     let account = store
         .add_account(&NewAccount {
             handle: "knitwit".parse().expect("a valid handle"),

@@ -82,7 +82,7 @@ pub fn write(path: &Path) {
     let mut ws = Workspace::open(path).expect("workspace opens");
     ws.create_demo(DEFAULT_DEMO_SEED, &Silent)
         .expect("demo written");
-    let store = ws.store_mut();
+    let store = &mut scrollstop::store::Store::open(ws.path()).expect("the store opens");
     let account = store.accounts().expect("accounts").remove(0).id;
     let subcultures: Vec<_> = store
         .subcultures()

@@ -225,13 +225,13 @@ impl Workspace {
 
     /// Read access to the stored data, for the workspace's own modules (the window and the
     /// command line use the queries in `queries.rs`).
-    pub fn store(&self) -> &Store {
+    pub(crate) fn store(&self) -> &Store {
         &self.store
     }
 
     /// Write access for the workspace's own modules; every change a person makes goes
     /// through [`Workspace::apply`].
-    pub fn store_mut(&mut self) -> &mut Store {
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }
 

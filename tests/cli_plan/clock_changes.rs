@@ -24,7 +24,7 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
     approve_everything(&ws);
     // Give the two demo accounts and a third, Tokyo, a 09:00-only cadence.
     {
-        let mut w = Workspace::open(Path::new(&ws)).unwrap();
+        let w = Workspace::open(Path::new(&ws)).unwrap();
         let mut accounts = w.accounts().unwrap();
         let zones = [chrono_tz::Europe::Amsterdam, chrono_tz::America::New_York];
         for (a, zone) in accounts.iter_mut().zip(zones) {
@@ -32,14 +32,17 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
             a.cadence.first_hour = 9;
             a.cadence.last_hour = 9;
             a.cadence.posts_per_day = 1;
-            w.store_mut().update_account(a).unwrap();
+            scrollstop::store::Store::open(w.path())
+                .expect("the store opens")
+                .update_account(a)
+                .unwrap();
         }
         // Tokyo: the first account moved east, with its drafts.
         let mut tokyo = accounts[0].clone();
         tokyo.handle = "tokyotest".parse().unwrap();
         tokyo.time_zone = chrono_tz::Asia::Tokyo;
-        let id = w
-            .store_mut()
+        let id = scrollstop::store::Store::open(w.path())
+            .expect("the store opens")
             .add_account(&scrollstop::domain::NewAccount {
                 handle: tokyo.handle.clone(),
                 display_name: "Tokyo".into(),
@@ -49,7 +52,10 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
             })
             .unwrap();
         tokyo.id = id;
-        w.store_mut().update_account(&tokyo).unwrap();
+        scrollstop::store::Store::open(w.path())
+            .expect("the store opens")
+            .update_account(&tokyo)
+            .unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
         // Enough approved drafts for every day of the four ranges.
         for account in w.accounts().unwrap() {
@@ -62,7 +68,10 @@ fn a_nine_oclock_cadence_plans_and_exports_at_nine_local_across_clock_changes() 
                     i * 7
                 );
                 d.status = DraftStatus::Approved;
-                w.store_mut().add_draft(&d).unwrap();
+                scrollstop::store::Store::open(w.path())
+                    .expect("the store opens")
+                    .add_draft(&d)
+                    .unwrap();
             }
         }
     }

@@ -75,13 +75,16 @@ fn events(ics: &str) -> Vec<BTreeMap<String, String>> {
 }
 
 fn approve_everything(ws_path: &str) {
-    let mut ws = Workspace::open(Path::new(ws_path)).expect("the workspace opens");
+    let ws = Workspace::open(Path::new(ws_path)).expect("the workspace opens");
     for account in ws.accounts().expect("accounts read") {
         let mut drafts = ws.drafts(account.id).expect("drafts read");
         drafts.retain(|d| d.status != DraftStatus::Posted && d.status != DraftStatus::Scheduled);
         for d in &mut drafts {
             d.status = DraftStatus::Approved;
         }
-        ws.store_mut().update_drafts(&drafts).expect("drafts saved");
+        scrollstop::store::Store::open(ws.path())
+            .expect("the store opens")
+            .update_drafts(&drafts)
+            .expect("drafts saved");
     }
 }

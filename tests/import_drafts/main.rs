@@ -50,8 +50,8 @@ struct Setup {
 fn setup() -> Setup {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("w.sqlite");
-    let mut ws = Workspace::open(&path).expect("open");
-    let store = ws.store_mut();
+    let ws = Workspace::open(&path).expect("open");
+    let store = &mut scrollstop::store::Store::open(ws.path()).expect("the store opens");
     store
         .add_account(&NewAccount {
             handle: "meadow".parse().expect("a valid handle"),

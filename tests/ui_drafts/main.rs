@@ -50,8 +50,8 @@ const DRAFTS: [(&str, DraftStatus, &str, &str); 5] = [
 /// A workspace with one account, one subculture and the five drafts above.
 fn drafts_workspace() -> common::TestWorkspace {
     let workspace = empty_workspace();
-    let mut open = Workspace::open(&workspace.path).expect("opens");
-    let store = open.store_mut();
+    let open = Workspace::open(&workspace.path).expect("opens");
+    let store = &mut scrollstop::store::Store::open(open.path()).expect("the store opens");
     let account = store
         .add_account(&NewAccount {
             handle: "cozyknits".parse().expect("a valid handle"),
@@ -87,7 +87,7 @@ fn drafts_workspace() -> common::TestWorkspace {
 /// Live and trashed drafts of the first account, read with a fresh connection.
 fn stored(path: &Path) -> (Vec<Draft>, Vec<Draft>) {
     let workspace = Workspace::open(path).expect("reopens");
-    let store = workspace.store();
+    let store = &workspace;
     let account = store.accounts().expect("accounts").remove(0).id;
     (
         store.drafts(account).expect("drafts"),

@@ -29,14 +29,17 @@ fn delete_moves_to_the_trash_and_ctrl_z_brings_it_back() {
 fn the_trash_tab_restores_selected_drafts() {
     let workspace = drafts_workspace();
     {
-        let mut open = Workspace::open(&workspace.path).expect("opens");
+        let open = Workspace::open(&workspace.path).expect("opens");
         let (live, _) = stored(&workspace.path);
         let ids: Vec<DraftId> = live
             .iter()
             .filter(|d| d.title == "Burpee ladder" || d.title == "Rainy knits")
             .map(|d| d.id)
             .collect();
-        open.store_mut().trash_drafts(&ids).expect("trashed");
+        scrollstop::store::Store::open(open.path())
+            .expect("the store opens")
+            .trash_drafts(&ids)
+            .expect("trashed");
     }
     let mut harness = app(&workspace.path);
     until_computed(&mut harness);

@@ -59,8 +59,11 @@ fn the_view_and_account_survive_a_restart_of_the_same_workspace_only() {
     drop((restored, elsewhere));
 
     // A remembered account deleted since falls back to the first live one.
-    let mut open = Workspace::open(&workspace.path).expect("reopens");
-    open.store_mut().trash_account(second).expect("trashed");
+    let open = Workspace::open(&workspace.path).expect("reopens");
+    scrollstop::store::Store::open(open.path())
+        .expect("the store opens")
+        .trash_account(second)
+        .expect("trashed");
     drop(open);
     let path = workspace.path.clone();
     let mut harness = Harness::builder()
