@@ -91,6 +91,25 @@ fn assert_whole(harness: &Harness<'static, ScrollstopApp>, when: &str) {
     }
 }
 
+/// Steps until the drafts table is on screen: it is read on a background thread, which a busy
+/// machine can slow past the first frames.
+fn table_shown(harness: &mut Harness<'static, ScrollstopApp>) {
+    let start = std::time::Instant::now();
+    while harness
+        .query_all_by_role_and_label(Role::Button, "Reach P50")
+        .next()
+        .is_none()
+    {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "gave up waiting for the drafts table"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_ok();
+}
+
 #[test]
 fn every_drafts_header_is_read_whole_also_when_sorted() {
     let workspace = demo_workspace();
@@ -98,6 +117,7 @@ fn every_drafts_header_is_read_whole_also_when_sorted() {
         let mut harness = app(&workspace.path);
         harness.set_size(egui::vec2(width, 800.0));
         harness.run();
+        table_shown(&mut harness);
         assert_whole(&harness, &format!("{width} px"));
         for sorted in ["Reach P50", "Length"] {
             header(&harness, sorted).click();
