@@ -55,8 +55,7 @@ pub use import::{
 pub use lock::{LockError, WorkspaceLock};
 pub use planning::{
     MAX_PLAN_DAYS, NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlacementChange, PlanReport,
-    PlanRequest, PlannedPost, SCORE_HOURS, Unplaced, read_subculture_mix, subculture_mix_key,
-    write_subculture_mix,
+    PlanRequest, PlannedPost, SCORE_HOURS, Unplaced, subculture_mix_key,
 };
 pub use progress::{Cancelled, Progress, Silent};
 pub use typed::{

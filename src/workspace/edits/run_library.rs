@@ -137,8 +137,8 @@ impl Workspace {
             }
             Edit::SetSubcultureMix { account, mix } => {
                 let handle = self.store.account(account)?.handle;
-                let before = crate::workspace::read_subculture_mix(&self.store, account)?;
-                crate::workspace::write_subculture_mix(&mut self.store, account, &mix)?;
+                let before = crate::workspace::planning::read_subculture_mix(&self.store, account)?;
+                crate::workspace::planning::write_subculture_mix(&mut self.store, account, &mix)?;
                 let uuid = uuid(&self.store, EntityKind::Account, account.0)?;
                 ops.field(
                     EntityKind::Account,

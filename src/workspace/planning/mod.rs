@@ -129,7 +129,10 @@ pub fn subculture_mix_key(account: AccountId) -> String {
 }
 
 /// The account's subculture mix as `store` holds it (empty when never set or unreadable).
-pub fn read_subculture_mix(store: &Store, account: AccountId) -> Result<SubcultureMix, StoreError> {
+pub(crate) fn read_subculture_mix(
+    store: &Store,
+    account: AccountId,
+) -> Result<SubcultureMix, StoreError> {
     Ok(store
         .setting(&subculture_mix_key(account))?
         .and_then(|json| serde_json::from_str(&json).ok())
@@ -137,7 +140,7 @@ pub fn read_subculture_mix(store: &Store, account: AccountId) -> Result<Subcultu
 }
 
 /// Writes the account's subculture mix into `store` (the UI's undoable edit goes through here).
-pub fn write_subculture_mix(
+pub(crate) fn write_subculture_mix(
     store: &mut Store,
     account: AccountId,
     mix: &SubcultureMix,
