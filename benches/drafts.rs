@@ -1,8 +1,9 @@
 //! Speed of the Drafts view against issue 3's targets, on a workspace whose first account holds
 //! 10,000 drafts (`big_workspace`): a frame of the Drafts view, drawn by the real app in
 //! egui_kittest after the first load and after the background checks and forecasts finished: at
-//! most 8 ms (steady, and while scrolling). The checks themselves are measured in
-//! `benches/checks.rs`.
+//! most 8 ms (steady, and while scrolling); and one draft edit applied through the workspace
+//! (validated, written and logged in one transaction) on disk within a second. The checks
+//! themselves are measured in `benches/checks.rs`.
 //!
 //! The one-off costs (first load, checking and forecasting all 10,000 drafts in the background)
 //! are printed on stderr. Run: `cargo bench --bench drafts`.
@@ -110,5 +111,29 @@ fn drafts_benches(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, drafts_benches);
+/// One draft's caption changed by `Workspace::apply`, as the editor's autosave does, on its own
+/// connection: the edit is committed (on disk) when `apply` returns.
+fn edit_benches(c: &mut Criterion) {
+    use scrollstop::workspace::{Edit, Workspace};
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = big_workspace::at(dir.path());
+    let mut workspace = Workspace::open(&path).expect("the workspace opens");
+    let account = workspace.accounts().expect("accounts")[0].id;
+    let mut draft = workspace.drafts(account).expect("drafts").remove(0);
+    let mut n = 0u64;
+    c.bench_function(
+        "one draft edit applied and on disk, 10k drafts (target <= 1 s)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                draft.caption = format!("Edited caption {n} #bench");
+                workspace
+                    .apply(Edit::SaveDrafts(vec![draft.clone()]), "bench")
+                    .expect("applied")
+            });
+        },
+    );
+}
+
+criterion_group!(benches, drafts_benches, edit_benches);
 criterion_main!(benches);
