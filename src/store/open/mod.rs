@@ -13,8 +13,15 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
 
+mod create;
+mod paths;
 mod read_only;
+#[cfg(test)]
+mod tests;
 
+use create::{Created, create_whole, with_patience};
+pub(crate) use paths::{backup_folder_of, beside, existing_backups};
+use paths::{folder_is_read_only, folder_of, shm_path, wal_path};
 pub(crate) use read_only::open_read_only;
 use read_only::read_only_connection;
 
@@ -94,72 +101,6 @@ pub(crate) fn open_checked(path: &Path, steps: &[&str]) -> Result<Connection, St
         return with_patience(|| connect(path, steps, true));
     }
     open_checked(path, steps)
-}
-
-/// How a missing workspace file came to exist.
-enum Created {
-    /// Built whole under a temporary name and linked into place.
-    Linked,
-    /// Another process put a file there first.
-    SomeoneElse,
-    /// This file system cannot link: made in place.
-    InPlace(Connection),
-}
-
-/// Makes the workspace at `path`, which did not exist, so that no other process ever sees it
-/// half-made: it is built and migrated under a hidden temporary name beside it, closed, then
-/// hard-linked into place, which fails rather than replace a file another process put there
-/// meanwhile (four imports started at once into a new file: one file wins, all use it). A
-/// failure leaves nothing behind.
-fn create_whole(path: &Path, steps: &[&str]) -> Result<Created, StoreError> {
-    let temporary = temporary_beside(path);
-    let built = connect(&temporary, steps, true)
-        .and_then(|conn| conn.close().map_err(|(_, e)| StoreError::from(e)));
-    if let Err(e) = built {
-        remove_new_workspace(&temporary);
-        return Err(e);
-    }
-    let linked = fs::hard_link(&temporary, path);
-    remove_new_workspace(&temporary);
-    match linked {
-        Ok(()) => Ok(Created::Linked),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(Created::SomeoneElse),
-        Err(_) => {
-            // No hard links here (some network and FAT file systems): create in place, where
-            // a process that loses the race waits for the one that won.
-            let opened = with_patience(|| connect(path, steps, true));
-            if opened.is_err() && fs::metadata(path).is_ok_and(|m| m.len() == 0) {
-                remove_new_workspace(path);
-            }
-            opened.map(Created::InPlace)
-        }
-    }
-}
-
-/// `.team.sqlite.new-1234-99` beside `team.sqlite`: hidden, and unique to this process.
-fn temporary_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "workspace".into());
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    folder_of(path).join(format!(".{name}.new-{}-{nanos}", std::process::id()))
-}
-
-/// Runs `attempt` again while SQLite answers "busy" without waiting itself (changing a new
-/// file's journal mode while another process opens it), for up to [`BUSY_TIMEOUT`].
-fn with_patience<T>(mut attempt: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
-    let start = std::time::Instant::now();
-    loop {
-        match attempt() {
-            Err(StoreError::Busy) if start.elapsed() < BUSY_TIMEOUT => {
-                std::thread::sleep(Duration::from_millis(25));
-            }
-            other => return other,
-        }
-    }
 }
 
 /// The connection with Scrollstop's settings, migrated to the last of `steps`.
@@ -246,84 +187,6 @@ fn folder_refuses_files(dir: &Path) -> bool {
         }
         Err(e) => e.kind() != std::io::ErrorKind::AlreadyExists,
     }
-}
-
-/// The folder a workspace file lives in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
-/// The folder of the workspace at `path` cannot take SQLite's `-wal`/`-shm` files. While a
-/// `-wal` file is there, another connection already writes beside the workspace and the folder
-/// is not probed again (background jobs open the workspace often).
-fn folder_is_read_only(path: &Path) -> bool {
-    let folder = folder_of(path);
-    let bits = fs::metadata(folder).is_ok_and(|m| m.permissions().readonly());
-    bits || (!wal_path(path).exists() && is_read_only(folder))
-}
-
-/// `team.sqlite-wal` beside `team.sqlite`.
-fn wal_path(path: &Path) -> PathBuf {
-    beside(path, "-wal")
-}
-
-/// `team.sqlite-shm` beside `team.sqlite`.
-fn shm_path(path: &Path) -> PathBuf {
-    beside(path, "-shm")
-}
-
-/// The workspace's file name with `suffix` appended, in the same folder.
-pub(crate) fn beside(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-/// The folder of rolling backups of the workspace at `path`: `team.sqlite.backups/`.
-pub(crate) fn backup_folder_of(path: &Path) -> PathBuf {
-    beside(path, ".backups")
-}
-
-/// The backup copies of the workspace at `path` that exist, newest first: those in its
-/// backups folder and the copies set aside before migrating (`team.sqlite.v1.bak`).
-pub(crate) fn existing_backups(path: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
-    let mut add = |candidate: PathBuf| {
-        if let Ok(meta) = fs::metadata(&candidate)
-            && meta.is_file()
-            && meta.len() > 0
-        {
-            found.push((meta.modified().unwrap_or(std::time::UNIX_EPOCH), candidate));
-        }
-    };
-    if let Ok(entries) = fs::read_dir(backup_folder_of(path)) {
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.ends_with(".sqlite") && !name.starts_with('.') {
-                add(entry.path());
-            }
-        }
-    }
-    let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    if let (Some(own), Ok(entries)) = (own, fs::read_dir(folder_of(path))) {
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            let is_copy = name
-                .strip_prefix(own.as_str())
-                .and_then(|rest| rest.strip_prefix(".v"))
-                .and_then(|rest| rest.strip_suffix(".bak"))
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-            if is_copy {
-                add(entry.path());
-            }
-        }
-    }
-    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
-    found.into_iter().map(|(_, p)| p).collect()
 }
 
 /// SQLite's `-wal` and `-shm` files that a look at a workspace created and that hold nothing
@@ -468,88 +331,4 @@ fn copy_aside(path: &Path, version: u32) -> Result<PathBuf, StoreError> {
             source,
         })?;
     Ok(target)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_new_workspace_appears_whole_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("w.sqlite");
-        let steps = ["CREATE TABLE a (x INTEGER);"];
-        let conn = open_checked(&path, &steps).expect("created");
-        let version: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .expect("version");
-        assert_eq!(version, 1);
-        drop(conn);
-        let names: Vec<String> = fs::read_dir(dir.path())
-            .expect("listed")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["w.sqlite"]);
-    }
-
-    #[test]
-    fn a_file_put_there_first_is_used_not_replaced() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("w.sqlite");
-        let steps = ["CREATE TABLE a (x INTEGER);"];
-        let first = open_checked(&path, &steps).expect("first");
-        first
-            .execute("INSERT INTO a VALUES (7)", [])
-            .expect("insert");
-        // Another process that saw no file a moment ago links its own: it must find this one.
-        assert!(matches!(
-            create_whole(&path, &steps).expect("second"),
-            Created::SomeoneElse
-        ));
-        let x: i64 = first
-            .query_row("SELECT x FROM a", [], |r| r.get(0))
-            .expect("kept");
-        assert_eq!(x, 7);
-    }
-
-    #[test]
-    fn a_failed_creation_leaves_nothing() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("w.sqlite");
-        let steps = ["CREATE TABLE a (x INTEGER);", "NOT SQL AT ALL;"];
-        assert!(open_checked(&path, &steps).is_err());
-        assert_eq!(fs::read_dir(dir.path()).expect("listed").count(), 0);
-    }
-
-    #[test]
-    fn an_older_workspace_is_copied_aside_before_migrating() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("w.sqlite");
-        let v1 = ["CREATE TABLE a (x INTEGER);"];
-        let conn = open_checked(&path, &v1).expect("v1");
-        conn.execute("INSERT INTO a VALUES (42)", [])
-            .expect("insert");
-        drop(conn);
-
-        let v2 = [
-            "CREATE TABLE a (x INTEGER);",
-            "ALTER TABLE a ADD COLUMN y INTEGER;",
-        ];
-        let conn = open_checked(&path, &v2).expect("v2");
-        let version: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .expect("version");
-        assert_eq!(version, 2);
-
-        let backup = dir.path().join("w.sqlite.v1.bak");
-        let old = Connection::open(&backup).expect("backup opens");
-        let (version, x): (u32, i64) = old
-            .query_row(
-                "SELECT (SELECT user_version FROM pragma_user_version), x FROM a",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .expect("backup content");
-        assert_eq!((version, x), (1, 42));
-    }
 }
