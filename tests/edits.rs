@@ -226,3 +226,64 @@ fn an_account_cannot_be_saved_with_a_cadence_that_allows_no_post() {
         0
     );
 }
+
+#[test]
+fn plan_entries_are_placed_pinned_and_unplanned_as_edits_each_taken_back_by_undo() {
+    let (_dir, mut ws) = demo();
+    let draft = new_draft(&mut ws, "Placed by hand");
+    let account = ws.account(draft.account).expect("account");
+    let wall = (Utc::now() + chrono::Duration::days(3))
+        .date_naive()
+        .and_hms_opt(12, 0, 0)
+        .expect("noon");
+    let instant =
+        scrollstop::schedule::wall::earliest(account.time_zone, wall).expect("noon exists");
+    let entry = scrollstop::domain::PlanEntry {
+        id: scrollstop::domain::PlanEntryId(0),
+        account: account.id,
+        draft: draft.id,
+        wall_time: wall,
+        zone: account.time_zone,
+        instant,
+        uid: "placed-by-hand@test".into(),
+        sequence: 0,
+        pinned: false,
+        reason: String::new(),
+    };
+    let all = |ws: &Workspace| {
+        ws.plan_entries(
+            account.id,
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+        )
+        .expect("entries")
+    };
+    ws.apply(Edit::PlaceEntries(vec![entry]), PRIYA)
+        .expect("placed");
+    let placed = all(&ws)
+        .into_iter()
+        .find(|e| e.uid == "placed-by-hand@test")
+        .expect("the entry");
+    ws.apply(
+        Edit::PinEntry {
+            entry: placed.id,
+            pinned: true,
+        },
+        PRIYA,
+    )
+    .expect("pinned");
+    assert!(all(&ws).iter().any(|e| e.id == placed.id && e.pinned));
+    ws.apply(Edit::Unplan(vec![placed.id]), PRIYA)
+        .expect("unplanned");
+    assert!(all(&ws).iter().all(|e| e.uid != "placed-by-hand@test"));
+
+    ws.undo(PRIYA).expect("undo").expect("the unplan");
+    let back = all(&ws)
+        .into_iter()
+        .find(|e| e.uid == "placed-by-hand@test")
+        .expect("back in the plan");
+    assert!(back.pinned, "as it was before the unplan");
+    ws.undo(PRIYA).expect("undo").expect("the pin");
+    ws.undo(PRIYA).expect("undo").expect("the placement");
+    assert!(all(&ws).iter().all(|e| e.uid != "placed-by-hand@test"));
+}

@@ -166,6 +166,20 @@ impl Store {
         self.transaction(|tx| entries.iter().map(|e| insert(tx, e)).collect())
     }
 
+    /// Pins an entry (auto-planning leaves it where it is) or unpins it; its time stays.
+    pub fn set_pinned(&mut self, id: PlanEntryId, pinned: bool) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE plan_entries SET pinned = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.0, pinned, to_unix(Utc::now())],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: format!("Plan entry {}", id.0),
+            });
+        }
+        Ok(())
+    }
+
     /// Moves an entry to a new wall time / instant and bumps its SEQUENCE.
     pub fn reschedule(&mut self, e: &PlanEntry) -> Result<(), StoreError> {
         let changed = self.conn.execute(

@@ -167,6 +167,7 @@ impl Workspace {
             Edit::PlaceEntries(_)
             | Edit::Unplan(_)
             | Edit::MovePlanEntry(_)
+            | Edit::PinEntry { .. }
             | Edit::Plan { .. }
             | Edit::PlaceDraft { .. }
             | Edit::RestorePlans(_) => self.run_plan_edit(edit, &mut ops)?,

@@ -69,6 +69,11 @@ pub enum Edit {
     PlaceEntries(Vec<PlanEntry>),
     /// Plan entries taken out of the plan (their drafts stay).
     Unplan(Vec<PlanEntryId>),
+    /// A planned post pinned (re-planning leaves it where it is) or unpinned.
+    PinEntry {
+        entry: PlanEntryId,
+        pinned: bool,
+    },
     /// A planned post at another wall time (its instant resolved, pinned when moved by hand).
     MovePlanEntry(PlanEntry),
     /// Auto-plan: fill (or re-plan) each request's range, as of `now`, as one edit.

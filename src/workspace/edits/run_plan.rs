@@ -59,6 +59,37 @@ impl Workspace {
                     Some(Edit::RestorePlans(before)),
                 )
             }
+            Edit::PinEntry { entry, pinned } => {
+                let account = self
+                    .store
+                    .accounts()?
+                    .into_iter()
+                    .find(|a| {
+                        self.store
+                            .plan_entries(a.id, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)
+                            .is_ok_and(|es| es.iter().any(|e| e.id == entry))
+                    })
+                    .ok_or_else(|| {
+                        WorkspaceError::Store(StoreError::NotFound {
+                            what: format!("Plan entry {}", entry.0),
+                        })
+                    })?;
+                let before = self.plan_states(&[account.id])?;
+                self.store.set_pinned(entry, pinned)?;
+                self.log_plans(ops, &before)?;
+                (
+                    if pinned {
+                        "Pinned the post".to_string()
+                    } else {
+                        "Unpinned the post".to_string()
+                    },
+                    Outcome::Nothing,
+                    Some(Edit::PinEntry {
+                        entry,
+                        pinned: !pinned,
+                    }),
+                )
+            }
             Edit::MovePlanEntry(moved) => {
                 let before = self.plan_entry(&moved)?;
                 self.store.reschedule(&moved)?;
