@@ -151,6 +151,27 @@ pub struct LoggedOp {
     pub before: Option<String>,
 }
 
+/// Appends one op: its id is a new UUID, its account is the one the entity belongs to (for a
+/// removed entity, the one its last value named), and its base is the last server order this
+/// workspace had seen.
+const INSERT_OP: &str = "INSERT INTO edit_ops
+     (op_id, edit_id, entity_kind, entity_uuid, field, value, before, account_uuid, base_seq)
+     VALUES ((SELECT uuid FROM new_uuid), ?1, ?2, ?3, ?4, ?5, ?6,
+       COALESCE(
+         CASE ?2
+           WHEN 'account' THEN ?3
+           WHEN 'draft' THEN (SELECT a.uuid FROM drafts AS d JOIN accounts AS a
+                              ON a.id = d.account_id WHERE d.uuid = ?3)
+           WHEN 'plan_entry' THEN (SELECT a.uuid FROM plan_entries AS p JOIN accounts AS a
+                                   ON a.id = p.account_id WHERE p.uuid = ?3)
+           WHEN 'comment' THEN (SELECT a.uuid FROM draft_comments AS c
+                                JOIN drafts AS d ON d.id = c.draft_id
+                                JOIN accounts AS a ON a.id = d.account_id WHERE c.uuid = ?3)
+         END,
+         CASE WHEN ?2 IN ('draft', 'plan_entry')
+              THEN COALESCE(json_extract(?5, '$.account'), json_extract(?6, '$.account')) END),
+       (SELECT CAST(value AS INTEGER) FROM team_sync WHERE key = 'last_seq'))";
+
 const EDIT_COLUMNS: &str = "id, uuid, author, at, summary, undo, undoes, joining";
 
 fn logged_edit(row: &rusqlite::Row<'_>) -> rusqlite::Result<LoggedEdit> {
@@ -210,10 +231,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO edit_ops (op_id, edit_id, entity_kind, entity_uuid, field, value, before)
-                 VALUES ((SELECT uuid FROM new_uuid), ?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
+            let mut insert = tx.prepare_cached(INSERT_OP)?;
             for op in ops {
                 insert.execute(params![
                     id,
@@ -231,10 +249,7 @@ impl Store {
     /// Adds ops to an edit already logged (an autosave joining the one before).
     pub fn log_more_ops(&mut self, edit: i64, ops: &[Op]) -> Result<(), StoreError> {
         self.transaction(|tx| {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO edit_ops (op_id, edit_id, entity_kind, entity_uuid, field, value, before)
-                 VALUES ((SELECT uuid FROM new_uuid), ?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
+            let mut insert = tx.prepare_cached(INSERT_OP)?;
             for op in ops {
                 insert.execute(params![
                     edit,

@@ -26,8 +26,9 @@ impl Workspace {
                 accounts.sort();
                 accounts.dedup();
                 let before = self.plan_states(&accounts)?;
+                let uuids = self.plan_uuids(&before)?;
                 self.store.add_plan_entries(&entries)?;
-                self.log_plans(ops, &before)?;
+                self.log_plans(ops, &before, &uuids)?;
                 (
                     format!("Planned {}", plural(entries.len(), "post", "posts")),
                     Outcome::Nothing,
@@ -48,8 +49,9 @@ impl Workspace {
                     }
                 }
                 let before = self.plan_states(&involved)?;
+                let uuids = self.plan_uuids(&before)?;
                 self.store.remove_plan_entries(&ids)?;
-                self.log_plans(ops, &before)?;
+                self.log_plans(ops, &before, &uuids)?;
                 (
                     format!(
                         "Took {} out of the plan",
@@ -75,8 +77,9 @@ impl Workspace {
                         })
                     })?;
                 let before = self.plan_states(&[account.id])?;
+                let uuids = self.plan_uuids(&before)?;
                 self.store.set_pinned(entry, pinned)?;
-                self.log_plans(ops, &before)?;
+                self.log_plans(ops, &before, &uuids)?;
                 (
                     if pinned {
                         "Pinned the post".to_string()
@@ -114,6 +117,7 @@ impl Workspace {
             Edit::Plan { requests, now } => {
                 let accounts: Vec<AccountId> = requests.iter().map(|r| r.account).collect();
                 let before = self.plan_states(&accounts)?;
+                let uuids = self.plan_uuids(&before)?;
                 let mut reports = Vec::with_capacity(requests.len());
                 for (i, request) in requests.iter().enumerate() {
                     if i > 0 {
@@ -121,7 +125,7 @@ impl Workspace {
                     }
                     reports.push(self.write_plan(request, None, now)?);
                 }
-                self.log_plans(ops, &before)?;
+                self.log_plans(ops, &before, &uuids)?;
                 (
                     planned_summary(&reports),
                     Outcome::Plans(reports),
@@ -134,8 +138,9 @@ impl Workspace {
                 now,
             } => {
                 let before = self.plan_states(&[request.account])?;
+                let uuids = self.plan_uuids(&before)?;
                 let report = self.write_plan(&request, Some(draft), now)?;
-                self.log_plans(ops, &before)?;
+                self.log_plans(ops, &before, &uuids)?;
                 let summary = match report.placements.first() {
                     Some(post) => format!(
                         "Placed \"{}\" at {}: {}",
@@ -154,11 +159,12 @@ impl Workspace {
             Edit::RestorePlans(states) => {
                 let accounts: Vec<AccountId> = states.iter().map(|s| s.account).collect();
                 let before = self.plan_states(&accounts)?;
+                let uuids = self.plan_uuids(&before)?;
                 for state in &states {
                     self.store
                         .restore_plan(state.account, &state.entries, &state.statuses)?;
                 }
-                self.log_plans(ops, &before)?;
+                self.log_plans(ops, &before, &uuids)?;
                 (
                     "Put the plan back as it was".to_string(),
                     Outcome::Nothing,
@@ -210,7 +216,23 @@ impl Workspace {
 
     /// Logs how each account's plan and statuses changed since `before`: entries created,
     /// moved or removed (matched by their calendar UID) and drafts whose status changed.
-    fn log_plans(&self, ops: &mut OpLog, before: &[PlanState]) -> Result<(), WorkspaceError> {
+    /// The UUID of every entry of `states`, by calendar UID, read before a change removes rows.
+    fn plan_uuids(&self, states: &[PlanState]) -> Result<HashMap<String, String>, WorkspaceError> {
+        let mut uuids = HashMap::new();
+        for entry in states.iter().flat_map(|s| &s.entries) {
+            if let Some(uuid) = uuid(&self.store, EntityKind::PlanEntry, entry.id.0)? {
+                uuids.insert(entry.uid.clone(), uuid);
+            }
+        }
+        Ok(uuids)
+    }
+
+    fn log_plans(
+        &self,
+        ops: &mut OpLog,
+        before: &[PlanState],
+        uuids: &HashMap<String, String>,
+    ) -> Result<(), WorkspaceError> {
         let after = self.plan_states(&before.iter().map(|s| s.account).collect::<Vec<_>>())?;
         for (old, new) in before.iter().zip(&after) {
             let old_entries: HashMap<&str, &PlanEntry> =
@@ -227,11 +249,11 @@ impl Workspace {
                 .iter()
                 .filter(|e| !new_entries.contains_key(e.uid.as_str()))
             {
-                // Removed: its row (and UUID) is gone; the calendar UID names it in the log.
+                // Removed: named by the UUID its row had.
                 ops.entity(
                     &self.store,
                     EntityKind::PlanEntry,
-                    Some(format!("calendar:{}", entry.uid)),
+                    uuids.get(&entry.uid).cloned(),
                     Some(entry),
                     None,
                 )?;
