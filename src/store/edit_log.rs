@@ -55,7 +55,7 @@ impl EntityKind {
     }
 
     /// The table and its key column.
-    fn table(self) -> (&'static str, &'static str) {
+    pub(super) fn table(self) -> (&'static str, &'static str) {
         match self {
             Self::Account => ("accounts", "id"),
             Self::Subculture => ("subcultures", "id"),

@@ -31,8 +31,8 @@ use crate::store::Store;
 
 // The store's types the views and the command line see, through the workspace only.
 pub use crate::store::{
-    BackupError, Change, EntityKind, HourOfWeekProfile, LATEST_VERSION, RecordedTrend, Restored,
-    StoreError, TableCounts, VideoWithSnapshots,
+    BackupError, Change, EntityKind, FieldConflict, HourOfWeekProfile, LATEST_VERSION,
+    RecordedTrend, Restored, SharedOp, StoreError, TableCounts, VideoWithSnapshots,
 };
 
 pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
@@ -40,7 +40,10 @@ pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::{DEFAULT_DEMO_SEED, anchor as demo_anchor};
 pub use draft_fields::{DRAFT_FIELDS, set_draft_field, split_assignment};
 pub use draft_import::DraftRow;
-pub use edits::{Applied, Edit, HistoryEntry, MEMBER_SETTING, Outcome, PlanState};
+pub use edits::{
+    Applied, Edit, HistoryEntry, MEMBER_SETTING, Outcome, PlanState, Pulled, PushAnswer,
+    TEXT_FIELDS,
+};
 pub use exclusive::{EXCLUSIVE_PATIENCE, FAILPOINT_VARIABLE};
 pub use export::{ExportFormat, ExportOutput, ExportRequest};
 pub use export_file::ExportTargetError;

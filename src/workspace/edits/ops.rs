@@ -90,7 +90,7 @@ impl OpLog {
 }
 
 /// The entity as JSON with its local id left out and its references written as UUIDs.
-fn shared_form<T: Serialize>(
+pub(super) fn shared_form<T: Serialize>(
     store: &Store,
     kind: EntityKind,
     entity: &T,
@@ -100,24 +100,56 @@ fn shared_form<T: Serialize>(
         for noise in NOISE {
             map.remove(*noise);
         }
-        let references: &[(&str, EntityKind)] = match kind {
-            EntityKind::Draft => &[
-                ("account", EntityKind::Account),
-                ("subculture", EntityKind::Subculture),
-            ],
-            EntityKind::PlanEntry => &[
-                ("account", EntityKind::Account),
-                ("draft", EntityKind::Draft),
-            ],
-            EntityKind::Comment => &[("draft", EntityKind::Draft)],
-            EntityKind::TrendCapture => &[("item", EntityKind::TrendItem)],
-            _ => &[],
-        };
-        for (field, target) in references {
+        for (field, target) in references(kind) {
             to_uuid(store, map, field, *target)?;
         }
     }
     Ok(value)
+}
+
+/// The fields of an entity of `kind` that name another row, and that row's kind.
+fn references(kind: EntityKind) -> &'static [(&'static str, EntityKind)] {
+    match kind {
+        EntityKind::Draft => &[
+            ("account", EntityKind::Account),
+            ("subculture", EntityKind::Subculture),
+        ],
+        EntityKind::PlanEntry => &[
+            ("account", EntityKind::Account),
+            ("draft", EntityKind::Draft),
+        ],
+        EntityKind::Comment => &[("draft", EntityKind::Draft)],
+        EntityKind::TrendCapture => &[("item", EntityKind::TrendItem)],
+        _ => &[],
+    }
+}
+
+/// The reverse of [`shared_form`]: references written as UUIDs become this machine's row ids
+/// (`None` when a referenced row is not here), and `local` (the local id and the fields left
+/// out) is filled in.
+pub(super) fn local_form(
+    store: &Store,
+    kind: EntityKind,
+    mut value: Value,
+    local: &[(&str, Value)],
+) -> Result<Option<Value>, StoreError> {
+    if let Value::Object(map) = &mut value {
+        for (field, target) in references(kind) {
+            if let Some(uuid) = map.get(*field).and_then(Value::as_str).map(str::to_string) {
+                match store.local_id_of(*target, &uuid)? {
+                    Some(id) => {
+                        let id: i64 = id.parse().unwrap_or_default();
+                        map.insert(field.to_string(), Value::from(id));
+                    }
+                    None => return Ok(None),
+                }
+            }
+        }
+        for (field, v) in local {
+            map.insert(field.to_string(), v.clone());
+        }
+    }
+    Ok(Some(value))
 }
 
 /// Replaces the local id in `map[field]` with the UUID of that row (`null` stays `null`).

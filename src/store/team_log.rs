@@ -1,0 +1,253 @@
+//! The edit log as a team's outbox and inbox (schema version 5): the ops of this machine that
+//! wait for the team server, their server order or refusal once pushed, the ops pulled from
+//! teammates, the sync state, the losing values of concurrent text edits, and giving a row
+//! created from a teammate's op the UUID it has on every machine.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::convert::{instant, to_unix};
+use super::edit_log::EntityKind;
+use super::{Store, StoreError};
+
+/// An op as the team shares it: what this machine sends, or what the server ordered.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SharedOp {
+    pub op_id: String,
+    pub author: String,
+    pub at: DateTime<Utc>,
+    pub kind: EntityKind,
+    pub entity: String,
+    /// The account the entity belongs to (the server checks account limits against it).
+    pub account: Option<String>,
+    pub field: String,
+    /// JSON text; `None` when the entity was removed.
+    pub value: Option<String>,
+    /// The last server order the author had seen.
+    pub base_seq: Option<i64>,
+    /// The server's order (pulled ops, and pushed ones once accepted).
+    pub seq: Option<i64>,
+}
+
+/// A losing value of a text field two members changed without seeing each other's change.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FieldConflict {
+    pub id: i64,
+    pub kind: EntityKind,
+    pub entity: String,
+    pub field: String,
+    /// JSON text of the value that lost.
+    pub value: String,
+    pub author: String,
+    pub seq: Option<i64>,
+}
+
+const SHARED_COLUMNS: &str = "o.op_id, e.author, e.at, o.entity_kind, o.entity_uuid,
+     o.account_uuid, o.field, o.value, o.base_seq, o.seq";
+
+fn shared_op(row: &rusqlite::Row<'_>) -> rusqlite::Result<SharedOp> {
+    let kind: String = row.get(3)?;
+    Ok(SharedOp {
+        op_id: row.get(0)?,
+        author: row.get(1)?,
+        at: instant(row, 2)?,
+        kind: EntityKind::parse(&kind).unwrap_or(EntityKind::Setting),
+        entity: row.get(4)?,
+        account: row.get(5)?,
+        field: row.get(6)?,
+        value: row.get(7)?,
+        base_seq: row.get(8)?,
+        seq: row.get(9)?,
+    })
+}
+
+impl Store {
+    /// This machine's ops the server has neither ordered nor refused, oldest first.
+    pub fn outbox(&self) -> Result<Vec<SharedOp>, StoreError> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {SHARED_COLUMNS} FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
+             WHERE o.origin = 'local' AND o.seq IS NULL AND o.refused IS NULL ORDER BY o.id"
+        ))?;
+        let rows = statement.query_map([], shared_op)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// This machine's ops the server refused, with the reason, oldest first.
+    pub fn refused_ops(&self) -> Result<Vec<(SharedOp, String)>, StoreError> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {SHARED_COLUMNS}, o.refused FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
+             WHERE o.refused IS NOT NULL ORDER BY o.id"
+        ))?;
+        let rows = statement.query_map([], |r| Ok((shared_op(r)?, r.get(10)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records the server's order of an op of this machine. False when no such op is here.
+    pub fn set_op_seq(&mut self, op_id: &str, seq: i64) -> Result<bool, StoreError> {
+        Ok(self.conn.execute(
+            "UPDATE edit_ops SET seq = ?2, refused = NULL WHERE op_id = ?1",
+            params![op_id, seq],
+        )? > 0)
+    }
+
+    /// Records why the server refused an op of this machine; it stays in the log, shown to its
+    /// author, and is not sent again.
+    pub fn set_op_refused(&mut self, op_id: &str, reason: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE edit_ops SET refused = ?2 WHERE op_id = ?1 AND seq IS NULL",
+            params![op_id, reason],
+        )?;
+        Ok(())
+    }
+
+    /// True when the log holds an op with this id (ours echoed back, or one pulled before).
+    pub fn knows_op(&self, op_id: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM edit_ops WHERE op_id = ?1", [op_id], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some())
+    }
+
+    /// True when this machine changed the field and the server has not ordered that yet.
+    pub fn field_pending(&self, entity: &str, field: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM edit_ops WHERE entity_uuid = ?1 AND field = ?2
+                 AND origin = 'local' AND seq IS NULL AND refused IS NULL LIMIT 1",
+                params![entity, field],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// The author and server order of the op that last set the field, among ordered ops.
+    pub fn field_last_set(
+        &self,
+        entity: &str,
+        field: &str,
+    ) -> Result<Option<(String, i64)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT e.author, o.seq FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
+                 WHERE o.entity_uuid = ?1 AND o.field = ?2 AND o.seq IS NOT NULL
+                 ORDER BY o.seq DESC LIMIT 1",
+                params![entity, field],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Logs a teammate's op as the server ordered it, under an edit of its author that Undo
+    /// never takes back here.
+    pub fn log_pulled(&mut self, op: &SharedOp, summary: &str) -> Result<(), StoreError> {
+        self.transaction(|tx| {
+            tx.execute(
+                "INSERT INTO edits (uuid, author, at, summary, undo, state)
+                 VALUES ((SELECT uuid FROM new_uuid), ?1, ?2, ?3, NULL, 'closed')",
+                params![op.author, to_unix(op.at), summary],
+            )?;
+            let edit = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO edit_ops (op_id, edit_id, entity_kind, entity_uuid, field, value,
+                     account_uuid, base_seq, seq, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'remote')",
+                params![
+                    op.op_id,
+                    edit,
+                    op.kind.as_str(),
+                    op.entity,
+                    op.field,
+                    op.value,
+                    op.account,
+                    op.base_seq,
+                    op.seq
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Keeps the losing value of a text field until someone picks.
+    pub fn add_conflict(&mut self, conflict: &FieldConflict) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO field_conflicts (entity_kind, entity_uuid, field, value, author, seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                conflict.kind.as_str(),
+                conflict.entity,
+                conflict.field,
+                conflict.value,
+                conflict.author,
+                conflict.seq
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The entity's conflicts nobody picked yet, oldest first.
+    pub fn open_conflicts(&self, entity: &str) -> Result<Vec<FieldConflict>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, entity_kind, entity_uuid, field, value, author, seq FROM field_conflicts
+             WHERE entity_uuid = ?1 AND resolved = 0 ORDER BY id",
+        )?;
+        let rows = statement.query_map([entity], |r| {
+            let kind: String = r.get(1)?;
+            Ok(FieldConflict {
+                id: r.get(0)?,
+                kind: EntityKind::parse(&kind).unwrap_or(EntityKind::Draft),
+                entity: r.get(2)?,
+                field: r.get(3)?,
+                value: r.get(4)?,
+                author: r.get(5)?,
+                seq: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A sync state value (`last_seq`, `server`, `team`, `login`).
+    pub fn sync_value(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM team_sync WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Stores a sync state value.
+    pub fn set_sync_value(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO team_sync (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Gives the row `id` of `kind` (`key` for settings) the UUID it has on every machine.
+    pub fn set_uuid(&mut self, kind: EntityKind, id: &str, uuid: &str) -> Result<(), StoreError> {
+        let (table, key) = kind.table();
+        self.conn.execute(
+            &format!("UPDATE {table} SET uuid = ?2 WHERE {key} = ?1"),
+            params![id, uuid],
+        )?;
+        Ok(())
+    }
+
+    /// Removes the row of `kind` with `uuid` for good (a teammate removed it), with what hangs
+    /// on it. False when it was not here.
+    pub fn remove_by_uuid(&mut self, kind: EntityKind, uuid: &str) -> Result<bool, StoreError> {
+        let (table, _) = kind.table();
+        Ok(self
+            .conn
+            .execute(&format!("DELETE FROM {table} WHERE uuid = ?1"), [uuid])?
+            > 0)
+    }
+}

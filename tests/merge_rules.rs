@@ -1,0 +1,190 @@
+//! TEAM.md's merge rules on two members' workspaces: each member's edits leave through its
+//! outbox, the team's order is the order in which pushes arrive (as the team server assigns
+//! it), and each member applies the team's ops in that order. The real server's side is
+//! tested against PostgreSQL in `tests/team/`; here the rules themselves: different fields
+//! edited offline end identical, the same text field keeps the losing value as a conflict on
+//! both machines, our own ops coming back are only ordered, and nothing is applied twice.
+
+use chrono::Utc;
+use scrollstop::domain::{Draft, DraftId, DraftStatus, NewAccount};
+use scrollstop::workspace::{Edit, Outcome, PushAnswer, SharedOp, Workspace};
+
+/// The team's ops in the order they were pushed (the server's `seq` is the place + 1).
+#[derive(Default)]
+struct TeamOrder {
+    ops: Vec<SharedOp>,
+}
+
+impl TeamOrder {
+    /// Sends the member's outbox; each op gets the next place in the order.
+    fn push(&mut self, member: &mut Workspace) {
+        let outbox = member.outbox().expect("outbox");
+        let mut answers = Vec::new();
+        for mut op in outbox {
+            let seq = self.ops.len() as i64 + 1;
+            op.seq = Some(seq);
+            answers.push((op.op_id.clone(), PushAnswer::Ordered(seq)));
+            self.ops.push(op);
+        }
+        member.record_push(&answers).expect("answers recorded");
+    }
+
+    /// Applies every op the member has not seen.
+    fn pull(&self, member: &mut Workspace) -> scrollstop::workspace::Pulled {
+        let after = member.last_seq().expect("last seq") as usize;
+        member
+            .apply_pulled(&self.ops[after.min(self.ops.len())..])
+            .expect("pulled")
+    }
+}
+
+/// The shared fields of every live draft, by UUID.
+fn dump(ws: &Workspace) -> Vec<(String, String, String, String, DraftStatus, String)> {
+    let mut rows = Vec::new();
+    for account in ws.accounts().expect("accounts") {
+        for d in ws.drafts(account.id).expect("drafts") {
+            let uuid = ws.draft_uuid(d.id).expect("uuid").expect("a uuid");
+            rows.push((uuid, d.title, d.caption, d.notes, d.status, d.assignee));
+        }
+    }
+    rows.sort();
+    rows
+}
+
+/// Priya's workspace with an account and a draft, pushed; Sam joins with a copy.
+fn two_members() -> (tempfile::TempDir, Workspace, Workspace, TeamOrder, DraftId) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a_path = dir.path().join("priya.sqlite");
+    let mut priya = Workspace::open(&a_path).expect("opens");
+    let new = NewAccount {
+        handle: "lunchboxlab".parse().expect("handle"),
+        display_name: "Lunchbox Lab".into(),
+        time_zone: chrono_tz::America::New_York,
+        region: "US".into(),
+        language: "en".into(),
+    };
+    let Outcome::Account(account) = priya
+        .apply(Edit::AddAccount(new), "Priya")
+        .expect("account")
+        .outcome
+    else {
+        panic!("an account");
+    };
+    let mut draft = Draft::blank(account, Utc::now());
+    draft.title = "Gratitude jar".into();
+    let Outcome::Draft(id) = priya
+        .apply(Edit::CreateDraft(Box::new(draft)), "Priya")
+        .expect("draft")
+        .outcome
+    else {
+        panic!("a draft");
+    };
+    let mut order = TeamOrder::default();
+    order.push(&mut priya);
+    let pulled = order.pull(&mut priya);
+    assert_eq!(pulled.applied, 0, "nothing of a teammate yet");
+    assert!(pulled.ours > 0, "our own ops came back ordered");
+    assert!(priya.outbox().expect("outbox").is_empty());
+    drop(priya);
+    let b_path = dir.path().join("sam.sqlite");
+    std::fs::copy(&a_path, &b_path).expect("Sam's copy");
+    let priya = Workspace::open(&a_path).expect("reopens");
+    let sam = Workspace::open(&b_path).expect("opens");
+    (dir, priya, sam, order, id)
+}
+
+fn edit_draft(ws: &mut Workspace, id: DraftId, author: &str, change: impl FnOnce(&mut Draft)) {
+    let mut draft = ws.draft(id).expect("draft");
+    change(&mut draft);
+    ws.apply(Edit::SaveDrafts(vec![draft]), author)
+        .expect("saved");
+}
+
+#[test]
+fn different_fields_edited_offline_end_identical() {
+    let (_dir, mut priya, mut sam, mut order, id) = two_members();
+    edit_draft(&mut priya, id, "Priya", |d| {
+        d.caption = "Jar of thanks #gratitude".into()
+    });
+    edit_draft(&mut sam, id, "Sam", |d| {
+        d.status = DraftStatus::Approved;
+        d.notes = "Shoot Friday".into();
+    });
+    order.push(&mut priya);
+    order.push(&mut sam);
+    order.pull(&mut priya);
+    order.pull(&mut sam);
+    assert_eq!(dump(&priya), dump(&sam));
+    let d = priya.draft(id).expect("draft");
+    assert_eq!(d.caption, "Jar of thanks #gratitude");
+    assert_eq!(d.status, DraftStatus::Approved);
+    assert_eq!(d.notes, "Shoot Friday");
+    assert!(priya.draft_conflicts(id).expect("conflicts").is_empty());
+
+    // Pulling again applies nothing twice.
+    let again = order.pull(&mut priya);
+    assert_eq!((again.applied, again.ours), (0, 0));
+}
+
+#[test]
+fn the_same_caption_edited_by_both_keeps_the_losing_value_as_a_conflict_on_both() {
+    let (_dir, mut priya, mut sam, mut order, id) = two_members();
+    edit_draft(&mut priya, id, "Priya", |d| {
+        d.caption = "Priya's caption".into()
+    });
+    edit_draft(&mut sam, id, "Sam", |d| d.caption = "Sam's caption".into());
+    // Priya's reaches the server first; Sam's is ordered after it and wins.
+    order.push(&mut priya);
+    let at_sam = order.pull(&mut sam);
+    assert_eq!(at_sam.kept_ours, 1, "Sam's unsent caption is kept");
+    order.push(&mut sam);
+    order.pull(&mut priya);
+    order.pull(&mut sam);
+    assert_eq!(dump(&priya), dump(&sam));
+    assert_eq!(priya.draft(id).expect("draft").caption, "Sam's caption");
+    for member in [&priya, &sam] {
+        let conflicts = member.draft_conflicts(id).expect("conflicts");
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].field, "caption");
+        assert_eq!(conflicts[0].value, "\"Priya's caption\"");
+        assert_eq!(conflicts[0].author, "Priya");
+    }
+}
+
+#[test]
+fn new_drafts_comments_and_trash_reach_the_other_member() {
+    let (_dir, mut priya, mut sam, mut order, id) = two_members();
+    let account = sam.accounts().expect("accounts")[0].id;
+    let mut draft = Draft::blank(account, Utc::now());
+    draft.title = "Movie night board".into();
+    sam.apply(Edit::CreateDraft(Box::new(draft)), "Sam")
+        .expect("created");
+    sam.apply(
+        Edit::Comment {
+            draft: id,
+            text: "Open on the jar".into(),
+        },
+        "Sam",
+    )
+    .expect("commented");
+    priya
+        .apply(Edit::TrashDrafts(vec![id]), "Priya")
+        .expect("trashed");
+    order.push(&mut sam);
+    order.push(&mut priya);
+    order.pull(&mut priya);
+    order.pull(&mut sam);
+    assert_eq!(dump(&priya), dump(&sam));
+    assert!(
+        dump(&priya).iter().any(|row| row.1 == "Movie night board"),
+        "Sam's new draft reached Priya"
+    );
+    assert!(
+        sam.draft(id).expect("draft").trashed_at.is_some(),
+        "trashed on both"
+    );
+    let comments = priya.draft_comments(id).expect("comments");
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].author, "Sam");
+    assert_eq!(comments[0].text, "Open on the jar");
+}
