@@ -212,7 +212,8 @@ mod tests {
     #[test]
     fn a_panic_in_the_work_is_reported_as_such() {
         let ctx = egui::Context::default();
-        let mut task = Task::<u8>::spawn(&ctx, "failing", || panic!("the disk is on fire")).unwrap();
+        let mut task =
+            Task::<u8>::spawn(&ctx, "failing", || panic!("the disk is on fire")).unwrap();
         let Err(stopped) = wait(&mut task) else {
             panic!("a panic is not a result");
         };
