@@ -304,7 +304,6 @@ impl CalendarView {
         let loaded = if self.all_accounts {
             ctx.workspace
                 .accounts()
-                .map_err(Into::into)
                 .and_then(|all| all_accounts::load(ctx.workspace, &all, account, from, to, now))
         } else {
             data::load(ctx.workspace, account, from, to, now)
