@@ -1,7 +1,7 @@
 //! The daily backup, taken on a background [`Task`] with its own connection after the window's
-//! first frame so start-up never waits for it, and again on exit when it is still due (e.g. the workspace was
-//! empty at start and the user filled it). It runs beside the job runner, not in it: a user's
-//! import never has to wait for a backup.
+//! first frame so start-up never waits for it, and again on exit when it is still due (e.g. the
+//! workspace was empty at start and the user filled it). It runs beside the job runner, not in
+//! it: a user's import never has to wait for a backup.
 
 use std::path::Path;
 

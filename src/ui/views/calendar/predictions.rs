@@ -1,7 +1,7 @@
 //! The predicted 30-day views range of every shown post, from the account's fitted model at the
 //! post's slot. Fitting takes a moment, so it runs on a background [`Task`] the view owns each
-//! time the shown data is read again (after a move, the moved post's range follows); until it answers, posts
-//! show without a range.
+//! time the shown data is read again (after a move, the moved post's range follows); until it
+//! answers, posts show without a range.
 //! While a post is dragged in the Week view, its range at the target is worked out the same
 //! way once the target rests for a moment, so the ghost shows it before the drop.
 

@@ -1,9 +1,9 @@
 //! Auto-plan, re-plan and "place in best free slot" from the window. Planning fits the
 //! account's model and scores every draft in every slot, so it runs on a background [`Task`]
-//! the view owns, on its own workspace connection; the window keeps drawing. Auto-plan and re-plan first run
-//! as a dry run and show every placement with its reason; only Apply writes (one transaction,
-//! the same request and the same "now", so the planner gives the same answer). Each write is
-//! one edit in the workspace's log, so one Undo takes the whole run back.
+//! the view owns, on its own workspace connection; the window keeps drawing. Auto-plan and
+//! re-plan first run as a dry run and show every placement with its reason; only Apply writes
+//! (one transaction, the same request and the same "now", so the planner gives the same
+//! answer). Each write is one edit in the workspace's log, so one Undo takes the whole run back.
 
 mod dialog;
 
