@@ -1,17 +1,20 @@
-//! The background-job runner: long work (demo creation, imports; refits, planning and
-//! exports later) runs on its own thread with its own workspace connection, reports progress
-//! and learns about Cancel through [`JobProgress`], and sends its outcome back over a channel
-//! that the app drains once per frame. The UI thread never waits on a job.
+//! The background-job runner: the user's long work (the demo, imports, exports, backups,
+//! restores, re-plans) runs one job at a time as a [`Task`] with its own workspace connection,
+//! reports progress and learns about Cancel through [`JobProgress`], and shows both in the
+//! status bar. The app polls it once per frame and applies the outcome in one place
+//! (`actions/jobs.rs`). The UI thread never waits on a job.
 
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use eframe::egui;
+use thiserror::Error;
 
+use super::background::{SpawnFailed, Task};
 use crate::workspace::{
-    ExportOutput, ImportReport, PreparedImport, Progress, WorkspaceError, WorkspaceInfo,
+    ExportOutput, ImportReport, PreparedImport, Progress, Workspace, WorkspaceError, WorkspaceInfo,
 };
 
 /// How often the window redraws while a job runs, to move the progress bar.
@@ -120,7 +123,16 @@ impl Progress for JobProgress {
 struct RunningJob {
     title: String,
     progress: Arc<JobProgress>,
-    outcome: Receiver<JobOutcome>,
+    task: Task<Result<JobDone, WorkspaceError>>,
+}
+
+/// Why a job did not start.
+#[derive(Debug, Error)]
+pub enum NotStarted {
+    #[error("Another job is still running; wait for it or cancel it first.")]
+    Busy,
+    #[error("{title} could not start: {source}")]
+    Spawn { title: String, source: SpawnFailed },
 }
 
 /// Runs at most one job at a time (a second one waits for the user to finish the first).
@@ -135,65 +147,53 @@ impl JobRunner {
         self.running.is_some()
     }
 
-    /// Starts `work` on a new thread. Returns false (and starts nothing) while another job
-    /// runs. `ctx` is woken when the job ends so its outcome is applied at once.
+    /// Starts `work` on a new thread with its own connection to the workspace at `workspace`
+    /// (nothing starts while another job runs). `ctx` is woken when the job ends so its
+    /// outcome is applied at once.
     pub fn start(
         &mut self,
         ctx: &egui::Context,
         title: &str,
-        work: impl FnOnce(&dyn Progress) -> Result<JobDone, WorkspaceError> + Send + 'static,
-    ) -> bool {
+        workspace: &Path,
+        work: impl FnOnce(&mut Workspace, &dyn Progress) -> Result<JobDone, WorkspaceError>
+        + Send
+        + 'static,
+    ) -> Result<(), NotStarted> {
         if self.running.is_some() {
-            return false;
+            return Err(NotStarted::Busy);
         }
         let progress = Arc::new(JobProgress::new());
-        let (sender, outcome) = mpsc::channel();
         let shared = Arc::clone(&progress);
-        let ctx = ctx.clone();
-        let job_title = title.to_string();
-        let spawned = std::thread::Builder::new()
-            .name(format!("job: {title}"))
-            .spawn(move || {
-                let result = work(shared.as_ref());
-                // The window may have closed meanwhile; then nobody needs the outcome.
-                let _ = sender.send(JobOutcome {
-                    title: job_title,
-                    result,
-                });
-                ctx.request_repaint();
-            });
-        if spawned.is_err() {
-            return false;
-        }
+        let name = format!("job: {title}");
+        let task = Task::on_workspace(ctx, &name, workspace, move |workspace| {
+            work(workspace, shared.as_ref())
+        })
+        .map_err(|source| NotStarted::Spawn {
+            title: title.to_string(),
+            source,
+        })?;
         self.running = Some(RunningJob {
             title: title.to_string(),
             progress,
-            outcome,
+            task,
         });
-        true
+        Ok(())
     }
 
     /// The outcome of the running job once it has ended. Call once per frame.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<JobOutcome> {
-        let job = self.running.as_ref()?;
-        match job.outcome.try_recv() {
-            Ok(outcome) => {
-                self.running = None;
-                Some(outcome)
-            }
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(PROGRESS_REFRESH);
-                None
-            }
-            Err(TryRecvError::Disconnected) => {
-                let title = job.title.clone();
-                self.running = None;
-                Some(JobOutcome {
-                    title,
-                    result: Err(WorkspaceError::Cancelled),
-                })
-            }
-        }
+        let job = self.running.as_mut()?;
+        let Some(ended) = job.task.poll() else {
+            ctx.request_repaint_after(PROGRESS_REFRESH);
+            return None;
+        };
+        let title = std::mem::take(&mut job.title);
+        self.running = None;
+        Some(JobOutcome {
+            title,
+            // A job whose thread died reads as cancelled, as it always has.
+            result: ended.unwrap_or(Err(WorkspaceError::Cancelled)),
+        })
     }
 
     /// Draws the running job: title, progress bar, current step and a Cancel button.

@@ -7,6 +7,7 @@
 mod access;
 mod actions;
 mod app;
+mod background;
 pub mod editor;
 pub mod file_dialog;
 pub mod fonts;

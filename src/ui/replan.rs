@@ -46,17 +46,16 @@ pub fn replan(
 impl ScrollstopApp {
     /// Starts re-planning `draft` on its own connection.
     pub(super) fn start_replan(&mut self, ctx: &egui::Context, draft: DraftId) {
-        let path = self.path.clone();
-        let started = self
-            .jobs
-            .start(ctx, "Re-planning the post", move |_progress| {
-                let mut workspace = Workspace::open(&path)?;
-                replan(&mut workspace, draft, Utc::now()).map(JobDone::Replanned)
-            });
-        if !started {
-            self.notice = Some(Notice::error(
-                "Another job is still running; wait for it or cancel it first.",
-            ));
+        let started = self.jobs.start(
+            ctx,
+            "Re-planning the post",
+            &self.path,
+            move |workspace, _progress| {
+                replan(workspace, draft, Utc::now()).map(JobDone::Replanned)
+            },
+        );
+        if let Err(refused) = started {
+            self.notice = Some(Notice::error(refused.to_string()));
         }
     }
 }

@@ -10,7 +10,7 @@ use super::{Access, OpenFor};
 use crate::ui::app::{Cache, ScrollstopApp};
 use crate::ui::editor::DraftEditor;
 use crate::ui::import::ImportDialog;
-use crate::ui::jobs::JobDone;
+use crate::ui::jobs::{JobDone, NotStarted};
 use crate::ui::status_bar::Notice;
 use crate::ui::view::Action;
 use crate::ui::views::Views;
@@ -18,8 +18,6 @@ use crate::ui::welcome::Welcome;
 use crate::ui::widgets::format::file_size;
 use crate::workspace::Restored;
 use crate::workspace::Workspace;
-
-const JOB_RUNNING: &str = "Another job is still running; wait for it or cancel it first.";
 
 /// True for the actions that write to the workspace (directly or through a job).
 fn writes(action: &Action) -> bool {
@@ -155,44 +153,42 @@ impl ScrollstopApp {
         if same_file(&target, &self.path) {
             return Err("That is the workspace itself: choose another file for the backup.".into());
         }
-        let path = self.path.clone();
-        let started = self
-            .jobs
-            .start(ctx, "Backing up the workspace", move |progress| {
-                let workspace = Workspace::open(&path)?;
-                let bytes = workspace.back_up_to(&target, progress)?;
-                Ok(JobDone::BackedUp {
-                    path: target,
-                    bytes,
-                })
-            });
-        if started {
-            Ok(())
-        } else {
-            Err(JOB_RUNNING.into())
-        }
+        self.jobs
+            .start(
+                ctx,
+                "Backing up the workspace",
+                &self.path,
+                move |workspace, progress| {
+                    let bytes = workspace.back_up_to(&target, progress)?;
+                    Ok(JobDone::BackedUp {
+                        path: target,
+                        bytes,
+                    })
+                },
+            )
+            .map_err(|refused| refused.to_string())
     }
 
     /// Replaces the workspace's data with `backup` on a background job; the window reopens
     /// the workspace when it ends.
     fn start_restore(&mut self, ctx: &egui::Context, backup: PathBuf) -> Result<(), String> {
         if self.jobs.is_busy() {
-            return Err(JOB_RUNNING.into());
+            return Err(NotStarted::Busy.to_string());
         }
         self.save_open_draft();
         self.chosen.forget();
-        let path = self.path.clone();
-        let started = self.jobs.start(ctx, "Restoring a backup", move |progress| {
-            let mut workspace = Workspace::open(&path)?;
-            let restored =
-                workspace.restore_from(&backup, chrono::Local::now().naive_local(), progress)?;
-            Ok(JobDone::Restored(restored))
-        });
-        if started {
-            Ok(())
-        } else {
-            Err(JOB_RUNNING.into())
-        }
+        self.jobs
+            .start(
+                ctx,
+                "Restoring a backup",
+                &self.path,
+                move |workspace, progress| {
+                    let now = chrono::Local::now().naive_local();
+                    let restored = workspace.restore_from(&backup, now, progress)?;
+                    Ok(JobDone::Restored(restored))
+                },
+            )
+            .map_err(|refused| refused.to_string())
     }
 
     /// A restore ended: reopens the workspace (every view and the undo history start afresh)
@@ -220,7 +216,7 @@ impl ScrollstopApp {
             return Ok(());
         }
         if self.jobs.is_busy() {
-            return Err(JOB_RUNNING.into());
+            return Err(NotStarted::Busy.to_string());
         }
         let (workspace, access) = super::open(&path, OpenFor::Editing);
         let workspace = workspace?;
@@ -233,7 +229,7 @@ impl ScrollstopApp {
     /// Opens this window's workspace again (Retry, read-only, after a restore).
     fn reopen(&mut self, path: PathBuf, open_for: OpenFor) -> Result<(), String> {
         if self.jobs.is_busy() {
-            return Err(JOB_RUNNING.into());
+            return Err(NotStarted::Busy.to_string());
         }
         self.save_open_draft();
         // Let go of the lock and the read-only mark before taking them again.

@@ -1,20 +1,20 @@
-//! The daily backup, taken on its own thread and connection after the window's first frame so
-//! start-up never waits for it, and again on exit when it is still due (e.g. the workspace was
-//! empty at start and the user filled it). It runs beside the job runner, not in it: a user's
-//! import never has to wait for a backup.
+//! The daily backup, taken on a background [`Task`] with its own connection after the window's
+//! first frame so start-up never waits for it, and again on exit when it is still due (e.g. the
+//! workspace was empty at start and the user filled it). It runs beside the job runner, not in
+//! it: a user's import never has to wait for a backup.
 
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::path::Path;
 
 use eframe::egui;
 
+use crate::ui::background::Task;
 use crate::workspace::{BackupFile, Workspace, WorkspaceError};
 
 /// The daily backup's state for the open workspace.
 #[derive(Default)]
 pub(in crate::ui) struct DailyBackup {
     started: bool,
-    running: Option<Receiver<Result<Option<BackupFile>, WorkspaceError>>>,
+    running: Option<Task<Result<Option<BackupFile>, WorkspaceError>>>,
 }
 
 /// The local date the backups are named by.
@@ -29,37 +29,19 @@ impl DailyBackup {
             return;
         }
         self.started = true;
-        let (sender, receiver) = mpsc::channel();
-        let path: PathBuf = path.to_path_buf();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("daily backup".to_string())
-            .spawn(move || {
-                let result = Workspace::open(&path)
-                    .and_then(|workspace| workspace.take_daily_backup(today()));
-                // The window may have closed or moved on; then nobody needs the outcome.
-                let _ = sender.send(result);
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.running = Some(receiver);
-        }
+        // A thread that cannot start leaves the backup to the exit.
+        self.running = Task::on_workspace(ctx, "daily backup", path, |workspace| {
+            workspace.take_daily_backup(today())
+        })
+        .ok();
     }
 
     /// The outcome once the backup thread has ended (`Ok(None)`: it was not due).
     pub fn poll(&mut self) -> Option<Result<Option<BackupFile>, WorkspaceError>> {
-        let receiver = self.running.as_ref()?;
-        match receiver.try_recv() {
-            Ok(result) => {
-                self.running = None;
-                Some(result)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.running = None;
-                None
-            }
-        }
+        let ended = self.running.as_mut()?.poll()?;
+        self.running = None;
+        // A thread that died says nothing, as it always has; the exit tries again.
+        ended.ok()
     }
 
     /// On exit: takes the day's backup on this thread if it is still due and the start-up one

@@ -14,24 +14,23 @@ use crate::ui::jobs::{JobDone, JobOutcome};
 use crate::ui::path_prompt::{self, Purpose as PathPurpose};
 use crate::ui::status_bar::Notice;
 use crate::ui::view::Action;
-use crate::workspace::{DEFAULT_DEMO_SEED, ExportRequest, Workspace, WorkspaceError};
+use crate::workspace::{DEFAULT_DEMO_SEED, ExportRequest, WorkspaceError};
 
 impl ScrollstopApp {
     /// Starts filling the empty workspace with the demo data on its own connection.
     pub(super) fn start_demo(&mut self, ctx: &egui::Context) {
-        let path = self.path.clone();
-        let started = self
-            .jobs
-            .start(ctx, "Creating the demo workspace", move |progress| {
-                let mut workspace = Workspace::open(&path)?;
+        let started = self.jobs.start(
+            ctx,
+            "Creating the demo workspace",
+            &self.path,
+            |workspace, progress| {
                 workspace
                     .create_demo(DEFAULT_DEMO_SEED, progress)
                     .map(JobDone::DemoCreated)
-            });
-        if !started {
-            self.notice = Some(Notice::error(
-                "Another job is still running; wait for it or cancel it first.",
-            ));
+            },
+        );
+        if let Err(refused) = started {
+            self.notice = Some(Notice::error(refused.to_string()));
         }
     }
 
@@ -59,21 +58,20 @@ impl ScrollstopApp {
         request: ExportRequest,
         target: PathBuf,
     ) {
-        let path = self.path.clone();
-        let started = self
-            .jobs
-            .start(ctx, "Exporting the posting calendar", move |_progress| {
-                let workspace = Workspace::open(&path)?;
+        let started = self.jobs.start(
+            ctx,
+            "Exporting the posting calendar",
+            &self.path,
+            move |workspace, _progress| {
                 let output = workspace.export_calendar_to(&request, chrono::Utc::now(), &target)?;
                 Ok(JobDone::CalendarExported {
                     path: target,
                     output,
                 })
-            });
-        if !started {
-            self.notice = Some(Notice::error(
-                "Another job is still running; wait for it or cancel it first.",
-            ));
+            },
+        );
+        if let Err(refused) = started {
+            self.notice = Some(Notice::error(refused.to_string()));
         }
     }
 

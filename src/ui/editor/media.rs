@@ -1,19 +1,20 @@
 //! Hashing a draft's media file off the UI thread: videos are large, so the file is streamed
-//! through SHA-256 ([`crate::workspace::content_hash`]) on a thread of its own and the window
+//! through SHA-256 ([`crate::workspace::content_hash`]) on a background [`Task`] and the window
 //! picks the result up on a later frame. The hash is what the duplicate check compares.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use eframe::egui;
 
 use crate::domain::DraftId;
+use crate::ui::background::Task;
 use crate::workspace::content_hash;
 
 /// A hash under way.
 pub struct Hashing {
     pub draft: DraftId,
-    receiver: Receiver<Hashed>,
+    /// The hashing thread, or the answer already known when it could not start.
+    task: Result<Task<Hashed>, Option<Hashed>>,
 }
 
 /// A finished hash: the hex digest, or why the file could not be read.
@@ -55,27 +56,37 @@ pub fn hash_media(path: &Path) -> Result<String, String> {
 impl Hashing {
     /// Starts hashing `path` for `draft`; the window repaints when it is done.
     pub fn start(ctx: &egui::Context, draft: DraftId, path: PathBuf) -> Self {
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let hash = hash_media(&path);
-            // The editor may be gone (window closed); then nobody needs the hash.
-            let _ = sender.send(Hashed { draft, path, hash });
-            ctx.request_repaint();
+        let file = path.clone();
+        let task = Task::spawn(ctx, "media hash", move || {
+            let hash = hash_media(&file);
+            Hashed {
+                draft,
+                path: file,
+                hash,
+            }
+        })
+        .map_err(|e| {
+            Some(Hashed {
+                draft,
+                path,
+                hash: Err(format!("The media file could not be hashed: {e}")),
+            })
         });
-        Self { draft, receiver }
+        Self { draft, task }
     }
 
     /// The result once the thread finished; a thread that died reports an error.
-    pub fn poll(&self) -> Option<Hashed> {
-        match self.receiver.try_recv() {
-            Ok(done) => Some(done),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Hashed {
-                draft: self.draft,
-                path: PathBuf::new(),
-                hash: Err("Hashing the media file stopped unexpectedly.".to_string()),
-            }),
+    pub fn poll(&mut self) -> Option<Hashed> {
+        match &mut self.task {
+            Ok(task) => match task.poll()? {
+                Ok(done) => Some(done),
+                Err(_stopped) => Some(Hashed {
+                    draft: self.draft,
+                    path: PathBuf::new(),
+                    hash: Err("Hashing the media file stopped unexpectedly.".to_string()),
+                }),
+            },
+            Err(not_started) => not_started.take(),
         }
     }
 }

@@ -224,7 +224,7 @@ impl DraftEditor {
     /// Stores a finished hash on its draft: the open one through the editor (an undoable
     /// step), another one (the user moved on) straight through a save.
     fn poll_hashing(&mut self, workspace: &Workspace, now: Instant, actions: &mut Vec<Action>) {
-        let Some(done) = self.hashing.as_ref().and_then(Hashing::poll) else {
+        let Some(done) = self.hashing.as_mut().and_then(Hashing::poll) else {
             return;
         };
         self.hashing = None;

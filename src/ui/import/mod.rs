@@ -19,7 +19,7 @@ use super::jobs::{JobDone, JobRunner};
 use super::view::Action;
 use crate::domain::{Account, Handle};
 use crate::text::plural;
-use crate::workspace::{ImportOptions, ImportReport, PreparedImport, Workspace};
+use crate::workspace::{ImportOptions, ImportReport, PreparedImport};
 
 pub use drop::{dropped_paths, hover_overlay};
 
@@ -126,16 +126,12 @@ impl ImportDialog {
             ..ImportOptions::default()
         };
         let paths = self.paths.clone();
-        let path = workspace.to_path_buf();
         let title = format!("Reading {}", plural(paths.len(), "file", "files"));
-        let started = jobs.start(ctx, &title, move |progress| {
-            let mut workspace = Workspace::open(&path)?;
+        jobs.start(ctx, &title, workspace, move |workspace, progress| {
             let prepared = workspace.prepare_import(&paths, options, progress)?;
             Ok(JobDone::ImportPrepared(Box::new(prepared)))
-        });
-        if !started {
-            return Err("Another job is still running; wait for it or cancel it first.".into());
-        }
+        })
+        .map_err(|refused| refused.to_string())?;
         self.stage = Stage::Reading;
         Ok(())
     }
@@ -154,16 +150,12 @@ impl ImportDialog {
             self.stage = Stage::Preview(prepared);
             return Err("Nothing can be imported yet: see the preview.".into());
         }
-        let path = workspace.to_path_buf();
-        let started = jobs.start(ctx, "Importing", move |progress| {
-            let mut workspace = Workspace::open(&path)?;
+        jobs.start(ctx, "Importing", workspace, move |workspace, progress| {
             workspace
                 .commit_import(*prepared, progress)
                 .map(JobDone::Imported)
-        });
-        if !started {
-            return Err("Another job is still running; wait for it or cancel it first.".into());
-        }
+        })
+        .map_err(|refused| refused.to_string())?;
         self.stage = Stage::Writing;
         Ok(())
     }

@@ -1,13 +1,12 @@
 //! The predicted 30-day views range of every shown post, from the account's fitted model at the
-//! post's slot. Fitting takes a moment, so it runs on a thread the view owns each time the shown
-//! data is read again (after a move, the moved post's range follows); until it answers, posts
-//! show without a range.
+//! post's slot. Fitting takes a moment, so it runs on a background [`Task`] the view owns each
+//! time the shown data is read again (after a move, the moved post's range follows); until it
+//! answers, posts show without a range.
 //! While a post is dragged in the Week view, its range at the target is worked out the same
 //! way once the target rests for a moment, so the ghost shows it before the drop.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -16,6 +15,7 @@ use eframe::egui;
 use super::data::CalendarData;
 use crate::domain::{AccountId, DraftId, DraftStatus, PlanEntry, PlanEntryId};
 use crate::model::{FINAL_HOURS, ForecastContext};
+use crate::ui::background::Task;
 use crate::ui::widgets::format::compact_count;
 use crate::workspace::{FORECAST_SEED, Workspace, WorkspaceError};
 
@@ -37,8 +37,11 @@ type Ranges = HashMap<(PlanEntryId, DateTime<Utc>), String>;
 /// Posts to forecast, each with its account (the all-accounts calendar holds several).
 type Posts = Vec<(AccountId, PlanEntryId, DraftId, DateTime<Utc>)>;
 
-fn forecast(path: PathBuf, posts: Posts, now: DateTime<Utc>) -> Result<Ranges, WorkspaceError> {
-    let workspace = Workspace::open(&path)?;
+fn forecast(
+    workspace: &Workspace,
+    posts: Posts,
+    now: DateTime<Utc>,
+) -> Result<Ranges, WorkspaceError> {
     let mut accounts: Vec<AccountId> = posts.iter().map(|p| p.0).collect();
     accounts.sort();
     accounts.dedup();
@@ -49,7 +52,7 @@ fn forecast(path: PathBuf, posts: Posts, now: DateTime<Utc>) -> Result<Ranges, W
             .filter(|p| p.0 == account)
             .map(|p| (p.1, p.2, p.3))
             .collect();
-        ranges.extend(forecast_account(&workspace, account, own, now)?);
+        ranges.extend(forecast_account(workspace, account, own, now)?);
     }
     Ok(ranges)
 }
@@ -90,31 +93,25 @@ pub type Target = (PlanEntryId, DraftId, DateTime<Utc>);
 #[derive(Default)]
 pub struct Predictions {
     ranges: Ranges,
-    job: Option<Receiver<Result<Ranges, WorkspaceError>>>,
+    job: Option<Task<Result<Ranges, WorkspaceError>>>,
     failed: Option<String>,
     /// The drag target asked for and since when (it is worked out once it rests there).
     wanted: Option<(Target, Instant)>,
     /// The drag target being worked out.
-    preview: Option<(Target, Receiver<Result<Ranges, WorkspaceError>>)>,
+    preview: Option<(Target, Task<Result<Ranges, WorkspaceError>>)>,
 }
 
-/// Forecasts `posts` on a thread of their own; the answer arrives on the receiver.
+/// Forecasts `posts` on a thread of their own (`None` when it cannot start: no ranges then).
 fn spawn(
     ctx: &egui::Context,
-    path: PathBuf,
+    path: &Path,
     posts: Posts,
-) -> Option<Receiver<Result<Ranges, WorkspaceError>>> {
-    let (send, receive) = mpsc::channel();
-    let ctx = ctx.clone();
+) -> Option<Task<Result<Ranges, WorkspaceError>>> {
     let now = Utc::now();
-    std::thread::Builder::new()
-        .name("calendar forecasts".into())
-        .spawn(move || {
-            let _ = send.send(forecast(path, posts, now));
-            ctx.request_repaint();
-        })
-        .ok()
-        .map(|_| receive)
+    Task::on_workspace(ctx, "calendar forecasts", path, move |workspace| {
+        forecast(workspace, posts, now)
+    })
+    .ok()
 }
 
 impl Predictions {
@@ -131,7 +128,7 @@ impl Predictions {
         if posts.is_empty() {
             return;
         }
-        self.job = spawn(ctx, workspace.path().to_path_buf(), posts);
+        self.job = spawn(ctx, workspace.path(), posts);
     }
 
     /// Asks for the range of a post being dragged, at its target: worked out on a thread once
@@ -153,9 +150,8 @@ impl Predictions {
             Some((wanted, since)) if wanted == target => {
                 if since.elapsed() >= PREVIEW_PAUSE {
                     self.wanted = None;
-                    let path = workspace.path().to_path_buf();
                     let posts = vec![(account, target.0, target.1, target.2)];
-                    self.preview = spawn(ctx, path, posts).map(|r| (target, r));
+                    self.preview = spawn(ctx, workspace.path(), posts).map(|t| (target, t));
                 } else {
                     ctx.request_repaint_after(PREVIEW_PAUSE);
                 }
@@ -169,33 +165,32 @@ impl Predictions {
 
     /// Picks up the threads' answers.
     pub fn poll(&mut self, ctx: &egui::Context) {
-        if let Some((_, preview)) = &self.preview {
-            match preview.try_recv() {
-                Ok(Ok(ranges)) => {
+        if let Some((_, preview)) = &mut self.preview {
+            match preview.poll() {
+                Some(Ok(Ok(ranges))) => {
                     self.ranges.extend(ranges);
                     self.preview = None;
                 }
-                Ok(Err(_)) | Err(TryRecvError::Disconnected) => self.preview = None,
-                Err(TryRecvError::Empty) => {
-                    ctx.request_repaint_after(Duration::from_millis(150));
-                }
+                Some(Ok(Err(_)) | Err(_)) => self.preview = None,
+                None => ctx.request_repaint_after(Duration::from_millis(150)),
             }
         }
-        let Some(job) = &self.job else {
+        let Some(job) = &mut self.job else {
             return;
         };
-        match job.try_recv() {
-            Ok(Ok(ranges)) => {
+        match job.poll() {
+            Some(Ok(Ok(ranges))) => {
                 self.ranges = ranges;
                 self.failed = None;
                 self.job = None;
             }
-            Ok(Err(e)) => {
+            Some(Ok(Err(e))) => {
                 self.failed = Some(e.to_string());
                 self.job = None;
             }
-            Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(150)),
-            Err(TryRecvError::Disconnected) => self.job = None,
+            // A thread that died leaves the posts without ranges, as it always has.
+            Some(Err(_stopped)) => self.job = None,
+            None => ctx.request_repaint_after(Duration::from_millis(150)),
         }
     }
 

@@ -1,9 +1,9 @@
 //! The drafts table's background work: the findings of every draft (one [`CheckSession`] per
 //! load) and the predicted median reach (the account's fitted model, 1,000 paths per draft),
-//! computed on one thread the view owns, with its own connection to the workspace file (opened
-//! once and kept), and sent back in chunks so the table fills in while the user works. Each
-//! load is a new request; a newer request makes the thread drop the older one between chunks,
-//! and dropping the view ends the thread.
+//! computed on one background [`Task`] the view owns, with its own connection to the workspace
+//! file (opened once and kept), and sent back in chunks so the table fills in while the user
+//! works. Each load is a new request; a newer request makes the thread drop the older one
+//! between chunks, and dropping the view ends the thread.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -17,6 +17,7 @@ use eframe::egui;
 use crate::checks::Finding;
 use crate::domain::{Account, Draft, DraftId, DraftStatus};
 use crate::model::{DraftFeatures, ForecastContext};
+use crate::ui::background::{Outbox, Task};
 use crate::ui::widgets::draft_rows::{FindingSummary, Prediction};
 use crate::workspace::{CheckSession, FORECAST_SEED, ForecastSession, Workspace};
 
@@ -24,6 +25,9 @@ use crate::workspace::{CheckSession, FORECAST_SEED, ForecastSession, Workspace};
 const PATHS: usize = 1_000;
 /// Drafts per message: the table updates a few times a second, not once per draft.
 const CHUNK: usize = 200;
+/// Shown when the checks' thread, or one of its helpers, died.
+const STOPPED: &str =
+    "The background checks stopped unexpectedly: some findings or forecasts are missing.";
 
 /// What the thread sends back.
 pub(super) enum Computed {
@@ -48,62 +52,75 @@ pub(super) struct Request {
 /// The thread and the two channels to it.
 pub(super) struct Background {
     requests: Sender<(u64, Request)>,
-    results: Receiver<(u64, Computed)>,
+    /// The thread, or why there is none (it could not start, or it died).
+    thread: Result<Task<(u64, Computed)>, String>,
     /// The newest request; the thread abandons any other.
     latest: Arc<AtomicU64>,
+    /// A request no thread will answer: the next poll says why instead.
+    unanswered: bool,
 }
 
 impl Background {
     /// Starts the thread; `ctx` is asked to repaint whenever results arrive.
     pub fn start(ctx: &egui::Context) -> Self {
         let (requests, inbox) = mpsc::channel();
-        let (outbox, results) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
-        let mut worker = Worker {
-            outbox: outbox.clone(),
-            latest: Arc::clone(&latest),
-            ctx: ctx.clone(),
-            generation: 0,
-            workspace: None,
-        };
-        let spawned = std::thread::Builder::new()
-            .name("drafts-table".to_string())
-            .spawn(move || worker.serve(&inbox));
-        if let Err(e) = spawned {
-            let problem = format!("Could not start the background checks: {e}");
-            let _ = outbox.send((1, Computed::Problem(problem)));
-            let _ = outbox.send((1, Computed::Finished));
-        }
+        let shared = Arc::clone(&latest);
+        let thread = Task::stream(ctx, "drafts-table", move |outbox| {
+            let mut worker = Worker {
+                outbox,
+                latest: shared,
+                generation: 0,
+                workspace: None,
+            };
+            worker.serve(&inbox);
+        })
+        .map_err(|e| format!("Could not start the background checks: {e}"));
         Self {
             requests,
-            results,
+            unanswered: thread.is_err(),
+            thread,
             latest,
         }
     }
 
     /// Asks for the findings and forecasts of a fresh load; earlier requests are dropped.
-    pub fn request(&self, request: Request) {
+    pub fn request(&mut self, request: Request) {
         let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
-        if self.requests.send((generation, request)).is_err() {
-            // The thread is gone (it never started): its problem is already in the results.
+        if self.thread.is_err() || self.requests.send((generation, request)).is_err() {
+            self.unanswered = true;
         }
     }
 
     /// Everything that arrived for the newest request since the last poll.
-    pub fn poll(&self) -> Vec<Computed> {
+    pub fn poll(&mut self) -> Vec<Computed> {
         let latest = self.latest.load(Ordering::SeqCst);
-        self.results
-            .try_iter()
-            .filter(|(generation, _)| *generation >= latest)
-            .map(|(_, computed)| computed)
-            .collect()
+        let mut computed = Vec::new();
+        if let Ok(thread) = &mut self.thread {
+            while let Some(arrived) = thread.poll() {
+                match arrived {
+                    Ok((generation, c)) if generation >= latest => computed.push(c),
+                    Ok(_older) => {}
+                    Err(_stopped) => {
+                        self.thread = Err(STOPPED.to_string());
+                        self.unanswered = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if let (true, Err(why)) = (self.unanswered, &self.thread) {
+            computed.push(Computed::Problem(why.clone()));
+            computed.push(Computed::Finished);
+            self.unanswered = false;
+        }
+        computed
     }
 }
 
 struct Worker {
-    outbox: Sender<(u64, Computed)>,
+    outbox: Outbox<(u64, Computed)>,
     latest: Arc<AtomicU64>,
-    ctx: egui::Context,
     /// The request being worked on.
     generation: u64,
     /// The thread's own connection, opened on the first request.
@@ -147,9 +164,7 @@ impl Worker {
         if self.latest.load(Ordering::SeqCst) != self.generation {
             return false;
         }
-        let sent = self.outbox.send((self.generation, message)).is_ok();
-        self.ctx.request_repaint();
-        sent
+        self.outbox.send((self.generation, message))
     }
 
     fn run(&self, workspace: &Workspace, request: &Request) {
@@ -193,10 +208,7 @@ impl Worker {
 
     /// Tells the view a helper thread failed: what is shown may be incomplete.
     fn stopped(&self) {
-        self.send(Computed::Problem(
-            "The background checks stopped unexpectedly: some findings or forecasts are missing."
-                .to_string(),
-        ));
+        self.send(Computed::Problem(STOPPED.to_string()));
         self.send(Computed::Finished);
     }
 

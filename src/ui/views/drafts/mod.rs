@@ -164,7 +164,7 @@ impl DraftsView {
 
     /// Merges whatever the background thread sent since the last frame.
     fn receive(&mut self) {
-        let (Some(background), Some(data)) = (&self.background, &mut self.data) else {
+        let (Some(background), Some(data)) = (&mut self.background, &mut self.data) else {
             return;
         };
         let mut changed = false;

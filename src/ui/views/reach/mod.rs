@@ -35,6 +35,8 @@ use worker::{AccountAccuracy, Forecaster, Forecasts, Reply, Request};
 
 /// How long the inputs must stay still before a new forecast is asked for.
 const DEBOUNCE: Duration = Duration::from_millis(250);
+/// Shown when the forecaster's thread is gone (it could not start, or died).
+const FORECASTER_STOPPED: &str = "the forecaster stopped; reopen the view";
 
 /// The Reach view. Create it with [`ReachView::default`].
 #[derive(Default)]
@@ -114,16 +116,23 @@ impl View for ReachView {
 impl ReachView {
     /// Takes the replies that arrived since the last frame.
     fn receive(&mut self) {
-        let Some(forecaster) = &self.forecaster else {
+        let Some(forecaster) = &mut self.forecaster else {
             return;
         };
         while let Some(reply) = forecaster.poll() {
             match reply {
-                Reply::Forecasts(result) => {
+                Ok(Reply::Forecasts(result)) => {
                     self.answered = self.sent.clone();
                     self.latest = Some(*result);
                 }
-                Reply::Accuracy(account, result) => self.accuracy = Some((account, *result)),
+                Ok(Reply::Accuracy(account, result)) => self.accuracy = Some((account, *result)),
+                Err(_stopped) => {
+                    // Nothing will answer what was sent; a changed request starts a new thread.
+                    self.forecaster = None;
+                    self.answered = self.sent.clone();
+                    self.latest = Some(Err(FORECASTER_STOPPED.into()));
+                    return;
+                }
             }
         }
     }
@@ -146,7 +155,7 @@ impl ReachView {
         }
         if self.forecaster.is_none() {
             let path = ctx.workspace.path().to_path_buf();
-            self.forecaster = Forecaster::start(path, egui_ctx.clone());
+            self.forecaster = Forecaster::start(path, egui_ctx);
         }
         let sent = self
             .forecaster
@@ -157,7 +166,7 @@ impl ReachView {
             self.wanted = None;
         } else {
             self.forecaster = None;
-            self.latest = Some(Err("the forecaster stopped; reopen the view".into()));
+            self.latest = Some(Err(FORECASTER_STOPPED.into()));
         }
     }
 

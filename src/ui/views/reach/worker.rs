@@ -2,8 +2,8 @@
 //! fits the account (once per account and revision), forecasts the chosen draft in the chosen
 //! slot with its drivers and hour-of-week heat map, ranks the ready drafts, and, when nothing
 //! newer waits, runs the account's walk-forward backtest (kept while its videos are the same).
-//! The view sends [`Request`]s and polls [`Reply`]s; the thread wakes the window with
-//! `request_repaint` whenever it sends one, so the UI never waits on a fit or a forecast.
+//! The view sends [`Request`]s and polls [`Reply`]s; the thread is a background [`Task`] that
+//! wakes the window whenever it sends one, so the UI never waits on a fit or a forecast.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -13,6 +13,7 @@ use eframe::egui;
 
 use crate::domain::{Account, AccountId, Draft, DraftId, DraftStatus};
 use crate::model::{AccountHistory, BacktestSummary, Forecast, ForecastContext, MIN_HISTORY};
+use crate::ui::background::{Outbox, Stopped, Task};
 use crate::workspace::{FORECAST_SEED, ForecastSession, SlotSource, Workspace, WorkspaceError};
 
 /// Paths of a ranked draft's forecast (no drivers): enough to order drafts.
@@ -78,18 +79,17 @@ pub enum Reply {
 /// The view's handle on the thread; dropping it ends the thread.
 pub struct Forecaster {
     requests: Sender<Request>,
-    replies: Receiver<Reply>,
+    replies: Task<Reply>,
 }
 
 impl Forecaster {
     /// Starts the thread on the workspace file at `path`; `None` when no thread can start.
-    pub fn start(path: PathBuf, ctx: egui::Context) -> Option<Self> {
+    pub fn start(path: PathBuf, ctx: &egui::Context) -> Option<Self> {
         let (requests, inbox) = mpsc::channel();
-        let (outbox, replies) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("reach forecaster".into())
-            .spawn(move || Thread::new(path, ctx, outbox).run(&inbox))
-            .ok()?;
+        let replies = Task::stream(ctx, "reach forecaster", move |outbox| {
+            Thread::new(path, outbox).run(&inbox);
+        })
+        .ok()?;
         Some(Self { requests, replies })
     }
 
@@ -98,9 +98,9 @@ impl Forecaster {
         self.requests.send(request).is_ok()
     }
 
-    /// The next reply, if one arrived.
-    pub fn poll(&self) -> Option<Reply> {
-        self.replies.try_recv().ok()
+    /// The next reply, if one arrived; `Err` when the thread died.
+    pub fn poll(&mut self) -> Option<Result<Reply, Stopped>> {
+        self.replies.poll()
     }
 }
 
@@ -112,8 +112,7 @@ struct Fitted {
 }
 
 struct Thread {
-    ctx: egui::Context,
-    outbox: Sender<Reply>,
+    outbox: Outbox<Reply>,
     /// The thread's own connection (SQLite readers do not block the window's writes).
     workspace: Result<Workspace, String>,
     context: ForecastContext,
@@ -124,11 +123,10 @@ struct Thread {
 }
 
 impl Thread {
-    fn new(path: PathBuf, ctx: egui::Context, outbox: Sender<Reply>) -> Self {
+    fn new(path: PathBuf, outbox: Outbox<Reply>) -> Self {
         let mut ranking_context = ForecastContext::with_paths(FORECAST_SEED, RANKING_PATHS);
         ranking_context.drivers = false;
         Self {
-            ctx,
             outbox,
             workspace: Workspace::open(&path).map_err(|e| e.to_string()),
             context: ForecastContext::new(FORECAST_SEED),
@@ -151,7 +149,7 @@ impl Thread {
             let request = latest(inbox, request);
             let account = request.account.clone();
             let reply = self.forecasts(request);
-            if !self.send(Reply::Forecasts(Box::new(reply))) {
+            if !self.outbox.send(Reply::Forecasts(Box::new(reply))) {
                 return;
             }
             // A newer request first; the backtest runs when the user pauses.
@@ -164,16 +162,13 @@ impl Thread {
                 Err(TryRecvError::Empty) => {}
             }
             let accuracy = self.accuracy(&account);
-            if !self.send(Reply::Accuracy(account.id, Box::new(accuracy))) {
+            if !self
+                .outbox
+                .send(Reply::Accuracy(account.id, Box::new(accuracy)))
+            {
                 return;
             }
         }
-    }
-
-    fn send(&self, reply: Reply) -> bool {
-        let sent = self.outbox.send(reply).is_ok();
-        self.ctx.request_repaint();
-        sent
     }
 
     fn forecasts(&mut self, request: Request) -> Result<Forecasts, String> {

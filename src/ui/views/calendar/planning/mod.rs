@@ -1,14 +1,13 @@
 //! Auto-plan, re-plan and "place in best free slot" from the window. Planning fits the
-//! account's model and scores every draft in every slot, so it runs on a thread the view owns,
-//! on its own workspace connection; the window keeps drawing. Auto-plan and re-plan first run
-//! as a dry run and show every placement with its reason; only Apply writes (one transaction,
-//! the same request and the same "now", so the planner gives the same answer). Each write is
-//! one edit in the workspace's log, so one Undo takes the whole run back.
+//! account's model and scores every draft in every slot, so it runs on a background [`Task`]
+//! the view owns, on its own workspace connection; the window keeps drawing. Auto-plan and
+//! re-plan first run as a dry run and show every placement with its reason; only Apply writes
+//! (one transaction, the same request and the same "now", so the planner gives the same
+//! answer). Each write is one edit in the workspace's log, so one Undo takes the whole run back.
 
 mod dialog;
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,6 +15,7 @@ use eframe::egui;
 
 use crate::domain::{Account, DraftId};
 use crate::schedule::cadence;
+use crate::ui::background::Task;
 use crate::ui::view::Action;
 use crate::ui::widgets::format::plural;
 use crate::workspace::{PlanReport, PlanRequest, Workspace, WorkspaceError};
@@ -36,8 +36,7 @@ struct Done {
     report: PlanReport,
 }
 
-fn run(path: PathBuf, work: Work, now: DateTime<Utc>) -> Result<Done, WorkspaceError> {
-    let mut workspace = Workspace::open(&path)?;
+fn run(workspace: &mut Workspace, work: Work, now: DateTime<Utc>) -> Result<Done, WorkspaceError> {
     let report = match &work {
         Work::Preview(request) | Work::Apply(request) => workspace.plan_range(request, now)?,
         Work::Place(request, draft) => workspace.place_in_best_free_slot(request, *draft, now)?,
@@ -68,7 +67,7 @@ struct Form {
 #[derive(Default)]
 pub struct Planner {
     form: Option<Form>,
-    job: Option<Receiver<Result<Done, WorkspaceError>>>,
+    job: Option<Task<Result<Done, WorkspaceError>>>,
     /// The "now" of the last preview, so Apply plans as of the same instant.
     now: Option<DateTime<Utc>>,
     /// The workspace file the threads open.
@@ -107,17 +106,11 @@ impl Planner {
     }
 
     fn start(&mut self, ctx: &egui::Context, path: PathBuf, work: Work, now: DateTime<Utc>) {
-        let (send, receive) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("calendar planning".into())
-            .spawn(move || {
-                // The window may have closed meanwhile; then nobody needs the answer.
-                let _ = send.send(run(path, work, now));
-                ctx.request_repaint();
-            });
+        let spawned = Task::on_workspace(ctx, "calendar planning", &path, move |workspace| {
+            run(workspace, work, now)
+        });
         match spawned {
-            Ok(_) => self.job = Some(receive),
+            Ok(task) => self.job = Some(task),
             Err(e) => {
                 if let Some(form) = &mut self.form {
                     form.error = Some(format!("Could not start planning: {e}"));
@@ -157,17 +150,15 @@ impl Planner {
 
     /// Picks up a finished thread's answer.
     pub fn poll(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        let Some(job) = &self.job else {
+        let Some(job) = &mut self.job else {
             return;
         };
-        let result = match job.try_recv() {
-            Ok(result) => result,
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(Duration::from_millis(100));
-                return;
-            }
-            Err(TryRecvError::Disconnected) => Err(WorkspaceError::Cancelled),
+        let Some(ended) = job.poll() else {
+            ctx.request_repaint_after(Duration::from_millis(100));
+            return;
         };
+        // A thread that died reads as cancelled, as it always has.
+        let result = ended.unwrap_or(Err(WorkspaceError::Cancelled));
         self.job = None;
         match result {
             Ok(done) => self.finished(done, actions),
