@@ -41,8 +41,8 @@ pub enum JobDone {
     },
     /// A backup replaced the workspace's data; the app reopens it.
     Restored(crate::workspace::Restored),
-    /// An overdue post was placed in its best free slot (the editor's "Re-plan").
-    /// A re-plan placed a draft (an edit in the log); what it did, in words.
+    /// An overdue post was placed in its best free slot (the editor's "Re-plan", an edit in
+    /// the log); what it did, in words.
     Replanned(String),
 }
 
