@@ -188,3 +188,50 @@ fn new_drafts_comments_and_trash_reach_the_other_member() {
     assert_eq!(comments[0].author, "Sam");
     assert_eq!(comments[0].text, "Open on the jar");
 }
+
+#[test]
+fn a_published_workspace_is_rebuilt_whole_by_a_member_who_joins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut owner = Workspace::open(&dir.path().join("owner.sqlite")).expect("opens");
+    owner
+        .create_demo(
+            scrollstop::workspace::DEFAULT_DEMO_SEED,
+            &scrollstop::workspace::Silent,
+        )
+        .expect("demo");
+    let queued = owner.publish("Priya").expect("published");
+    assert!(queued > 50, "{queued} ops");
+    let mut order = TeamOrder::default();
+    order.push(&mut owner);
+    order.pull(&mut owner);
+
+    let joined_path = dir.path().join("joined.sqlite");
+    let mut joined = Workspace::create_for_team(&joined_path).expect("created");
+    assert!(joined.subcultures().expect("none yet").is_empty());
+    let pulled = order.pull(&mut joined);
+    assert_eq!(pulled.not_applied, 0, "{pulled:?}");
+    assert_eq!(dump(&owner), dump(&joined));
+    let names = |ws: &Workspace| {
+        let mut n: Vec<String> = ws
+            .subcultures()
+            .expect("subcultures")
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&owner), names(&joined));
+    let (a, b) = (
+        owner.counts().expect("counts"),
+        joined.counts().expect("counts"),
+    );
+    assert_eq!(
+        (a.accounts, a.drafts, a.draft_comments, a.plan_entries),
+        (b.accounts, b.drafts, b.draft_comments, b.plan_entries)
+    );
+    assert!(
+        Workspace::create_for_team(&joined_path).is_err(),
+        "never over a file"
+    );
+}

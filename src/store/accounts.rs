@@ -30,10 +30,19 @@ fn read(row: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 impl Store {
-    /// Every account, by handle.
+    /// The live accounts (not in the trash), by handle.
     pub fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        self.query_accounts("WHERE trashed_at IS NULL")
+    }
+
+    /// Every account, those in the trash too, by handle.
+    pub fn accounts_including_trashed(&self) -> Result<Vec<Account>, StoreError> {
+        self.query_accounts("")
+    }
+
+    fn query_accounts(&self, filter: &str) -> Result<Vec<Account>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM accounts WHERE trashed_at IS NULL ORDER BY handle COLLATE NOCASE"
+            "SELECT {COLUMNS} FROM accounts {filter} ORDER BY handle COLLATE NOCASE"
         ))?;
         let rows = stmt.query_map([], read)?;
         Ok(rows.collect::<Result<_, _>>()?)

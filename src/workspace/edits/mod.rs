@@ -11,6 +11,7 @@ mod edit;
 mod history;
 mod member;
 mod ops;
+mod publish;
 mod pulled;
 mod run_drafts;
 mod run_library;

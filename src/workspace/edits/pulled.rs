@@ -304,13 +304,25 @@ impl Workspace {
                 let Ok(account) = serde_json::from_value::<Account>(form) else {
                     return Ok(false);
                 };
-                let id = self.store.add_account(&NewAccount {
+                let added = self.store.add_account(&NewAccount {
                     handle: account.handle.clone(),
                     display_name: account.display_name.clone(),
                     time_zone: account.time_zone,
                     region: account.region.clone(),
                     language: account.language.clone(),
-                })?;
+                });
+                // The same handle added on this machine before it joined: one account, with
+                // the team's identity.
+                let id = match added {
+                    Err(StoreError::Conflict(_)) => {
+                        let same = self.store.accounts_including_trashed()?;
+                        match same.into_iter().find(|a| a.handle == account.handle) {
+                            Some(existing) => existing.id,
+                            None => return Ok(false),
+                        }
+                    }
+                    other => other?,
+                };
                 self.store.update_account(&Account { id, ..account })?;
                 self.store
                     .set_uuid(EntityKind::Account, &id.0.to_string(), &op.entity)?;
@@ -353,9 +365,28 @@ impl Workspace {
                 let Ok(s) = serde_json::from_value::<Subculture>(form) else {
                     return Ok(false);
                 };
-                let id =
+                let added =
                     self.store
-                        .add_subculture(&s.name, &s.hashtags, &s.description, s.colour)?;
+                        .add_subculture(&s.name, &s.hashtags, &s.description, s.colour);
+                // The same name on this machine (the catalogue a new workspace starts with):
+                // one subculture, with the team's identity and fields.
+                let id = match added {
+                    Err(StoreError::Conflict(_)) => {
+                        let live = self.store.subcultures()?;
+                        let Some(existing) = live
+                            .into_iter()
+                            .find(|l| l.name.eq_ignore_ascii_case(&s.name))
+                        else {
+                            return Ok(false);
+                        };
+                        self.store.update_subculture(&Subculture {
+                            id: existing.id,
+                            ..s.clone()
+                        })?;
+                        existing.id
+                    }
+                    other => other?,
+                };
                 self.store
                     .set_uuid(EntityKind::Subculture, &id.0.to_string(), &op.entity)?;
                 Ok(true)
