@@ -122,6 +122,7 @@ fn every_drafts_header_is_read_whole_also_when_sorted() {
         for sorted in ["Reach P50", "Length"] {
             header(&harness, sorted).click();
             harness.run();
+            table_shown(&mut harness);
             assert_whole(&harness, &format!("{width} px, sorted by {sorted}"));
         }
     }
