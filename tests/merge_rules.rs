@@ -5,38 +5,13 @@
 //! edited offline end identical, the same text field keeps the losing value as a conflict on
 //! both machines, our own ops coming back are only ordered, and nothing is applied twice.
 
+#[path = "common/team_order.rs"]
+mod team_order;
+
 use chrono::Utc;
 use scrollstop::domain::{Draft, DraftId, DraftStatus, NewAccount};
-use scrollstop::workspace::{Edit, Outcome, PushAnswer, SharedOp, Workspace};
-
-/// The team's ops in the order they were pushed (the server's `seq` is the place + 1).
-#[derive(Default)]
-struct TeamOrder {
-    ops: Vec<SharedOp>,
-}
-
-impl TeamOrder {
-    /// Sends the member's outbox; each op gets the next place in the order.
-    fn push(&mut self, member: &mut Workspace) {
-        let outbox = member.outbox().expect("outbox");
-        let mut answers = Vec::new();
-        for mut op in outbox {
-            let seq = self.ops.len() as i64 + 1;
-            op.seq = Some(seq);
-            answers.push((op.op_id.clone(), PushAnswer::Ordered(seq)));
-            self.ops.push(op);
-        }
-        member.record_push(&answers).expect("answers recorded");
-    }
-
-    /// Applies every op the member has not seen.
-    fn pull(&self, member: &mut Workspace) -> scrollstop::workspace::Pulled {
-        let after = member.last_seq().expect("last seq") as usize;
-        member
-            .apply_pulled(&self.ops[after.min(self.ops.len())..])
-            .expect("pulled")
-    }
-}
+use scrollstop::workspace::{Edit, Outcome, Workspace};
+use team_order::TeamOrder;
 
 /// The shared fields of every live draft, by UUID.
 fn dump(ws: &Workspace) -> Vec<(String, String, String, String, DraftStatus, String)> {
@@ -234,4 +209,35 @@ fn a_published_workspace_is_rebuilt_whole_by_a_member_who_joins() {
         Workspace::create_for_team(&joined_path).is_err(),
         "never over a file"
     );
+}
+
+#[test]
+fn picking_a_kept_aside_value_settles_the_conflict_on_both_machines() {
+    let (_dir, mut priya, mut sam, mut order, id) = two_members();
+    edit_draft(&mut priya, id, "Priya", |d| {
+        d.caption = "Priya's caption".into()
+    });
+    edit_draft(&mut sam, id, "Sam", |d| d.caption = "Sam's caption".into());
+    order.push(&mut priya);
+    order.pull(&mut sam);
+    order.push(&mut sam);
+    order.pull(&mut priya);
+    let conflict = priya.draft_conflicts(id).expect("conflicts").remove(0);
+    priya
+        .apply(
+            Edit::PickConflict {
+                draft: id,
+                field: conflict.field.clone(),
+                value: Some(conflict.value.clone()),
+            },
+            "Priya",
+        )
+        .expect("picked");
+    order.push(&mut priya);
+    order.pull(&mut priya);
+    order.pull(&mut sam);
+    assert_eq!(dump(&priya), dump(&sam));
+    assert_eq!(sam.draft(id).expect("draft").caption, "Priya's caption");
+    assert!(priya.draft_conflicts(id).expect("conflicts").is_empty());
+    assert!(sam.draft_conflicts(id).expect("conflicts").is_empty());
 }

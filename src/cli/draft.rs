@@ -226,6 +226,7 @@ fn show(workspace: &Workspace, id: DraftId, json: bool, out: &mut dyn Write) -> 
         .unwrap_or_default();
     let history = workspace.draft_history(id)?;
     let comments = workspace.draft_comments(id)?;
+    let conflicts = workspace.draft_conflicts(id)?;
     if json {
         #[derive(Serialize)]
         struct Shown<'a> {
@@ -234,6 +235,7 @@ fn show(workspace: &Workspace, id: DraftId, json: bool, out: &mut dyn Write) -> 
             draft: &'a Draft,
             findings: &'a [crate::checks::Finding],
             comments: &'a [crate::domain::DraftComment],
+            conflicts: &'a [crate::workspace::FieldConflict],
             history: &'a [HistoryEntry],
         }
         serde_json::to_writer_pretty(
@@ -244,6 +246,7 @@ fn show(workspace: &Workspace, id: DraftId, json: bool, out: &mut dyn Write) -> 
                 draft: &draft,
                 findings: &findings,
                 comments: &comments,
+                conflicts: &conflicts,
                 history: &history,
             },
         )?;
@@ -315,6 +318,16 @@ fn show(workspace: &Workspace, id: DraftId, json: bool, out: &mut dyn Write) -> 
             f.rule,
             f.message
         )?;
+    }
+    if !conflicts.is_empty() {
+        writeln!(
+            out,
+            "Conflicts (a teammate's version kept aside; pick in the editor):"
+        )?;
+        for c in &conflicts {
+            let value: String = serde_json::from_str(&c.value).unwrap_or_default();
+            writeln!(out, "  {:<8} {} wrote: {value}", c.field, c.author)?;
+        }
     }
     if !comments.is_empty() {
         writeln!(out, "Comments:")?;

@@ -211,6 +211,15 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Marks the entity's open conflicts on `field` as picked; returns how many there were.
+    pub fn resolve_conflicts(&mut self, entity: &str, field: &str) -> Result<usize, StoreError> {
+        Ok(self.conn.execute(
+            "UPDATE field_conflicts SET resolved = 1
+             WHERE entity_uuid = ?1 AND field = ?2 AND resolved = 0",
+            params![entity, field],
+        )?)
+    }
+
     /// A sync state value (`last_seq`, `server`, `team`, `login`).
     pub fn sync_value(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self

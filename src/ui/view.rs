@@ -81,6 +81,13 @@ pub enum Action {
     /// Write the draft open in the editor (its autosave). Consecutive autosaves of one draft
     /// are one Undo step, so typing does not flood the window's Undo.
     AutosaveDraft(Box<Draft>),
+    /// Settle a conflict on a draft's text field (`value`: the kept-aside value to use, JSON;
+    /// `None` keeps the current one).
+    PickConflict {
+        draft: DraftId,
+        field: String,
+        value: Option<String>,
+    },
     /// Add a comment to a draft's review thread.
     AddDraftComment {
         draft: DraftId,

@@ -42,6 +42,7 @@ fn writes(action: &Action) -> bool {
             | Action::Undo
             | Action::Redo
             | Action::SetSetting { .. }
+            | Action::PickConflict { .. }
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::TypeImportPath

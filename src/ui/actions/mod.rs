@@ -226,6 +226,15 @@ impl ScrollstopApp {
             }
             Action::RestoreDrafts(ids) => Edit::RestoreDrafts(ids),
             Action::SetSetting { key, value } => Edit::SetSetting { key, value },
+            Action::PickConflict {
+                draft,
+                field,
+                value,
+            } => Edit::PickConflict {
+                draft,
+                field,
+                value,
+            },
             Action::RecordTrends(entries) => Edit::RecordTrends(entries),
             Action::MovePlanEntry {
                 before,

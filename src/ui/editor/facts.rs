@@ -5,7 +5,7 @@
 use chrono::Utc;
 
 use crate::domain::{Draft, DraftComment, Subculture};
-use crate::workspace::{CheckSession, HistoryEntry, Workspace};
+use crate::workspace::{CheckSession, FieldConflict, HistoryEntry, Workspace};
 
 /// What the editor reads from the workspace once per revision.
 #[derive(Default)]
@@ -16,6 +16,8 @@ pub struct Facts {
     pub comments: Vec<DraftComment>,
     /// Who changed the draft, what and when, oldest first.
     pub history: Vec<HistoryEntry>,
+    /// Teammates' values of text fields kept aside until someone picks.
+    pub conflicts: Vec<FieldConflict>,
     /// What could not be read, if anything.
     pub error: Option<String>,
 }
@@ -39,11 +41,16 @@ impl Facts {
             .draft_history(draft.id)
             .map_err(|e| errors.push(format!("the history: {e}")))
             .unwrap_or_default();
+        let conflicts = workspace
+            .draft_conflicts(draft.id)
+            .map_err(|e| errors.push(format!("the conflicts: {e}")))
+            .unwrap_or_default();
         Self {
             session,
             subcultures,
             comments,
             history,
+            conflicts,
             error: (!errors.is_empty()).then(|| format!("Could not read {}", errors.join("; "))),
         }
     }

@@ -16,6 +16,7 @@ mod autosave;
 mod caption;
 mod changes;
 mod comments;
+mod conflicts;
 mod counter;
 mod facts;
 mod findings;

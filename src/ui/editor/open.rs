@@ -15,7 +15,7 @@ use super::findings;
 use super::form::{self, Fields};
 use super::history::EditHistory;
 use super::media::{Hashed, stored_path};
-use super::{caption, changes, sound, video};
+use super::{caption, changes, conflicts, sound, video};
 use crate::checks::{Finding, Fix};
 use crate::domain::{Draft, hashtags_after};
 use crate::ui::theme;
@@ -187,6 +187,7 @@ impl OpenDraft {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                conflicts::ui(ui, self.draft.id, &self.facts.conflicts, actions);
                 let width = (ui.available_width() - theme::FORM_LABEL_WIDTH - theme::SPACE_M * 2.0)
                     .max(160.0);
                 let mut fields = Fields {

@@ -163,7 +163,8 @@ impl Workspace {
             | Edit::TrashDrafts(_)
             | Edit::RestoreDrafts(_)
             | Edit::DeleteDraftsForever(_)
-            | Edit::Comment { .. } => self.run_draft_edit(edit, author, &mut ops)?,
+            | Edit::Comment { .. }
+            | Edit::PickConflict { .. } => self.run_draft_edit(edit, author, &mut ops)?,
             Edit::PlaceEntries(_)
             | Edit::Unplan(_)
             | Edit::MovePlanEntry(_)

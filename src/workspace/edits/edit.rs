@@ -34,6 +34,14 @@ pub enum Edit {
     RestoreDrafts(Vec<DraftId>),
     /// Delete trashed drafts for good, with their comments and plan entries (no Undo).
     DeleteDraftsForever(Vec<DraftId>),
+    /// Settles a conflict on a draft's text field: `value` (JSON, as the conflict holds it)
+    /// becomes the field's value, or `None` keeps the current one; the kept-aside values of
+    /// that field are then closed, on every machine.
+    PickConflict {
+        draft: DraftId,
+        field: String,
+        value: Option<String>,
+    },
     /// A comment on a draft's review thread, signed by the edit's author (append-only).
     Comment {
         draft: DraftId,

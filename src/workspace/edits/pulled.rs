@@ -24,6 +24,9 @@ use crate::workspace::{Workspace, WorkspaceError};
 /// The text fields whose losing concurrent value is kept as a conflict.
 pub const TEXT_FIELDS: &[&str] = &["title", "hook", "caption", "notes"];
 
+/// The field of an op that settles the conflicts of a text field (`resolved:caption`).
+pub(super) const RESOLVED_PREFIX: &str = "resolved:";
+
 /// The sync state key of the last server order this workspace has applied.
 const LAST_SEQ: &str = "last_seq";
 
@@ -223,6 +226,10 @@ impl Workspace {
     }
 
     fn set_draft(&mut self, op: &SharedOp, value: Option<Value>) -> Result<bool, WorkspaceError> {
+        if let Some(field) = op.field.strip_prefix(RESOLVED_PREFIX) {
+            self.store.resolve_conflicts(&op.entity, field)?;
+            return Ok(true);
+        }
         let id = self.local_id(EntityKind::Draft, &op.entity)?;
         match (op.field.as_str(), id, value) {
             (WHOLE, _, None) => Ok(self.store.remove_by_uuid(EntityKind::Draft, &op.entity)?),

@@ -100,6 +100,46 @@ impl Workspace {
                     None,
                 )
             }
+            Edit::PickConflict {
+                draft,
+                field,
+                value,
+            } => {
+                let before = self.drafts_now([draft])?;
+                if let Some(value) = &value {
+                    let mut chosen = before[0].clone();
+                    let text: String = serde_json::from_str(value).unwrap_or_default();
+                    match field.as_str() {
+                        "title" => chosen.title = text,
+                        "hook" => chosen.hook = text,
+                        "caption" => chosen.caption = text,
+                        "notes" => chosen.notes = text,
+                        other => {
+                            return Err(WorkspaceError::Refused(format!(
+                                "{other} is not a text field with conflicts"
+                            )));
+                        }
+                    }
+                    self.store.update_draft(&chosen)?;
+                    self.log_drafts(ops, &before)?;
+                }
+                let uuid = uuid(&self.store, EntityKind::Draft, draft.0)?;
+                if let Some(uuid) = &uuid {
+                    self.store.resolve_conflicts(uuid, &field)?;
+                }
+                ops.field(
+                    EntityKind::Draft,
+                    uuid,
+                    &format!("{}{field}", super::pulled::RESOLVED_PREFIX),
+                    &serde_json::Value::Bool(true),
+                    &serde_json::Value::Null,
+                );
+                (
+                    format!("Settled the {field} of \"{}\"", before[0].display_title()),
+                    Outcome::Nothing,
+                    value.is_some().then(|| Edit::PutBackDrafts(before)),
+                )
+            }
             Edit::Comment { draft, text } => {
                 let text = text.trim();
                 if text.is_empty() {

@@ -1,0 +1,81 @@
+//! A conflict on a draft's caption in the window: two members changed it without seeing each
+//! other's change; the editor shows the teammate's version kept aside, and "Use this" makes it
+//! the caption and closes the conflict.
+
+mod common;
+#[path = "common/team_order.rs"]
+mod team_order;
+
+use chrono::Utc;
+use common::{app, shows_part};
+use egui_kittest::kittest::Queryable;
+use scrollstop::domain::{Draft, NewAccount};
+use scrollstop::ui::Action;
+use scrollstop::workspace::{Edit, Outcome, Workspace};
+use team_order::TeamOrder;
+
+#[test]
+fn the_editor_shows_a_kept_aside_caption_and_use_this_settles_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let priya_path = dir.path().join("priya.sqlite");
+    let mut priya = Workspace::open(&priya_path).expect("opens");
+    let new = NewAccount {
+        handle: "lunchboxlab".parse().expect("handle"),
+        display_name: "Lunchbox Lab".into(),
+        time_zone: chrono_tz::America::New_York,
+        region: "US".into(),
+        language: "en".into(),
+    };
+    let Outcome::Account(account) = priya
+        .apply(Edit::AddAccount(new), "Priya")
+        .expect("added")
+        .outcome
+    else {
+        panic!("an account");
+    };
+    let mut draft = Draft::blank(account, Utc::now());
+    draft.title = "Gratitude jar".into();
+    let Outcome::Draft(id) = priya
+        .apply(Edit::CreateDraft(Box::new(draft)), "Priya")
+        .expect("created")
+        .outcome
+    else {
+        panic!("a draft");
+    };
+    let mut order = TeamOrder::default();
+    order.push(&mut priya);
+    order.pull(&mut priya);
+    drop(priya);
+    let sam_path = dir.path().join("sam.sqlite");
+    std::fs::copy(&priya_path, &sam_path).expect("Sam's copy");
+    let mut priya = Workspace::open(&priya_path).expect("reopens");
+    let mut sam = Workspace::open(&sam_path).expect("opens");
+    for (ws, who) in [(&mut priya, "Priya"), (&mut sam, "Sam")] {
+        let mut d = ws.draft(id).expect("draft");
+        d.caption = format!("{who}'s caption");
+        ws.apply(Edit::SaveDrafts(vec![d]), who).expect("saved");
+    }
+    order.push(&mut sam);
+    order.pull(&mut priya);
+    order.push(&mut priya);
+    drop(priya);
+
+    // Priya's caption won (ordered last); Sam's is kept aside on her machine.
+    let mut harness = app(&priya_path);
+    harness.state_mut().request(Action::OpenDraft(Some(id)));
+    harness.run();
+    harness.run();
+    assert!(
+        shows_part(&harness, "their version was kept aside"),
+        "the editor shows the conflict"
+    );
+    assert!(shows_part(&harness, "Sam's caption"));
+    harness.get_by_label("Use this").click();
+    harness.run();
+    harness.run();
+    let app = harness.state();
+    let workspace = app.workspace().expect("open");
+    assert_eq!(workspace.draft(id).expect("draft").caption, "Sam's caption");
+    assert!(workspace.draft_conflicts(id).expect("conflicts").is_empty());
+    assert!(!shows_part(&harness, "their version was kept aside"));
+}
