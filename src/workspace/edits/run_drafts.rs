@@ -137,7 +137,7 @@ impl Workspace {
                 (
                     format!("Settled the {field} of \"{}\"", before[0].display_title()),
                     Outcome::Nothing,
-                    value.is_some().then(|| Edit::PutBackDrafts(before)),
+                    value.is_some().then_some(Edit::PutBackDrafts(before)),
                 )
             }
             Edit::Comment { draft, text } => {
