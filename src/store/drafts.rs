@@ -287,6 +287,33 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Comments whose text contains `@` (every candidate mention), newest first, at most
+    /// `limit`, each with its draft's title.
+    pub fn comments_with_mentions(
+        &self,
+        limit: usize,
+    ) -> Result<Vec<(DraftComment, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.draft_id, c.author, c.created_at, c.body, d.title
+             FROM draft_comments AS c JOIN drafts AS d ON d.id = c.draft_id
+             WHERE instr(c.body, '@') > 0 AND d.trashed_at IS NULL
+             ORDER BY c.created_at DESC, c.id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit.min(i64::MAX as usize) as i64], |r| {
+            Ok((
+                DraftComment {
+                    id: r.get(0)?,
+                    draft: DraftId(r.get(1)?),
+                    author: r.get(2)?,
+                    at: instant(r, 3)?,
+                    text: r.get(4)?,
+                },
+                r.get(5)?,
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Adds a comment to a draft's review thread.
     pub fn add_draft_comment(
         &mut self,

@@ -1,4 +1,4 @@
-//! The views of the window ([`Section`]): their order, names and Ctrl+1..Ctrl+7 shortcuts. A
+//! The views of the window ([`Section`]): their order, names and Ctrl+1..Ctrl+8 shortcuts. A
 //! plain value that the view contract ([`super::view::Action::Navigate`]), the navigation, the
 //! help and the app all name; it knows nothing of them, so the arrows point one way.
 
@@ -16,11 +16,12 @@ pub enum Section {
     Subcultures,
     Analytics,
     Settings,
+    Activity,
 }
 
 impl Section {
     /// Every view, in navigation order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Drafts,
         Section::Calendar,
         Section::Reach,
@@ -28,6 +29,7 @@ impl Section {
         Section::Subcultures,
         Section::Analytics,
         Section::Settings,
+        Section::Activity,
     ];
 
     /// The name in the navigation.
@@ -40,6 +42,7 @@ impl Section {
             Section::Subcultures => "Subcultures",
             Section::Analytics => "Analytics",
             Section::Settings => "Settings",
+            Section::Activity => "Activity",
         }
     }
 
@@ -48,7 +51,7 @@ impl Section {
         Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
-    /// Ctrl+1 for the first entry, Ctrl+7 for the last.
+    /// Ctrl+1 for the first entry, Ctrl+8 for the last.
     pub fn shortcut(self) -> KeyboardShortcut {
         super::shortcuts::VIEWS[self.index()]
     }

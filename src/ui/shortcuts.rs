@@ -13,8 +13,8 @@ const fn plain(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::NONE, key)
 }
 
-/// Ctrl+1 .. Ctrl+7: the views in navigation order.
-pub const VIEWS: [KeyboardShortcut; 7] = [
+/// Ctrl+1 .. Ctrl+8: the views in navigation order.
+pub const VIEWS: [KeyboardShortcut; 8] = [
     command(Key::Num1),
     command(Key::Num2),
     command(Key::Num3),
@@ -22,6 +22,7 @@ pub const VIEWS: [KeyboardShortcut; 7] = [
     command(Key::Num5),
     command(Key::Num6),
     command(Key::Num7),
+    command(Key::Num8),
 ];
 /// Import files.
 pub const IMPORT: KeyboardShortcut = command(Key::I);
@@ -76,7 +77,7 @@ pub const TABLE: &[Group] = &[
         entries: &[
             Entry {
                 keys: &VIEWS,
-                does: "Open Drafts, Calendar, Reach, Trends, Subcultures, Analytics, Settings",
+                does: "Open Drafts, Calendar, Reach, Trends, Subcultures, Analytics, Settings, Activity",
             },
             Entry {
                 keys: &[IMPORT],

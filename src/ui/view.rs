@@ -105,6 +105,8 @@ pub enum Action {
     RecordTrends(Vec<(TrendItem, TrendCapture)>),
     /// Store a setting shared by the workspace (`None` removes it; undoable).
     SetSetting { key: String, value: Option<String> },
+    /// The member has seen every mention of them up to this moment (the Activity view).
+    MarkMentionsRead(DateTime<Utc>),
     /// Take back the latest edit.
     Undo,
     /// Apply again the edit the latest Undo took back.

@@ -2,6 +2,7 @@
 //! out the operations that span layers (demo creation now; import, forecast, plan and export
 //! as they land). It never draws and never parses command lines.
 
+mod activity;
 mod backtesting;
 mod backups;
 mod checking;
@@ -35,6 +36,7 @@ pub use crate::store::{
     RecordedTrend, Restored, SharedOp, StoreError, TableCounts, VideoWithSnapshots,
 };
 
+pub use activity::{ActivityEntry, Mention, mentions};
 pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
 pub use demo::{DEFAULT_DEMO_SEED, anchor as demo_anchor};

@@ -43,6 +43,7 @@ fn writes(action: &Action) -> bool {
             | Action::Redo
             | Action::SetSetting { .. }
             | Action::PickConflict { .. }
+            | Action::MarkMentionsRead(_)
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::TypeImportPath

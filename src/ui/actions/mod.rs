@@ -226,6 +226,13 @@ impl ScrollstopApp {
             }
             Action::RestoreDrafts(ids) => Edit::RestoreDrafts(ids),
             Action::SetSetting { key, value } => Edit::SetSetting { key, value },
+            Action::MarkMentionsRead(now) => {
+                workspace
+                    .mark_mentions_read(&author, now)
+                    .map_err(refusal)?;
+                self.notice = Some(Notice::info("Every mention is marked as read."));
+                return Ok(Applied::Edit);
+            }
             Action::PickConflict {
                 draft,
                 field,

@@ -2,6 +2,7 @@
 //! show by [`Section`]. Views do not reach into each other; they talk to the app through
 //! [`Action`](crate::ui::Action)s.
 
+pub mod activity;
 pub mod analytics;
 pub mod calendar;
 pub mod drafts;
@@ -42,5 +43,6 @@ fn make(section: Section) -> Box<dyn View> {
         Section::Subcultures => Box::new(subcultures::SubculturesView::default()),
         Section::Analytics => Box::new(analytics::AnalyticsView::default()),
         Section::Settings => Box::new(settings::SettingsView::default()),
+        Section::Activity => Box::new(activity::ActivityView::default()),
     }
 }
