@@ -1,17 +1,31 @@
-//! Auto-planning 30 days x 4 posts a day from 1,000 candidate drafts (the issue's target: at
-//! most 1 s). The score matrix is synthetic (draft quality x hour-of-week weight x noise), as
-//! the planner receives it from the workspace; near-duplicate pairs, fading drafts, a
-//! subculture mix and pinned entries make every constraint work.
+//! The planner against issue 18's targets, on the workspace of `plan_workspace` (the demo plus
+//! 5,000 approved drafts without a slot, rebuilt from a fixed seed):
+//!
+//! - `plan` 30 days x 4 posts from 5,000 candidates: at most 1 s;
+//! - `plan` a year x 4 posts from 5,000 candidates: at most 5 s, peak memory under 300 MB.
+//!
+//! Both run the whole path the `plan` command runs (reading, scoring every candidate with the
+//! account's fitted model, planning, the report) as a dry run; a written run (one exclusive
+//! transaction) and the year's peak memory are printed once on stderr. The pure planner is
+//! measured alone on a synthetic 30 days x 4 posts from 1,000 drafts as before.
+//!
+//! Run: `cargo bench --bench plan`. `PLAN_BENCH_ONCE=month|year` runs one plan and exits (for a
+//! profiler); `SCROLLSTOP_PLAN_WORKSPACE=file.sqlite` keeps (and reuses) the workspace.
+
+mod plan_workspace;
 
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use chrono::{NaiveDate, Timelike};
-use criterion::{Criterion, criterion_group, criterion_main};
-use scrollstop::domain::{Cadence, DraftId, SubcultureId};
+use chrono::{Duration, NaiveDate, Timelike};
+use criterion::Criterion;
+use scrollstop::domain::{AccountId, Cadence, DraftId, SubcultureId};
 use scrollstop::schedule::{
     BestTimes, CadenceRules, Fixed, PlanDraft, PlanInput, ScoreMatrix, SubcultureMix, auto_plan,
     candidates, hourly_grid,
 };
+use scrollstop::workspace::{PlanRequest, Workspace};
 
 /// SplitMix64: a fixed stream of numbers, the same on every run.
 struct Numbers(u64);
@@ -26,7 +40,8 @@ impl Numbers {
     }
 }
 
-fn plan(c: &mut Criterion) {
+/// The pure planner on a synthetic score matrix: 30 days x 4 posts from 1,000 drafts.
+fn auto_plan_alone(c: &mut Criterion) {
     let zone = chrono_tz::Europe::Amsterdam;
     let rules = CadenceRules::new(
         &Cadence {
@@ -91,8 +106,8 @@ fn plan(c: &mut Criterion) {
         best_times: &best,
     };
     let once = auto_plan(&input).expect("plan");
-    println!(
-        "{} slots, {} drafts: {} placed, {} pinned kept",
+    eprintln!(
+        "auto_plan: {} slots, {} drafts: {} placed, {} pinned kept",
         slots.len(),
         drafts.len(),
         once.placements.len(),
@@ -106,5 +121,120 @@ fn plan(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, plan);
-criterion_main!(benches);
+/// The two targets' requests: 30 days and a year (365 days), 4 posts a day.
+fn request(account: AccountId, days: i64, dry_run: bool) -> PlanRequest {
+    let from = plan_workspace::first_day();
+    PlanRequest {
+        account,
+        from,
+        to: from + Duration::days(days - 1),
+        per_day: Some(4),
+        dry_run,
+    }
+}
+
+/// The workspace file: kept where `SCROLLSTOP_PLAN_WORKSPACE` says, else in `dir`.
+fn workspace_file(dir: &Path) -> (PathBuf, AccountId) {
+    let path = std::env::var_os("SCROLLSTOP_PLAN_WORKSPACE")
+        .map_or_else(|| dir.join("plan.sqlite"), PathBuf::from);
+    if path.exists() {
+        let ws = Workspace::open(&path).expect("the kept workspace opens");
+        let account = ws.accounts().expect("accounts").remove(0).id;
+        return (path, account);
+    }
+    let started = Instant::now();
+    let account = plan_workspace::write(&path);
+    eprintln!(
+        "plan bench: {} written in {:.1} s",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    (path, account)
+}
+
+/// Peak resident memory since the last reset (Linux: VmHWM, reset through clear_refs).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn reset_peak_rss() {
+    // "5" resets the peak resident set size (Linux 4.0+); without it the figure is the
+    // process's lifetime peak, which only overstates.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// One timed plan, printed: `written` copies the workspace first so the bench's stays unplanned.
+fn plan_once(path: &Path, account: AccountId, days: i64, written: bool) {
+    let copy = path.with_extension("written.sqlite");
+    let target = if written {
+        std::fs::copy(path, &copy).expect("workspace copied");
+        copy.as_path()
+    } else {
+        path
+    };
+    let mut ws = Workspace::open(target).expect("workspace opens");
+    reset_peak_rss();
+    let base = peak_rss_mb().unwrap_or(0.0);
+    let started = Instant::now();
+    let report = ws
+        .plan_range(&request(account, days, !written), plan_workspace::now())
+        .expect("plan");
+    let took = started.elapsed().as_secs_f64();
+    eprintln!(
+        "plan bench: {days} days x 4 posts, {}: {} placed, {} unplaced, total predicted {:.0}, {took:.2} s, peak RSS {:.0} MB (from {base:.0} MB)",
+        if written { "written" } else { "dry run" },
+        report.placements.len(),
+        report.unplaced.len(),
+        report.total_predicted_median_24h,
+        peak_rss_mb().unwrap_or(f64::NAN),
+    );
+    drop(ws);
+    if written {
+        let _ = std::fs::remove_file(&copy);
+    }
+}
+
+fn workspace_plans(c: &mut Criterion, path: &Path, account: AccountId) {
+    plan_once(path, account, 365, false);
+    plan_once(path, account, 30, true);
+    plan_once(path, account, 365, true);
+    let mut ws = Workspace::open(path).expect("workspace opens");
+    let mut group = c.benchmark_group("plan");
+    group.sample_size(10);
+    for (days, name) in [
+        (
+            30,
+            "30 days x 4 posts from 5,000 candidates (target <= 1 s)",
+        ),
+        (
+            365,
+            "a year x 4 posts from 5,000 candidates (target <= 5 s, < 300 MB)",
+        ),
+    ] {
+        let req = request(account, days, true);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                ws.plan_range(black_box(&req), plan_workspace::now())
+                    .expect("plan")
+            })
+        });
+    }
+    group.finish();
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (path, account) = workspace_file(dir.path());
+    if let Ok(which) = std::env::var("PLAN_BENCH_ONCE") {
+        let days = if which == "year" { 365 } else { 30 };
+        plan_once(&path, account, days, false);
+        return;
+    }
+    let mut c = Criterion::default().configure_from_args();
+    auto_plan_alone(&mut c);
+    workspace_plans(&mut c, &path, account);
+    c.final_summary();
+}

@@ -35,14 +35,15 @@ pub enum Origin {
     Video(VideoId),
 }
 
+/// A caption's words (hashtags included) and word pairs, hashed, sorted and deduplicated.
 #[derive(Debug, Clone)]
-struct Fingerprint {
+pub(crate) struct Fingerprint {
     words: usize,
-    singles: Vec<u64>,
-    pairs: Vec<u64>,
+    pub(crate) singles: Vec<u64>,
+    pub(crate) pairs: Vec<u64>,
 }
 
-fn fingerprint(caption: &str) -> Fingerprint {
+pub(crate) fn fingerprint(caption: &str) -> Fingerprint {
     let mut words = Vec::new();
     let mut tags = Vec::new();
     for raw in caption.split(|c: char| c.is_whitespace()) {
@@ -101,7 +102,10 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     shared as f64 / (a.len() + b.len() - shared) as f64
 }
 
-fn similarity(a: &Fingerprint, b: &Fingerprint) -> f64 {
+/// [`caption_similarity`] of two fingerprinted captions. It is never above the larger of the
+/// word and the pair Jaccard index (it is their mean, or 0 or 1 for short captions with equal
+/// words), so a caller may look for candidates by either index.
+pub(crate) fn similarity(a: &Fingerprint, b: &Fingerprint) -> f64 {
     if a.words < MIN_WORDS || b.words < MIN_WORDS {
         let same = a.words == b.words
             && a.singles == b.singles

@@ -373,3 +373,30 @@ fn reach_model_2_forecasts_from_three_videos_and_the_account_model_before() {
     assert!(account.paths > 0);
     assert!(account.drivers.iter().all(|d| d.controllable));
 }
+
+/// Reach model 2's heat map reads each hour as its forecast does (one band per hour before):
+/// the map's cell is the forecast's median at the heat-map age, to the last bit.
+#[test]
+fn the_learned_heat_map_is_each_hours_forecast_median() {
+    let history = Planted::standard().history(6, 60);
+    let model = fit(
+        &history,
+        &Audience::from_activity([5.0; 168], 6),
+        &TrendContext::empty(),
+    );
+    let week = start() - Duration::hours(12);
+    let context = context();
+    let map = model.heat_map(&plain_draft(), week, &context);
+    for hour in [0u8, 3, 18, 100, 167] {
+        let slot = Slot::in_week(week, hour);
+        let effect =
+            crate::model::timing::SlotEffect::of(model.audience(), &slot, context.posts_same_day);
+        let band = model
+            .learned_band(&plain_draft(), slot.at, effect.speed)
+            .expect("six videos are enough for reach model 2");
+        assert_eq!(
+            map[usize::from(hour)],
+            10f64.powf(band.centre(context.heat_map_hours))
+        );
+    }
+}

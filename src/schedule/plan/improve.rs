@@ -1,5 +1,9 @@
 //! Step 2 of auto-planning: improvement passes over the greedy plan. Each step keeps every
 //! constraint and raises the objective by more than [`EPSILON`], so the passes end.
+//!
+//! Each step picks what a look at every draft or every slot would pick, but looks only where
+//! the answer can be: a slot's candidates in its column's ranking down to the score to beat,
+//! and a draft's new slot among the days that can still take a post.
 
 use super::state::State;
 
@@ -22,19 +26,61 @@ fn placed(state: &State<'_>) -> Vec<(usize, usize)> {
     state.placed().collect()
 }
 
+/// Which candidates count: any score, or only those above (or at least at) a bar.
+#[derive(Debug, Clone, Copy)]
+enum Bar {
+    Any,
+    Above(f64),
+    AtLeast(f64),
+}
+
+impl Bar {
+    fn clears(self, eff: f64) -> bool {
+        match self {
+            Bar::Any => true,
+            Bar::Above(bar) => eff > bar,
+            Bar::AtLeast(bar) => eff >= bar,
+        }
+    }
+}
+
+/// The best unplaced draft that fits slot `s` and clears `bar`: highest effective score, then
+/// lowest index. Each ranking is walked best first and stops at the bar.
+fn best_for_slot(state: &State<'_>, s: usize, bar: Bar) -> Option<(f64, usize)> {
+    let column = state.input.scores.column(s);
+    let first_fitting = |list: &[u32], factor: Option<f64>| {
+        list.iter()
+            .map(|&d| {
+                let d = d as usize;
+                let v = state.input.scores.at_column(d, column);
+                (factor.map_or(v, |f| v * f), d)
+            })
+            .take_while(|&(eff, _)| bar.clears(eff))
+            .find(|&(_, d)| state.draft_open(d) && state.pair_fits(d, s))
+    };
+    let steady = first_fitting(state.ranking.steady(column), None);
+    let fading = first_fitting(state.ranking.fading(column), Some(state.fade(s)));
+    match (steady, fading) {
+        (Some(a), Some(b)) => Some(if better(b, a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// True when `(eff, index)` `a` beats `b`: a higher score, or the same score and a lower index.
+fn better(a: (f64, usize), b: (f64, usize)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
 /// An unplaced draft that scores more in a placed draft's slot takes it.
 fn replace(state: &mut State<'_>) -> bool {
     let mut changed = false;
     for (d, s) in placed(state) {
         let current = state.eff(d, s);
         state.remove(d);
-        let best = (0..state.drafts())
-            .filter(|&u| u != d && state.slot_of(u).is_none())
-            .filter(|&u| state.eff(u, s) > current + EPSILON)
-            .filter(|&u| state.fits(u, s))
-            .max_by(|&a, &b| state.eff(a, s).total_cmp(&state.eff(b, s)).then(b.cmp(&a)));
+        // `d` is unplaced now but cannot clear its own score.
+        let best = best_for_slot(state, s, Bar::Above(current + EPSILON));
         match best {
-            Some(u) => {
+            Some((_, u)) => {
                 state.place(u, s);
                 changed = true;
             }
@@ -44,19 +90,24 @@ fn replace(state: &mut State<'_>) -> bool {
     changed
 }
 
-/// A placed draft moves to a better free slot.
+/// A placed draft moves to a better free slot (only a day with room can take it).
 fn relocate(state: &mut State<'_>) -> bool {
     let mut changed = false;
     for (d, s) in placed(state) {
         let current = state.eff(d, s);
         state.remove(d);
-        let best = state
-            .usable
-            .iter()
-            .copied()
-            .filter(|&t| t != s && state.eff(d, t) > current + EPSILON && state.fits(d, t))
-            .max_by(|&a, &b| state.eff(d, a).total_cmp(&state.eff(d, b)).then(b.cmp(&a)));
-        state.place(d, best.unwrap_or(s));
+        let mut best: Option<(f64, usize)> = None;
+        let candidates: Vec<usize> = state.usable_on_open_days().collect();
+        for t in candidates {
+            let v = state.eff(d, t);
+            if t == s || v <= current + EPSILON || best.is_some_and(|b| !better((v, t), b)) {
+                continue;
+            }
+            if state.fits(d, t) {
+                best = Some((v, t));
+            }
+        }
+        state.place(d, best.map_or(s, |(_, t)| t));
         changed |= best.is_some();
     }
     changed
@@ -95,17 +146,26 @@ fn swap(state: &mut State<'_>) -> bool {
     changed
 }
 
-/// Unplaced drafts go into the best free slot that still fits them, best pairs first.
+/// Unplaced drafts go into the best free slot that still fits them, best pairs first (ties:
+/// lower draft, then lower slot).
 fn fill(state: &mut State<'_>) -> bool {
     let mut changed = false;
     loop {
+        // (eff, draft, slot)
         let mut best: Option<(f64, usize, usize)> = None;
-        for d in (0..state.drafts()).filter(|&d| state.slot_of(d).is_none()) {
-            for &s in &state.usable {
-                let v = state.eff(d, s);
-                if best.is_some_and(|(b, _, _)| v <= b) || !state.fits(d, s) {
-                    continue;
-                }
+        let open: Vec<usize> = state
+            .usable_on_open_days()
+            .filter(|&s| state.slot_open(s))
+            .collect();
+        for s in open {
+            let bar = best.map_or(Bar::Any, |(v, _, _)| Bar::AtLeast(v));
+            let Some((v, d)) = best_for_slot(state, s, bar) else {
+                continue;
+            };
+            let wins = best.is_none_or(|(bv, bd, bs)| {
+                better((v, d), (bv, bd)) || (v == bv && d == bd && s < bs)
+            });
+            if wins {
                 best = Some((v, d, s));
             }
         }

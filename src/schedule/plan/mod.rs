@@ -35,8 +35,11 @@
 //! assignment, NP-hard with the spacing and duplicate rules); it is deterministic and fast:
 //! 30 days x 4 posts from 1,000 drafts is benchmarked in `benches/plan.rs`.
 
+mod greedy;
 mod improve;
+mod ranking;
 mod reason;
+mod scores;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -48,6 +51,7 @@ use super::best_times::BestTimes;
 use super::cadence::CadenceRules;
 use super::slots::CandidateSlot;
 use crate::domain::{DraftId, SubcultureId};
+pub use scores::ScoreMatrix;
 use state::State;
 
 /// What a fading draft keeps of its value per day it waits.
@@ -70,39 +74,6 @@ pub struct Fixed {
     /// Its local date.
     pub date: NaiveDate,
     pub instant: DateTime<Utc>,
-}
-
-/// Predicted median reach of each draft (rows) in each candidate slot (columns).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScoreMatrix {
-    slots: usize,
-    values: Vec<f64>,
-}
-
-impl ScoreMatrix {
-    /// Fills a `drafts x slots` matrix from a function; NaN and negative scores count as 0.
-    pub fn from_fn(drafts: usize, slots: usize, mut f: impl FnMut(usize, usize) -> f64) -> Self {
-        let mut values = Vec::with_capacity(drafts * slots);
-        for d in 0..drafts {
-            for s in 0..slots {
-                let v = f(d, s);
-                values.push(if v.is_finite() { v.max(0.0) } else { 0.0 });
-            }
-        }
-        Self { slots, values }
-    }
-
-    pub fn get(&self, draft: usize, slot: usize) -> f64 {
-        self.values[draft * self.slots + slot]
-    }
-
-    pub fn drafts(&self) -> usize {
-        self.values.len().checked_div(self.slots).unwrap_or(0)
-    }
-
-    pub fn slots(&self) -> usize {
-        self.slots
-    }
 }
 
 /// Everything the planner reads.
@@ -160,8 +131,7 @@ pub enum PlanError {
 pub fn auto_plan(input: &PlanInput<'_>) -> Result<Plan, PlanError> {
     let (rows, cols) = (input.scores.drafts(), input.scores.slots());
     let shape_ok = cols == input.slots.len()
-        && (rows == input.drafts.len()
-            || (input.slots.is_empty() && input.scores.values.is_empty()));
+        && (rows == input.drafts.len() || (input.slots.is_empty() && input.scores.is_empty()));
     if !shape_ok {
         return Err(PlanError::ScoreShape {
             rows,
@@ -171,7 +141,7 @@ pub fn auto_plan(input: &PlanInput<'_>) -> Result<Plan, PlanError> {
         });
     }
     let mut state = State::new(input);
-    state.greedy();
+    greedy::fill(&mut state);
     improve::until_stable(&mut state);
     Ok(finish(input, &state))
 }

@@ -12,9 +12,8 @@ pub(super) fn of(input: &PlanInput<'_>, state: &State<'_>, d: usize, s: usize) -
     let slot = &input.slots[s];
     let score = input.scores.get(d, s);
     let mut day: Vec<f64> = state
-        .usable
+        .usable_on_day_of(s)
         .iter()
-        .filter(|&&t| input.slots[t].date == slot.date)
         .map(|&t| input.scores.get(d, t))
         .collect();
     day.sort_by(f64::total_cmp);

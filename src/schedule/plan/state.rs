@@ -1,19 +1,29 @@
 //! The planner's working state: which draft sits in which slot, with the counts and instants
-//! that make every constraint check cheap.
+//! that make every constraint check cheap, and the per-column ranking and per-day slot lists
+//! that let a step look only at the candidates that can matter. A constraint check is split
+//! into what depends on the slot, on the draft and on the pair, so a caller that walks
+//! candidates in score order can drop a slot or a draft for good once it cannot take more.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{NaiveDate, Timelike};
 
+use super::ranking::Ranking;
 use super::{FADE_KEEP_PER_DAY, PlanInput};
 use crate::schedule::cadence::MixGroup;
 
 pub(super) struct State<'a> {
     pub input: &'a PlanInput<'a>,
-    /// Effective score per draft x slot (fading drafts discounted).
-    eff: Vec<f64>,
+    /// Per slot, what a fading draft keeps of its score there (`0.85^days`).
+    fade: Vec<f64>,
+    fading: Vec<bool>,
+    pub ranking: Ranking,
     /// Slots the rules allow, by index.
     pub usable: Vec<usize>,
+    /// The usable slots of each day, by index.
+    usable_of_day: Vec<Vec<usize>>,
+    /// Days that can take another post.
+    open_days: BTreeSet<usize>,
     slot_of: Vec<Option<usize>>,
     taken: Vec<Option<usize>>,
     day_of_slot: Vec<usize>,
@@ -124,24 +134,30 @@ impl<'a> State<'a> {
             })
             .collect();
 
-        let mut eff = Vec::with_capacity(input.drafts.len() * slots.len());
-        for (d, draft) in input.drafts.iter().enumerate() {
-            for (s, slot) in slots.iter().enumerate() {
-                let mut v = input.scores.get(d, s);
-                if draft.fading
-                    && let Some(first) = first_date
-                {
-                    let days = (slot.date - first).num_days().max(0);
-                    v *= FADE_KEEP_PER_DAY.powi(days as i32);
-                }
-                eff.push(v);
-            }
+        let fade: Vec<f64> = slots
+            .iter()
+            .map(|slot| {
+                let waited = first_date.map_or(0, |first| (slot.date - first).num_days().max(0));
+                FADE_KEEP_PER_DAY.powi(waited as i32)
+            })
+            .collect();
+        let mut usable_of_day = vec![Vec::new(); days.len()];
+        for &s in &usable {
+            usable_of_day[day_of_slot[s]].push(s);
         }
+        let per_day = usize::from(rules.posts_per_day);
+        let open_days = (0..days.len())
+            .filter(|&i| day_count[i] < per_day)
+            .collect();
 
         Self {
             input,
-            eff,
+            fade,
+            fading: input.drafts.iter().map(|d| d.fading).collect(),
+            ranking: Ranking::new(input.scores, input.drafts),
             usable,
+            usable_of_day,
+            open_days,
             slot_of: vec![None; input.drafts.len()],
             taken,
             day_of_slot,
@@ -156,12 +172,33 @@ impl<'a> State<'a> {
         }
     }
 
+    /// How many drafts may be placed (the exhaustive reference planner walks them all).
+    #[cfg(test)]
     pub fn drafts(&self) -> usize {
         self.slot_of.len()
     }
 
+    /// Effective score of draft `d` in slot `s` (fading drafts discounted).
     pub fn eff(&self, d: usize, s: usize) -> f64 {
-        self.eff[d * self.input.slots.len() + s]
+        let v = self.input.scores.get(d, s);
+        if self.fading[d] { v * self.fade[s] } else { v }
+    }
+
+    /// What a fading draft keeps of its score in slot `s`.
+    pub fn fade(&self, s: usize) -> f64 {
+        self.fade[s]
+    }
+
+    /// The usable slots of slot `s`'s day.
+    pub fn usable_on_day_of(&self, s: usize) -> &[usize] {
+        &self.usable_of_day[self.day_of_slot[s]]
+    }
+
+    /// The usable slots of every day that can take another post, day by day.
+    pub fn usable_on_open_days(&self) -> impl Iterator<Item = usize> + '_ {
+        self.open_days
+            .iter()
+            .flat_map(|&day| self.usable_of_day[day].iter().copied())
     }
 
     pub fn slot_of(&self, d: usize) -> Option<usize> {
@@ -186,15 +223,22 @@ impl<'a> State<'a> {
 
     /// True when draft `d` (unplaced) may go into free slot `s`.
     pub fn fits(&self, d: usize, s: usize) -> bool {
-        if self.slot_of[d].is_some() || self.taken[s].is_some() {
+        self.draft_open(d) && self.slot_open(s) && self.pair_fits(d, s)
+    }
+
+    /// True when `d` is unplaced and its subculture has room.
+    pub fn draft_open(&self, d: usize) -> bool {
+        let g = self.group_of[d];
+        self.slot_of[d].is_none() && self.group_cap[g].is_none_or(|cap| self.group_count[g] < cap)
+    }
+
+    /// True when slot `s` is free, its day has room and no post is too close.
+    pub fn slot_open(&self, s: usize) -> bool {
+        if self.taken[s].is_some() {
             return false;
         }
         let rules = self.input.rules;
         if rules.day_full(self.day_count[self.day_of_slot[s]]) {
-            return false;
-        }
-        let g = self.group_of[d];
-        if self.group_cap[g].is_some_and(|cap| self.group_count[g] >= cap) {
             return false;
         }
         let t = self.at(s);
@@ -207,6 +251,12 @@ impl<'a> State<'a> {
         {
             return false;
         }
+        true
+    }
+
+    /// True when no near-duplicate of `d` is posted too close to slot `s`.
+    pub fn pair_fits(&self, d: usize, s: usize) -> bool {
+        let t = self.at(s);
         let far = |other: i64| (other - t).abs() >= self.duplicate_gap;
         self.similar[d]
             .iter()
@@ -218,7 +268,11 @@ impl<'a> State<'a> {
     pub fn place(&mut self, d: usize, s: usize) {
         self.slot_of[d] = Some(s);
         self.taken[s] = Some(d);
-        self.day_count[self.day_of_slot[s]] += 1;
+        let day = self.day_of_slot[s];
+        self.day_count[day] += 1;
+        if self.day_count[day] >= usize::from(self.input.rules.posts_per_day) {
+            self.open_days.remove(&day);
+        }
         self.group_count[self.group_of[d]] += 1;
         *self.occupied.entry(self.at(s)).or_insert(0) += 1;
     }
@@ -228,7 +282,11 @@ impl<'a> State<'a> {
             return;
         };
         self.taken[s] = None;
-        self.day_count[self.day_of_slot[s]] -= 1;
+        let day = self.day_of_slot[s];
+        self.day_count[day] -= 1;
+        if self.day_count[day] < usize::from(self.input.rules.posts_per_day) {
+            self.open_days.insert(day);
+        }
         self.group_count[self.group_of[d]] -= 1;
         let t = self.at(s);
         if let Some(n) = self.occupied.get_mut(&t) {
@@ -239,31 +297,8 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Step 1: every (draft, slot) pair, best effective score first.
-    pub fn greedy(&mut self) {
-        let mut pairs: Vec<(f64, u32, u32)> = Vec::with_capacity(self.drafts() * self.usable.len());
-        for d in 0..self.drafts() {
-            for &s in &self.usable {
-                pairs.push((self.eff(d, s), d as u32, s as u32));
-            }
-        }
-        pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-        let capacity = self.capacity();
-        let mut placed = 0;
-        for (_, d, s) in pairs {
-            if placed >= capacity {
-                break;
-            }
-            let (d, s) = (d as usize, s as usize);
-            if self.fits(d, s) {
-                self.place(d, s);
-                placed += 1;
-            }
-        }
-    }
-
     /// The most posts the free days can still take.
-    fn capacity(&self) -> usize {
+    pub fn capacity(&self) -> usize {
         let per_day = usize::from(self.input.rules.posts_per_day);
         self.day_count
             .iter()

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{NEAR_DUPLICATE_SIMILARITY, PLANNING_PATHS, PlanRequest, SCORE_HOURS, Scope};
-use crate::checks::{TrendBook, caption_similarity};
+use super::{PLANNING_PATHS, PlanRequest, SCORE_HOURS, Scope};
+use crate::checks::TrendBook;
 use crate::domain::{Account, Draft, DraftId, DraftStatus, Lifecycle, PlanEntry};
 use crate::model::ForecastContext;
 use crate::schedule::wall::day_start;
@@ -15,7 +15,7 @@ use crate::schedule::{
     BestTimes, CadenceRules, CandidateSlot, Fixed, PlanDraft, PlanInput, ScoreMatrix, candidates,
     describe, hourly_grid,
 };
-use crate::workspace::{FORECAST_SEED, Workspace, WorkspaceError};
+use crate::workspace::{FORECAST_SEED, ForecastSession, Workspace, WorkspaceError};
 
 /// Everything the planner reads, plus what turning its answer into changes needs.
 pub(super) struct Inputs {
@@ -62,25 +62,36 @@ pub(super) fn is_fading(draft: &Draft, book: &TrendBook) -> bool {
             .any(|e| fading(e.lifecycle))
 }
 
-fn near_duplicates(candidates: &[Draft], others: &[&Draft]) -> Vec<(DraftId, DraftId)> {
-    let same_media = |a: &Draft, b: &Draft| {
-        a.media_hash
-            .as_deref()
-            .is_some_and(|h| !h.is_empty() && b.media_hash.as_deref() == Some(h))
-    };
-    let mut pairs = Vec::new();
-    for (i, a) in candidates.iter().enumerate() {
-        let rest = candidates[i + 1..].iter().chain(others.iter().copied());
-        for b in rest {
-            if a.id != b.id
-                && (same_media(a, b)
-                    || caption_similarity(&a.caption, &b.caption) >= NEAR_DUPLICATE_SIMILARITY)
-            {
-                pairs.push((a.id, b.id));
-            }
-        }
-    }
-    pairs
+/// Each candidate's heat map (its checks, then one model run), on every core: a map depends
+/// on its draft alone, so the answer is the same on any number of threads.
+fn heat_maps(
+    session: &ForecastSession,
+    rows: &[Draft],
+    week_start: DateTime<Utc>,
+    context: &ForecastContext,
+) -> Vec<[f64; 168]> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = rows.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|d| {
+                            session
+                                .model
+                                .heat_map(&session.features(d), week_start, context)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().expect("a heat map never panics"))
+            .collect()
+    })
 }
 
 pub(super) fn read(
@@ -181,17 +192,16 @@ pub(super) fn read(
     context.drivers = false;
     context.heat_map_hours = SCORE_HOURS;
     context.posts_same_day = u32::from(rules.posts_per_day);
-    let maps: Vec<[f64; 168]> = candidate_rows
+    let maps = heat_maps(&session, &candidate_rows, range_start, &context);
+    // A draft scores by the hour of the week only: one column per hour, not one per slot, so
+    // a year of slots x 5,000 drafts stays a few megabytes.
+    let column_of = slots
         .iter()
-        .map(|d| {
-            session
-                .model
-                .heat_map(&session.features(d), range_start, &context)
-        })
+        .map(|s| u32::from(s.hour_of_week) % 168)
         .collect();
-    let scores = ScoreMatrix::from_fn(candidate_rows.len(), slots.len(), |d, s| {
-        let h = slots[s].hour_of_week;
-        maps[d][usize::from(h) % 168] * best.prior_factor(h)
+    let scores = ScoreMatrix::by_column(candidate_rows.len(), 168, column_of, |d, h| {
+        let h = h as u8;
+        maps[d][usize::from(h)] * best.prior_factor(h)
     });
 
     let book = session.checks().trends();
@@ -204,7 +214,7 @@ pub(super) fn read(
         })
         .collect();
     let others: Vec<&Draft> = fixed.iter().filter_map(|f| drafts.get(&f.draft)).collect();
-    let pairs = near_duplicates(&candidate_rows, &others);
+    let pairs = super::near_duplicates::pairs(&candidate_rows, &others);
 
     Ok(Inputs {
         slots,

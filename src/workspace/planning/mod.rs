@@ -11,6 +11,7 @@
 
 mod changes;
 mod inputs;
+mod near_duplicates;
 #[cfg(test)]
 mod tests;
 

@@ -2,6 +2,7 @@
 //! holds.
 
 use chrono::{Duration, NaiveDate, Timelike};
+mod exhaustive;
 mod properties;
 
 use super::*;
