@@ -7,7 +7,7 @@ mod common;
 use common::egui::{self, accesskit::Role};
 use common::{app, demo_workspace};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::ui::ScrollstopApp;
 
 /// The table's headers (checked in the order they stand).
@@ -100,10 +100,13 @@ fn table_shown(harness: &mut Harness<'static, ScrollstopApp>) {
         .next()
         .is_none()
     {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(120),
-            "gave up waiting for the drafts table"
-        );
+        if start.elapsed() > std::time::Duration::from_secs(120) {
+            let shown: Vec<String> = harness
+                .query_all_by_role(Role::Button)
+                .filter_map(|n| n.accesskit_node().label())
+                .collect();
+            panic!("gave up waiting for the drafts table; buttons shown: {shown:?}");
+        }
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
