@@ -7,6 +7,11 @@
 //! The server is stopped (`pg_ctl stop -m immediate`) and its folder removed by a small reaper
 //! process that waits for this process to close a pipe: on drop, on a panic, and also when the
 //! test binary ends without dropping its statics (the shared server) or is killed.
+//!
+//! Other test binaries may take it in with `#[path = "../team/server.rs"] mod server;`.
+
+// A binary that takes this in by #[path] uses only part of it.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::net::TcpListener;
@@ -48,9 +53,14 @@ impl TestServer {
     pub fn start(tls: bool) -> TestServer {
         let bin = find_binaries();
         let run_as = running_as_root().then(server_user);
+        // /tmp rather than TMPDIR: the server's user must reach the folder, and the socket's
+        // path must stay short.
+        let parent = Some(PathBuf::from("/tmp"))
+            .filter(|p| p.is_dir())
+            .unwrap_or_else(std::env::temp_dir);
         let dir = tempfile::Builder::new()
             .prefix("scrollstop-pg-")
-            .tempdir()
+            .tempdir_in(parent)
             .expect("a temporary folder")
             .keep();
         let admin_password = format!("admin-{}", std::process::id());

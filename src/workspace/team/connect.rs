@@ -16,6 +16,9 @@ use super::tls;
 /// The `application_name` the server's activity views show.
 const APPLICATION_NAME: &str = "scrollstop";
 
+const KEEPALIVE_IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+const KEEPALIVE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// An open session with a team's server, as one login.
 pub struct TeamServer {
     pub(crate) client: Client,
@@ -47,6 +50,11 @@ impl TeamServer {
             .dbname(&address.database)
             .port(address.port)
             .connect_timeout(address.connect_timeout)
+            // A server that vanished (a laptop's network gone, a crashed host) is noticed in
+            // about a minute rather than the system's two hours.
+            .keepalives_idle(KEEPALIVE_IDLE)
+            .keepalives_interval(KEEPALIVE_INTERVAL)
+            .keepalives_retries(3)
             .application_name(APPLICATION_NAME)
             .ssl_mode(match address.sslmode {
                 SslMode::Disable => postgres::config::SslMode::Disable,
@@ -64,9 +72,13 @@ impl TeamServer {
         let tls = postgres_rustls::MakeTlsConnector::new(tokio_rustls_connector(
             tls::client_config(address, env)?,
         ));
-        let client = config
-            .connect(tls)
-            .map_err(|e| connect_error(&e, address))?;
+        let client = config.connect(tls).map_err(|e| {
+            let mut error = connect_error(&e, address);
+            if let TeamError::NoPassword { note, .. } = &mut error {
+                *note = found.warnings.iter().map(|w| format!(" ({w})")).collect();
+            }
+            error
+        })?;
         Ok(Self {
             client,
             address: address.clone(),
@@ -166,6 +178,7 @@ fn connect_error(e: &postgres::Error, address: &ServerAddress) -> TeamError {
             host: address.pgpass_host().to_string(),
             port: address.port,
             database: address.database.clone(),
+            note: String::new(),
         }
     } else if detail.contains("server does not support TLS") {
         TeamError::TlsRefused {
@@ -198,7 +211,7 @@ pub(crate) fn query_error(e: &postgres::Error, address: &ServerAddress) -> TeamE
         } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
             // Our functions say why in words; PostgreSQL's own "permission denied for schema"
             // means the login holds none of the team's roles.
-            if db.message().starts_with("permission denied") {
+            if db.message().starts_with("permission denied for ") {
                 TeamError::NotAMember {
                     login: address.login.clone(),
                     database: address.database.clone(),

@@ -27,13 +27,15 @@ pub enum TeamError {
     },
 
     #[error(
-        "the team server asks a password for {login} and none was found: put it in ~/.pgpass (a line {host}:{port}:{database}:{login}:PASSWORD, file mode 0600) or in the PGPASSWORD environment variable"
+        "the team server asks a password for {login} and none was found{note}: put it in ~/.pgpass (a line {host}:{port}:{database}:{login}:PASSWORD, file mode 0600) or in the PGPASSWORD environment variable"
     )]
     NoPassword {
         login: String,
         host: String,
         port: u16,
         database: String,
+        /// Why a password file was passed over, in parentheses; empty when none was.
+        note: String,
     },
 
     #[error(
