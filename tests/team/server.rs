@@ -246,7 +246,7 @@ impl TestServer {
         let path = self.bin.join(program);
         match &self.run_as {
             Some(user) => {
-                let mut c = Command::new("runuser");
+                let mut c = Command::new(system_program("runuser"));
                 c.args(["-u", user, "--"]).arg(path);
                 c
             }
@@ -268,7 +268,7 @@ impl TestServer {
     fn spawn_reaper(&self) -> Child {
         let pg_ctl = self.bin.join("pg_ctl");
         let as_user = match &self.run_as {
-            Some(user) => format!("runuser -u '{user}' -- "),
+            Some(user) => format!("'{}' -u '{user}' -- ", system_program("runuser").display()),
             None => String::new(),
         };
         let script = format!(
@@ -428,6 +428,16 @@ fn find_binaries() -> PathBuf {
         )
 }
 
+/// A system program, also where root's PATH may not look (`/usr/sbin` for runuser and useradd).
+fn system_program(name: &str) -> PathBuf {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(["/usr/sbin", "/sbin", "/usr/bin", "/bin"].map(PathBuf::from))
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from(name))
+}
+
 fn running_as_root() -> bool {
     std::fs::metadata("/proc/self")
         .map(|m| m.uid() == 0)
@@ -445,7 +455,7 @@ fn settle_server_user() -> String {
     if user_exists(SERVER_USER) {
         return SERVER_USER.to_string();
     }
-    let _ = Command::new("useradd")
+    let _ = Command::new(system_program("useradd"))
         .args(["--system", "--no-create-home", "--home-dir", "/nonexistent"])
         .args(["--shell", "/usr/sbin/nologin", SERVER_USER])
         .stdout(Stdio::null())
