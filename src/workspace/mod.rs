@@ -22,6 +22,7 @@ mod planning;
 mod progress;
 mod queries;
 mod read_only;
+pub mod team;
 mod typed;
 
 use std::path::{Path, PathBuf};
