@@ -11,6 +11,7 @@ mod dry_run;
 mod plan;
 mod print;
 mod reach;
+mod team;
 
 use std::io::Write;
 
@@ -197,6 +198,13 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> anyhow::Result<
             };
             let author = cli.author(&workspace);
             draft::run(&mut workspace, command, &author, out)?;
+        }
+        Command::Team(command) => {
+            let path = cli.workspace_path()?;
+            team::run(&path, |ws| cli.author(ws), command, out)?;
+        }
+        Command::Sync { watch, json } => {
+            team::sync(&cli.workspace_path()?, *watch, *json, out)?;
         }
         Command::Undo | Command::Redo => {
             let mut workspace = Workspace::open_existing(&cli.workspace_path()?)?;

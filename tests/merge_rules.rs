@@ -241,3 +241,24 @@ fn picking_a_kept_aside_value_settles_the_conflict_on_both_machines() {
     assert!(priya.draft_conflicts(id).expect("conflicts").is_empty());
     assert!(sam.draft_conflicts(id).expect("conflicts").is_empty());
 }
+
+#[test]
+fn a_member_who_pushes_before_pulling_still_converges_with_one_conflict() {
+    let (_dir, mut priya, mut sam, mut order, id) = two_members();
+    edit_draft(&mut priya, id, "Priya", |d| {
+        d.caption = "Priya's caption".into()
+    });
+    edit_draft(&mut sam, id, "Sam", |d| d.caption = "Sam's caption".into());
+    // Both push before either pulls: Sam's is ordered last and wins.
+    order.push(&mut priya);
+    order.push(&mut sam);
+    order.pull(&mut sam);
+    order.pull(&mut priya);
+    assert_eq!(dump(&priya), dump(&sam));
+    assert_eq!(sam.draft(id).expect("draft").caption, "Sam's caption");
+    for member in [&priya, &sam] {
+        let conflicts = member.draft_conflicts(id).expect("conflicts");
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].value, "\"Priya's caption\"");
+    }
+}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use super::{draft, plan};
+use super::{draft, plan, team};
 use crate::workspace::{DEFAULT_DEMO_SEED, Workspace};
 
 /// Scrollstop: plan TikTok posts, check drafts against what the For You feed rewards, predict
@@ -151,6 +151,18 @@ pub enum Command {
     /// Read, add and change drafts (every edit the window makes).
     #[command(subcommand)]
     Draft(draft::DraftCommand),
+    /// Share the workspace with a team on a PostgreSQL server, join one, manage members.
+    #[command(subcommand)]
+    Team(team::TeamCommand),
+    /// Push this workspace's edits to its team and pull the team's (--watch: keep syncing).
+    Sync {
+        /// Keep syncing: whenever a teammate pushes, and every 30 seconds.
+        #[arg(long)]
+        watch: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Take back your latest edit (from the window or the command line).
     Undo,
     /// Apply again the edit your latest undo took back.

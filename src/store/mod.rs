@@ -40,7 +40,7 @@ pub(crate) use open::{backup_folder_of, beside, remove_new_workspace};
 pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
 pub use subcultures::CATALOGUE_SEEDED_KEY;
-pub use team_log::{FieldConflict, SharedOp};
+pub use team_log::{FieldConflict, LastSet, SharedOp};
 pub use trends::RecordedTrend;
 pub use videos::{VideoFields, VideoWithSnapshots, VideoWrites};
 

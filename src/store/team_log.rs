@@ -29,6 +29,16 @@ pub struct SharedOp {
     pub seq: Option<i64>,
 }
 
+/// The op that last set a field, as the merge rules compare it with an incoming one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastSet {
+    pub author: String,
+    pub seq: i64,
+    pub base_seq: i64,
+    /// JSON text of the value it wrote.
+    pub value: Option<String>,
+}
+
 /// A losing value of a text field two members changed without seeing each other's change.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FieldConflict {
@@ -125,20 +135,25 @@ impl Store {
             .is_some())
     }
 
-    /// The author and server order of the op that last set the field, among ordered ops.
-    pub fn field_last_set(
-        &self,
-        entity: &str,
-        field: &str,
-    ) -> Result<Option<(String, i64)>, StoreError> {
+    /// The op that last set the field, among those the server ordered: its author, server
+    /// order and base.
+    pub fn field_last_set(&self, entity: &str, field: &str) -> Result<Option<LastSet>, StoreError> {
         Ok(self
             .conn
             .query_row(
-                "SELECT e.author, o.seq FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
+                "SELECT e.author, o.seq, COALESCE(o.base_seq, 0), o.value
+                 FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
                  WHERE o.entity_uuid = ?1 AND o.field = ?2 AND o.seq IS NOT NULL
                  ORDER BY o.seq DESC LIMIT 1",
                 params![entity, field],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| {
+                    Ok(LastSet {
+                        author: r.get(0)?,
+                        seq: r.get(1)?,
+                        base_seq: r.get(2)?,
+                        value: r.get(3)?,
+                    })
+                },
             )
             .optional()?)
     }

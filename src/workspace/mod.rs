@@ -139,6 +139,9 @@ pub enum WorkspaceError {
     #[error(transparent)]
     ExportTarget(#[from] ExportTargetError),
 
+    #[error(transparent)]
+    Team(Box<team::TeamError>),
+
     #[error("could not write the CSV file: {0}")]
     Csv(#[from] csv::Error),
 

@@ -7,6 +7,7 @@
 mod crash;
 mod create;
 mod members;
+mod members_sync;
 mod password;
 mod push;
 mod roles;

@@ -146,14 +146,31 @@ impl Workspace {
             pulled.kept_ours += 1;
             return Ok(());
         }
+        let last = self.store.field_last_set(&op.entity, &op.field)?;
+        if let Some(last) = last.as_ref().filter(|l| l.seq > seq) {
+            // We pushed a later change of the field before pulling this one: ours stands. Made
+            // without seeing this one, it makes this one a conflict (as on every machine).
+            if text
+                && last.base_seq < seq
+                && last.author != op.author
+                && let Some(value) = &op.value
+                && op.value != last.value
+            {
+                self.keep_conflict(op, value.clone(), op.author.clone(), Some(seq))?;
+                pulled.conflicts += 1;
+            }
+            self.store.log_pulled(op, &summary)?;
+            pulled.kept_ours += 1;
+            return Ok(());
+        }
         if text
-            && let Some((author, last)) = self.store.field_last_set(&op.entity, &op.field)?
-            && op.base_seq.unwrap_or(0) < last
-            && author != op.author
+            && let Some(last) = last
+            && op.base_seq.unwrap_or(0) < last.seq
+            && last.author != op.author
             && let Some(current) = self.draft_field(&op.entity, &op.field)?
             && Some(&current) != op.value.as_ref()
         {
-            self.keep_conflict(op, current, author, Some(last))?;
+            self.keep_conflict(op, current, last.author, Some(last.seq))?;
             pulled.conflicts += 1;
         }
         if self.set_from_op(op)? {

@@ -16,6 +16,7 @@ mod members;
 mod password;
 mod push;
 mod server;
+mod sync;
 mod tls;
 
 pub use address::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_PORT, ServerAddress, SslMode};
@@ -25,3 +26,4 @@ pub use members::{Member, MemberAdded, Role};
 pub use password::{Environment, Found as FoundPassword, find as find_password};
 pub use push::{CHANNEL, OutgoingOp, PushOutcome, ServerOp};
 pub use server::{SERVER_VERSION, TeamCreated, TeamInfo};
+pub use sync::SyncReport;
