@@ -58,6 +58,7 @@ fn the_editor_shows_a_kept_aside_caption_and_use_this_settles_it() {
     order.push(&mut sam);
     order.pull(&mut priya);
     order.push(&mut priya);
+    order.pull(&mut priya);
     drop(priya);
 
     // Priya's caption won (ordered last); Sam's is kept aside on her machine.

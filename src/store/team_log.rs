@@ -188,23 +188,6 @@ impl Store {
         })
     }
 
-    /// Keeps the losing value of a text field until someone picks.
-    pub fn add_conflict(&mut self, conflict: &FieldConflict) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO field_conflicts (entity_kind, entity_uuid, field, value, author, seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                conflict.kind.as_str(),
-                conflict.entity,
-                conflict.field,
-                conflict.value,
-                conflict.author,
-                conflict.seq
-            ],
-        )?;
-        Ok(())
-    }
-
     /// The entity's conflicts nobody picked yet, oldest first.
     pub fn open_conflicts(&self, entity: &str) -> Result<Vec<FieldConflict>, StoreError> {
         let mut statement = self.conn.prepare(
@@ -224,6 +207,69 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Works the conflicts of the entity's `field` out again from every op on it the server
+    /// ordered: each value replaced by an op of another author who had not seen it (its base
+    /// before the replaced op) is a conflict, unless a settling op (`resolved:FIELD`) came after
+    /// it in the order or waits in this machine's outbox. The same ops give the same conflicts
+    /// on every machine, whatever order they arrived in. Returns how many are open.
+    pub fn recompute_conflicts(
+        &mut self,
+        kind: EntityKind,
+        entity: &str,
+        field: &str,
+        resolved_prefix: &str,
+    ) -> Result<usize, StoreError> {
+        self.transaction(|tx| {
+            let mut statement = tx.prepare_cached(
+                "SELECT e.author, o.seq, COALESCE(o.base_seq, 0), o.value
+                 FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
+                 WHERE o.entity_uuid = ?1 AND o.field = ?2 AND o.seq IS NOT NULL
+                 ORDER BY o.seq",
+            )?;
+            let history: Vec<(String, i64, i64, Option<String>)> = statement
+                .query_map(params![entity, field], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect::<Result<_, _>>()?;
+            let settled: Option<i64> = tx.query_row(
+                "SELECT MAX(CASE WHEN seq IS NULL AND origin = 'local' AND refused IS NULL
+                                 THEN 9223372036854775807 ELSE seq END)
+                 FROM edit_ops WHERE entity_uuid = ?1 AND field = ?2",
+                params![entity, format!("{resolved_prefix}{field}")],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "DELETE FROM field_conflicts WHERE entity_uuid = ?1 AND field = ?2",
+                params![entity, field],
+            )?;
+            let mut open = 0;
+            for pair in history.windows(2) {
+                let (before, after) = (&pair[0], &pair[1]);
+                let concurrent = after.2 < before.1 && after.0 != before.0 && after.3 != before.3;
+                let Some(value) = before.3.as_ref().filter(|_| concurrent) else {
+                    continue;
+                };
+                let resolved = settled.is_some_and(|s| s > after.1);
+                tx.execute(
+                    "INSERT INTO field_conflicts
+                         (entity_kind, entity_uuid, field, value, author, seq, resolved)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        kind.as_str(),
+                        entity,
+                        field,
+                        value,
+                        before.0,
+                        before.1,
+                        resolved
+                    ],
+                )?;
+                open += usize::from(!resolved);
+            }
+            Ok(open)
+        })
     }
 
     /// Marks the entity's open conflicts on `field` as picked; returns how many there were.

@@ -130,48 +130,42 @@ impl Workspace {
         seq: i64,
         pulled: &mut Pulled,
     ) -> Result<(), WorkspaceError> {
-        if self.store.knows_op(&op.op_id)? {
+        let ours = self.store.knows_op(&op.op_id)?;
+        if ours {
             self.store.set_op_seq(&op.op_id, seq)?;
             pulled.ours += 1;
-            return Ok(());
+        } else {
+            self.take_teammates(op, seq, pulled)?;
         }
-        let text = op.kind == EntityKind::Draft && TEXT_FIELDS.contains(&op.field.as_str());
+        // Conflicts follow from the order alone, so every machine works them out the same.
+        let field = op.field.strip_prefix(RESOLVED_PREFIX).unwrap_or(&op.field);
+        if op.kind == EntityKind::Draft && TEXT_FIELDS.contains(&field) {
+            let before = self.store.open_conflicts(&op.entity)?.len();
+            self.store
+                .recompute_conflicts(op.kind, &op.entity, field, RESOLVED_PREFIX)?;
+            let after = self.store.open_conflicts(&op.entity)?.len();
+            pulled.conflicts += after.saturating_sub(before);
+        }
+        Ok(())
+    }
+
+    /// A teammate's op: applied unless a later change of the field (ours, sent or not) stands.
+    fn take_teammates(
+        &mut self,
+        op: &SharedOp,
+        seq: i64,
+        pulled: &mut Pulled,
+    ) -> Result<(), WorkspaceError> {
         let summary = format!("{} (from the team)", op.field);
-        if self.store.field_pending(&op.entity, &op.field)? {
-            if text && let Some(value) = &op.value {
-                self.keep_conflict(op, value.clone(), op.author.clone(), Some(seq))?;
-                pulled.conflicts += 1;
-            }
+        let later_is_ours = self.store.field_pending(&op.entity, &op.field)?
+            || self
+                .store
+                .field_last_set(&op.entity, &op.field)?
+                .is_some_and(|last| last.seq > seq);
+        if later_is_ours {
             self.store.log_pulled(op, &summary)?;
             pulled.kept_ours += 1;
             return Ok(());
-        }
-        let last = self.store.field_last_set(&op.entity, &op.field)?;
-        if let Some(last) = last.as_ref().filter(|l| l.seq > seq) {
-            // We pushed a later change of the field before pulling this one: ours stands. Made
-            // without seeing this one, it makes this one a conflict (as on every machine).
-            if text
-                && last.base_seq < seq
-                && last.author != op.author
-                && let Some(value) = &op.value
-                && op.value != last.value
-            {
-                self.keep_conflict(op, value.clone(), op.author.clone(), Some(seq))?;
-                pulled.conflicts += 1;
-            }
-            self.store.log_pulled(op, &summary)?;
-            pulled.kept_ours += 1;
-            return Ok(());
-        }
-        if text
-            && let Some(last) = last
-            && op.base_seq.unwrap_or(0) < last.seq
-            && last.author != op.author
-            && let Some(current) = self.draft_field(&op.entity, &op.field)?
-            && Some(&current) != op.value.as_ref()
-        {
-            self.keep_conflict(op, current, last.author, Some(last.seq))?;
-            pulled.conflicts += 1;
         }
         if self.set_from_op(op)? {
             pulled.applied += 1;
@@ -180,34 +174,6 @@ impl Workspace {
         }
         self.store.log_pulled(op, &summary)?;
         Ok(())
-    }
-
-    fn keep_conflict(
-        &mut self,
-        op: &SharedOp,
-        value: String,
-        author: String,
-        seq: Option<i64>,
-    ) -> Result<(), WorkspaceError> {
-        Ok(self.store.add_conflict(&FieldConflict {
-            id: 0,
-            kind: op.kind,
-            entity: op.entity.clone(),
-            field: op.field.clone(),
-            value,
-            author,
-            seq,
-        })?)
-    }
-
-    /// The draft's field as JSON text, as the log writes it.
-    fn draft_field(&self, uuid: &str, field: &str) -> Result<Option<String>, WorkspaceError> {
-        let Some(id) = self.local_id(EntityKind::Draft, uuid)? else {
-            return Ok(None);
-        };
-        let draft = self.store.draft(DraftId(id))?;
-        let form = shared_form(&self.store, EntityKind::Draft, &draft)?;
-        Ok(form.get(field).map(Value::to_string))
     }
 
     fn local_id(&self, kind: EntityKind, uuid: &str) -> Result<Option<i64>, StoreError> {
