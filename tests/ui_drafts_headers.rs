@@ -115,8 +115,9 @@ fn table_shown(harness: &mut Harness<'static, ScrollstopApp>) {
 
 #[test]
 fn every_drafts_header_is_read_whole_also_when_sorted() {
-    let workspace = demo_workspace();
     for width in [1280.0, 1100.0] {
+        // A fresh workspace for each width: nothing one window did carries into the next.
+        let workspace = demo_workspace();
         let mut harness = app(&workspace.path);
         harness.set_size(egui::vec2(width, 800.0));
         harness.run();
