@@ -16,6 +16,7 @@ mod pulled;
 mod run_drafts;
 mod run_library;
 mod run_plan;
+mod teammate_values;
 mod undo;
 
 pub use apply::{Applied, Outcome};
