@@ -73,6 +73,43 @@ pub struct StatusLine<'a> {
     pub notice: Option<&'a Notice>,
     pub can_undo: bool,
     pub jobs: &'a JobRunner,
+    /// The team the workspace syncs with, if any.
+    pub team: Option<&'a crate::workspace::team::TeamStatus>,
+}
+
+/// The team's name, what waits to be sent or was refused, and Sync now.
+fn team_ui(
+    ui: &mut egui::Ui,
+    team: &crate::workspace::team::TeamStatus,
+    busy: bool,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui);
+    ui.label(theme::muted(ui, format!("Team {}", team.team)).small())
+        .on_hover_text(format!("Synced with {}", team.server));
+    let (text, colour) = if team.waiting == 0 {
+        ("synced".to_string(), palette.ok)
+    } else {
+        (
+            format!("{} waiting", plural(team.waiting, "change", "changes")),
+            palette.warn,
+        )
+    };
+    ui.label(RichText::new(text).small().color(colour));
+    if !team.refused.is_empty() {
+        ui.label(
+            RichText::new(format!("{} refused", team.refused.len()))
+                .small()
+                .color(palette.error),
+        )
+        .on_hover_text(team.refused.join("\n"));
+    }
+    let sync = ui
+        .add_enabled(!busy, egui::Button::new("Sync now").small())
+        .on_hover_text("Send your changes to the team and fetch theirs");
+    if sync.clicked() {
+        actions.push(Action::SyncTeam);
+    }
 }
 
 /// Draws the status bar's contents.
@@ -98,6 +135,10 @@ pub fn ui(ui: &mut egui::Ui, line: &StatusLine<'_>, actions: &mut Vec<Action>) {
             ]
             .join(" · ");
             ui.label(theme::muted(ui, counts).small());
+        }
+        if let Some(team) = line.team {
+            ui.separator();
+            team_ui(ui, team, line.jobs.is_busy(), actions);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if line.jobs.is_busy() {

@@ -107,6 +107,8 @@ pub enum Action {
     SetSetting { key: String, value: Option<String> },
     /// The member has seen every mention of them up to this moment (the Activity view).
     MarkMentionsRead(DateTime<Utc>),
+    /// Send this workspace's changes to its team and fetch theirs (a background job).
+    SyncTeam,
     /// Take back the latest edit.
     Undo,
     /// Apply again the edit the latest Undo took back.

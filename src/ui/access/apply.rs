@@ -44,6 +44,7 @@ fn writes(action: &Action) -> bool {
             | Action::SetSetting { .. }
             | Action::PickConflict { .. }
             | Action::MarkMentionsRead(_)
+            | Action::SyncTeam
             | Action::ImportFiles
             | Action::ImportFolder
             | Action::TypeImportPath

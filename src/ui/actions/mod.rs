@@ -71,6 +71,10 @@ impl ScrollstopApp {
             self.apply_help(request);
             return Ok(Applied::Window);
         }
+        if let Action::SyncTeam = action {
+            self.start_sync(ctx);
+            return Ok(Applied::Window);
+        }
         if let Action::ReplanDraft(draft) = action {
             self.start_replan(ctx, draft);
             return Ok(Applied::Window);
@@ -124,6 +128,7 @@ impl ScrollstopApp {
             | Action::Help(_)
             | Action::ExportCalendar(_)
             | Action::ReplanDraft(_)
+            | Action::SyncTeam
             | Action::ExportCalendarTo { .. }
             | Action::TypeImportPath
             | Action::ImportFiles

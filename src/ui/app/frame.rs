@@ -73,6 +73,7 @@ impl ScrollstopApp {
                     notice: notice.as_ref(),
                     can_undo: workspace.can_undo(&workspace.member_name()),
                     jobs,
+                    team: cache.team.as_ref(),
                 };
                 status_bar::ui(ui, &line, actions);
             });

@@ -42,6 +42,8 @@ pub(super) struct Cache {
     pub accounts: Vec<Account>,
     pub counts: Option<TableCounts>,
     pub empty: bool,
+    /// The team the workspace syncs with and what waits for it (`None` outside a team).
+    pub team: Option<crate::workspace::team::TeamStatus>,
 }
 
 /// The Scrollstop window.
@@ -158,6 +160,7 @@ impl ScrollstopApp {
             accounts: accounts.unwrap_or_default(),
             counts: workspace.counts().ok(),
             empty: workspace.is_empty().unwrap_or(false),
+            team: workspace.team_status().ok().flatten(),
         };
         let known = |id| self.cache.accounts.iter().any(|a: &Account| a.id == id);
         if !self.account.is_some_and(known) {

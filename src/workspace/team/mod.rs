@@ -26,4 +26,4 @@ pub use members::{Member, MemberAdded, Role};
 pub use password::{Environment, Found as FoundPassword, find as find_password};
 pub use push::{CHANNEL, OutgoingOp, PushOutcome, ServerOp};
 pub use server::{SERVER_VERSION, TeamCreated, TeamInfo};
-pub use sync::SyncReport;
+pub use sync::{SyncReport, TeamStatus};

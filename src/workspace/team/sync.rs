@@ -19,6 +19,18 @@ const SERVER_KEY: &str = "server";
 /// The sync state key of the team's name.
 const TEAM_KEY: &str = "team";
 
+/// Where a team workspace stands, as the status bar shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamStatus {
+    pub team: String,
+    /// The server's address, without a password.
+    pub server: String,
+    /// This machine's changes waiting to be sent.
+    pub waiting: usize,
+    /// Why the server refused changes of this machine, in words.
+    pub refused: Vec<String>,
+}
+
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SyncReport {
@@ -41,6 +53,35 @@ impl Workspace {
         let address = ServerAddress::parse(&url)?;
         let name = self.store.sync_value(TEAM_KEY)?.unwrap_or_default();
         Ok(Some((address, name)))
+    }
+
+    /// The team this workspace syncs with and what waits for it; `None` outside a team.
+    pub fn team_status(&self) -> Result<Option<TeamStatus>, WorkspaceError> {
+        let Some((address, team)) = self.team()? else {
+            return Ok(None);
+        };
+        Ok(Some(TeamStatus {
+            team,
+            server: address.url(),
+            waiting: self.outbox()?.len(),
+            refused: self
+                .refused_ops()?
+                .into_iter()
+                .map(|(_, reason)| reason)
+                .collect(),
+        }))
+    }
+
+    /// Connects to the workspace's team and syncs once.
+    pub fn sync_now(&mut self) -> Result<SyncReport, WorkspaceError> {
+        let Some((address, _)) = self.team()? else {
+            return Err(WorkspaceError::Refused(
+                "this workspace is not in a team: `scrollstop team create --server URL` shares it"
+                    .into(),
+            ));
+        };
+        let mut server = TeamServer::connect(&address)?;
+        self.sync_with(&mut server)
     }
 
     /// Remembers the team this workspace syncs with (the address is kept without a password).
