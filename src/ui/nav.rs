@@ -1,5 +1,6 @@
-//! The left navigation: the account switcher, one entry per view (Ctrl+1..Ctrl+7) and the
-//! import buttons (Ctrl+I).
+//! The left navigation: the account switcher, one entry per view (Ctrl+1..Ctrl+8) and the
+//! import buttons (Ctrl+I). In a short window the entries are tighter, so everything fits
+//! above the help footer at 720 pixels.
 //! It only reports what the user picked as [`Action`]s; the app switches.
 
 use super::section::Section;
@@ -31,21 +32,28 @@ pub fn ui(
     account: Option<AccountId>,
     actions: &mut Vec<Action>,
 ) {
+    let short = ui.ctx().content_rect().height() < SHORT_WINDOW;
+    let gap = if short {
+        theme::SPACE_S
+    } else {
+        theme::SPACE_L
+    };
     theme::wordmark(ui, 20.0);
     ui.label(theme::muted(ui, "Content planner").small());
-    ui.add_space(theme::SPACE_L);
+    ui.add_space(gap);
 
     account_switcher(ui, accounts, account, actions);
-    ui.add_space(theme::SPACE_L);
+    ui.add_space(gap);
 
     ui.label(theme::muted(ui, "Views").strong());
     ui.add_space(theme::SPACE_S);
     let width = ui.available_width();
+    let height = if short { 25.0 } else { 30.0 };
     for section in Section::ALL {
         let shortcut = ui.ctx().format_shortcut(&section.shortcut());
         let entry = egui::Button::selectable(section == current, section.label())
             .right_text(theme::muted(ui, shortcut.clone()).small())
-            .min_size(egui::vec2(width, 30.0));
+            .min_size(egui::vec2(width, height));
         let response = ui
             .add(entry)
             .accessible_name(section.label())
@@ -54,17 +62,20 @@ pub fn ui(
             actions.push(Action::Navigate(section));
         }
     }
-    ui.add_space(theme::SPACE_L);
-    import_buttons(ui, actions);
+    ui.add_space(gap);
+    import_buttons(ui, if short { 25.0 } else { 30.0 }, actions);
 }
 
+/// Below this window height the navigation is drawn tighter.
+const SHORT_WINDOW: f32 = 800.0;
+
 /// Import is reachable from every view: files, a folder (drag and drop works anywhere too).
-fn import_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+fn import_buttons(ui: &mut egui::Ui, height: f32, actions: &mut Vec<Action>) {
     let width = ui.available_width();
     let shortcut = ui.ctx().format_shortcut(&IMPORT_SHORTCUT);
     let files = egui::Button::new("Import files…")
         .right_text(theme::muted(ui, shortcut.clone()).small())
-        .min_size(egui::vec2(width, 30.0));
+        .min_size(egui::vec2(width, height));
     let hint = format!(
         "Import TikTok Studio exports, video-history spreadsheets, trend lists or drafts CSVs ({shortcut}). \
          You can also drop files or folders anywhere on the window."
@@ -73,12 +84,12 @@ fn import_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     if response.on_hover_text(hint).clicked() {
         actions.push(Action::ImportFiles);
     }
-    let folder = egui::Button::new("Import a folder…").min_size(egui::vec2(width, 26.0));
+    let folder = egui::Button::new("Import a folder…").min_size(egui::vec2(width, height - 4.0));
     let hint = "Import every export in a folder (and the ZIPs in it)";
     if ui.add(folder).on_hover_text(hint).clicked() {
         actions.push(Action::ImportFolder);
     }
-    let typed = egui::Button::new("Import by path…").min_size(egui::vec2(width, 26.0));
+    let typed = egui::Button::new("Import by path…").min_size(egui::vec2(width, height - 4.0));
     let hint = "Type or paste the path of an export, a ZIP or a folder";
     if ui.add(typed).on_hover_text(hint).clicked() {
         actions.push(Action::TypeImportPath);

@@ -82,7 +82,15 @@ impl ScrollstopApp {
             .exact_size(theme::NAV_WIDTH)
             .frame(theme::nav_frame(ui))
             .show(ui, |ui| {
-                nav::ui(ui, *section, &cache.accounts, *account, actions);
+                // The entries scroll rather than run under the help footer in a short window.
+                let room = (ui.available_height() - help::NAV_FOOTER_HEIGHT).max(0.0);
+                egui::ScrollArea::vertical()
+                    .id_salt("navigation")
+                    .max_height(room)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        nav::ui(ui, *section, &cache.accounts, *account, actions)
+                    });
                 help::nav_footer(ui, help.checklist.steps(), actions);
             });
         if editor_shown {

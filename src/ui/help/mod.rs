@@ -51,6 +51,9 @@ impl Help {
 
 pub use about::Facts as AboutFacts;
 
+/// The height the help footer takes at the bottom of the navigation.
+pub const NAV_FOOTER_HEIGHT: f32 = 100.0;
+
 /// The Help entries at the foot of the navigation: the checklist's progress, the shortcut
 /// overview and About.
 pub fn nav_footer(ui: &mut egui::Ui, steps: Option<&FirstSteps>, actions: &mut Vec<Action>) {

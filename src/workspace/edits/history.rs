@@ -101,6 +101,9 @@ fn group(ops: Vec<LoggedOp>) -> Vec<HistoryEntry> {
 /// "Priya changed the caption and the title", "Priya created the draft".
 fn sentence(entry: &HistoryEntry, created: bool, removed: bool) -> String {
     let thing = entry.kind.replace('_', " ");
+    if created && entry.kind == "comment" {
+        return format!("{} commented", entry.author);
+    }
     if created {
         return format!("{} created the {thing}", entry.author);
     }
