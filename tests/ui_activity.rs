@@ -45,6 +45,14 @@ fn a_mention_is_new_until_read_and_changes_name_their_author() {
     assert!(shows_part(&harness, "1 new"));
     assert!(shows_part(&harness, "can you check the hook?"));
     assert!(shows_part(&harness, "Sam changed the title"));
+    assert!(
+        shows_part(&harness, "Sam commented"),
+        "a comment names its author"
+    );
+    assert!(
+        harness.query_all_by_label("\"Renamed by Sam\"").count() >= 2,
+        "the comment's entry links to its draft too"
+    );
 
     harness.get_by_label("Mark all as read").click();
     harness.run();

@@ -1,7 +1,7 @@
 //! Drafts and their review comments. Deleting moves a draft to the trash.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::convert::{instant, instant_opt, list, to_list, to_unix};
 use super::{Store, StoreError};
@@ -105,7 +105,6 @@ pub(crate) fn find_same(
     title: &str,
     caption: &str,
 ) -> Result<Option<DraftId>, StoreError> {
-    use rusqlite::OptionalExtension;
     Ok(conn
         .prepare_cached(
             "SELECT id FROM drafts WHERE account_id = ?1 AND title = ?2 AND caption = ?3
@@ -285,6 +284,19 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The draft a comment belongs to.
+    pub fn draft_of_comment(&self, comment: i64) -> Result<Option<DraftId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT draft_id FROM draft_comments WHERE id = ?1",
+                [comment],
+                |r| r.get(0),
+            )
+            .optional()?
+            .map(DraftId))
     }
 
     /// Comments whose text contains `@` (every candidate mention), newest first, at most

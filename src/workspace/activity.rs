@@ -70,19 +70,27 @@ impl Workspace {
             .collect())
     }
 
-    /// The team's latest changes, newest first, each with the draft it concerns.
+    /// The team's latest changes, newest first, each with the draft it concerns (a comment's
+    /// draft too).
     pub fn activity(&self, limit: usize) -> Result<Vec<ActivityEntry>, WorkspaceError> {
         let changes = self.recent_history(limit)?;
         changes
             .into_iter()
             .map(|change| {
-                let draft = match change.kind.as_str() {
-                    "draft" => self
-                        .draft_by_uuid(&change.entity)?
-                        .and_then(|id| self.draft(id).ok())
-                        .map(|d| (d.id, d.display_title().to_string())),
+                let id = match change.kind.as_str() {
+                    "draft" => self.draft_by_uuid(&change.entity)?,
+                    "comment" => self
+                        .store
+                        .local_id_of(crate::store::EntityKind::Comment, &change.entity)?
+                        .and_then(|id| id.parse().ok())
+                        .map(|id| self.store.draft_of_comment(id))
+                        .transpose()?
+                        .flatten(),
                     _ => None,
                 };
+                let draft = id
+                    .and_then(|id| self.draft(id).ok())
+                    .map(|d| (d.id, d.display_title().to_string()));
                 Ok(ActivityEntry { change, draft })
             })
             .collect()
