@@ -93,6 +93,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// One plan entry by its id, whatever its account.
+    pub fn plan_entry(&self, id: PlanEntryId) -> Result<Option<PlanEntry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM plan_entries p WHERE p.id = ?1"
+        ))?;
+        Ok(stmt.query_map([id.0], read)?.next().transpose()?)
+    }
+
     /// The account's plan entries in `[from, to)` for a calendar export, in time order,
     /// including those of trashed drafts (exported as cancelled, so calendars drop them).
     pub fn plan_entries_for_export(

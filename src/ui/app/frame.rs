@@ -71,7 +71,7 @@ impl ScrollstopApp {
                     counts: cache.counts.as_ref(),
                     accounts: cache.accounts.len(),
                     notice: notice.as_ref(),
-                    can_undo: workspace.can_undo(&workspace.member_name()),
+                    can_undo: cache.can_undo,
                     jobs,
                     team: cache.team.as_ref(),
                 };

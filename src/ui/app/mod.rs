@@ -44,6 +44,8 @@ pub(super) struct Cache {
     pub empty: bool,
     /// The team the workspace syncs with and what waits for it (`None` outside a team).
     pub team: Option<crate::workspace::team::TeamStatus>,
+    /// The member has an edit Undo can take back.
+    pub can_undo: bool,
 }
 
 /// The Scrollstop window.
@@ -161,6 +163,7 @@ impl ScrollstopApp {
             counts: workspace.counts().ok(),
             empty: workspace.is_empty().unwrap_or(false),
             team: workspace.team_status().ok().flatten(),
+            can_undo: workspace.can_undo(&workspace.member_name()),
         };
         let known = |id| self.cache.accounts.iter().any(|a: &Account| a.id == id);
         if !self.account.is_some_and(known) {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use super::apply::{Carried, Outcome, json, misrouted, uuid};
 use super::edit::{Edit, PlanState};
 use super::ops::OpLog;
-use crate::domain::{AccountId, DraftId, DraftStatus, PlanEntry};
+use crate::domain::{AccountId, DraftId, DraftStatus, PlanEntry, PlanEntryId};
 use crate::store::{EntityKind, StoreError};
 use crate::text::plural;
 use crate::workspace::{PlanReport, Workspace, WorkspaceError};
@@ -36,16 +36,12 @@ impl Workspace {
                 )
             }
             Edit::Unplan(ids) => {
-                let accounts = self.store.accounts()?;
                 let mut involved = Vec::new();
-                for account in &accounts {
-                    let entries = self.store.plan_entries(
-                        account.id,
-                        DateTime::<Utc>::MIN_UTC,
-                        DateTime::<Utc>::MAX_UTC,
-                    )?;
-                    if entries.iter().any(|e| ids.contains(&e.id)) {
-                        involved.push(account.id);
+                for id in &ids {
+                    if let Some(entry) = self.store.plan_entry(*id)?
+                        && !involved.contains(&entry.account)
+                    {
+                        involved.push(entry.account);
                     }
                 }
                 let before = self.plan_states(&involved)?;
@@ -62,21 +58,8 @@ impl Workspace {
                 )
             }
             Edit::PinEntry { entry, pinned } => {
-                let account = self
-                    .store
-                    .accounts()?
-                    .into_iter()
-                    .find(|a| {
-                        self.store
-                            .plan_entries(a.id, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC)
-                            .is_ok_and(|es| es.iter().any(|e| e.id == entry))
-                    })
-                    .ok_or_else(|| {
-                        WorkspaceError::Store(StoreError::NotFound {
-                            what: format!("Plan entry {}", entry.0),
-                        })
-                    })?;
-                let before = self.plan_states(&[account.id])?;
+                let account = self.plan_entry(entry)?.account;
+                let before = self.plan_states(&[account])?;
                 let uuids = self.plan_uuids(&before)?;
                 self.store.set_pinned(entry, pinned)?;
                 self.log_plans(ops, &before, &uuids)?;
@@ -94,9 +77,9 @@ impl Workspace {
                 )
             }
             Edit::MovePlanEntry(moved) => {
-                let before = self.plan_entry(&moved)?;
+                let before = self.plan_entry(moved.id)?;
                 self.store.reschedule(&moved)?;
-                let after = self.plan_entry(&moved)?;
+                let after = self.plan_entry(moved.id)?;
                 let uuid = uuid(&self.store, EntityKind::PlanEntry, moved.id.0)?;
                 ops.entity(
                     &self.store,
@@ -175,20 +158,12 @@ impl Workspace {
         })
     }
 
-    fn plan_entry(&self, entry: &PlanEntry) -> Result<PlanEntry, WorkspaceError> {
-        self.store
-            .plan_entries(
-                entry.account,
-                DateTime::<Utc>::MIN_UTC,
-                DateTime::<Utc>::MAX_UTC,
-            )?
-            .into_iter()
-            .find(|e| e.id == entry.id)
-            .ok_or_else(|| {
-                WorkspaceError::Store(StoreError::NotFound {
-                    what: format!("Plan entry {}", entry.id.0),
-                })
+    fn plan_entry(&self, id: PlanEntryId) -> Result<PlanEntry, WorkspaceError> {
+        self.store.plan_entry(id)?.ok_or_else(|| {
+            WorkspaceError::Store(StoreError::NotFound {
+                what: format!("Plan entry {}", id.0),
             })
+        })
     }
 
     /// Each account's whole plan and its drafts' statuses now.

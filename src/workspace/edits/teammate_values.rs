@@ -3,7 +3,6 @@
 //! machine. References written as UUIDs become this machine's row ids; an op naming a row that
 //! is not here is not applied (the caller counts it and keeps the op).
 
-use chrono::Utc;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -277,19 +276,7 @@ impl Workspace {
             }
             (_, None, _) | (WHOLE, Some(_), _) => Ok(false),
             (field, Some(id), value) => {
-                let accounts = self.store.accounts()?;
-                let current = accounts.iter().find_map(|a| {
-                    self.store
-                        .plan_entries(
-                            a.id,
-                            chrono::DateTime::<Utc>::MIN_UTC,
-                            chrono::DateTime::<Utc>::MAX_UTC,
-                        )
-                        .ok()?
-                        .into_iter()
-                        .find(|e| e.id.0 == id)
-                });
-                let Some(current) = current else {
+                let Some(current) = self.store.plan_entry(crate::domain::PlanEntryId(id))? else {
                     return Ok(false);
                 };
                 match self.with_field(EntityKind::PlanEntry, &current, field, value, id)? {

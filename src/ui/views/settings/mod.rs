@@ -49,6 +49,8 @@ pub struct SettingsView {
     backups: backups::BackupsSection,
     /// The member name being typed; `None` until read.
     member: Option<String>,
+    /// The member name as stored when the view last read the workspace.
+    stored_member: String,
 }
 
 impl SettingsView {
@@ -72,7 +74,8 @@ impl SettingsView {
                     .map_err(|e| e.to_string())?;
                 Ok((info, accounts, subcultures, mixes))
             });
-        self.member = Some(ctx.workspace.member_name());
+        self.stored_member = ctx.workspace.member_name();
+        self.member = Some(self.stored_member.clone());
         match result {
             Ok((info, accounts, subcultures, mixes)) => {
                 self.info = Some(info);
@@ -127,7 +130,7 @@ impl SettingsView {
                             && ui
                                 .input(|i| i.key_pressed(crate::ui::shortcuts::SUBMIT.logical_key));
                         let name = member.trim().to_string();
-                        let changed = name != ctx.workspace.member_name();
+                        let changed = name != self.stored_member;
                         let save = ui.add_enabled(
                             changed && !name.is_empty(),
                             egui::Button::new("Save name"),
