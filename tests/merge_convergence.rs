@@ -8,9 +8,9 @@ mod team_order;
 
 use chrono::Utc;
 use proptest::prelude::*;
-use scrollstop::domain::{Draft, DraftStatus, NewAccount};
-use scrollstop::workspace::{Edit, Outcome, Workspace};
-use team_order::TeamOrder;
+use scrollstop::domain::{Draft, DraftStatus};
+use scrollstop::workspace::{Edit, Workspace};
+use team_order::{TeamOrder, add_account, add_draft};
 
 const MEMBERS: usize = 10;
 const DRAFTS: usize = 3;
@@ -83,31 +83,10 @@ fn run(steps: Vec<(usize, Step)>) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().expect("temp dir");
     let first = dir.path().join("m0.sqlite");
     let mut lead = Workspace::open(&first).expect("opens");
-    let new = NewAccount {
-        handle: "lunchboxlab".parse().expect("handle"),
-        display_name: "Lunchbox Lab".into(),
-        time_zone: chrono_tz::America::New_York,
-        region: "US".into(),
-        language: "en".into(),
-    };
-    let Outcome::Account(account) = lead
-        .apply(Edit::AddAccount(new), "m0")
-        .expect("account")
-        .outcome
-    else {
-        panic!("an account");
-    };
+    let account = add_account(&mut lead, "m0");
     let mut uuids = Vec::new();
     for n in 0..DRAFTS {
-        let mut d = Draft::blank(account, Utc::now());
-        d.title = format!("Draft {n}");
-        let Outcome::Draft(id) = lead
-            .apply(Edit::CreateDraft(Box::new(d)), "m0")
-            .expect("draft")
-            .outcome
-        else {
-            panic!("a draft");
-        };
+        let id = add_draft(&mut lead, account, &format!("Draft {n}"), "m0");
         uuids.push(lead.draft_uuid(id).expect("uuid").expect("a uuid"));
     }
     let mut order = TeamOrder::default();

@@ -8,10 +8,9 @@
 #[path = "common/team_order.rs"]
 mod team_order;
 
-use chrono::Utc;
-use scrollstop::domain::{Draft, DraftId, DraftStatus, NewAccount};
-use scrollstop::workspace::{Edit, Outcome, Workspace};
-use team_order::TeamOrder;
+use scrollstop::domain::{Draft, DraftId, DraftStatus};
+use scrollstop::workspace::{Edit, Workspace};
+use team_order::{TeamOrder, add_account, add_draft};
 
 /// The shared fields of every live draft, by UUID.
 fn dump(ws: &Workspace) -> Vec<(String, String, String, String, DraftStatus, String)> {
@@ -31,29 +30,8 @@ fn two_members() -> (tempfile::TempDir, Workspace, Workspace, TeamOrder, DraftId
     let dir = tempfile::tempdir().expect("temp dir");
     let a_path = dir.path().join("priya.sqlite");
     let mut priya = Workspace::open(&a_path).expect("opens");
-    let new = NewAccount {
-        handle: "lunchboxlab".parse().expect("handle"),
-        display_name: "Lunchbox Lab".into(),
-        time_zone: chrono_tz::America::New_York,
-        region: "US".into(),
-        language: "en".into(),
-    };
-    let Outcome::Account(account) = priya
-        .apply(Edit::AddAccount(new), "Priya")
-        .expect("account")
-        .outcome
-    else {
-        panic!("an account");
-    };
-    let mut draft = Draft::blank(account, Utc::now());
-    draft.title = "Gratitude jar".into();
-    let Outcome::Draft(id) = priya
-        .apply(Edit::CreateDraft(Box::new(draft)), "Priya")
-        .expect("draft")
-        .outcome
-    else {
-        panic!("a draft");
-    };
+    let account = add_account(&mut priya, "Priya");
+    let id = add_draft(&mut priya, account, "Gratitude jar", "Priya");
     let mut order = TeamOrder::default();
     order.push(&mut priya);
     let pulled = order.pull(&mut priya);
@@ -130,10 +108,7 @@ fn the_same_caption_edited_by_both_keeps_the_losing_value_as_a_conflict_on_both(
 fn new_drafts_comments_and_trash_reach_the_other_member() {
     let (_dir, mut priya, mut sam, mut order, id) = two_members();
     let account = sam.accounts().expect("accounts")[0].id;
-    let mut draft = Draft::blank(account, Utc::now());
-    draft.title = "Movie night board".into();
-    sam.apply(Edit::CreateDraft(Box::new(draft)), "Sam")
-        .expect("created");
+    add_draft(&mut sam, account, "Movie night board", "Sam");
     sam.apply(
         Edit::Comment {
             draft: id,

@@ -6,42 +6,19 @@ mod common;
 #[path = "common/team_order.rs"]
 mod team_order;
 
-use chrono::Utc;
 use common::{app, shows_part};
 use egui_kittest::kittest::Queryable;
-use scrollstop::domain::{Draft, NewAccount};
 use scrollstop::ui::Action;
-use scrollstop::workspace::{Edit, Outcome, Workspace};
-use team_order::TeamOrder;
+use scrollstop::workspace::{Edit, Workspace};
+use team_order::{TeamOrder, add_account, add_draft};
 
 #[test]
 fn the_editor_shows_a_kept_aside_caption_and_use_this_settles_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let priya_path = dir.path().join("priya.sqlite");
     let mut priya = Workspace::open(&priya_path).expect("opens");
-    let new = NewAccount {
-        handle: "lunchboxlab".parse().expect("handle"),
-        display_name: "Lunchbox Lab".into(),
-        time_zone: chrono_tz::America::New_York,
-        region: "US".into(),
-        language: "en".into(),
-    };
-    let Outcome::Account(account) = priya
-        .apply(Edit::AddAccount(new), "Priya")
-        .expect("added")
-        .outcome
-    else {
-        panic!("an account");
-    };
-    let mut draft = Draft::blank(account, Utc::now());
-    draft.title = "Gratitude jar".into();
-    let Outcome::Draft(id) = priya
-        .apply(Edit::CreateDraft(Box::new(draft)), "Priya")
-        .expect("created")
-        .outcome
-    else {
-        panic!("a draft");
-    };
+    let account = add_account(&mut priya, "Priya");
+    let id = add_draft(&mut priya, account, "Gratitude jar", "Priya");
     let mut order = TeamOrder::default();
     order.push(&mut priya);
     order.pull(&mut priya);

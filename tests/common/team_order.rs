@@ -32,3 +32,44 @@ impl TeamOrder {
             .expect("pulled")
     }
 }
+
+/// Adds @lunchboxlab (New York) as `author`'s edit; returns its id.
+pub fn add_account(ws: &mut Workspace, author: &str) -> scrollstop::domain::AccountId {
+    let new = scrollstop::domain::NewAccount {
+        handle: "lunchboxlab".parse().expect("handle"),
+        display_name: "Lunchbox Lab".into(),
+        time_zone: chrono_tz::America::New_York,
+        region: "US".into(),
+        language: "en".into(),
+    };
+    match ws
+        .apply(scrollstop::workspace::Edit::AddAccount(new), author)
+        .expect("the account is added")
+        .outcome
+    {
+        scrollstop::workspace::Outcome::Account(id) => id,
+        other => panic!("an account, not {other:?}"),
+    }
+}
+
+/// Adds a draft titled `title` to `account` as `author`'s edit; returns its id.
+pub fn add_draft(
+    ws: &mut Workspace,
+    account: scrollstop::domain::AccountId,
+    title: &str,
+    author: &str,
+) -> scrollstop::domain::DraftId {
+    let mut draft = scrollstop::domain::Draft::blank(account, chrono::Utc::now());
+    draft.title = title.to_string();
+    match ws
+        .apply(
+            scrollstop::workspace::Edit::CreateDraft(Box::new(draft)),
+            author,
+        )
+        .expect("the draft is added")
+        .outcome
+    {
+        scrollstop::workspace::Outcome::Draft(id) => id,
+        other => panic!("a draft, not {other:?}"),
+    }
+}
