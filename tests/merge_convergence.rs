@@ -1,14 +1,17 @@
-//! Ten members with random edits converge (a property test of the merge rules): each member
-//! edits offline (captions, titles, notes, statuses, trash and restore, comments, new drafts),
-//! pushes and pulls at random moments in the team's order; after everyone has pushed and
-//! pulled once more, every member's drafts, comments and kept-aside conflicts are identical.
+//! Ten members with random edits converge through a real PostgreSQL team server (a property
+//! test of the merge rules): each member edits offline (captions, titles, notes, statuses,
+//! hashtags, effects, trash and restore, comments, new drafts, plan placements and moves),
+//! pushes and pulls at random moments; after everyone has synced once more, every member's
+//! drafts, hashtags, effects, comments, kept-aside conflicts and plan are identical.
 
+#[path = "team/server.rs"]
+mod server;
 #[path = "common/team_order.rs"]
 mod team_order;
 
-use chrono::Utc;
+use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use scrollstop::domain::{Draft, DraftStatus};
+use scrollstop::domain::{Draft, DraftStatus, PlanEntry, PlanEntryId};
 use scrollstop::workspace::{Edit, Workspace};
 use team_order::{TeamOrder, add_account, add_draft};
 
@@ -22,6 +25,9 @@ enum Step {
     Title(usize, u8),
     Notes(usize, u8),
     Status(usize, u8),
+    Tag(usize, u8, bool),
+    Feature(usize, u8),
+    Plan(usize, u8),
     Trash(usize),
     Restore(usize),
     Comment(usize, u8),
@@ -36,6 +42,9 @@ fn step() -> impl Strategy<Value = Step> {
         (0..DRAFTS, any::<u8>()).prop_map(|(d, v)| Step::Title(d, v)),
         (0..DRAFTS, any::<u8>()).prop_map(|(d, v)| Step::Notes(d, v)),
         (0..DRAFTS, any::<u8>()).prop_map(|(d, v)| Step::Status(d, v)),
+        (0..DRAFTS, any::<u8>(), any::<bool>()).prop_map(|(d, v, add)| Step::Tag(d, v, add)),
+        (0..DRAFTS, any::<u8>()).prop_map(|(d, v)| Step::Plan(d, v)),
+        (0..DRAFTS, any::<u8>()).prop_map(|(d, v)| Step::Feature(d, v)),
         (0..DRAFTS).prop_map(Step::Trash),
         (0..DRAFTS).prop_map(Step::Restore),
         (0..DRAFTS, any::<u8>()).prop_map(|(d, v)| Step::Comment(d, v)),
@@ -45,7 +54,8 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-/// What every member must agree on: drafts (live and trashed), comments and open conflicts.
+/// What every member must agree on: drafts (live and trashed) with their hashtags, comments,
+/// open conflicts and plan entries.
 fn dump(ws: &Workspace) -> Vec<String> {
     let mut rows = Vec::new();
     for account in ws.accounts().expect("accounts") {
@@ -54,14 +64,18 @@ fn dump(ws: &Workspace) -> Vec<String> {
             .expect("drafts")
             .into_iter()
             .chain(ws.trashed_drafts(account.id).expect("trash"));
-        for d in all {
+        for mut d in all {
             let uuid = ws.draft_uuid(d.id).expect("uuid").unwrap_or_default();
+            // Hashtags are a set: each machine keeps them in the order it added them.
+            d.hashtags.sort();
             rows.push(format!(
-                "{uuid} {:?} {:?} {:?} {:?} trashed={}",
+                "{uuid} {:?} {:?} {:?} {:?} {:?} {:?} trashed={}",
                 d.title,
                 d.caption,
                 d.notes,
                 d.status,
+                d.hashtags,
+                d.features,
                 d.trashed_at.is_some()
             ));
             for c in ws.draft_comments(d.id).expect("comments") {
@@ -74,9 +88,63 @@ fn dump(ws: &Workspace) -> Vec<String> {
                 ));
             }
         }
+        let far = chrono::DateTime::<Utc>::MAX_UTC;
+        for entry in ws
+            .plan_entries(account.id, chrono::DateTime::<Utc>::MIN_UTC, far)
+            .expect("plan")
+        {
+            let uuid = ws
+                .draft_uuid(entry.draft)
+                .expect("uuid")
+                .unwrap_or_default();
+            rows.push(format!(
+                "{uuid} planned {} {}",
+                entry.wall_time, entry.pinned
+            ));
+        }
     }
     rows.sort();
     rows
+}
+
+/// Places the draft on day `v % 10` of January 2027 at 10:00 its account's time, or moves it
+/// there when it is planned already.
+fn plan(ws: &mut Workspace, draft: &Draft, v: u8, who: &str) {
+    let zone = chrono_tz::America::New_York;
+    let wall = NaiveDate::from_ymd_opt(2027, 1, 1 + u32::from(v % 10))
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("a date");
+    let instant = zone
+        .from_local_datetime(&wall)
+        .single()
+        .expect("no clock change")
+        .with_timezone(&Utc);
+    let far = chrono::DateTime::<Utc>::MAX_UTC;
+    let planned = ws
+        .plan_entries(draft.account, chrono::DateTime::<Utc>::MIN_UTC, far)
+        .expect("plan")
+        .into_iter()
+        .find(|e| e.draft == draft.id);
+    let edit = match planned {
+        Some(entry) => Edit::MovePlanEntry(PlanEntry {
+            wall_time: wall,
+            instant,
+            ..entry
+        }),
+        None => Edit::PlaceEntries(vec![PlanEntry {
+            id: PlanEntryId(0),
+            account: draft.account,
+            draft: draft.id,
+            wall_time: wall,
+            zone,
+            instant,
+            uid: format!("{}-{who}-{v}@test", draft.title),
+            sequence: 0,
+            pinned: false,
+            reason: String::new(),
+        }]),
+    };
+    ws.apply(edit, who).expect("planned");
 }
 
 fn run(steps: Vec<(usize, Step)>) -> Result<(), TestCaseError> {
@@ -111,16 +179,38 @@ fn run(steps: Vec<(usize, Step)>) -> Result<(), TestCaseError> {
                 .map(|id| ws.draft(id).expect("draft"))
         };
         match step {
-            Step::Caption(d, v) | Step::Title(d, v) | Step::Notes(d, v) | Step::Status(d, v) => {
+            Step::Caption(d, v)
+            | Step::Title(d, v)
+            | Step::Notes(d, v)
+            | Step::Status(d, v)
+            | Step::Tag(d, v, _)
+            | Step::Feature(d, v) => {
                 if let Some(mut current) = draft(ws, d) {
                     match step {
                         Step::Caption(..) => current.caption = format!("caption {v} by {who}"),
                         Step::Title(..) => current.title = format!("title {v} by {who}"),
                         Step::Notes(..) => current.notes = format!("notes {v} by {who}"),
+                        Step::Tag(_, _, true) => {
+                            let tag = format!("tag{}", v % 4);
+                            if !current.hashtags.contains(&tag) {
+                                current.hashtags.push(tag);
+                            }
+                        }
+                        Step::Tag(..) => current.hashtags.retain(|t| *t != format!("tag{}", v % 4)),
+                        Step::Feature(..) => match v % 3 {
+                            0 => current.features.text = !current.features.text,
+                            1 => current.features.effects = !current.features.effects,
+                            _ => current.features.green_screen = !current.features.green_screen,
+                        },
                         _ => current.status = DraftStatus::ALL[usize::from(v) % 5],
                     }
                     ws.apply(Edit::SaveDrafts(vec![current]), &who)
                         .expect("saved");
+                }
+            }
+            Step::Plan(d, v) => {
+                if let Some(current) = draft(ws, d).filter(|d| d.trashed_at.is_none()) {
+                    plan(ws, &current, v, &who);
                 }
             }
             Step::Trash(d) | Step::Restore(d) => {
@@ -163,6 +253,16 @@ fn run(steps: Vec<(usize, Step)>) -> Result<(), TestCaseError> {
     for ws in members.iter_mut() {
         order.pull(ws);
     }
+    for ws in &members {
+        prop_assert!(
+            ws.outbox().expect("outbox").is_empty(),
+            "everything was sent"
+        );
+        prop_assert!(
+            ws.refused_ops().expect("refused").is_empty(),
+            "nothing was refused"
+        );
+    }
     let reference = dump(&members[0]);
     for (m, ws) in members.iter().enumerate().skip(1) {
         prop_assert_eq!(&dump(ws), &reference, "member {} differs", m);
@@ -171,7 +271,11 @@ fn run(steps: Vec<(usize, Step)>) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    // PROPTEST_CASES=N runs more cases (the figure in the closing note); CI runs 24.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(24),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn ten_members_with_random_edits_converge(

@@ -5,12 +5,14 @@
 //! edited offline end identical, the same text field keeps the losing value as a conflict on
 //! both machines, our own ops coming back are only ordered, and nothing is applied twice.
 
+#[path = "team/server.rs"]
+mod server;
 #[path = "common/team_order.rs"]
 mod team_order;
 
-use scrollstop::domain::{Draft, DraftId, DraftStatus};
+use scrollstop::domain::{DraftId, DraftStatus};
 use scrollstop::workspace::{Edit, Workspace};
-use team_order::{TeamOrder, add_account, add_draft};
+use team_order::{TeamOrder, add_draft, edit_draft};
 
 /// The shared fields of every live draft, by UUID.
 fn dump(ws: &Workspace) -> Vec<(String, String, String, String, DraftStatus, String)> {
@@ -27,30 +29,11 @@ fn dump(ws: &Workspace) -> Vec<(String, String, String, String, DraftStatus, Str
 
 /// Priya's workspace with an account and a draft, pushed; Sam joins with a copy.
 fn two_members() -> (tempfile::TempDir, Workspace, Workspace, TeamOrder, DraftId) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let a_path = dir.path().join("priya.sqlite");
-    let mut priya = Workspace::open(&a_path).expect("opens");
-    let account = add_account(&mut priya, "Priya");
-    let id = add_draft(&mut priya, account, "Gratitude jar", "Priya");
-    let mut order = TeamOrder::default();
-    order.push(&mut priya);
-    let pulled = order.pull(&mut priya);
+    let (dir, priya, sam, order, id, pulled) = team_order::two_members(|_, _| {});
     assert_eq!(pulled.applied, 0, "nothing of a teammate yet");
     assert!(pulled.ours > 0, "our own ops came back ordered");
     assert!(priya.outbox().expect("outbox").is_empty());
-    drop(priya);
-    let b_path = dir.path().join("sam.sqlite");
-    std::fs::copy(&a_path, &b_path).expect("Sam's copy");
-    let priya = Workspace::open(&a_path).expect("reopens");
-    let sam = Workspace::open(&b_path).expect("opens");
     (dir, priya, sam, order, id)
-}
-
-fn edit_draft(ws: &mut Workspace, id: DraftId, author: &str, change: impl FnOnce(&mut Draft)) {
-    let mut draft = ws.draft(id).expect("draft");
-    change(&mut draft);
-    ws.apply(Edit::SaveDrafts(vec![draft]), author)
-        .expect("saved");
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! the caption and closes the conflict.
 
 mod common;
+#[path = "team/server.rs"]
+mod server;
 #[path = "common/team_order.rs"]
 mod team_order;
 

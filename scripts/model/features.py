@@ -1,14 +1,19 @@
 """The reach model's features: the account's recent history relative to its level (counts
-age-normalised with the age curve below, and as counted), cadence, earlier engagement rates
-and the draft's own content. The target is log10 views minus the account's level at the age
-the views were read (level + log10 A(age)); the trees read no age, so a forecast rises with
-age exactly as the age curve does.
+age-normalised with the age curve below, and as counted), cadence, earlier engagement rates,
+the draft's own content and how the account's earlier videos like the draft did (similar.py).
+The target is log10 views minus the account's level at the age the views were read (level +
+log10 A(age)); the trees read no age, so a forecast rises with age exactly as the age curve
+does.
 
-This file is the specification src/model/global/inputs.rs mirrors line by line: change one,
-change the other, and retrain (the fixture test catches a mismatch).
+This file is the specification src/model/learned/inputs.rs mirrors line by line: change one,
+change the other, and retrain (the fixture test checks the scorer; compare.py checks that the
+app's backtest predictions equal the trainer's, which checks the features).
 """
 
 import math
+
+from similar import NAMES as SIMILAR_NAMES
+from similar import similar_features
 
 # History features read at most this many earlier videos (the last ones).
 MAX_HISTORY = 20
@@ -78,15 +83,21 @@ NAMES = [
     "caption_vs_usual",
     "hashtags",
     "original_sound",
-]
+    # How the account's earlier videos like the draft did (similar.py).
+] + SIMILAR_NAMES
 
 # What a person controls (the draft and its timing) and what they do not (the account).
 GROUPS = {
     "momentum": NAMES[: NAMES.index("log_days_since_previous")],
     "cadence": NAMES[NAMES.index("log_days_since_previous") : NAMES.index("duration_vs_usual")],
-    "length": ["duration_vs_usual", "log_duration"],
-    "caption": ["log_caption_chars", "caption_vs_usual", "hashtags"],
-    "sound": ["original_sound"],
+    "length": [
+        "duration_vs_usual",
+        "log_duration",
+        "similar_length_vs_level",
+        "length_slope_effect",
+    ],
+    "caption": ["log_caption_chars", "caption_vs_usual", "hashtags", "similar_caption_vs_level"],
+    "sound": ["original_sound", "same_sound_vs_level", "same_sound_videos"],
 }
 
 
@@ -184,6 +195,15 @@ def features(earlier, draft):
     duration = draft["duration_s"] or usual
     chars = [math.log1p(caption_chars(v["caption"])) for v in earlier]
     own_chars = math.log1p(caption_chars(draft["caption"]))
+    similar = similar_features(
+        [y - lv for y in ys],
+        [math.log(v["duration_s"] or usual) for v in earlier],
+        math.log(duration),
+        chars,
+        own_chars,
+        [v["sound"] for v in earlier],
+        draft["sound"],
+    )
     return [
         ys[-1] - lv,
         recency_mean(ys, SHORT_HALF_LIFE) - lv,
@@ -227,7 +247,7 @@ def features(earlier, draft):
         own_chars - median(chars),
         float(min(draft["hashtags"], 30)),
         1.0 if is_original_sound(draft["sound"]) else 0.0,
-    ]
+    ] + similar
 
 
 def history_group(n_earlier):

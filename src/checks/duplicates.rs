@@ -83,10 +83,8 @@ pub(crate) fn fingerprint(caption: &str) -> Fingerprint {
     }
 }
 
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
+/// How many members two sorted sets share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -99,7 +97,15 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
-    shared as f64 / (a.len() + b.len() - shared) as f64
+    shared
+}
+
+/// The Jaccard index of sets of `a` and `b` members sharing `shared` (two empty sets: 1).
+fn jaccard(a: usize, b: usize, shared: usize) -> f64 {
+    if a == 0 && b == 0 {
+        return 1.0;
+    }
+    shared as f64 / (a + b - shared) as f64
 }
 
 /// [`caption_similarity`] of two fingerprinted captions. It is never above the larger of the
@@ -107,13 +113,33 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// words), so a caller may look for candidates by either index.
 pub(crate) fn similarity(a: &Fingerprint, b: &Fingerprint) -> f64 {
     if a.words < MIN_WORDS || b.words < MIN_WORDS {
+        return similarity_of_counts(a, b, 0, 0);
+    }
+    similarity_of_counts(
+        a,
+        b,
+        shared(&a.singles, &b.singles),
+        shared(&a.pairs, &b.pairs),
+    )
+}
+
+/// [`similarity`] of two captions that share `singles` words and `pairs` word pairs (counted
+/// by the caller), to the last bit; the counts are not read for short captions.
+pub(crate) fn similarity_of_counts(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    singles: usize,
+    pairs: usize,
+) -> f64 {
+    if a.words < MIN_WORDS || b.words < MIN_WORDS {
         let same = a.words == b.words
             && a.singles == b.singles
             && a.pairs == b.pairs
             && !a.singles.is_empty();
         return if same { 1.0 } else { 0.0 };
     }
-    0.5 * jaccard(&a.singles, &b.singles) + 0.5 * jaccard(&a.pairs, &b.pairs)
+    0.5 * jaccard(a.singles.len(), b.singles.len(), singles)
+        + 0.5 * jaccard(a.pairs.len(), b.pairs.len(), pairs)
 }
 
 /// How alike two captions are, 0 (nothing shared) to 1 (the same words and hashtags).

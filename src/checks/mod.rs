@@ -26,7 +26,7 @@ pub use caption::{CAPTION_ADVICE, caption_length, trim_caption, trim_caption_to}
 pub use context::{CheckContext, PlanDay, TrendBook};
 pub use duplicates::{DUPLICATE_THRESHOLD, DuplicateIndex, caption_similarity};
 pub(crate) use duplicates::{
-    Fingerprint, fingerprint as caption_print, similarity as print_similarity,
+    Fingerprint, fingerprint as caption_print, similarity_of_counts as print_similarity_of_counts,
 };
 pub use fix::Fix;
 pub use limits::{PlatformLimit, PlatformLimits, platform_limits};

@@ -7,12 +7,14 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Subcommand;
 use serde::Serialize;
 
-use crate::workspace::team::{Role, ServerAddress, SyncReport, TeamServer};
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::Workspace;
+use crate::workspace::team::{
+    Environment, Joined, Role, Round, ServerAddress, SyncReport, TeamServer, Wake,
+};
 
 /// How often `sync --watch` pulls when no teammate's push woke it.
 const WATCH_EVERY: Duration = Duration::from_secs(30);
@@ -81,114 +83,77 @@ pub fn run(
     command: &TeamCommand,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    let env = Environment::from_process();
     match command {
         TeamCommand::Create { server, name, json } => {
             let mut workspace = Workspace::open_existing(workspace_path)?;
-            if let Some((address, team)) = workspace.team()? {
-                bail!(
-                    "this workspace already syncs with the team \"{team}\" at {}; `scrollstop sync` pushes and pulls its edits",
-                    address.url()
-                );
-            }
             let address = ServerAddress::parse(server)?;
-            let mut session = TeamServer::connect(&address)?;
-            warn(&session, out)?;
             let name = name.clone().unwrap_or_else(|| {
                 workspace_path
                     .file_stem()
                     .map_or("team".into(), |s| s.to_string_lossy().into_owned())
             });
-            let login = session.login().to_string();
-            let created = session.create_team(&name, &login)?;
-            let queued = workspace.publish(&author(&workspace))?;
-            workspace.set_team(&address, &created.team.name)?;
-            let report = workspace.sync_with(&mut session)?;
-            #[derive(Serialize)]
-            struct Created<'a> {
-                team: &'a str,
-                server: String,
-                created: bool,
-                published: usize,
-                sync: &'a SyncReport,
-            }
-            let shown = Created {
-                team: &created.team.name,
-                server: address.url(),
-                created: created.created,
-                published: queued,
-                sync: &report,
-            };
+            let author = author(&workspace);
+            let shared = workspace.share_with_team(&address, &env, &name, &author)?;
             if *json {
-                print_json(&shown, out)?;
+                print_json(&shared, out)?;
             } else {
+                warn(&shared.warnings, out)?;
                 writeln!(
                     out,
-                    "{} the team \"{}\" at {}; you ({login}) are its owner.",
-                    if created.created {
+                    "{} the team \"{}\" at {}; you ({}) are its owner.",
+                    if shared.created {
                         "Created"
                     } else {
                         "Joined the existing"
                     },
-                    created.team.name,
-                    address.url()
+                    shared.team,
+                    shared.server,
+                    shared.login
                 )?;
-                writeln!(out, "Shared the workspace: {queued} changes.")?;
-                print_report(&report, out)?;
+                writeln!(out, "Shared the workspace: {} changes.", shared.published)?;
+                print_report(&shared.sync, out)?;
             }
         }
         TeamCommand::Join { server, json } => {
             let address = ServerAddress::parse(server)?;
-            let mut session = TeamServer::connect(&address)?;
-            warn(&session, out)?;
-            let team = session.team()?;
-            let mut workspace = Workspace::create_for_team(workspace_path)?;
-            workspace.set_team(&address, &team.name)?;
-            let report = match workspace.sync_with(&mut session) {
-                Ok(report) => report,
-                Err(e) => {
-                    drop(workspace);
-                    remove_half_joined(workspace_path);
-                    return Err(e.into());
-                }
-            };
-            let counts = workspace.counts()?;
+            let (_, joined) = Workspace::join_team(workspace_path, &address, &env)?;
             if *json {
                 #[derive(Serialize)]
-                struct Joined<'a> {
-                    team: &'a str,
+                struct Shown<'a> {
                     workspace: &'a Path,
-                    sync: &'a SyncReport,
-                    counts: crate::workspace::TableCounts,
+                    #[serde(flatten)]
+                    joined: &'a Joined,
                 }
                 print_json(
-                    &Joined {
-                        team: &team.name,
+                    &Shown {
                         workspace: workspace_path,
-                        sync: &report,
-                        counts,
+                        joined: &joined,
                     },
                     out,
                 )?;
             } else {
+                warn(&joined.warnings, out)?;
+                let counts = &joined.counts;
                 writeln!(
                     out,
                     "Joined the team \"{}\" in {}: {} accounts, {} drafts, {} plan entries.",
-                    team.name,
+                    joined.team,
                     workspace_path.display(),
                     counts.accounts,
                     counts.drafts,
                     counts.plan_entries
                 )?;
-                print_report(&report, out)?;
+                print_report(&joined.sync, out)?;
             }
         }
         TeamCommand::Members { json } => {
-            let (_, mut session) = connect_team(workspace_path)?;
-            let members = session.members()?;
+            let mut workspace = Workspace::open_existing(workspace_path)?;
+            let membership = workspace.team_members(&env)?;
             if *json {
-                print_json(&members, out)?;
+                print_json(&membership.members, out)?;
             } else {
-                for m in &members {
+                for m in &membership.members {
                     let accounts = m
                         .accounts
                         .as_ref()
@@ -209,21 +174,11 @@ pub fn run(
             let role = Role::parse(role).with_context(|| {
                 format!("\"{role}\" is not a role: choose owner, editor, reviewer or viewer")
             })?;
-            let (workspace, mut session) = connect_team(workspace_path)?;
-            let limited = if accounts.is_empty() {
-                None
-            } else {
-                let mut uuids = Vec::new();
-                for handle in accounts {
-                    let account = super::accounts(&workspace, Some(handle))?.remove(0);
-                    uuids.push(
-                        workspace
-                            .account_uuid(account.id)?
-                            .context("the account has no UUID")?,
-                    );
-                }
-                Some(uuids)
-            };
+            let mut workspace = Workspace::open_existing(workspace_path)?;
+            let mut limited = Vec::new();
+            for handle in accounts {
+                limited.push(super::accounts(&workspace, Some(handle))?.remove(0).id);
+            }
             let password = if *password_stdin {
                 let mut line = String::new();
                 std::io::stdin().lock().read_line(&mut line)?;
@@ -231,7 +186,8 @@ pub fn run(
             } else {
                 None
             };
-            let added = session.add_member(login, role, limited.as_deref(), password.as_deref())?;
+            let added =
+                workspace.add_team_member(&env, login, role, &limited, password.as_deref())?;
             if *json {
                 #[derive(Serialize)]
                 struct Added<'a> {
@@ -263,8 +219,8 @@ pub fn run(
             }
         }
         TeamCommand::Remove { login, json } => {
-            let (_, mut session) = connect_team(workspace_path)?;
-            let removed = session.remove_member(login)?;
+            let mut workspace = Workspace::open_existing(workspace_path)?;
+            let removed = workspace.remove_team_member(&env, login)?;
             if *json {
                 print_json(
                     &serde_json::json!({ "login": login, "removed": removed }),
@@ -277,8 +233,8 @@ pub fn run(
             }
         }
         TeamCommand::Leave { json } => {
-            let (_, mut session) = connect_team(workspace_path)?;
-            let left = session.leave()?;
+            let mut workspace = Workspace::open_existing(workspace_path)?;
+            let left = workspace.leave_team(&env)?;
             if *json {
                 print_json(&serde_json::json!({ "left": left }), out)?;
             } else {
@@ -302,7 +258,7 @@ pub fn sync(
     )?;
     if !watch {
         let mut session = TeamServer::connect(&address)?;
-        warn(&session, out)?;
+        warn(session.warnings(), out)?;
         let report = workspace.sync_with(&mut session)?;
         return if json {
             print_json(&report, out)
@@ -311,11 +267,12 @@ pub fn sync(
         };
     }
     let mut failure = None;
-    workspace.sync_watching(&address, WATCH_EVERY, |done| {
-        let printed = match done {
-            Ok(report) if json => print_json(report, out),
-            Ok(report) => print_report(report, out),
-            Err(e) => writeln!(out, "Offline: {e} (trying again)").map_err(Into::into),
+    let heard = |round: Round<'_>| {
+        let printed = match round {
+            Round::Syncing => Ok(()),
+            Round::Synced(report) if json => print_json(report, out),
+            Round::Synced(report) => print_report(report, out),
+            Round::Failed(e) => writeln!(out, "Offline: {e} (trying again)").map_err(Into::into),
         };
         match printed {
             Ok(()) => true,
@@ -324,34 +281,22 @@ pub fn sync(
                 false
             }
         }
-    })?;
+    };
+    workspace.sync_watching(
+        &address,
+        &Environment::from_process(),
+        WATCH_EVERY,
+        heard,
+        || Wake::Wait,
+    )?;
     match failure {
         Some(e) => Err(e),
         None => Ok(()),
     }
 }
 
-/// The workspace and a session with its team.
-fn connect_team(workspace_path: &Path) -> anyhow::Result<(Workspace, TeamServer)> {
-    let workspace = Workspace::open_existing(workspace_path)?;
-    let (address, _) = workspace.team()?.context(
-        "this workspace is not in a team: `scrollstop team create --server URL` shares it first",
-    )?;
-    let session = TeamServer::connect(&address).map_err(WorkspaceError::from)?;
-    Ok((workspace, session))
-}
-
-/// A workspace file a failed join made is removed again.
-fn remove_half_joined(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
-    }
-}
-
-fn warn(session: &TeamServer, out: &mut dyn Write) -> std::io::Result<()> {
-    for warning in session.warnings() {
+fn warn(warnings: &[String], out: &mut dyn Write) -> std::io::Result<()> {
+    for warning in warnings {
         writeln!(out, "Note: {warning}")?;
     }
     Ok(())
@@ -370,6 +315,13 @@ fn print_report(report: &SyncReport, out: &mut dyn Write) -> anyhow::Result<()> 
         "Synced: sent {}, received {} from teammates ({} kept aside as conflicts), up to #{}.",
         report.pushed, p.applied, p.conflicts, report.last_seq
     )?;
+    if report.analytics_sent > 0 || p.analytics > 0 {
+        writeln!(
+            out,
+            "  Imported analytics: sent {} rows, received {}.",
+            report.analytics_sent, p.analytics
+        )?;
+    }
     for (op, reason) in &report.refused {
         writeln!(out, "  Refused by the team: {reason} (change {op})")?;
     }

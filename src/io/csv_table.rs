@@ -19,6 +19,17 @@ pub enum TableError {
     Malformed { line: usize, reason: String },
     #[error("the file has no header row")]
     NoHeader,
+    /// One row is longer than the streaming reader holds: it was read past, not kept, and the
+    /// rows after it are still read. `column` is the 0-based column of its longest cell.
+    #[error(
+        "line {line}: the row is longer than a row can be (its column {} alone holds {chars} characters)",
+        column + 1
+    )]
+    RowTooLong {
+        line: usize,
+        column: usize,
+        chars: usize,
+    },
 }
 
 /// One row of cells and the line (or spreadsheet row) it starts on.
@@ -96,7 +107,8 @@ pub fn read_table(
 /// megabytes at a time ([`ChunkedRows`]).
 pub trait RowSource {
     /// Reads the next row into `row`, reusing its storage. `Ok(false)` at the end; after an
-    /// error every call is `Ok(false)`.
+    /// error every call is `Ok(false)`, except after [`TableError::RowTooLong`]: that row is
+    /// passed over and the next call reads the row after it.
     fn read_into(&mut self, row: &mut Row) -> Result<bool, TableError>;
     /// How far through its text the source has read, from 0 to 1.
     fn done(&self) -> f32;
@@ -298,7 +310,8 @@ mod chunked;
 mod quoting;
 
 pub use chunked::ChunkedRows;
-use quoting::{NEVER_CLOSED, check_quotes};
+pub(crate) use quoting::NEVER_CLOSED;
+use quoting::check_quotes;
 
 #[cfg(test)]
 mod tests;

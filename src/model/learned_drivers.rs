@@ -4,6 +4,8 @@
 //!   do not (the account's momentum: its recent videos against its level, their spread and
 //!   trend, earlier engagement rates). Shown "from creators like you" (the trees learned them
 //!   across creators) or "based on N of your videos" (momentum reads the account's videos).
+//!   The length, caption and sound groups include how the account's own earlier videos like
+//!   the draft did (the trees learned how much that counts across creators).
 //! - what-ifs: the account model's candidates (15 s, 9:16, surprise opening, trending sound,
 //!   Duet/Stitch, native features, the best slot) re-scored through the same forecast, so a
 //!   button's promise is the forecast the user gets after pressing it.
@@ -14,7 +16,7 @@ use super::AccountModel;
 use super::driver::{Basis, Driver};
 use super::features::{DraftFeatures, Feature, Slot};
 use super::forecast::{FINAL_HOURS, Forecast, ForecastContext};
-use super::learned::{GROUPS, INPUTS, Learned};
+use super::learned::{GROUPS, INPUTS, Learned, SAME_SOUND_VIDEOS};
 use super::learned_run::LearnedBand;
 use super::timing::SlotEffect;
 
@@ -118,16 +120,16 @@ impl AccountModel {
                     Basis::Creators,
                 ),
                 "sound" => {
-                    let label = if draft.original_sound == Some(true) {
-                        "original sound"
+                    let mut label = if draft.original_sound == Some(true) {
+                        "original sound".to_string()
                     } else {
-                        "a sound that is not your own"
+                        "a sound that is not your own".to_string()
                     };
-                    (
-                        label.to_string(),
-                        Some(Feature::OriginalSound),
-                        Basis::Creators,
-                    )
+                    let same = band.inputs()[SAME_SOUND_VIDEOS] as usize;
+                    if same > 0 {
+                        label += &format!(", in {same} of your last {} videos", state.recent);
+                    }
+                    (label, Some(Feature::OriginalSound), Basis::Creators)
                 }
                 "momentum" => (
                     format!("your last {} videos against your level", state.recent),

@@ -178,16 +178,19 @@ impl AccountModel {
         if draft.not_recommended || self.learned.is_none() || context.account_model_only {
             return None;
         }
-        // LearnedBand::centre for each hour, without a band per hour: the state and the
-        // choices the trees do not see are the same all week (the planner reads 5,000 maps).
+        // LearnedBand::centre for each hour, without a band per hour: the state, the draft's
+        // inputs and the choices the trees do not see are the same all week (only the cadence
+        // inputs move with the hour; the planner reads 5,000 maps).
         let state = self.learned.as_ref()?;
         let shift = self.unseen_shift(draft);
         let trees = Learned::get();
         let mut map = [0.0; 168];
+        let mut x = state.inputs(draft, week_start);
         for (hour, cell) in map.iter_mut().enumerate() {
             let slot = Slot::in_week(week_start, hour as u8);
             let effect = SlotEffect::of(self.audience(), &slot, context.posts_same_day);
-            let prediction = trees.predict(&state.inputs(draft, slot.at));
+            state.set_slot(&mut x, slot.at);
+            let prediction = trees.predict(&x);
             let age = context.heat_map_hours.max(1e-3) * effect.speed;
             *cell = 10f64.powf(state.level + state.log10_fraction(age) + prediction + shift);
         }

@@ -23,6 +23,7 @@ mod explain;
 mod features;
 mod forecast;
 mod heads;
+mod heat_maps;
 mod history;
 mod learned;
 mod learned_drivers;

@@ -193,11 +193,8 @@ impl Store {
         let (table, key) = kind.table();
         Ok(self
             .conn
-            .query_row(
-                &format!("SELECT uuid FROM {table} WHERE {key} = ?1"),
-                [id],
-                |r| r.get(0),
-            )
+            .prepare_cached(&format!("SELECT uuid FROM {table} WHERE {key} = ?1"))?
+            .query_row([id], |r| r.get(0))
             .optional()?)
     }
 
@@ -206,30 +203,29 @@ impl Store {
         let (table, key) = kind.table();
         Ok(self
             .conn
-            .query_row(
-                &format!("SELECT CAST({key} AS TEXT) FROM {table} WHERE uuid = ?1"),
-                [uuid.to_ascii_lowercase()],
-                |r| r.get(0),
-            )
+            .prepare_cached(&format!(
+                "SELECT CAST({key} AS TEXT) FROM {table} WHERE uuid = ?1"
+            ))?
+            .query_row([uuid.to_ascii_lowercase()], |r| r.get(0))
             .optional()?)
     }
 
     /// Appends an edit and its ops to the log; returns the edit's row id.
     pub fn log_edit(&mut self, edit: &NewEdit<'_>, ops: &[Op]) -> Result<i64, StoreError> {
         self.transaction(|tx| {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO edits (uuid, author, at, summary, undo, state, undoes, joining)
                  VALUES ((SELECT uuid FROM new_uuid), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    edit.author,
-                    to_unix(edit.at),
-                    edit.summary,
-                    edit.undo,
-                    edit.state.as_str(),
-                    edit.undoes,
-                    edit.joining
-                ],
-            )?;
+            )?
+            .execute(params![
+                edit.author,
+                to_unix(edit.at),
+                edit.summary,
+                edit.undo,
+                edit.state.as_str(),
+                edit.undoes,
+                edit.joining
+            ])?;
             let id = tx.last_insert_rowid();
             let mut insert = tx.prepare_cached(INSERT_OP)?;
             for op in ops {
@@ -266,28 +262,29 @@ impl Store {
 
     /// Sets where an edit stands in the undo history.
     pub fn set_edit_state(&mut self, edit: i64, state: EditState) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE edits SET state = ?2 WHERE id = ?1",
-            params![edit, state.as_str()],
-        )?;
+        self.conn
+            .prepare_cached("UPDATE edits SET state = ?2 WHERE id = ?1")?
+            .execute(params![edit, state.as_str()])?;
         Ok(())
     }
 
     /// The author's edits that were taken back can no longer be redone (they made a new edit).
     pub fn close_redo(&mut self, author: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE edits SET state = 'closed' WHERE author = ?1 AND state = 'undone'",
-            [author],
-        )?;
+        self.conn
+            .prepare_cached(
+                "UPDATE edits SET state = 'closed' WHERE author = ?1 AND state = 'undone'",
+            )?
+            .execute([author])?;
         Ok(())
     }
 
     /// Autosaves stop joining the author's newest edit (the editor moved on).
     pub fn stop_joining(&mut self, author: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE edits SET joining = NULL WHERE author = ?1 AND joining IS NOT NULL",
-            [author],
-        )?;
+        self.conn
+            .prepare_cached(
+                "UPDATE edits SET joining = NULL WHERE author = ?1 AND joining IS NOT NULL",
+            )?
+            .execute([author])?;
         Ok(())
     }
 
@@ -295,13 +292,10 @@ impl Store {
     pub fn newest_edit(&self, author: &str) -> Result<Option<LoggedEdit>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                &format!(
-                    "SELECT {EDIT_COLUMNS} FROM edits WHERE author = ?1 ORDER BY id DESC LIMIT 1"
-                ),
-                [author],
-                logged_edit,
-            )
+            .prepare_cached(&format!(
+                "SELECT {EDIT_COLUMNS} FROM edits WHERE author = ?1 ORDER BY id DESC LIMIT 1"
+            ))?
+            .query_row([author], logged_edit)
             .optional()?)
     }
 
@@ -309,15 +303,12 @@ impl Store {
     pub fn newest_undoable(&self, author: &str) -> Result<Option<LoggedEdit>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                &format!(
-                    "SELECT {EDIT_COLUMNS} FROM edits
+            .prepare_cached(&format!(
+                "SELECT {EDIT_COLUMNS} FROM edits
                      WHERE author = ?1 AND state = 'done' AND undo IS NOT NULL
                      ORDER BY id DESC LIMIT 1"
-                ),
-                [author],
-                logged_edit,
-            )
+            ))?
+            .query_row([author], logged_edit)
             .optional()?)
     }
 
@@ -325,16 +316,13 @@ impl Store {
     pub fn newest_redoable(&self, author: &str) -> Result<Option<LoggedEdit>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                &format!(
-                    "SELECT {EDIT_COLUMNS} FROM edits AS u
+            .prepare_cached(&format!(
+                "SELECT {EDIT_COLUMNS} FROM edits AS u
                      WHERE u.author = ?1 AND u.state = 'undo' AND u.undo IS NOT NULL
                        AND (SELECT state FROM edits WHERE id = u.undoes) = 'undone'
                      ORDER BY u.id DESC LIMIT 1"
-                ),
-                [author],
-                logged_edit,
-            )
+            ))?
+            .query_row([author], logged_edit)
             .optional()?)
     }
 

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod analytics;
+mod analytics_sync;
 mod backup;
 mod batch;
 mod convert;
@@ -32,6 +33,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use analytics::HourOfWeekProfile;
+pub use analytics_sync::{ANALYTICS_KINDS, AnalyticsKind, WaitingRow};
 pub use backup::{BackupError, CopyProgress, Restored, verify_backup};
 pub use batch::Batch;
 pub use edit_log::{EditState, EntityKind, LoggedEdit, LoggedOp, NewEdit, Op};

@@ -1,7 +1,7 @@
 //! Plan entries: drafts placed at a wall time in a zone, with the resolved UTC instant.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::convert::{instant, to_unix, to_wall, wall, zone};
 use super::{Store, StoreError};
@@ -93,7 +93,23 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// One plan entry by its id, whatever its account.
+    /// The draft's plan entry, if it is planned.
+    pub fn plan_entry_of_draft(&self, draft: DraftId) -> Result<Option<PlanEntry>, StoreError> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM plan_entries WHERE draft_id = ?1",
+                [draft.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match id {
+            Some(id) => self.plan_entry(PlanEntryId(id)),
+            None => Ok(None),
+        }
+    }
+
+    /// The plan entry `id`, if it exists.
     pub fn plan_entry(&self, id: PlanEntryId) -> Result<Option<PlanEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ENTRY_COLUMNS} FROM plan_entries p WHERE p.id = ?1"

@@ -72,6 +72,15 @@ fn shared_op(row: &rusqlite::Row<'_>) -> rusqlite::Result<SharedOp> {
 }
 
 impl Store {
+    /// How many ops of this machine the server has neither ordered nor refused.
+    pub fn outbox_len(&self) -> Result<usize, StoreError> {
+        let n: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM edit_ops WHERE origin = 'local' AND seq IS NULL AND refused IS NULL",
+        )?
+        .query_row([], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// This machine's ops the server has neither ordered nor refused, oldest first.
     pub fn outbox(&self) -> Result<Vec<SharedOp>, StoreError> {
         let mut statement = self.conn.prepare(&format!(
@@ -94,19 +103,19 @@ impl Store {
 
     /// Records the server's order of an op of this machine. False when no such op is here.
     pub fn set_op_seq(&mut self, op_id: &str, seq: i64) -> Result<bool, StoreError> {
-        Ok(self.conn.execute(
-            "UPDATE edit_ops SET seq = ?2, refused = NULL WHERE op_id = ?1",
-            params![op_id, seq],
-        )? > 0)
+        Ok(self
+            .conn
+            .prepare_cached("UPDATE edit_ops SET seq = ?2, refused = NULL WHERE op_id = ?1")?
+            .execute(params![op_id, seq])?
+            > 0)
     }
 
     /// Records why the server refused an op of this machine; it stays in the log, shown to its
     /// author, and is not sent again.
     pub fn set_op_refused(&mut self, op_id: &str, reason: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE edit_ops SET refused = ?2 WHERE op_id = ?1 AND seq IS NULL",
-            params![op_id, reason],
-        )?;
+        self.conn
+            .prepare_cached("UPDATE edit_ops SET refused = ?2 WHERE op_id = ?1 AND seq IS NULL")?
+            .execute(params![op_id, reason])?;
         Ok(())
     }
 
@@ -114,23 +123,48 @@ impl Store {
     pub fn knows_op(&self, op_id: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM edit_ops WHERE op_id = ?1", [op_id], |_| {
-                Ok(())
-            })
+            .prepare_cached("SELECT 1 FROM edit_ops WHERE op_id = ?1")?
+            .query_row([op_id], |_| Ok(()))
             .optional()?
             .is_some())
+    }
+
+    /// True when the log holds any op on the entity `uuid`.
+    pub fn entity_logged(&self, uuid: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM edit_ops WHERE entity_uuid = ?1 LIMIT 1")?
+            .query_row([uuid], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// The values this machine wrote to the field that stand after server order `seq`: not
+    /// sent yet, or ordered after it.
+    pub fn own_values_after(
+        &self,
+        entity: &str,
+        field: &str,
+        seq: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT value FROM edit_ops
+             WHERE entity_uuid = ?1 AND field = ?2 AND origin = 'local' AND refused IS NULL
+               AND (seq IS NULL OR seq > ?3) AND value IS NOT NULL",
+        )?;
+        let rows = statement.query_map(params![entity, field, seq], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// True when this machine changed the field and the server has not ordered that yet.
     pub fn field_pending(&self, entity: &str, field: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT 1 FROM edit_ops WHERE entity_uuid = ?1 AND field = ?2
                  AND origin = 'local' AND seq IS NULL AND refused IS NULL LIMIT 1",
-                params![entity, field],
-                |_| Ok(()),
-            )
+            )?
+            .query_row(params![entity, field], |_| Ok(()))
             .optional()?
             .is_some())
     }
@@ -140,21 +174,20 @@ impl Store {
     pub fn field_last_set(&self, entity: &str, field: &str) -> Result<Option<LastSet>, StoreError> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT e.author, o.seq, COALESCE(o.base_seq, 0), o.value
                  FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
                  WHERE o.entity_uuid = ?1 AND o.field = ?2 AND o.seq IS NOT NULL
                  ORDER BY o.seq DESC LIMIT 1",
-                params![entity, field],
-                |r| {
-                    Ok(LastSet {
-                        author: r.get(0)?,
-                        seq: r.get(1)?,
-                        base_seq: r.get(2)?,
-                        value: r.get(3)?,
-                    })
-                },
-            )
+            )?
+            .query_row(params![entity, field], |r| {
+                Ok(LastSet {
+                    author: r.get(0)?,
+                    seq: r.get(1)?,
+                    base_seq: r.get(2)?,
+                    value: r.get(3)?,
+                })
+            })
             .optional()?)
     }
 
@@ -162,28 +195,28 @@ impl Store {
     /// never takes back here.
     pub fn log_pulled(&mut self, op: &SharedOp, summary: &str) -> Result<(), StoreError> {
         self.transaction(|tx| {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO edits (uuid, author, at, summary, undo, state)
                  VALUES ((SELECT uuid FROM new_uuid), ?1, ?2, ?3, NULL, 'closed')",
-                params![op.author, to_unix(op.at), summary],
-            )?;
+            )?
+            .execute(params![op.author, to_unix(op.at), summary])?;
             let edit = tx.last_insert_rowid();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO edit_ops (op_id, edit_id, entity_kind, entity_uuid, field, value,
                      account_uuid, base_seq, seq, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'remote')",
-                params![
-                    op.op_id,
-                    edit,
-                    op.kind.as_str(),
-                    op.entity,
-                    op.field,
-                    op.value,
-                    op.account,
-                    op.base_seq,
-                    op.seq
-                ],
-            )?;
+            )?
+            .execute(params![
+                op.op_id,
+                edit,
+                op.kind.as_str(),
+                op.entity,
+                op.field,
+                op.value,
+                op.account,
+                op.base_seq,
+                op.seq
+            ])?;
             Ok(())
         })
     }
@@ -233,17 +266,17 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
                 })?
                 .collect::<Result<_, _>>()?;
-            let settled: Option<i64> = tx.query_row(
-                "SELECT MAX(CASE WHEN seq IS NULL AND origin = 'local' AND refused IS NULL
+            let settled: Option<i64> = tx
+                .prepare_cached(
+                    "SELECT MAX(CASE WHEN seq IS NULL AND origin = 'local' AND refused IS NULL
                                  THEN 9223372036854775807 ELSE seq END)
                  FROM edit_ops WHERE entity_uuid = ?1 AND field = ?2",
-                params![entity, format!("{resolved_prefix}{field}")],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "DELETE FROM field_conflicts WHERE entity_uuid = ?1 AND field = ?2",
-                params![entity, field],
-            )?;
+                )?
+                .query_row(params![entity, format!("{resolved_prefix}{field}")], |r| {
+                    r.get(0)
+                })?;
+            tx.prepare_cached("DELETE FROM field_conflicts WHERE entity_uuid = ?1 AND field = ?2")?
+                .execute(params![entity, field])?;
             let mut open = 0;
             for pair in history.windows(2) {
                 let (before, after) = (&pair[0], &pair[1]);
@@ -252,20 +285,20 @@ impl Store {
                     continue;
                 };
                 let resolved = settled.is_some_and(|s| s > after.1);
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO field_conflicts
                          (entity_kind, entity_uuid, field, value, author, seq, resolved)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        kind.as_str(),
-                        entity,
-                        field,
-                        value,
-                        before.0,
-                        before.1,
-                        resolved
-                    ],
-                )?;
+                )?
+                .execute(params![
+                    kind.as_str(),
+                    entity,
+                    field,
+                    value,
+                    before.0,
+                    before.1,
+                    resolved
+                ])?;
                 open += usize::from(!resolved);
             }
             Ok(open)
@@ -274,40 +307,48 @@ impl Store {
 
     /// Marks the entity's open conflicts on `field` as picked; returns how many there were.
     pub fn resolve_conflicts(&mut self, entity: &str, field: &str) -> Result<usize, StoreError> {
-        Ok(self.conn.execute(
-            "UPDATE field_conflicts SET resolved = 1
+        Ok(self
+            .conn
+            .prepare_cached(
+                "UPDATE field_conflicts SET resolved = 1
              WHERE entity_uuid = ?1 AND field = ?2 AND resolved = 0",
-            params![entity, field],
-        )?)
+            )?
+            .execute(params![entity, field])?)
     }
 
     /// A sync state value (`last_seq`, `server`, `team`, `login`).
     pub fn sync_value(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM team_sync WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT value FROM team_sync WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?)
     }
 
     /// Stores a sync state value.
     pub fn set_sync_value(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO team_sync (key, value) VALUES (?1, ?2)
+        self.conn
+            .prepare_cached(
+                "INSERT INTO team_sync (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
+            )?
+            .execute(params![key, value])?;
+        Ok(())
+    }
+
+    /// Forgets a sync state value.
+    pub fn clear_sync_value(&mut self, key: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM team_sync WHERE key = ?1", [key])?;
         Ok(())
     }
 
     /// Gives the row `id` of `kind` (`key` for settings) the UUID it has on every machine.
     pub fn set_uuid(&mut self, kind: EntityKind, id: &str, uuid: &str) -> Result<(), StoreError> {
         let (table, key) = kind.table();
-        self.conn.execute(
-            &format!("UPDATE {table} SET uuid = ?2 WHERE {key} = ?1"),
-            params![id, uuid],
-        )?;
+        self.conn
+            .prepare_cached(&format!("UPDATE {table} SET uuid = ?2 WHERE {key} = ?1"))?
+            .execute(params![id, uuid])?;
         Ok(())
     }
 

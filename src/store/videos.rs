@@ -192,7 +192,7 @@ fn merge_video(
     }
     conn.prepare_cached(
         "UPDATE videos SET caption = ?2, hashtags = ?3, duration_s = ?4, sound = ?5, link = ?6,
-             allow_duet = ?7, allow_stitch = ?8, allow_comments = ?9
+             allow_duet = ?7, allow_stitch = ?8, allow_comments = ?9, shared_seq = NULL
          WHERE id = ?1",
     )?
     .execute(params![

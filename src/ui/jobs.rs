@@ -44,8 +44,6 @@ pub enum JobDone {
     /// An overdue post was placed in its best free slot (the editor's "Re-plan", an edit in
     /// the log); what it did, in words.
     Replanned(String),
-    /// A sync with the team ended.
-    Synced(crate::workspace::team::SyncReport),
 }
 
 impl std::fmt::Debug for JobDone {
@@ -69,7 +67,6 @@ impl std::fmt::Debug for JobDone {
                 .finish(),
             JobDone::Restored(restored) => f.debug_tuple("Restored").field(restored).finish(),
             JobDone::Replanned(replanned) => f.debug_tuple("Replanned").field(replanned).finish(),
-            JobDone::Synced(report) => f.debug_tuple("Synced").field(report).finish(),
         }
     }
 }

@@ -21,6 +21,8 @@ mod replan;
 mod section;
 pub mod shortcuts;
 pub mod status_bar;
+mod team;
+mod team_sync;
 pub mod theme;
 mod view;
 pub mod views;

@@ -7,10 +7,12 @@ use std::path::Path;
 use eframe::egui::{self, RichText};
 
 use super::jobs::JobRunner;
+use super::team_sync::{self, Connection};
 use super::theme;
 use super::view::Action;
 use crate::text::plural;
 use crate::workspace::TableCounts;
+use crate::workspace::team::TeamStatus;
 
 /// How a notice is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,40 +76,78 @@ pub struct StatusLine<'a> {
     pub can_undo: bool,
     pub jobs: &'a JobRunner,
     /// The team the workspace syncs with, if any.
-    pub team: Option<&'a crate::workspace::team::TeamStatus>,
+    pub team: Option<&'a TeamStatus>,
+    /// Where the team sync stands (`None` before it said anything).
+    pub sync: Option<&'a Connection>,
 }
 
-/// The team's name, what waits to be sent or was refused, and Sync now.
+/// The team's name, where the sync stands (synced, waiting, offline, refused), and Sync now.
 fn team_ui(
     ui: &mut egui::Ui,
-    team: &crate::workspace::team::TeamStatus,
-    busy: bool,
+    team: &TeamStatus,
+    sync: Option<&Connection>,
     actions: &mut Vec<Action>,
 ) {
     let palette = theme::palette(ui);
     ui.label(theme::muted(ui, format!("Team {}", team.team)).small())
-        .on_hover_text(format!("Synced with {}", team.server));
-    let (text, colour) = if team.waiting == 0 {
-        ("synced".to_string(), palette.ok)
-    } else {
-        (
-            format!("{} waiting", plural(team.waiting, "change", "changes")),
-            palette.warn,
-        )
+        .on_hover_text(format!("Syncs with {}", team.server));
+    let waiting = match (team.waiting, team.analytics_waiting) {
+        (0, false) => None,
+        (0, true) => Some("imported analytics waiting".to_string()),
+        (n, false) => Some(format!("{} waiting", plural(n, "change", "changes"))),
+        (n, true) => Some(format!(
+            "{} and imported analytics waiting",
+            plural(n, "change", "changes")
+        )),
     };
-    ui.label(RichText::new(text).small().color(colour));
-    if !team.refused.is_empty() {
+    let (text, colour, hover) = match sync {
+        Some(Connection::Offline { since, reason }) => (
+            format!(
+                "Offline since {}{}",
+                since.format("%H:%M"),
+                waiting.map(|w| format!(" · {w}")).unwrap_or_default()
+            ),
+            palette.warn,
+            format!("{reason}\nYour changes are kept and sent once the server answers."),
+        ),
+        Some(Connection::Syncing) => (
+            "Syncing…".to_string(),
+            palette.info,
+            "Sending your changes and fetching the team's".to_string(),
+        ),
+        _ if waiting.is_some() => (
+            waiting.unwrap_or_default(),
+            palette.warn,
+            "Sent at the next sync".to_string(),
+        ),
+        Some(Connection::Synced { at }) => (
+            format!("Synced {}", team_sync::ago(*at, chrono::Local::now())),
+            palette.ok,
+            "Everything you changed has reached the team".to_string(),
+        ),
+        None => (
+            "synced".to_string(),
+            palette.ok,
+            "Nothing waits to be sent".to_string(),
+        ),
+    };
+    ui.label(RichText::new(text).small().color(colour))
+        .on_hover_text(hover);
+    if let Some(first) = team.refused.first() {
         ui.label(
-            RichText::new(format!("{} refused", team.refused.len()))
+            RichText::new(format!("Refused: {first}"))
                 .small()
                 .color(palette.error),
         )
         .on_hover_text(team.refused.join("\n"));
     }
-    let sync = ui
-        .add_enabled(!busy, egui::Button::new("Sync now").small())
+    let sync_now = ui
+        .add_enabled(
+            sync != Some(&Connection::Syncing),
+            egui::Button::new("Sync now").small(),
+        )
         .on_hover_text("Send your changes to the team and fetch theirs");
-    if sync.clicked() {
+    if sync_now.clicked() {
         actions.push(Action::SyncTeam);
     }
 }
@@ -138,7 +178,7 @@ pub fn ui(ui: &mut egui::Ui, line: &StatusLine<'_>, actions: &mut Vec<Action>) {
         }
         if let Some(team) = line.team {
             ui.separator();
-            team_ui(ui, team, line.jobs.is_busy(), actions);
+            team_ui(ui, team, line.sync, actions);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if line.jobs.is_busy() {

@@ -13,6 +13,7 @@ use crate::domain::{
     Account, AccountId, Colour, Draft, DraftId, Handle, NewAccount, PlanEntry, Subculture,
     SubcultureId, TrendCapture, TrendItem,
 };
+use crate::workspace::team::Permissions;
 use crate::workspace::{ExportRequest, Workspace};
 
 use super::section::Section;
@@ -31,6 +32,8 @@ pub struct ViewContext<'a> {
     /// The draft chosen last, open in the editor or not: highlighted in Drafts, forecast in
     /// Reach. Views change it with [`Action::OpenDraft`] and [`Action::ChooseDraft`].
     pub chosen_draft: Option<DraftId>,
+    /// What the member's team role allows (everything outside a team).
+    pub permissions: &'a Permissions,
     /// Intents collected during the frame, applied by the app afterwards.
     pub actions: &'a mut Vec<Action>,
 }
@@ -107,8 +110,13 @@ pub enum Action {
     SetSetting { key: String, value: Option<String> },
     /// The member has seen every mention of them up to this moment (the Activity view).
     MarkMentionsRead(DateTime<Utc>),
-    /// Send this workspace's changes to its team and fetch theirs (a background job).
+    /// Send this workspace's changes to its team and fetch theirs now (the sync thread).
     SyncTeam,
+    /// Use this password to reach the team's server for the rest of this run (typed in the
+    /// Team settings; never stored).
+    UseTeamPassword(crate::ui::team_sync::TeamPassword),
+    /// Switch the window to this workspace file (one just made by joining a team).
+    OpenWorkspace(PathBuf),
     /// Take back the latest edit.
     Undo,
     /// Apply again the edit the latest Undo took back.

@@ -1,7 +1,8 @@
 //! The first start: an empty workspace gets a welcome instead of an empty window. It says what
-//! Scrollstop is and offers three ways in: the demo workspace (a background job with progress
+//! Scrollstop is and offers four ways in: the demo workspace (a background job with progress
 //! and Cancel), importing TikTok Studio files right away (the import preview names the new
-//! account for files that name none), or an empty start with a form for the first account.
+//! account for files that name none), an empty start with a form for the first account, or
+//! joining a team whose plan is on a server.
 
 use std::path::Path;
 
@@ -9,6 +10,7 @@ use eframe::egui::{self, RichText};
 
 use super::jobs::JobRunner;
 use super::shortcuts;
+use super::team::join_card::JoinCard;
 use super::theme;
 use super::view::Action;
 use super::widgets::account_form::{self, AccountForm};
@@ -22,6 +24,8 @@ pub struct Welcome {
     form: Option<AccountForm>,
     error: Option<String>,
     pending: bool,
+    /// "Join your team", once chosen.
+    join: Option<JoinCard>,
 }
 
 impl Welcome {
@@ -92,7 +96,7 @@ impl Welcome {
         } else if self.form.is_some() {
             self.first_account(ui, actions);
         } else {
-            self.choices(ui, actions);
+            self.choices(ui, path, actions);
         }
 
         ui.add_space(theme::SPACE_L);
@@ -101,7 +105,7 @@ impl Welcome {
         ui.label(theme::muted(ui, format!("{keys} lists the keyboard shortcuts.")).small());
     }
 
-    fn choices(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    fn choices(&mut self, ui: &mut egui::Ui, path: &Path, actions: &mut Vec<Action>) {
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let demo = ui.add(theme::primary_button(ui, "Start with demo data").min_size(egui::vec2(240.0, 32.0)));
@@ -130,7 +134,9 @@ impl Welcome {
             }
             ui.label(theme::muted(
                 ui,
-                "Start from your own analytics: the Overview, Content and Followers exports                  (ZIPs or the CSVs inside). The preview asks which account they belong to and                  adds it. You can also drop the files onto this window.",
+                "Start from your own analytics: the Overview, Content and Followers exports \
+                 (ZIPs or the CSVs inside). The preview asks which account they belong to and \
+                 adds it. You can also drop the files onto this window.",
             ));
         });
         ui.add_space(theme::SPACE_M);
@@ -146,6 +152,24 @@ impl Welcome {
                 ui,
                 "Add your first TikTok account and build from there.",
             ));
+        });
+        ui.add_space(theme::SPACE_M);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            match &mut self.join {
+                None => {
+                    let join =
+                        egui::Button::new("Join your team…").min_size(egui::vec2(240.0, 32.0));
+                    if ui.add(join).clicked() {
+                        self.join = Some(JoinCard::default());
+                    }
+                    ui.label(theme::muted(
+                        ui,
+                        "Work on the plan your team shares on its server.",
+                    ));
+                }
+                Some(card) => card.ui(ui, path, actions),
+            }
         });
     }
 

@@ -7,7 +7,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{Workspace, WorkspaceError};
-use crate::checks::{CheckContext, DuplicateIndex, Finding, PlanDay, TrendBook, check_draft};
+use crate::checks::{
+    CheckContext, DuplicateIndex, Finding, Fingerprint, PlanDay, TrendBook, check_draft,
+};
 use crate::domain::{AccountId, Draft, DraftId, DraftStatus, PlanEntry, Subculture, SubcultureId};
 
 /// A draft with its findings, most severe first.
@@ -63,6 +65,12 @@ impl CheckSession {
     /// Takes a deleted draft out of the session.
     pub fn remove(&mut self, id: DraftId) {
         self.duplicates.remove_draft(id);
+    }
+
+    /// The fingerprint the duplicate index took of the draft's caption, when it holds the
+    /// draft with that caption (the planner's near-duplicate pairs reuse it).
+    pub(crate) fn caption_print(&self, draft: &Draft) -> Option<&Fingerprint> {
+        self.duplicates.print_of(draft.id, &draft.caption)
     }
 
     /// The trend lists as the checks read them (for one-click fixes and pickers).

@@ -44,7 +44,7 @@ pub use demo::{DEFAULT_DEMO_SEED, anchor as demo_anchor};
 pub use draft_fields::{DRAFT_FIELDS, set_draft_field, split_assignment};
 pub use draft_import::DraftRow;
 pub use edits::{
-    Applied, Edit, HistoryEntry, MEMBER_SETTING, Outcome, PlanState, Pulled, PushAnswer,
+    Applied, Edit, HistoryEntry, MEMBER_SETTING, Outcome, PlanState, Pulled, PulledRow, PushAnswer,
     TEXT_FIELDS,
 };
 pub use exclusive::{EXCLUSIVE_PATIENCE, FAILPOINT_VARIABLE};

@@ -152,6 +152,31 @@ pub fn shows(harness: &Harness<'static, ScrollstopApp>, text: &str) -> bool {
         .is_some()
 }
 
+/// Runs frames (in real time) until some text on screen contains `part`, failing after
+/// `limit` with the texts that are on screen.
+pub fn wait_for_text(harness: &mut Harness<'static, ScrollstopApp>, part: &str, limit: Duration) {
+    use egui_kittest::kittest::NodeT;
+    let start = Instant::now();
+    while !shows_part(harness, part) {
+        if start.elapsed() > limit {
+            let texts: Vec<String> = harness
+                .query_all_by_label_contains("")
+                .filter_map(|n| {
+                    let n = n.accesskit_node();
+                    if n.role() == Role::Label {
+                        n.value()
+                    } else {
+                        n.label()
+                    }
+                })
+                .collect();
+            panic!("gave up waiting for \"{part}\"; on screen: {texts:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+}
+
 /// True when some text on screen contains `part`.
 pub fn shows_part(harness: &Harness<'static, ScrollstopApp>, part: &str) -> bool {
     harness.query_all_by_label_contains(part).next().is_some()

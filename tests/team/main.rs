@@ -4,6 +4,7 @@
 //! One server is shared by the whole binary, with a database per test; the crash test has its
 //! own.
 
+mod analytics;
 mod crash;
 mod create;
 mod members;

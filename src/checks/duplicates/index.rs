@@ -224,7 +224,7 @@ impl DuplicateIndex {
 
     /// The fingerprint taken of this draft's caption when it was indexed, if it still has that
     /// caption: checking every draft then fingerprints none of them again.
-    pub(super) fn print_of(&self, id: DraftId, caption: &str) -> Option<&Fingerprint> {
+    pub(crate) fn print_of(&self, id: DraftId, caption: &str) -> Option<&Fingerprint> {
         let entry = self.entries[*self.drafts.get(&id)?].as_ref()?;
         (entry.caption == caption).then_some(&entry.print)
     }

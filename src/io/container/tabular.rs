@@ -32,6 +32,11 @@ pub(super) fn read_text(
             line,
             reason,
         },
+        TableError::RowTooLong { line, .. } => ImportError::AtLine {
+            file: file.to_string(),
+            line,
+            reason: err.to_string(),
+        },
         TableError::NoHeader => unreadable(file, "the file has no header row"),
     };
     let header =

@@ -6,6 +6,10 @@
 //! so rows, line numbers and quoting errors are exactly what reading the whole file gives. A
 //! record whose quoted field runs past the end of a piece is read again with the next piece.
 //!
+//! A row longer than [`LONGEST_ROW`] (no valid row comes near it: a caption TikTok accepts is
+//! 4,000 characters) is read past without being held, and told as [`TableError::RowTooLong`]
+//! with its line; reading goes on after it, so memory stays bounded whatever the file holds.
+//!
 //! It only takes plain UTF-8 (with or without BOM): [`ChunkedRows::open`] says `None` for
 //! anything else, and a later piece that is not plain UTF-8 text stops the reading with
 //! [`ChunkedRows::not_plain_text`] set, so the caller can read the file whole instead (and
@@ -18,14 +22,20 @@ use crate::io::text::Encoding;
 
 /// How many bytes are read from the file at a time.
 const PIECE: usize = 4 << 20;
-/// The longest record taken (a quoted field left open would otherwise read the whole file in).
-const LONGEST_RECORD: usize = 64 << 20;
+/// The longest row held: a longer one is read past (a quoted field left open, a 50 MB caption
+/// would otherwise be read in whole).
+pub const LONGEST_ROW: usize = 1 << 20;
+
+mod oversized;
+use oversized::PassOver;
 
 /// The rows of a CSV file read piece by piece.
 pub struct ChunkedRows {
     source: Box<dyn Read + Send>,
     /// How many bytes are read at a time.
     piece: usize,
+    /// The longest row held ([`LONGEST_ROW`]; tests make it smaller).
+    longest_row: usize,
     delimiter: u8,
     pub encoding: Encoding,
     /// Column names as written, trimmed, without BOM.
@@ -74,6 +84,7 @@ impl ChunkedRows {
         let mut rows = ChunkedRows {
             source,
             piece,
+            longest_row: LONGEST_ROW,
             delimiter: b',',
             encoding: Encoding::Utf8,
             headers: Vec::new(),
@@ -100,7 +111,7 @@ impl ChunkedRows {
             let head = &rows.pending[..cut];
             let header_complete = std::str::from_utf8(head)
                 .is_ok_and(|text| CsvRows::open(text, None, 1).is_ok() || text.is_empty());
-            if (cut > 0 && header_complete) || rows.at_end_of_file || want >= LONGEST_RECORD {
+            if (cut > 0 && header_complete) || rows.at_end_of_file || want >= LONGEST_ROW {
                 break cut;
             }
             want *= 2;
@@ -198,7 +209,10 @@ impl ChunkedRows {
                 if self.at_end_of_file {
                     return Ok(false);
                 }
-                want = self.longer(want)?;
+                if self.pending.len() >= self.longest_row {
+                    return Err(self.pass_over_row());
+                }
+                want = (want * 2).max(self.piece);
                 continue;
             }
             let piece = &self.pending[..cut];
@@ -233,8 +247,13 @@ impl ChunkedRows {
                 }
             }
             if count == 0 && used < cut {
-                // One record longer than the piece: read more of it.
-                want = self.longer(self.pending.len())?;
+                // One record longer than the piece: read more of it, or past it.
+                if self.pending.len() - used >= self.longest_row {
+                    self.line = rows.line_at(used);
+                    self.pending.drain(..used);
+                    return Err(self.pass_over_row());
+                }
+                want = (self.pending.len() * 2).max(self.piece);
                 continue;
             }
             self.line = rows.line_at(used);
@@ -247,15 +266,47 @@ impl ChunkedRows {
         }
     }
 
-    /// The next size to read a record into, or the error for a record longer than any.
-    fn longer(&self, now: usize) -> Result<usize, TableError> {
-        if now >= LONGEST_RECORD {
-            return Err(TableError::Malformed {
-                line: self.line,
-                reason: "a row here is longer than 64 MB: a quoted field probably opens and is never closed".to_string(),
-            });
+    /// Reads past the row at the start of `pending` without keeping it: the error names its
+    /// line and longest cell ([`TableError::RowTooLong`]), or is the quote that never closes
+    /// when the file ends inside it.
+    fn pass_over_row(&mut self) -> TableError {
+        let line = self.line;
+        let mut over = PassOver::new();
+        let mut ended_line = false;
+        loop {
+            if let Some(end) = over.feed(&self.pending, self.delimiter) {
+                // After `\r` the `\n` is still ahead, and counted when read.
+                ended_line = self.pending.get(end - 1) == Some(&b'\n');
+                self.pending.drain(..end);
+                break;
+            }
+            self.pending.clear();
+            if let Err(e) = self.fill(self.piece) {
+                return TableError::Malformed {
+                    line,
+                    reason: format!("the file could not be read further: {e}"),
+                };
+            }
+            if self.pending.is_empty() {
+                if let Some(after) = over.open_quote() {
+                    return TableError::Malformed {
+                        line: line + after,
+                        reason: super::NEVER_CLOSED.to_string(),
+                    };
+                }
+                over.finish();
+                break;
+            }
         }
-        Ok((now * 2).max(self.piece))
+        self.line = line + over.lines() + usize::from(ended_line);
+        // Give back what the long row made the buffer grow to.
+        self.pending.shrink_to(self.piece + self.piece / 4);
+        let (column, chars) = over.longest;
+        TableError::RowTooLong {
+            line,
+            column,
+            chars,
+        }
     }
 }
 
@@ -272,7 +323,7 @@ impl RowSource for ChunkedRows {
                     return Ok(false);
                 }
                 Err(error) => {
-                    self.finished = true;
+                    self.finished = !matches!(error, TableError::RowTooLong { .. });
                     return Err(error);
                 }
             }

@@ -6,7 +6,7 @@
 use super::TableError;
 
 /// Why a quoted field is refused when the text ends inside it.
-pub(super) const NEVER_CLOSED: &str = "a quoted field opens here and is never closed";
+pub(crate) const NEVER_CLOSED: &str = "a quoted field opens here and is never closed";
 
 /// Checks one record's raw bytes for quoting the `csv` crate would silently accept: text after
 /// a closing quote, or a quoted field that never closes (which swallows the rest of the file).

@@ -6,6 +6,7 @@
 //! touches the workspace, never panics whatever the bytes, and never loses a row silently:
 //! each row is either a record or a rejection with its line and reason.
 
+mod lengths;
 mod mapping;
 mod reader;
 mod row;

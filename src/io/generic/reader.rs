@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::lengths::row_too_long;
 use super::mapping::{Field, Mapping};
 use super::row::{Tally, read_row};
 use crate::io::csv_table::{ChunkedRows, CsvRows, Row, RowSource, TableError};
@@ -128,6 +129,19 @@ fn read_rows(
         match rows.read_into(&mut row) {
             Ok(true) => {}
             Ok(false) => break,
+            Err(TableError::RowTooLong {
+                line,
+                column,
+                chars,
+            }) => {
+                rejected += 1;
+                sink.reject(Rejected {
+                    file: file.to_string(),
+                    line,
+                    reason: row_too_long(&mapping, column, chars),
+                });
+                continue;
+            }
             Err(error) => {
                 sink.discard(file);
                 return Err(table_error(file, error));
@@ -260,6 +274,11 @@ pub(crate) fn table_error(file: &str, error: TableError) -> ImportError {
             file: file.to_string(),
             line,
             reason,
+        },
+        TableError::RowTooLong { line, .. } => ImportError::AtLine {
+            file: file.to_string(),
+            line,
+            reason: error.to_string(),
         },
         TableError::NoHeader => unreadable(file, error.to_string()),
     }

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::lengths::over_long_cells;
 use super::mapping::{Field, Mapping};
 use crate::domain::{Handle, hashtags_in};
 use crate::io::csv_table::Row;
@@ -44,7 +45,11 @@ pub(super) fn read_row(
     import_time: DateTime<Utc>,
     tally: &mut Tally,
 ) -> Result<VideoRecord, String> {
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<String> = over_long_cells(cells, mapping);
+    if !problems.is_empty() {
+        // Reading a 50 MB cell as a count or a date only repeats that it is refused.
+        return Err(problems.join("; "));
+    }
     let cell = |field: Field| {
         let text = mapping
             .column(field)

@@ -2,14 +2,16 @@
 //! change the other, retrain): the account's last [`MAX_HISTORY`] videos relative to its
 //! level (age-normalised with the age curve: the account's own where its repeated imports
 //! fitted one, else the model's), the same videos as counted, earlier engagement rates,
-//! cadence up to the planned posting time and the draft's own length, caption and sound.
-//! No input depends on the age at which views are read: the age curve carries that. [`AccountState`] holds everything that does not depend on the
-//! draft, computed once per fit.
+//! cadence up to the planned posting time, the draft's own length, caption and sound, and how
+//! the account's earlier videos like the draft did ([`super::similar`]).
+//! No input depends on the age at which views are read: the age curve carries that.
+//! [`AccountState`] holds everything that does not depend on the draft, computed once per fit.
 
 use chrono::{DateTime, Utc};
 
 use super::Learned;
 use super::band::ResidualBand;
+use super::similar::{SIMILAR_INPUTS, SimilarHistory};
 use super::walk::OWN_WEIGHT;
 use crate::model::age_curve::AgeCurve;
 use crate::model::calibration::MIN_HISTORY;
@@ -25,7 +27,7 @@ const DEFAULT_DURATION_S: f64 = 15.0;
 const MAX_HASHTAGS: usize = 30;
 const DAY_S: f64 = 86_400.0;
 
-pub(crate) const INPUTS: usize = 42;
+pub(crate) const INPUTS: usize = 47;
 pub(crate) const FEATURE_NAMES: [&str; INPUTS] = [
     "last_vs_level",
     "short_recency_vs_level",
@@ -69,10 +71,23 @@ pub(crate) const FEATURE_NAMES: [&str; INPUTS] = [
     "caption_vs_usual",
     "hashtags",
     "original_sound",
+    "similar_length_vs_level",
+    "length_slope_effect",
+    "similar_caption_vs_level",
+    "same_sound_vs_level",
+    "same_sound_videos",
 ];
 
 /// Inputs before this one are the account's alone (its history and engagement).
 const CADENCE: usize = 31;
+/// Inputs from this one on are the draft's (its length, caption, hashtags and sound, then how
+/// the account's earlier videos like it did); those before it depend only on the account and
+/// the posting time.
+pub(crate) const DRAFT_INPUTS: usize = CADENCE + 5;
+/// Inputs from this one on compare the draft with the account's earlier videos.
+const SIMILAR: usize = INPUTS - SIMILAR_INPUTS;
+/// The input that counts the recent videos with the draft's sound.
+pub(crate) const SAME_SOUND_VIDEOS: usize = INPUTS - 1;
 
 /// What the model needs of an account's history, whatever the draft.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +105,7 @@ pub(crate) struct AccountState {
     /// Median duration of the recent videos (seconds).
     pub usual_duration_s: f64,
     median_log_chars: f64,
+    similar: SimilarHistory,
     tau_hours: f64,
     shape: f64,
     /// The history group's band calibrated with the account's own residuals (set by the fit).
@@ -152,6 +168,8 @@ impl AccountState {
         let mut raw = Vec::with_capacity(recent.len());
         let mut rates: [Vec<f64>; 3] = Default::default();
         let mut durations = Vec::new();
+        let mut own_durations = Vec::with_capacity(recent.len());
+        let mut sounds = Vec::with_capacity(recent.len());
         let mut chars = Vec::with_capacity(recent.len());
         for video in recent {
             let counts = video.latest().expect("usable videos have counts");
@@ -166,9 +184,12 @@ impl AccountState {
                     list.push(((c + 1.0) / (counts.views + 1.0)).log10());
                 }
             }
-            if let Some(d) = video.features.duration_s.filter(|d| *d > 0.0) {
+            let duration = video.features.duration_s.filter(|d| *d > 0.0);
+            if let Some(d) = duration {
                 durations.push(d);
             }
+            own_durations.push(duration);
+            sounds.push(video.features.sound.clone());
             chars.push((video.features.caption_chars.unwrap_or(0) as f64).ln_1p());
         }
         let n = ys.len();
@@ -237,6 +258,20 @@ impl AccountState {
             .map(|w| seconds_between(w[1], w[0]).max(0.0) / DAY_S)
             .collect();
         let span = seconds_between(posted[n - 1], posted[0]).max(0.0) / DAY_S;
+        let usual_duration_s = if durations.is_empty() {
+            DEFAULT_DURATION_S
+        } else {
+            median(&durations)
+        };
+        let similar = SimilarHistory::new(
+            ys.iter().map(|y| y - level).collect(),
+            own_durations
+                .iter()
+                .map(|d| d.unwrap_or(usual_duration_s).ln())
+                .collect(),
+            chars.clone(),
+            sounds,
+        );
         Some(Self {
             level,
             videos: usable.len(),
@@ -245,12 +280,9 @@ impl AccountState {
             posted,
             log_typical_gap: median(&gaps).ln_1p(),
             log_span: span.ln_1p(),
-            usual_duration_s: if durations.is_empty() {
-                DEFAULT_DURATION_S
-            } else {
-                median(&durations)
-            },
+            usual_duration_s,
             median_log_chars: median(&chars),
+            similar,
             tau_hours,
             shape,
             calibrated: None,
@@ -281,6 +313,36 @@ impl AccountState {
     pub(crate) fn inputs(&self, draft: &DraftFeatures, at: DateTime<Utc>) -> [f64; INPUTS] {
         let mut x = [0.0; INPUTS];
         x[..CADENCE].copy_from_slice(&self.history);
+        let duration = draft
+            .duration_s
+            .filter(|d| *d > 0.0)
+            .unwrap_or(self.usual_duration_s);
+        let chars = draft
+            .caption_chars
+            .map_or(self.median_log_chars, |c| (c as f64).ln_1p());
+        let original = draft
+            .original_sound
+            .unwrap_or_else(|| draft.sound.as_deref().is_some_and(is_original_sound));
+        x[DRAFT_INPUTS..SIMILAR].copy_from_slice(&[
+            (duration / self.usual_duration_s).ln(),
+            duration.ln(),
+            chars,
+            chars - self.median_log_chars,
+            draft.hashtags.unwrap_or(0).min(MAX_HASHTAGS) as f64,
+            if original { 1.0 } else { 0.0 },
+        ]);
+        x[SIMILAR..].copy_from_slice(&self.similar.inputs(
+            duration.ln(),
+            chars,
+            draft.sound.as_deref(),
+        ));
+        self.set_slot(&mut x, at);
+        x
+    }
+
+    /// Rewrites the cadence inputs of a feature row for posting at `at` (the only inputs
+    /// that depend on the time: a heat map builds the row once and moves it hour by hour).
+    pub(crate) fn set_slot(&self, x: &mut [f64; INPUTS], at: DateTime<Utc>) {
         let last = *self
             .posted
             .last()
@@ -292,30 +354,13 @@ impl AccountState {
                 .filter(|p| (0.0..=days * DAY_S).contains(&seconds_between(at, **p)))
                 .count() as f64
         };
-        let duration = draft
-            .duration_s
-            .filter(|d| *d > 0.0)
-            .unwrap_or(self.usual_duration_s);
-        let chars = draft
-            .caption_chars
-            .map_or(self.median_log_chars, |c| (c as f64).ln_1p());
-        let original = draft
-            .original_sound
-            .unwrap_or_else(|| draft.sound.as_deref().is_some_and(is_original_sound));
-        x[CADENCE..].copy_from_slice(&[
+        x[CADENCE..DRAFT_INPUTS].copy_from_slice(&[
             since.ln_1p(),
             within(7.0),
             self.log_typical_gap,
             self.log_span,
             within(30.0),
-            (duration / self.usual_duration_s).ln(),
-            duration.ln(),
-            chars,
-            chars - self.median_log_chars,
-            draft.hashtags.unwrap_or(0).min(MAX_HASHTAGS) as f64,
-            if original { 1.0 } else { 0.0 },
         ]);
-        x
     }
 }
 

@@ -2,7 +2,8 @@
 //! the development set), embedded as an asset. They predict a video's log10 views relative to
 //! its account's level at the age the views are read (level + the age curve) from what is
 //! known before posting: the shape of the account's recent history, cadence, earlier
-//! engagement rates and the draft's own content. The account supplies its level, its age
+//! engagement rates, the draft's own content and how the account's earlier videos like it
+//! did (length, caption, the same sound). The account supplies its level, its age
 //! curve (where repeated imports fit one) and its calibration.
 //!
 //! Entry points: [`AccountState::of`] summarises an account's history once per fit;
@@ -14,6 +15,8 @@
 
 mod band;
 mod inputs;
+mod routes;
+mod similar;
 mod trees;
 mod walk;
 
@@ -23,7 +26,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub(crate) use band::ResidualBand;
-pub(crate) use inputs::{AccountState, FEATURE_NAMES, INPUTS};
+pub(crate) use inputs::{AccountState, DRAFT_INPUTS, FEATURE_NAMES, INPUTS, SAME_SOUND_VIDEOS};
 use trees::{RawNode, Tree};
 pub(crate) use walk::walk_forward;
 
@@ -58,6 +61,8 @@ pub(crate) struct Learned {
     /// For each input, the name of its group (`momentum`, `age`, `length`, ...).
     groups: [&'static str; INPUTS],
     bands: Vec<ResidualBand>,
+    /// The thresholds of every split, by input.
+    routes: routes::Routes,
 }
 
 /// The group names, what a person controls first.
@@ -119,6 +124,7 @@ impl Learned {
             return Err("expected residual quantiles for three history groups".into());
         }
         Ok(Self {
+            routes: routes::Routes::new(&trees),
             trees,
             age_curve: (raw.age_curve.tau_hours, raw.age_curve.shape),
             groups,
@@ -134,6 +140,11 @@ impl Learned {
     /// The predicted log10 views relative to the account's level at any age.
     pub(crate) fn predict(&self, x: &[f64; INPUTS]) -> f64 {
         self.trees.iter().map(|t| t.predict(x)).sum()
+    }
+
+    /// Which side of every split a row falls on (rows alike there predict alike).
+    pub(crate) fn routes(&self) -> &routes::Routes {
+        &self.routes
     }
 
     /// Exact Shapley contributions of each input, in log10 views; they add up to

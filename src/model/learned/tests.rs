@@ -29,6 +29,7 @@ fn the_embedded_model_loads_and_matches_the_apps_inputs() {
     let model = Learned::get();
     assert!(model.trees.len() >= 100);
     assert_eq!(model.bands.len(), 3);
+    assert_eq!(FEATURE_NAMES[SAME_SOUND_VIDEOS], "same_sound_videos");
     for g in 0..3 {
         assert!(model.bands[g].p10() < 0.0 && model.bands[g].p90() > 0.0);
     }

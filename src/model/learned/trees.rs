@@ -76,6 +76,14 @@ impl Tree {
         leaf_mean(&self.nodes, 0)
     }
 
+    /// Every split as `(feature, threshold)`: `x[feature] <= threshold` goes left.
+    pub(crate) fn splits(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        self.nodes
+            .iter()
+            .filter(|n| n.feature != usize::MAX)
+            .map(|n| (n.feature, n.threshold))
+    }
+
     /// The largest feature index a split reads.
     pub(crate) fn max_feature(&self) -> Option<usize> {
         self.nodes

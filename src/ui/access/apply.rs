@@ -132,6 +132,7 @@ impl ScrollstopApp {
                 reopened
             }
             Action::OpenReadOnly => self.reopen(self.path.clone(), OpenFor::Reading),
+            Action::OpenWorkspace(path) => self.switch_to(path.clone(), "Opened"),
             Action::ShowInFolder(path) => {
                 show_in_folder(path).map_err(|e| format!("Could not open the file manager: {e}"))
             }

@@ -34,19 +34,6 @@ impl ScrollstopApp {
         }
     }
 
-    /// Sends this workspace's changes to its team and fetches theirs, on its own connection.
-    pub(super) fn start_sync(&mut self, ctx: &egui::Context) {
-        let started = self.jobs.start(
-            ctx,
-            "Syncing with the team",
-            &self.path,
-            |workspace, _progress| workspace.sync_now().map(JobDone::Synced),
-        );
-        if let Err(refused) = started {
-            self.notice = Some(Notice::error(refused.to_string()));
-        }
-    }
-
     /// Asks where to save the export, then prepares it on its own connection (the predicted
     /// ranges need the model); the file is written when the job ends.
     pub(super) fn start_export(&mut self, ctx: &egui::Context, request: ExportRequest) {
@@ -184,25 +171,6 @@ impl ScrollstopApp {
             Ok(JobDone::BackedUp { path, bytes }) => crate::ui::access::backed_up(&path, bytes),
             Ok(JobDone::Restored(restored)) => self.backup_restored(restored),
             Ok(JobDone::Replanned(summary)) => Notice::undoable(summary),
-            Ok(JobDone::Synced(report)) => {
-                let received = plural(report.pulled.applied, "change", "changes");
-                let text = format!(
-                    "Synced: sent {}, received {received}{}.",
-                    plural(report.pushed, "change", "changes"),
-                    if report.pulled.conflicts > 0 {
-                        format!(" ({} kept aside as conflicts)", report.pulled.conflicts)
-                    } else {
-                        String::new()
-                    }
-                );
-                match report.refused.first() {
-                    Some((_, reason)) => Notice::error(format!(
-                        "{text} The team refused {}: {reason}",
-                        plural(report.refused.len(), "change", "changes")
-                    )),
-                    None => Notice::success(text),
-                }
-            }
             Ok(JobDone::DemoCreated(info)) => {
                 let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
                 let c = &info.counts;

@@ -5,6 +5,7 @@
 //! actions that start background jobs, and the jobs' results, are in `actions/jobs.rs`.
 
 mod jobs;
+mod role;
 
 use eframe::egui;
 
@@ -60,6 +61,9 @@ impl ScrollstopApp {
         if let Some(refusal) = self.refused_read_only(&action) {
             return Err(refusal);
         }
+        if let Some(refusal) = role::refusal(&action, &self.cache.permissions) {
+            return Err(refusal);
+        }
         if let Some(applied) = self.apply_access(ctx, &action) {
             return applied.map(|()| Applied::Window);
         }
@@ -72,7 +76,11 @@ impl ScrollstopApp {
             return Ok(Applied::Window);
         }
         if let Action::SyncTeam = action {
-            self.start_sync(ctx);
+            self.team_sync.sync_now();
+            return Ok(Applied::Window);
+        }
+        if let Action::UseTeamPassword(password) = action {
+            self.team_sync.use_password(password);
             return Ok(Applied::Window);
         }
         if let Action::ReplanDraft(draft) = action {
@@ -129,6 +137,8 @@ impl ScrollstopApp {
             | Action::ExportCalendar(_)
             | Action::ReplanDraft(_)
             | Action::SyncTeam
+            | Action::UseTeamPassword(_)
+            | Action::OpenWorkspace(_)
             | Action::ExportCalendarTo { .. }
             | Action::TypeImportPath
             | Action::ImportFiles

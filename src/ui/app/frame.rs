@@ -58,6 +58,7 @@ impl ScrollstopApp {
             notice,
             editor,
             help,
+            team_sync,
             ..
         } = self
         else {
@@ -74,6 +75,7 @@ impl ScrollstopApp {
                     can_undo: cache.can_undo,
                     jobs,
                     team: cache.team.as_ref(),
+                    sync: team_sync.connection(),
                 };
                 status_bar::ui(ui, &line, actions);
             });
@@ -101,7 +103,7 @@ impl ScrollstopApp {
                 .default_size(layout::editor_default_width(&range))
                 .size_range(range)
                 .frame(theme::content_frame(ui).inner_margin(egui::Margin::symmetric(14, 12)))
-                .show(ui, |ui| editor.ui(ui, actions));
+                .show(ui, |ui| editor.ui(ui, &cache.permissions, actions));
         }
         help.checklist.ui(ui, actions);
         egui::CentralPanel::default()
@@ -113,6 +115,7 @@ impl ScrollstopApp {
                     revision: *revision,
                     open_draft: chosen.editing(),
                     chosen_draft: chosen.draft(),
+                    permissions: &cache.permissions,
                     actions,
                 };
                 views.get_mut(*section).ui(ui, &mut context);
@@ -134,6 +137,7 @@ impl eframe::App for ScrollstopApp {
         }
         self.watch_workspace(&ctx);
         self.refresh();
+        self.keep_in_sync(&ctx);
         if let Ok(workspace) = &self.workspace {
             self.help.checklist.refresh(workspace, self.revision);
         }

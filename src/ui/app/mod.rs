@@ -20,11 +20,13 @@ use super::jobs::JobRunner;
 use super::path_prompt::PathPrompt;
 use super::section::Section;
 use super::status_bar::Notice;
+use super::team_sync::TeamSync;
 use super::view::Action;
 use super::views::Views;
 use super::welcome::Welcome;
 use crate::domain::{Account, AccountId};
 use crate::workspace::TableCounts;
+use crate::workspace::team::Permissions;
 use crate::workspace::{FirstStep, Workspace};
 pub(super) use chosen::ChosenDraft;
 
@@ -46,6 +48,8 @@ pub(super) struct Cache {
     pub team: Option<crate::workspace::team::TeamStatus>,
     /// The member has an edit Undo can take back.
     pub can_undo: bool,
+    /// What the member's team role allows.
+    pub permissions: Permissions,
 }
 
 /// The Scrollstop window.
@@ -80,6 +84,8 @@ pub struct ScrollstopApp {
     pub(super) recorded_steps: HashSet<FirstStep>,
     /// Actions handed in from outside the window (scripts, tests), applied on the next frame.
     requested: Vec<Action>,
+    /// The team sync thread, while the workspace is in a team.
+    pub(super) team_sync: TeamSync,
     /// The hold on the workspace: its lock, read-only, the daily backup.
     pub(super) access: Access,
     /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
@@ -114,6 +120,7 @@ impl ScrollstopApp {
             recorded_steps: HashSet::new(),
             requested: Vec::new(),
             access,
+            team_sync: TeamSync::default(),
             startup: None,
         }
     }
@@ -145,6 +152,25 @@ impl ScrollstopApp {
             )
     }
 
+    /// Keeps the team sync thread running while the workspace is in a team (never for a
+    /// read-only window), and takes what it reported.
+    fn keep_in_sync(&mut self, ctx: &egui::Context) {
+        let team = self
+            .cache
+            .team
+            .as_ref()
+            .filter(|_| self.workspace.is_ok() && !self.access.is_read_only());
+        self.team_sync.keep(ctx, &self.path, team);
+        let (notice, synced) = self.team_sync.poll();
+        if let Some(notice) = notice {
+            self.notice = Some(notice);
+        }
+        if synced {
+            // What waits and what teammates sent shows now, not at the next file check.
+            self.revision += 1;
+        }
+    }
+
     /// Re-reads the cached facts when the revision moved.
     fn refresh(&mut self) {
         let Ok(workspace) = &self.workspace else {
@@ -164,6 +190,7 @@ impl ScrollstopApp {
             empty: workspace.is_empty().unwrap_or(false),
             team: workspace.team_status().ok().flatten(),
             can_undo: workspace.can_undo(&workspace.member_name()),
+            permissions: workspace.permissions().unwrap_or_default(),
         };
         let known = |id| self.cache.accounts.iter().any(|a: &Account| a.id == id);
         if !self.account.is_some_and(known) {

@@ -29,6 +29,7 @@ pub fn ui(
     draft: DraftId,
     thread: &[DraftComment],
     input: &mut CommentBox,
+    may_comment: Option<&str>,
     actions: &mut Vec<Action>,
 ) {
     // The card's frame adds its margins and stroke around the content.
@@ -48,6 +49,10 @@ pub fn ui(
         });
     }
     ui.add_space(theme::SPACE_S);
+    if let Some(why) = may_comment {
+        ui.label(theme::muted(ui, why).small());
+        return;
+    }
     ui.horizontal(|ui| {
         let label = ui.label(theme::muted(ui, "Comment as")).id;
         ui.add(TextEdit::singleline(&mut input.author).desired_width(width * 0.5))

@@ -11,6 +11,7 @@ use crate::domain::{Draft, DraftStatus, OpeningType};
 use crate::ui::theme;
 use crate::ui::widgets::empty_state::load_error;
 use crate::ui::widgets::form;
+use crate::workspace::team::{Capability, Permissions};
 
 /// What a section of the editor draws and changes.
 pub struct Fields<'a> {
@@ -21,6 +22,8 @@ pub struct Fields<'a> {
     pub fix: &'a mut Option<Fix>,
     /// Width of the inputs in the second column.
     pub width: f32,
+    /// What the member's team role allows.
+    pub permissions: &'a Permissions,
 }
 
 /// The label in the first column; its id names the input for `labelled_by`.
@@ -73,6 +76,40 @@ pub fn choice_row<T: Copy + PartialEq>(
         })
         .response
         .labelled_by(label);
+    ui.end_row();
+}
+
+/// The draft's status: a role that may not change it sees it disabled, and a role that may not
+/// approve sees Approved disabled, each with the reason.
+fn status_row(ui: &mut egui::Ui, f: &mut Fields<'_>) {
+    let label = input_label(ui, "Status");
+    let may_change = f.permissions.why_not(Capability::ChangeStatus);
+    let may_approve = f.permissions.why_not(Capability::Approve);
+    let current = f.draft.status;
+    ui.add_enabled_ui(may_change.is_none(), |ui| {
+        ComboBox::from_id_salt(("editor-choice", "Status"))
+            .selected_text(current.label())
+            .width(f.width)
+            .show_ui(ui, |ui| {
+                for status in DraftStatus::ALL {
+                    let approving = *status == DraftStatus::Approved && current != *status;
+                    let blocked = if approving { may_approve } else { None };
+                    let option = ui
+                        .add_enabled(
+                            blocked.is_none(),
+                            egui::Button::selectable(current == *status, status.label()),
+                        )
+                        .on_disabled_hover_text(blocked.unwrap_or_default());
+                    if option.clicked() {
+                        f.draft.status = *status;
+                    }
+                }
+            })
+            .response
+            .labelled_by(label)
+    })
+    .response
+    .on_disabled_hover_text(may_change.unwrap_or_default());
     ui.end_row();
 }
 
@@ -143,15 +180,13 @@ pub fn audience(ui: &mut egui::Ui, f: &mut Fields<'_>) {
 
 /// Status, assignee and notes, with the plan's findings (posting frequency).
 pub fn team(ui: &mut egui::Ui, f: &mut Fields<'_>) {
-    choice_row(
-        ui,
-        "Status",
-        &mut f.draft.status,
-        DraftStatus::ALL,
-        DraftStatus::label,
-        f.width,
-    );
+    status_row(ui, f);
     findings::row(ui, f.findings, &[Field::Schedule], f.fix);
+    let may_edit = f.permissions.may(Capability::EditDrafts);
+    if !may_edit {
+        // What follows (assignee, notes) is the draft's content, which this role may not change.
+        ui.disable();
+    }
     text_row(
         ui,
         "Assignee",

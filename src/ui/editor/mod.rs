@@ -42,6 +42,7 @@ use super::shortcuts;
 use super::view::Action;
 use crate::domain::{Draft, DraftId};
 use crate::workspace::Workspace;
+use crate::workspace::team::Permissions;
 use media::Hashing;
 use open::OpenDraft;
 use title_focus::TitleFocus;
@@ -187,7 +188,7 @@ impl DraftEditor {
     }
 
     /// Draws the editor into the side panel.
-    pub fn ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, permissions: &Permissions, actions: &mut Vec<Action>) {
         if let State::Open(open) = &mut self.state {
             self.title_focus
                 .apply(ui.ctx(), open.draft.id, &mut open.draft.title);
@@ -203,7 +204,7 @@ impl DraftEditor {
                     .hashing
                     .as_ref()
                     .is_some_and(|h| h.draft == open.draft.id);
-                close = open.ui(ui, hashing, actions);
+                close = open.ui(ui, hashing, permissions, actions);
             }
         }
         if close {

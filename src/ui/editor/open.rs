@@ -22,6 +22,7 @@ use crate::ui::theme;
 use crate::ui::view::Action;
 use crate::ui::widgets::status_chip::status_chip;
 use crate::workspace::Workspace;
+use crate::workspace::team::{Capability, Permissions};
 
 /// True when two versions of a draft hold the same content (write times aside).
 fn same_content(a: &Draft, b: &Draft) -> bool {
@@ -176,7 +177,13 @@ impl OpenDraft {
     }
 
     /// Draws the editor; true when the user closes it.
-    pub fn ui(&mut self, ui: &mut egui::Ui, hashing: bool, actions: &mut Vec<Action>) -> bool {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        hashing: bool,
+        permissions: &Permissions,
+        actions: &mut Vec<Action>,
+    ) -> bool {
         let close = self.header(ui);
         if let Some(error) = &self.facts.error {
             ui.label(theme::error_text(ui, error).small());
@@ -196,30 +203,40 @@ impl OpenDraft {
                     facts: &self.facts,
                     fix: &mut fix,
                     width,
+                    permissions,
                 };
-                section(ui, "Idea", "editor-idea", |ui| {
-                    form::idea(ui, &mut fields);
+                let may_edit = permissions.why_not(Capability::EditDrafts);
+                if let Some(why) = may_edit {
+                    ui.label(theme::muted(ui, format!("{why}.")).small());
+                }
+                let content = ui.add_enabled_ui(may_edit.is_none(), |ui| {
+                    section(ui, "Idea", "editor-idea", |ui| {
+                        form::idea(ui, &mut fields);
+                    });
+                    section(ui, "Caption and hashtags", "editor-caption", |ui| {
+                        caption::ui(ui, &mut fields);
+                        form::subculture(ui, &mut fields);
+                    });
+                    section(ui, "Sound", "editor-sound", |ui| sound::ui(ui, &mut fields));
+                    section(ui, "Video", "editor-video", |ui| {
+                        video::shape(ui, &mut fields);
+                        video::features(ui, &mut fields);
+                        video::interaction(ui, &mut fields);
+                        video::media(
+                            ui,
+                            &mut fields,
+                            hashing,
+                            self.media_error.as_deref(),
+                            actions,
+                        );
+                    });
+                    section(ui, "Audience", "editor-audience", |ui| {
+                        form::audience(ui, &mut fields);
+                    });
                 });
-                section(ui, "Caption and hashtags", "editor-caption", |ui| {
-                    caption::ui(ui, &mut fields);
-                    form::subculture(ui, &mut fields);
-                });
-                section(ui, "Sound", "editor-sound", |ui| sound::ui(ui, &mut fields));
-                section(ui, "Video", "editor-video", |ui| {
-                    video::shape(ui, &mut fields);
-                    video::features(ui, &mut fields);
-                    video::interaction(ui, &mut fields);
-                    video::media(
-                        ui,
-                        &mut fields,
-                        hashing,
-                        self.media_error.as_deref(),
-                        actions,
-                    );
-                });
-                section(ui, "Audience", "editor-audience", |ui| {
-                    form::audience(ui, &mut fields);
-                });
+                if let Some(why) = may_edit {
+                    content.response.on_disabled_hover_text(why);
+                }
                 section(ui, "Team", "editor-team", |ui| form::team(ui, &mut fields));
                 ui.add_space(theme::SPACE_M);
                 ui.label(theme::section_title("Review"));
@@ -229,6 +246,7 @@ impl OpenDraft {
                     self.draft.id,
                     &self.facts.comments,
                     &mut self.comment,
+                    permissions.why_not(Capability::Comment),
                     actions,
                 );
                 ui.add_space(theme::SPACE_M);

@@ -3,6 +3,8 @@
 //! change hashtags, description and colour, delete (undoable). Edits leave as actions; the
 //! workspace's answer (e.g. a duplicate name) comes back through [`View::edit_refused`].
 
+use crate::ui::widgets::permitted;
+use crate::workspace::team::{Capability, Permissions};
 use eframe::egui::{self, RichText};
 
 use super::subculture_form::{Editor, NEW_COLOURS, editor_card};
@@ -40,7 +42,7 @@ impl SubculturesView {
         }
     }
 
-    fn header(&mut self, ui: &mut egui::Ui) {
+    fn header(&mut self, ui: &mut egui::Ui, permissions: &Permissions) {
         egui::Sides::new().show(
             ui,
             |ui| {
@@ -54,7 +56,13 @@ impl SubculturesView {
             },
             |ui| {
                 let adding = self.editor.as_ref().is_some_and(|e| e.target.is_none());
-                let add = ui.add_enabled(!adding, theme::primary_button(ui, "Add subculture"));
+                let add = permitted::button(
+                    ui,
+                    permissions,
+                    Capability::EditShared,
+                    !adding,
+                    theme::primary_button(ui, "Add subculture"),
+                );
                 if add.clicked() {
                     let colour = NEW_COLOURS[self.subcultures.len() % NEW_COLOURS.len()];
                     self.editor = Some(Editor::new(colour));
@@ -116,7 +124,7 @@ impl SubculturesView {
 impl View for SubculturesView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
         self.reload(ctx);
-        self.header(ui);
+        self.header(ui, ctx.permissions);
         if let Some(error) = &self.load_error {
             ui.label(theme::error_text(
                 ui,
@@ -145,7 +153,12 @@ impl View for SubculturesView {
                         editor_card(ui, editor, ctx.actions);
                         continue;
                     }
-                    match Self::card(ui, s) {
+                    let card = ui
+                        .add_enabled_ui(ctx.permissions.may(Capability::EditShared), |ui| {
+                            Self::card(ui, s)
+                        })
+                        .inner;
+                    match card {
                         Some(CardIntent::Edit) => *editor = Some(Editor::edit(s)),
                         Some(CardIntent::Delete) => {
                             ctx.actions.push(Action::DeleteSubculture(s.id));

@@ -13,6 +13,7 @@ pub mod format;
 pub mod heat_map;
 pub mod lifecycle;
 pub mod mix_form;
+pub mod permitted;
 pub mod planned;
 pub mod row_selection;
 pub mod sparkline;

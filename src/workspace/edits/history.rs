@@ -134,6 +134,10 @@ fn field_words(field: &str) -> String {
         "media_hash" => "video's fingerprint",
         "trashed_at" => "trash state",
         "wall_time" => "time",
+        "features.text" => "on-screen text",
+        "features.effects" => "effects",
+        "features.green_screen" => "green screen",
+        "features.trending_effect" => "trending effect",
         other => return format!("the {}", other.replace('_', " ")),
     };
     format!("the {words}")

@@ -16,6 +16,8 @@ mod pulled;
 mod run_drafts;
 mod run_library;
 mod run_plan;
+mod set_fields;
+mod teammate_plan;
 mod teammate_values;
 mod undo;
 
@@ -23,4 +25,4 @@ pub use apply::{Applied, Outcome};
 pub use edit::{Edit, PlanState};
 pub use history::HistoryEntry;
 pub use member::MEMBER_SETTING;
-pub use pulled::{Pulled, PushAnswer, TEXT_FIELDS};
+pub use pulled::{Pulled, PulledRow, PushAnswer, TEXT_FIELDS};

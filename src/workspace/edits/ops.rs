@@ -5,6 +5,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::set_fields;
 use crate::store::{EntityKind, Op, Store, StoreError};
 
 /// The field name of an op that creates (value set, no before) or removes (before set, no
@@ -42,9 +43,32 @@ impl OpLog {
             (Some(Value::Object(before)), Some(Value::Object(after))) => {
                 for (field, value) in &after {
                     let old = before.get(field);
-                    if old != Some(value) {
-                        self.push(kind, &uuid, field, Some(value), old);
+                    if old == Some(value) {
+                        continue;
                     }
+                    // An object whose keys merge one by one travels key by key.
+                    if set_fields::is_per_key_field(kind, field)
+                        && let (Some(Value::Object(old)), Value::Object(new)) = (old, value)
+                    {
+                        for (key, v) in new {
+                            if old.get(key) != Some(v) {
+                                let field = set_fields::key_field(field, key);
+                                self.push(kind, &uuid, &field, Some(v), old.get(key));
+                            }
+                        }
+                        continue;
+                    }
+                    // A set travels as what was added and removed, so it merges per element.
+                    let change = old
+                        .filter(|_| set_fields::is_set_field(kind, field))
+                        .and_then(|old| set_fields::diff(old, value));
+                    self.push(
+                        kind,
+                        &uuid,
+                        field,
+                        Some(change.as_ref().unwrap_or(value)),
+                        old,
+                    );
                 }
             }
             (Some(before), Some(after)) if before != after => {

@@ -37,6 +37,39 @@ impl Workspace {
         })
     }
 
+    /// Puts in the outbox the rows a team has never heard of (an import's new accounts,
+    /// drafts and plan entries are written without an edit): one edit signed by `author`,
+    /// not undoable; returns how many ops it queued. Nothing outside a team.
+    pub fn share_unlogged(&mut self, author: &str) -> Result<usize, WorkspaceError> {
+        if self.team()?.is_none() {
+            return Ok(0);
+        }
+        self.exclusively(|workspace| {
+            let mut ops = workspace.everything_as_ops()?.ops;
+            let mut fresh = Vec::new();
+            for op in ops.drain(..) {
+                if !workspace.store.entity_logged(&op.entity)? {
+                    fresh.push(op);
+                }
+            }
+            if !fresh.is_empty() {
+                workspace.store.log_edit(
+                    &NewEdit {
+                        author,
+                        at: Utc::now(),
+                        summary: "Imported",
+                        undo: None,
+                        state: EditState::Closed,
+                        undoes: None,
+                        joining: None,
+                    },
+                    &fresh,
+                )?;
+            }
+            Ok(fresh.len())
+        })
+    }
+
     /// Creates the workspace a member joins a team with: a new file without the subculture
     /// catalogue (the team's subcultures arrive with its ops). Refuses a path that exists.
     pub fn create_for_team(path: &Path) -> Result<Workspace, WorkspaceError> {

@@ -9,14 +9,13 @@ use serde_json::Value;
 use super::ops::{WHOLE, local_form, shared_form};
 use super::pulled::RESOLVED_PREFIX;
 use crate::domain::{
-    Account, AccountId, Draft, DraftComment, DraftId, NewAccount, PlanEntry, Subculture,
-    SubcultureId,
+    Account, AccountId, Draft, DraftComment, DraftId, NewAccount, Subculture, SubcultureId,
 };
-use crate::store::{EntityKind, PlanChanges, SharedOp, StoreError};
+use crate::store::{EntityKind, SharedOp, StoreError};
 use crate::workspace::{Workspace, WorkspaceError};
 
 impl Workspace {
-    fn local_id(&self, kind: EntityKind, uuid: &str) -> Result<Option<i64>, StoreError> {
+    pub(super) fn local_id(&self, kind: EntityKind, uuid: &str) -> Result<Option<i64>, StoreError> {
         Ok(self
             .store
             .local_id_of(kind, uuid)?
@@ -249,53 +248,9 @@ impl Workspace {
         }
     }
 
-    fn set_plan_entry(
-        &mut self,
-        op: &SharedOp,
-        value: Option<Value>,
-    ) -> Result<bool, WorkspaceError> {
-        let id = self.local_id(EntityKind::PlanEntry, &op.entity)?;
-        match (op.field.as_str(), id, value) {
-            (WHOLE, _, None) => Ok(self
-                .store
-                .remove_by_uuid(EntityKind::PlanEntry, &op.entity)?),
-            (WHOLE, None, Some(v)) => {
-                let local = [("id", Value::from(0)), ("sequence", Value::from(0))];
-                let Some(form) = local_form(&self.store, EntityKind::PlanEntry, v, &local)? else {
-                    return Ok(false);
-                };
-                let Ok(entry) = serde_json::from_value::<PlanEntry>(form) else {
-                    return Ok(false);
-                };
-                let ids = self.store.add_plan_entries(&[entry])?;
-                if let Some(id) = ids.first() {
-                    self.store
-                        .set_uuid(EntityKind::PlanEntry, &id.0.to_string(), &op.entity)?;
-                }
-                Ok(true)
-            }
-            (_, None, _) | (WHOLE, Some(_), _) => Ok(false),
-            (field, Some(id), value) => {
-                let Some(current) = self.store.plan_entry(crate::domain::PlanEntryId(id))? else {
-                    return Ok(false);
-                };
-                match self.with_field(EntityKind::PlanEntry, &current, field, value, id)? {
-                    Some(updated) => {
-                        self.store.apply_plan(&PlanChanges {
-                            update: vec![updated],
-                            ..PlanChanges::default()
-                        })?;
-                        Ok(true)
-                    }
-                    None => Ok(false),
-                }
-            }
-        }
-    }
-
     /// `current` with `field` set to `value` (as the log writes it), or `None` when the value
     /// does not fit the field or names a row that is not here.
-    fn with_field<T: Serialize + serde::de::DeserializeOwned>(
+    pub(super) fn with_field<T: Serialize + serde::de::DeserializeOwned>(
         &self,
         kind: EntityKind,
         current: &T,
@@ -306,7 +261,17 @@ impl Workspace {
         let full = serde_json::to_value(current).unwrap_or(Value::Null);
         let mut form = shared_form(&self.store, kind, current)?;
         if let Value::Object(map) = &mut form {
-            map.insert(field.to_string(), value.unwrap_or(Value::Null));
+            // `features.effects`: one key of an object field.
+            match field.split_once('.') {
+                Some((outer, key)) => {
+                    if let Some(Value::Object(inner)) = map.get_mut(outer) {
+                        inner.insert(key.to_string(), value.unwrap_or(Value::Null));
+                    }
+                }
+                None => {
+                    map.insert(field.to_string(), value.unwrap_or(Value::Null));
+                }
+            }
         }
         // The fields the shared form leaves out come back from the row as it is.
         let kept: Vec<(&str, Value)> = ["updated_at", "sequence"]

@@ -157,6 +157,7 @@ impl Workspace {
         progress: &dyn Progress,
     ) -> Result<ImportReport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
+        self.analytics_changed()?;
         let batch = self.store_mut().import_batch()?;
         let (mut report, hashes) = write_files(&batch, paths, &options, progress, "Importing")?;
         if report.has_problems() && !options.skip_bad_rows {
@@ -166,7 +167,16 @@ impl Workspace {
         log_files(&batch, &report, &hashes, &options)?;
         batch.commit()?;
         report.committed = true;
+        self.share_import()?;
         Ok(report)
+    }
+
+    /// After an import in a team workspace: the rows it made wait to be sent (its analytics
+    /// were marked waiting before it began, so a crash in between loses nothing).
+    fn share_import(&mut self) -> Result<(), WorkspaceError> {
+        let author = self.member_name();
+        self.share_unlogged(&author)?;
+        Ok(())
     }
 
     /// Previews an import of records already read from `paths` (plus whole-file `errors`):
@@ -204,6 +214,7 @@ impl Workspace {
             return Ok(prepared.report);
         }
         let options = &prepared.options;
+        self.analytics_changed()?;
         let batch = self.store_mut().import_batch()?;
         let (mut report, hashes) = match &prepared.source {
             Source::Files(paths) => {
@@ -232,6 +243,7 @@ impl Workspace {
         log_files(&batch, &report, &hashes, options)?;
         batch.commit()?;
         report.committed = true;
+        self.share_import()?;
         Ok(report)
     }
 }

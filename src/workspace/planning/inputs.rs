@@ -62,8 +62,9 @@ pub(super) fn is_fading(draft: &Draft, book: &TrendBook) -> bool {
             .any(|e| fading(e.lifecycle))
 }
 
-/// Each candidate's heat map (its checks, then one model run), on every core: a map depends
-/// on its draft alone, so the answer is the same on any number of threads.
+/// Each candidate's heat map (its checks, then the model's batch run, see
+/// `model/heat_maps.rs`), on every core: a map depends on its draft alone, so the answer is
+/// the same on any number of threads.
 fn heat_maps(
     session: &ForecastSession,
     rows: &[Draft],
@@ -77,13 +78,8 @@ fn heat_maps(
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
-                    part.iter()
-                        .map(|d| {
-                            session
-                                .model
-                                .heat_map(&session.features(d), week_start, context)
-                        })
-                        .collect::<Vec<_>>()
+                    let features: Vec<_> = part.iter().map(|d| session.features(d)).collect();
+                    session.model.heat_maps(&features, week_start, context)
                 })
             })
             .collect();
@@ -214,7 +210,9 @@ pub(super) fn read(
         })
         .collect();
     let others: Vec<&Draft> = fixed.iter().filter_map(|f| drafts.get(&f.draft)).collect();
-    let pairs = super::near_duplicates::pairs(&candidate_rows, &others);
+    let checks = session.checks();
+    let pairs =
+        super::near_duplicates::pairs(&candidate_rows, &others, |d| checks.caption_print(d));
 
     Ok(Inputs {
         slots,

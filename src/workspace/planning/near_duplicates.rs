@@ -2,118 +2,123 @@
 //! least [`NEAR_DUPLICATE_SIMILARITY`] alike, or whose video file is the same, among themselves
 //! and against the drafts already planned.
 //!
-//! Each caption is fingerprinted once, and only pairs that can reach the threshold are
-//! compared: the similarity is the mean of the word and the word-pair Jaccard indexes, so one
-//! of the two is at least the threshold, and two sets that alike share one of the rarest
-//! `n - ceil(t * n) + 1` tokens of each (prefix filtering, Bayardo et al.). The answer is the
-//! one comparing every pair would give; it never reads the store.
+//! Each caption is fingerprinted once (the checks' duplicate index has most of them already),
+//! and only pairs that can reach the threshold are compared. The similarity of two captions of
+//! four words or more is the mean of their word and word-pair Jaccard indexes, so at a
+//! threshold of 1/2 or more the two indexes add up to at least 1: either the captions share a
+//! word pair, or they share none and their word sets are equal (a word index of exactly 1).
+//! Shorter captions match only with an equal fingerprint, so with the same word set too. The
+//! pairs are therefore found through lists of the captions by word pair (short in practice: a
+//! pair of words is far rarer than a word) and by whole word set, not through single words,
+//! which a small vocabulary shares across almost every caption. Walking a caption's pair lists
+//! counts the pairs it shares with each caption found, and its words are marked in a table, so
+//! a comparison counts shared words in one pass over the other's words; the checks' own
+//! similarity turns the counts into the same number as comparing the two fingerprints. The
+//! answer is the one comparing every pair would give; it never reads the store.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::NEAR_DUPLICATE_SIMILARITY;
-use crate::checks::{Fingerprint, caption_print, print_similarity};
+use crate::checks::{Fingerprint, caption_print, print_similarity_of_counts};
 use crate::domain::{Draft, DraftId};
 
-/// How many of a set's rarest tokens a set at Jaccard `t` or more must share one of.
-fn prefix_len(tokens: usize, t: f64) -> usize {
-    let needed = (t * tokens as f64 - 1e-9).ceil().max(0.0) as usize;
-    (tokens - needed.min(tokens) + 1).min(tokens)
-}
+// The candidate lists below find every pair only from a threshold of 1/2 on.
+const _: () = assert!(NEAR_DUPLICATE_SIMILARITY >= 0.5);
 
-/// The rarest-first prefixes of a family of sets, indexed by token.
-struct PrefixIndex {
-    by_token: HashMap<u64, Vec<u32>>,
-    prefixes: Vec<Vec<u64>>,
-}
-
-impl PrefixIndex {
-    fn new(sets: &[&[u64]], t: f64) -> Self {
-        let mut frequency: HashMap<u64, u32> = HashMap::new();
-        for set in sets {
-            for token in *set {
-                *frequency.entry(*token).or_default() += 1;
-            }
-        }
-        let mut by_token: HashMap<u64, Vec<u32>> = HashMap::new();
-        let prefixes = sets
-            .iter()
-            .enumerate()
-            .map(|(i, set)| {
-                let mut tokens = set.to_vec();
-                tokens.sort_unstable_by_key(|w| (frequency[w], *w));
-                tokens.truncate(prefix_len(tokens.len(), t));
-                for token in &tokens {
-                    by_token.entry(*token).or_default().push(i as u32);
-                }
-                tokens
-            })
-            .collect();
-        Self { by_token, prefixes }
+/// Indexes of the sets holding each item, ascending.
+fn lists<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = (usize, K)>) -> HashMap<K, Vec<u32>> {
+    let mut by: HashMap<K, Vec<u32>> = HashMap::new();
+    for (i, key) in keys {
+        by.entry(key).or_default().push(i as u32);
     }
-
-    /// Calls `found(j)` for every set after `i` that shares a prefix token with set `i` (once
-    /// per shared token).
-    fn later(&self, i: usize, mut found: impl FnMut(usize)) {
-        for token in &self.prefixes[i] {
-            let list = &self.by_token[token];
-            let from = list.partition_point(|&j| (j as usize) <= i);
-            for &j in &list[from..] {
-                found(j as usize);
-            }
-        }
-    }
+    by
 }
 
-/// Near-duplicate pairs of `candidates` among themselves and with `others`.
-pub(super) fn pairs(candidates: &[Draft], others: &[&Draft]) -> Vec<(DraftId, DraftId)> {
+/// The members of `list` after `i`.
+fn after(list: &[u32], i: usize) -> &[u32] {
+    &list[list.partition_point(|&j| (j as usize) <= i)..]
+}
+
+/// Near-duplicate pairs of `candidates` among themselves and with `others`; `known` hands
+/// back a fingerprint already taken of a draft's caption, if any.
+pub(super) fn pairs<'k>(
+    candidates: &[Draft],
+    others: &[&Draft],
+    known: impl Fn(&Draft) -> Option<&'k Fingerprint>,
+) -> Vec<(DraftId, DraftId)> {
     let t = NEAR_DUPLICATE_SIMILARITY;
     let all: Vec<&Draft> = candidates.iter().chain(others.iter().copied()).collect();
-    let prints: Vec<Fingerprint> = all.iter().map(|d| caption_print(&d.caption)).collect();
-    let singles: Vec<&[u64]> = prints.iter().map(|p| p.singles.as_slice()).collect();
-    let word_pairs: Vec<&[u64]> = prints.iter().map(|p| p.pairs.as_slice()).collect();
-    let by_words = PrefixIndex::new(&singles, t);
-    let by_pairs = PrefixIndex::new(&word_pairs, t);
+    let prints: Vec<Cow<'k, Fingerprint>> = all
+        .iter()
+        .map(|d| known(d).map_or_else(|| Cow::Owned(caption_print(&d.caption)), Cow::Borrowed))
+        .collect();
+    let by_pair = lists(
+        prints
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.pairs.iter().map(move |pair| (i, *pair))),
+    );
+    // An empty word set matches nothing (two empty captions are not duplicates).
+    let by_words = lists(
+        prints
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.singles.is_empty())
+            .map(|(i, p)| (i, p.singles.as_slice())),
+    );
     let media_of = |i: usize| all[i].media_hash.as_deref().filter(|h| !h.is_empty());
-    let mut by_media: HashMap<&str, Vec<usize>> = HashMap::new();
-    for i in 0..all.len() {
-        if let Some(h) = media_of(i) {
-            by_media.entry(h).or_default().push(i);
-        }
-    }
-    // Sizes too far apart cannot reach `t`.
-    let sizes_allow = |a: usize, b: usize| {
-        let (a, b) = (a as f64, b as f64);
-        a.min(b) >= t * a.max(b) - 1e-9
-    };
+    let by_media = lists((0..all.len()).filter_map(|i| media_of(i).map(|h| (i, h))));
+    // Each word as a small number, to mark a caption's words in a table.
+    let mut word_ids: HashMap<u64, u32> = HashMap::new();
+    let words: Vec<Vec<u32>> = prints
+        .iter()
+        .map(|p| {
+            p.singles
+                .iter()
+                .map(|w| {
+                    let next = word_ids.len() as u32;
+                    *word_ids.entry(*w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
     let mut out = Vec::new();
-    // `settled[j] == i + 1`: the pair (i, j) is decided already.
+    // `marked[w] == i + 1`: caption `i` holds word `w`; `settled[j] == i + 1`: the pair (i, j)
+    // is listed for comparison already; `shared_pairs[j]`: word pairs `i` and `j` share.
+    let mut marked = vec![0usize; word_ids.len()];
     let mut settled = vec![0usize; all.len()];
-    let mut maybe: Vec<usize> = Vec::new();
+    let mut shared_pairs = vec![0usize; all.len()];
+    let mut maybe: Vec<u32> = Vec::new();
     for i in 0..candidates.len() {
         maybe.clear();
-        by_words.later(i, |j| {
-            if sizes_allow(singles[i].len(), singles[j].len()) {
+        for pair in &prints[i].pairs {
+            for &j in by_pair.get(pair).map_or(&[][..], |l| after(l, i)) {
+                shared_pairs[j as usize] += 1;
                 maybe.push(j);
             }
-        });
-        by_pairs.later(i, |j| {
-            if sizes_allow(word_pairs[i].len(), word_pairs[j].len()) {
-                maybe.push(j);
-            }
-        });
+        }
+        let same_words = by_words.get(prints[i].singles.as_slice());
+        maybe.extend(same_words.map_or(&[][..], |l| after(l, i)));
         let same_media = media_of(i).and_then(|h| by_media.get(h));
-        maybe.extend(same_media.into_iter().flatten().filter(|&&j| j > i));
+        maybe.extend(same_media.map_or(&[][..], |l| after(l, i)));
         maybe.sort_unstable();
+        for &w in &words[i] {
+            marked[w as usize] = i + 1;
+        }
         for &j in &maybe {
+            let j = j as usize;
             if settled[j] == i + 1 {
                 continue;
             }
             settled[j] = i + 1;
+            let pairs = std::mem::take(&mut shared_pairs[j]);
             let (a, b) = (all[i], all[j]);
-            if a.id != b.id
-                && ((media_of(i).is_some() && media_of(i) == media_of(j))
-                    || print_similarity(&prints[i], &prints[j]) >= t)
-            {
+            let alike = || {
+                let singles = words[j].iter().filter(|&&w| marked[w as usize] == i + 1);
+                print_similarity_of_counts(&prints[i], &prints[j], singles.count(), pairs) >= t
+            };
+            if a.id != b.id && ((media_of(i).is_some() && media_of(i) == media_of(j)) || alike()) {
                 out.push((a.id, b.id));
             }
         }
@@ -168,6 +173,37 @@ mod tests {
         out
     }
 
+    /// The same words in another order share no word pair, yet are alike at 1/2.
+    #[test]
+    fn reordered_words_are_found_without_a_shared_word_pair() {
+        let draft = |id: i64, caption: &str| {
+            let mut d = Draft::blank(AccountId(1), chrono::Utc::now());
+            d.id = DraftId(id);
+            d.caption = caption.into();
+            d
+        };
+        let a = draft(1, "rainy knit cozy bread moss");
+        let b = draft(2, "moss bread cozy knit rainy");
+        let c = draft(3, "");
+        let d = draft(4, "");
+        assert_eq!(
+            caption_similarity(&a.caption, &b.caption),
+            NEAR_DUPLICATE_SIMILARITY
+        );
+        let found = pairs(&[a, b, c], &[&d], |_| None);
+        assert_eq!(found, vec![(DraftId(1), DraftId(2))]);
+        let expected: Vec<_> = every_pair(
+            &[
+                draft(1, "rainy knit cozy bread moss"),
+                draft(2, "moss bread cozy knit rainy"),
+            ],
+            &[],
+        )
+        .into_iter()
+        .collect();
+        assert_eq!(expected, vec![(DraftId(1), DraftId(2))]);
+    }
+
     #[test]
     fn the_filtered_pairs_are_the_pairs_every_comparison_finds() {
         for seed in 0..20 {
@@ -189,10 +225,20 @@ mod tests {
                 .collect();
             let (candidates, planned) = drafts.split_at(90);
             let others: Vec<&Draft> = planned.iter().collect();
-            let found: BTreeSet<_> = pairs(candidates, &others).into_iter().collect();
+            let found: BTreeSet<_> = pairs(candidates, &others, |_| None).into_iter().collect();
             let expected = every_pair(candidates, &others);
             assert!(!expected.is_empty());
             assert_eq!(found, expected, "seed {seed}");
+            // Fingerprints handed in (as the checks' index does) change nothing.
+            let known: std::collections::HashMap<DraftId, Fingerprint> = drafts
+                .iter()
+                .filter(|d| d.id.0 % 2 == 0)
+                .map(|d| (d.id, caption_print(&d.caption)))
+                .collect();
+            let reused: BTreeSet<_> = pairs(candidates, &others, |d| known.get(&d.id))
+                .into_iter()
+                .collect();
+            assert_eq!(reused, expected, "seed {seed}, fingerprints handed in");
         }
     }
 }

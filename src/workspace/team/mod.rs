@@ -10,20 +10,27 @@
 //! logs a password.
 
 mod address;
+mod analytics;
 mod connect;
 mod error;
 mod members;
+mod membership;
 mod password;
+mod permissions;
 mod push;
 mod server;
 mod sync;
 mod tls;
+mod watch;
 
 pub use address::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_PORT, ServerAddress, SslMode};
 pub use connect::TeamServer;
 pub use error::TeamError;
 pub use members::{Member, MemberAdded, Role};
+pub use membership::{Joined, Membership, RememberedRole, Shared};
 pub use password::{Environment, Found as FoundPassword, find as find_password};
+pub use permissions::{Capability, Permissions};
 pub use push::{CHANNEL, OutgoingOp, PushOutcome, ServerOp};
 pub use server::{SERVER_VERSION, TeamCreated, TeamInfo};
 pub use sync::{SyncReport, TeamStatus};
+pub use watch::{Round, TICK, Wake};

@@ -19,6 +19,15 @@ pub struct Environment {
 }
 
 impl Environment {
+    /// This environment with `password` first (one typed for this run); an empty one changes
+    /// nothing.
+    pub fn with_typed_password(mut self, password: &str) -> Self {
+        if !password.is_empty() {
+            self.pgpassword = Some(password.to_string());
+        }
+        self
+    }
+
     /// What this process's environment says.
     pub fn from_process() -> Self {
         let home = std::env::var_os("HOME")

@@ -3,13 +3,12 @@
 //! ordered since the last sync is pulled and applied by the merge rules. The workspace keeps
 //! the team's address (never a password) so `scrollstop sync` and the window find it.
 
-use std::time::Duration;
-
 use serde::Serialize;
 
+use super::membership::{ROLE_ACCOUNTS_KEY, ROLE_KEY};
 use super::{OutgoingOp, PushOutcome, ServerAddress, ServerOp, TeamError, TeamServer};
-use crate::store::{EntityKind, SharedOp};
-use crate::workspace::{Pulled, PushAnswer, Workspace, WorkspaceError};
+use crate::store::{AnalyticsKind, EntityKind, SharedOp};
+use crate::workspace::{Pulled, PulledRow, PushAnswer, Workspace, WorkspaceError};
 
 /// Ops sent or fetched in one round trip.
 const BATCH: usize = 1_000;
@@ -27,6 +26,8 @@ pub struct TeamStatus {
     pub server: String,
     /// This machine's changes waiting to be sent.
     pub waiting: usize,
+    /// Imported analytics may wait to be sent too.
+    pub analytics_waiting: bool,
     /// Why the server refused changes of this machine, in words.
     pub refused: Vec<String>,
 }
@@ -36,8 +37,11 @@ pub struct TeamStatus {
 pub struct SyncReport {
     /// Ops of this machine the server ordered.
     pub pushed: usize,
-    /// Ops of this machine the server refused: op id and reason, in words.
+    /// Ops of this machine the server refused: op id (or the kind of analytics row) and
+    /// reason, in words.
     pub refused: Vec<(String, String)>,
+    /// Imported analytics rows of this machine the server ordered.
+    pub analytics_sent: usize,
     /// What the pulled ops did.
     pub pulled: Pulled,
     /// The team's order this workspace has now applied up to.
@@ -63,7 +67,8 @@ impl Workspace {
         Ok(Some(TeamStatus {
             team,
             server: address.url(),
-            waiting: self.outbox()?.len(),
+            waiting: self.store.outbox_len()?,
+            analytics_waiting: self.analytics_waiting()?,
             refused: self
                 .refused_ops()?
                 .into_iter()
@@ -88,6 +93,24 @@ impl Workspace {
     pub fn set_team(&mut self, address: &ServerAddress, name: &str) -> Result<(), WorkspaceError> {
         self.store.set_sync_value(SERVER_KEY, &address.url())?;
         self.store.set_sync_value(TEAM_KEY, name)?;
+        // What the workspace imported before is sent at the first sync.
+        self.store
+            .set_sync_value(super::analytics::ANALYTICS_WAITING, "1")?;
+        Ok(())
+    }
+
+    /// Forgets the team this workspace synced with (after leaving it): the data stays, and
+    /// nothing is sent or fetched any more.
+    pub fn forget_team(&mut self) -> Result<(), WorkspaceError> {
+        for key in [
+            SERVER_KEY,
+            TEAM_KEY,
+            ROLE_KEY,
+            ROLE_ACCOUNTS_KEY,
+            super::analytics::ANALYTICS_WAITING,
+        ] {
+            self.store.clear_sync_value(key)?;
+        }
         Ok(())
     }
 
@@ -104,6 +127,29 @@ impl Workspace {
     /// Pushes the outbox and pulls what the team ordered since the last sync.
     pub fn sync_with(&mut self, server: &mut TeamServer) -> Result<SyncReport, WorkspaceError> {
         let mut report = SyncReport::default();
+        self.push_to(server, &mut report)?;
+        self.pull_from(server, &mut report)?;
+        report.last_seq = self.last_seq()?;
+        // The role can change between syncs (an owner changed it); a failed read of it is no
+        // reason to call the sync failed.
+        if let Ok(me) = server.me() {
+            self.remember_role(me.as_ref())?;
+        }
+        Ok(report)
+    }
+
+    /// Sends the outbox (the server orders or refuses each op), adding to `report`.
+    pub fn push_to(
+        &mut self,
+        server: &mut TeamServer,
+        report: &mut SyncReport,
+    ) -> Result<(), WorkspaceError> {
+        // An import that ended before it could log the rows it made (a crash) is caught up
+        // first; analytics go after the outbox, as a new account's rows need the account.
+        if self.analytics_waiting()? {
+            let author = self.member_name();
+            self.share_unlogged(&author)?;
+        }
         let outbox = self.outbox()?;
         for chunk in outbox.chunks(BATCH) {
             let ops: Vec<OutgoingOp> = chunk.iter().map(outgoing).collect();
@@ -127,6 +173,16 @@ impl Workspace {
                 .collect();
             self.record_push(&answers)?;
         }
+        self.push_analytics(server, report)?;
+        Ok(())
+    }
+
+    /// Applies what the team ordered since the last pull, adding to `report`.
+    pub fn pull_from(
+        &mut self,
+        server: &mut TeamServer,
+        report: &mut SyncReport,
+    ) -> Result<(), WorkspaceError> {
         loop {
             let page = server.pull(self.last_seq()?, BATCH as i64)?;
             if page.is_empty() {
@@ -135,8 +191,11 @@ impl Workspace {
             // An op of a kind this version does not know (a newer Scrollstop's) is not
             // applied here; it is counted, and stays on the server.
             let shared: Vec<SharedOp> = page.iter().filter_map(pulled).collect();
-            report.pulled.not_applied += page.len() - shared.len();
-            let done = self.apply_pulled(&shared)?;
+            let rows: Vec<PulledRow> = page.iter().filter_map(pulled_row).collect();
+            report.pulled.not_applied += page.len() - shared.len() - rows.len();
+            let upto = page.iter().map(|op| op.seq).max().unwrap_or(0);
+            let done = self.apply_pulled(&shared, &rows, upto)?;
+            report.pulled.analytics += done.analytics;
             report.pulled.applied += done.applied;
             report.pulled.ours += done.ours;
             report.pulled.kept_ours += done.kept_ours;
@@ -147,46 +206,7 @@ impl Workspace {
             }
         }
         report.last_seq = self.last_seq()?;
-        Ok(report)
-    }
-
-    /// Syncs now and then whenever a teammate pushes (or every `every`, as notifications sent
-    /// while away are lost), until `keep_going` says stop. A lost connection is opened again.
-    pub fn sync_watching(
-        &mut self,
-        address: &ServerAddress,
-        every: Duration,
-        mut keep_going: impl FnMut(Result<&SyncReport, &WorkspaceError>) -> bool,
-    ) -> Result<(), WorkspaceError> {
-        loop {
-            let mut server = match TeamServer::connect(address) {
-                Ok(server) => server,
-                Err(e) => {
-                    let e = WorkspaceError::from(e);
-                    if !keep_going(Err(&e)) {
-                        return Err(e);
-                    }
-                    std::thread::sleep(every);
-                    continue;
-                }
-            };
-            server.listen()?;
-            loop {
-                let synced = self.sync_with(&mut server);
-                let go_on = keep_going(synced.as_ref());
-                if !go_on {
-                    return synced.map(|_| ());
-                }
-                if synced.is_err() || server.is_closed() {
-                    break;
-                }
-                match server.wait_for_push(every) {
-                    Ok(_) => {}
-                    Err(_) => break,
-                }
-            }
-            std::thread::sleep(Duration::from_secs(1));
-        }
+        Ok(())
     }
 }
 
@@ -206,6 +226,16 @@ fn outgoing(op: &SharedOp) -> OutgoingOp {
             .map(|v| serde_json::from_str(v).unwrap_or(serde_json::Value::Null)),
         base_seq: op.base_seq.unwrap_or(0),
     }
+}
+
+/// A teammate's analytics row the server ordered (`None` for any other op).
+fn pulled_row(op: &ServerOp) -> Option<PulledRow> {
+    Some(PulledRow {
+        kind: AnalyticsKind::named(&op.op.entity_kind)?,
+        account_uuid: op.op.account_uuid.clone()?,
+        row: op.op.value.as_ref()?.to_string(),
+        seq: op.seq,
+    })
 }
 
 /// An op the server ordered, as the workspace applies it (`None` for a kind it does not know).

@@ -99,3 +99,72 @@ proptest! {
         }
     }
 }
+
+/// Every row or rejection, reading on after a row too long to hold.
+fn chunked_past_long_rows(
+    text: &str,
+    piece: usize,
+    longest: usize,
+) -> Vec<Result<usize, TableError>> {
+    let mut rows = open(text, piece).expect("plain CSV");
+    rows.longest_row = longest;
+    let mut out = Vec::new();
+    let mut row = Row::default();
+    loop {
+        match rows.read_into(&mut row) {
+            Ok(true) => out.push(Ok(row.line())),
+            Ok(false) => return out,
+            Err(error) => out.push(Err(error)),
+        }
+    }
+}
+
+#[test]
+fn a_row_too_long_to_hold_is_read_past_with_its_line_and_the_rows_after_it_are_read() {
+    let caption = "x".repeat(300);
+    for ending in ["\n", "\r\n"] {
+        let text = [
+            "id,caption,views".to_string(),
+            "1,short,5".to_string(),
+            format!("2,\"{caption}\nsecond line\",6"),
+            format!("3,{caption},7"),
+            "4,\"two\nlines\",8".to_string(),
+        ]
+        .join(ending);
+        for piece in [8, 64] {
+            let got = chunked_past_long_rows(&text, piece, 128);
+            assert_eq!(
+                got,
+                vec![
+                    Ok(2),
+                    Err(TableError::RowTooLong {
+                        line: 3,
+                        column: 1,
+                        chars: 312
+                    }),
+                    Err(TableError::RowTooLong {
+                        line: 5,
+                        column: 1,
+                        chars: 300
+                    }),
+                    Ok(6),
+                ],
+                "piece {piece}, ending {ending:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_quote_that_never_closes_is_still_refused_without_reading_the_file_in() {
+    let text = format!("id,caption\n1,ok\n2,\"{}", "y".repeat(500));
+    let got = chunked_past_long_rows(&text, 16, 64);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[1],
+        Err(TableError::Malformed {
+            line: 3,
+            reason: crate::io::csv_table::NEVER_CLOSED.to_string()
+        })
+    );
+}

@@ -128,6 +128,7 @@ impl View for CalendarView {
             data: self.data.as_ref(),
             planner: &mut self.planner,
             workspace: ctx.workspace,
+            permissions: ctx.permissions,
             actions: ctx.actions,
             now,
         };

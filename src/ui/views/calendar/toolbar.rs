@@ -12,7 +12,9 @@ use super::{best_times, export};
 use crate::domain::{Account, DraftId};
 use crate::ui::theme;
 use crate::ui::view::Action;
+use crate::ui::widgets::permitted;
 use crate::workspace::Workspace;
+use crate::workspace::team::{Capability, Permissions};
 
 /// Days "Auto-plan…" offers from today.
 const AUTO_PLAN_DAYS: u64 = 13;
@@ -38,6 +40,8 @@ pub struct Toolbar<'a> {
     pub data: Option<&'a CalendarData>,
     pub planner: &'a mut Planner,
     pub workspace: &'a Workspace,
+    /// What the member's team role allows.
+    pub permissions: &'a Permissions,
     pub actions: &'a mut Vec<Action>,
     pub now: DateTime<Utc>,
 }
@@ -144,19 +148,27 @@ impl Toolbar<'_> {
     fn planning_ui(&mut self, ui: &mut egui::Ui) {
         let busy = self.planner.is_busy();
         let (from, to) = range::visible_dates(*self.mode, self.focus.unwrap_or(self.today));
-        let auto = ui
-            .add_enabled(!busy, egui::Button::new("Auto-plan…"))
-            .on_hover_text("Fill days with approved drafts in their best slots (preview first)");
+        let auto = permitted::button(
+            ui,
+            self.permissions,
+            Capability::Plan,
+            !busy,
+            egui::Button::new("Auto-plan…"),
+        )
+        .on_hover_text("Fill days with approved drafts in their best slots (preview first)");
         if auto.clicked() {
             let to = self.today + Days::new(AUTO_PLAN_DAYS);
             self.planner
                 .open(self.workspace, "Auto-plan", self.account, self.today, to);
         }
-        let replan = ui
-            .add_enabled(!busy && to >= self.today, egui::Button::new("Re-plan"))
-            .on_hover_text(
-                "Plan the shown days again around pinned and moved posts (preview first)",
-            );
+        let replan = permitted::button(
+            ui,
+            self.permissions,
+            Capability::Plan,
+            !busy && to >= self.today,
+            egui::Button::new("Re-plan"),
+        )
+        .on_hover_text("Plan the shown days again around pinned and moved posts (preview first)");
         if replan.clicked() {
             let title = format!(
                 "Re-plan {}",

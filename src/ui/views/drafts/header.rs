@@ -1,6 +1,8 @@
 //! The Drafts view's header: the title, the Drafts / Trash tabs with their counts, "Import
 //! drafts…" and "New draft".
 
+use crate::ui::widgets::permitted;
+use crate::workspace::team::Capability;
 use eframe::egui;
 
 use super::DraftsView;
@@ -30,7 +32,13 @@ impl DraftsView {
 
     /// "New draft", "Import drafts CSV…" and the tabs, drawn right to left.
     fn buttons(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
-        let new = ui.add(theme::primary_button(ui, "New draft"));
+        let new = permitted::button(
+            ui,
+            ctx.permissions,
+            Capability::EditDrafts,
+            true,
+            theme::primary_button(ui, "New draft"),
+        );
         if new.on_hover_text("Ctrl+N").clicked() {
             ctx.actions.push(Action::NewDraft);
         }

@@ -1,9 +1,9 @@
 //! The drivers of a forecast as signed bars ("+35% median reach: trending sound"), largest
 //! first, each with what it rests on ("based on 86 of your videos", "prior from general
 //! guidance" or "from creators like you"): what a person controls first, the account's
-//! momentum after it under its own heading, and a one-click what-if: a change to the draft
-//! (saved like an edit, undoable) or another posting time (tried here; the plan itself is
-//! changed in the Calendar).
+//! momentum after it under its own heading, and a one-click what-if where it would gain reach:
+//! a change to the draft (saved like an edit, undoable) or another posting time (tried here;
+//! the plan itself is changed in the Calendar).
 
 use eframe::egui::{self, CornerRadius, RichText, Sense, vec2};
 
@@ -75,7 +75,8 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
                 );
                 ui.label(theme::muted(ui, detail)).on_hover_text(&hover);
             });
-            if let Some(w) = &d.what_if
+            // A change the forecast says would lose reach is shown, not offered as a button.
+            if let Some(w) = d.what_if.as_ref().filter(|_| d.change_p50_pct > 0.0)
                 && ui.button(what_if_text(w)).clicked()
             {
                 clicked = Some(w.clone());

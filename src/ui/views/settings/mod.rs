@@ -6,6 +6,7 @@
 
 mod appearance;
 mod backups;
+mod team;
 
 use std::collections::HashMap;
 
@@ -19,7 +20,9 @@ use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::account_form::{self, AccountForm};
 use crate::ui::widgets::form;
 use crate::ui::widgets::mix_form::MixForm;
+use crate::ui::widgets::permitted;
 use crate::workspace::WorkspaceError;
+use crate::workspace::team::{Capability, Permissions};
 use crate::workspace::{MEMBER_SETTING, WorkspaceInfo};
 
 /// The open account form.
@@ -47,6 +50,7 @@ pub struct SettingsView {
     load_error: Option<String>,
     editor: Option<Editor>,
     backups: backups::BackupsSection,
+    team: team::TeamSection,
     /// The member name being typed; `None` until read.
     member: Option<String>,
     /// The member name as stored when the view last read the workspace.
@@ -148,16 +152,26 @@ impl SettingsView {
         });
     }
 
-    fn accounts_section(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    fn accounts_section(
+        &mut self,
+        ui: &mut egui::Ui,
+        permissions: &Permissions,
+        actions: &mut Vec<Action>,
+    ) {
         ui.add_space(theme::SPACE_L);
         egui::Sides::new().show(
             ui,
             |ui| ui.label(theme::section_title("Accounts")),
             |ui| {
                 let adding = self.editor.as_ref().is_some_and(|e| e.target.is_none());
-                if ui
-                    .add_enabled(!adding, egui::Button::new("Add account"))
-                    .clicked()
+                if permitted::button(
+                    ui,
+                    permissions,
+                    Capability::EditAccounts,
+                    !adding,
+                    egui::Button::new("Add account"),
+                )
+                .clicked()
                 {
                     self.editor = Some(Editor {
                         target: None,
@@ -196,7 +210,12 @@ impl SettingsView {
                 editor_card(ui, editor, actions);
                 continue;
             }
-            match account_card(ui, account) {
+            let card = ui
+                .add_enabled_ui(permissions.may(Capability::EditAccounts), |ui| {
+                    account_card(ui, account)
+                })
+                .inner;
+            match card {
                 Some(Intent::Edit) => {
                     let stored = mixes.get(&account.id).cloned().unwrap_or_default();
                     *editor = Some(Editor {
@@ -371,7 +390,8 @@ impl View for SettingsView {
                 self.workspace_section(ui, ctx);
                 self.backups.ui(ui, ctx);
                 appearance::section(ui);
-                self.accounts_section(ui, ctx.actions);
+                self.team.ui(ui, ctx, &self.accounts);
+                self.accounts_section(ui, ctx.permissions, ctx.actions);
             });
     }
 
