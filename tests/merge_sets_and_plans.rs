@@ -139,3 +139,38 @@ fn a_draft_both_planned_at_once_keeps_the_entry_ordered_last_on_both_machines() 
     assert_eq!(planned_day(&priya, id), ["2027-01-09 10:00:00"]);
     assert_eq!(planned_day(&sam, id), ["2027-01-09 10:00:00"]);
 }
+
+#[test]
+fn a_members_name_stays_on_their_machine() {
+    // Found running two windows side by side: "Priya" saved in one window became the other
+    // member's name too, so both signed their edits alike and a real conflict went unseen.
+    let (_dir, mut priya, mut sam, mut order, id) = two_members();
+    let name = |who: &str| Edit::SetSetting {
+        key: scrollstop::workspace::MEMBER_SETTING.to_string(),
+        value: Some(who.to_string()),
+    };
+    priya.apply(name("Priya"), "Priya").expect("named");
+    sam.apply(name("Sam"), "Sam").expect("named");
+    order.push(&mut priya);
+    order.push(&mut sam);
+    order.pull(&mut priya);
+    order.pull(&mut sam);
+    assert_eq!(priya.member_name(), "Priya");
+    assert_eq!(sam.member_name(), "Sam");
+
+    // Signed apart, the same caption edited by both keeps a conflict.
+    let (priya_name, sam_name) = (priya.member_name(), sam.member_name());
+    edit_draft(&mut priya, id, &priya_name, |d| {
+        d.caption = "Priya's".into()
+    });
+    edit_draft(&mut sam, id, &sam_name, |d| d.caption = "Sam's".into());
+    order.push(&mut priya);
+    order.push(&mut sam);
+    order.pull(&mut priya);
+    order.pull(&mut sam);
+    assert_eq!(
+        priya.draft(id).expect("draft").caption,
+        sam.draft(id).expect("draft").caption
+    );
+    assert!(!priya.draft_conflicts(id).expect("conflicts").is_empty());
+}

@@ -71,13 +71,18 @@ fn shared_op(row: &rusqlite::Row<'_>) -> rusqlite::Result<SharedOp> {
     })
 }
 
+/// This machine's ops that wait for the server. Settings stay on this machine (your member
+/// name, checklist state and the like are not the team's), so they never wait.
+const WAITING: &str =
+    "origin = 'local' AND seq IS NULL AND refused IS NULL AND entity_kind <> 'setting'";
+
 impl Store {
     /// How many ops of this machine the server has neither ordered nor refused.
     pub fn outbox_len(&self) -> Result<usize, StoreError> {
-        let n: i64 = self.conn.prepare_cached(
-            "SELECT count(*) FROM edit_ops WHERE origin = 'local' AND seq IS NULL AND refused IS NULL",
-        )?
-        .query_row([], |r| r.get(0))?;
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM edit_ops WHERE {WAITING}"))?
+            .query_row([], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
@@ -85,7 +90,7 @@ impl Store {
     pub fn outbox(&self) -> Result<Vec<SharedOp>, StoreError> {
         let mut statement = self.conn.prepare(&format!(
             "SELECT {SHARED_COLUMNS} FROM edit_ops AS o JOIN edits AS e ON e.id = o.edit_id
-             WHERE o.origin = 'local' AND o.seq IS NULL AND o.refused IS NULL ORDER BY o.id"
+             WHERE {WAITING} ORDER BY o.id"
         ))?;
         let rows = statement.query_map([], shared_op)?;
         Ok(rows.collect::<Result<_, _>>()?)

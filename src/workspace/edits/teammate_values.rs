@@ -34,13 +34,9 @@ impl Workspace {
             EntityKind::Account => self.set_account(op, value),
             EntityKind::Subculture => self.set_subculture(op, value),
             EntityKind::PlanEntry => self.set_plan_entry(op, value),
-            EntityKind::Setting => {
-                match value.as_ref().and_then(Value::as_str) {
-                    Some(v) => self.store.set_setting(&op.field, v)?,
-                    None => self.store.remove_setting(&op.field)?,
-                }
-                Ok(true)
-            }
+            // Settings belong to one machine (a member's own name among them); a version of
+            // Scrollstop that still sent them is not followed.
+            EntityKind::Setting => Ok(false),
             // Trend lists are captured on each machine from the same public lists; sharing
             // them comes with their own identity rules.
             EntityKind::TrendItem | EntityKind::TrendCapture => Ok(false),
