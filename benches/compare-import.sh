@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Scrollstop's import against pandas `read_csv` + `to_sql` into SQLite, side by side in one run
-# on the same generated video-history file (issue 4: Scrollstop must be at least 5x faster).
-# Also prints Scrollstop's peak memory (target: under 300 MB for 1,000,000 rows).
+# Scrollstop's import against pandas `read_csv` + `to_sql` into SQLite and against the floor of
+# SQLite alone, side by side in one run on the same generated video-history file (issue 18: at
+# most 1.3x the floor and at least 3x faster than pandas). The floor is `cargo bench --bench
+# import_floor`'s bare schema (the least a re-importable history must store) with the TikTok id
+# stored the way the workspace stores it, and the older text-id schema's beside it. Also prints
+# Scrollstop's peak memory (target: under 300 MB for 1,000,000 rows).
 #
-# Usage: benches/compare-import.sh [ROWS]   (default 1000000; run from the repository root)
+# Usage: benches/compare-import.sh [ROWS] [RUNS]   (defaults 1000000 and 3; run from the
+# repository root). Each side runs RUNS times; the script prints each side's min-max.
 # Needs: python3 with pandas and numpy (`python3 -m pip install pandas numpy`), GNU time
 # (/usr/bin/time) for the peak memory. The file and both databases live in a temporary
 # directory that is removed at the end.
 set -euo pipefail
 
 rows="${1:-1000000}"
+runs="${2:-3}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 work="$(mktemp -d)"
@@ -20,8 +25,9 @@ python3 -c 'import pandas, numpy' 2>/dev/null || {
     exit 1
 }
 
-echo "building scrollstop (release)..."
-(cd "$root" && cargo build --release --quiet --bin scrollstop)
+echo "building scrollstop and the floor benchmark (release)..."
+(cd "$root" && cargo build --release --quiet --bin scrollstop &&
+    cargo bench --quiet --no-run --bench import_floor 2>/dev/null)
 bin="$root/target/release/scrollstop"
 
 echo "generating $rows rows..."
@@ -30,23 +36,55 @@ ls -l "$work/history.csv" | awk '{printf "file: %.0f MB\n", $5 / 1e6}'
 # Read the file once so that neither side pays for a cold page cache.
 cat "$work/history.csv" > /dev/null
 
-echo "scrollstop import..."
-start=$(date +%s.%N)
-if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%M" -o "$work/rss" "$bin" --workspace "$work/scrollstop.sqlite" import "$work/history.csv" > "$work/scrollstop.out"
-else
-    "$bin" --workspace "$work/scrollstop.sqlite" import "$work/history.csv" > "$work/scrollstop.out"
-fi
-end=$(date +%s.%N)
-scrollstop=$(echo "$end - $start" | bc -l)
-tail -n 3 "$work/scrollstop.out"
+# min-max of the numbers in a file, one per line
+spread() { sort -g "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }'; }
 
-echo "pandas read_csv + to_sql..."
-python3 "$here/pandas_compare.py" "$work/history.csv" "$work/pandas.sqlite" | tee "$work/pandas.out"
-pandas=$(sed -n 's/^pandas_seconds=//p' "$work/pandas.out")
+: > "$work/scrollstop.times"
+: > "$work/pandas.times"
+: > "$work/rss"
+for run in $(seq "$runs"); do
+    echo "run $run: scrollstop import..."
+    rm -f "$work/scrollstop.sqlite" "$work/scrollstop.sqlite-wal" "$work/scrollstop.sqlite-shm"
+    start=$(date +%s.%N)
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%M" -a -o "$work/rss" "$bin" --workspace "$work/scrollstop.sqlite" \
+            import "$work/history.csv" > "$work/scrollstop.out"
+    else
+        "$bin" --workspace "$work/scrollstop.sqlite" import "$work/history.csv" > "$work/scrollstop.out"
+    fi
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc -l >> "$work/scrollstop.times"
+    [ "$run" = 1 ] && tail -n 3 "$work/scrollstop.out"
 
-printf '\n%s rows\n' "$rows"
-printf 'scrollstop import: %.2f s' "$scrollstop"
-[ -f "$work/rss" ] && printf ', peak RSS %.0f MB' "$(echo "$(cat "$work/rss") / 1024" | bc -l)"
-printf '\npandas read_csv + to_sql: %.2f s\n' "$pandas"
-printf 'ratio (pandas / scrollstop): %.1fx (target: at least 5x)\n' "$(echo "$pandas / $scrollstop" | bc -l)"
+    echo "run $run: pandas read_csv + to_sql..."
+    rm -f "$work/pandas.sqlite"
+    python3 "$here/pandas_compare.py" "$work/history.csv" "$work/pandas.sqlite" > "$work/pandas.out"
+    sed -n 's/^pandas_seconds=//p' "$work/pandas.out" >> "$work/pandas.times"
+done
+head -n 1 "$work/pandas.out"
+
+echo "the floor: SQLite alone storing the same number of rows (criterion, 10 samples each)..."
+(cd "$root" && SCROLLSTOP_BENCH_ROWS="$rows" cargo bench --quiet --bench import_floor -- \
+    --noplot minimal_table 2>/dev/null) | tee "$work/floor.out" | grep -E 'minimal|time:' || true
+# criterion prints "name" then "time: [low estimate high]" in seconds (or ms for small runs)
+floor_of() {
+    grep -A1 "minimal_table_$1_ids" "$work/floor.out" | sed -n 's/.*time: *\[\([^]]*\)\].*/\1/p' |
+        awk '{ v = $3; if ($4 == "ms") v /= 1000; printf "%.3f", v }'
+}
+floor_integer=$(floor_of integer)
+floor_text=$(floor_of text)
+
+lo=$(sort -g "$work/scrollstop.times" | head -n 1)
+hi=$(sort -g "$work/scrollstop.times" | tail -n 1)
+pandas_lo=$(sort -g "$work/pandas.times" | head -n 1)
+pandas_hi=$(sort -g "$work/pandas.times" | tail -n 1)
+printf '\n%s rows, %s runs each\n' "$rows" "$runs"
+printf 'scrollstop import: %s s' "$(spread "$work/scrollstop.times")"
+[ -s "$work/rss" ] && printf ', peak RSS %.0f MB' "$(echo "$(sort -g "$work/rss" | tail -n 1) / 1024" | bc -l)"
+printf '\npandas read_csv + to_sql: %s s\n' "$(spread "$work/pandas.times")"
+printf 'floor, integer TikTok ids (the workspace'"'"'s schema): %s s\n' "$floor_integer"
+printf 'floor, text TikTok ids (schema 6): %s s\n' "$floor_text"
+printf 'import / floor: %.2f-%.2fx (target: at most 1.3x)\n' \
+    "$(echo "$lo / $floor_integer" | bc -l)" "$(echo "$hi / $floor_integer" | bc -l)"
+printf 'pandas / import: %.1f-%.1fx (fastest over fastest, slowest over slowest; target: at least 3x)\n' \
+    "$(echo "$pandas_lo / $lo" | bc -l)" "$(echo "$pandas_hi / $hi" | bc -l)"

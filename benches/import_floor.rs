@@ -32,6 +32,7 @@ const ACCOUNTS: usize = 2000;
 struct Row {
     account: usize,
     platform_id: String,
+    tiktok_id: i64,
     posted_at: DateTime<Utc>,
     caption: String,
     hashtags: Vec<String>,
@@ -53,12 +54,14 @@ fn rows(n: usize) -> Vec<Row> {
         .map(|i| {
             let account = i % ACCOUNTS;
             let t = base + rng.below(9_000_000) as i64;
-            let id = (((t as u64) << 32) | (rng.next_u64() & 0xFFFF_FFFF)).to_string();
+            let tiktok_id = (((t as u64) << 32) | (rng.next_u64() & 0xFFFF_FFFF)) as i64;
+            let id = tiktok_id.to_string();
             let caption: Vec<&str> = (0..rng.below(13)).map(|_| *rng.pick(WORDS)).collect();
             Row {
                 account,
                 link: format!("https://www.tiktok.com/@creator.{account}/video/{id}"),
                 platform_id: id,
+                tiktok_id,
                 posted_at: at(t),
                 caption: caption.join(" "),
                 hashtags: (0..rng.below(6))
@@ -134,18 +137,35 @@ fn store_writes(path: &Path, rows: &[Row]) -> Duration {
     took
 }
 
+/// The workspace's pragmas, for the bare schemas.
+const PRAGMAS: &str = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072;";
+
+/// How a bare schema knows a video again on re-import.
+#[derive(Clone, Copy)]
+enum Identity {
+    /// Schema 6's: the TikTok id as text, a unique (account, TikTok id) index beside the rows.
+    TextIds,
+    /// The TikTok id as an integer, with that unique index.
+    IntegerIds,
+}
+
 /// Stores the least a re-importable history needs, with the workspace's pragmas.
-fn minimal_table(path: &Path, rows: &[Row]) -> Duration {
+fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
     fresh(path);
     let conn = Connection::open(path).expect("a database");
-    conn.execute_batch(
-        "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-         PRAGMA cache_size = -131072;
+    let platform_id = match identity {
+        Identity::TextIds => "TEXT",
+        Identity::IntegerIds => "INTEGER",
+    };
+    conn.execute_batch(&format!(
+        "{PRAGMAS}
          CREATE TABLE videos (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
-             platform_id TEXT NOT NULL, posted_at INTEGER NOT NULL, UNIQUE (account_id, platform_id));
+             platform_id {platform_id} NOT NULL, posted_at INTEGER NOT NULL,
+             UNIQUE (account_id, platform_id));
          CREATE TABLE snapshots (video_id INTEGER NOT NULL, captured_at INTEGER NOT NULL,
              views INTEGER NOT NULL, PRIMARY KEY (video_id, captured_at)) WITHOUT ROWID;",
-    )
+    ))
     .expect("the tables");
     let start = Instant::now();
     conn.execute_batch("BEGIN IMMEDIATE").expect("begin");
@@ -160,13 +180,13 @@ fn minimal_table(path: &Path, rows: &[Row]) -> Duration {
             .prepare("INSERT OR IGNORE INTO snapshots VALUES (?1, ?2, ?3)")
             .expect("a statement");
         for r in rows {
-            video
-                .execute(params![
-                    r.account as i64 + 1,
-                    r.platform_id,
-                    r.posted_at.timestamp()
-                ])
-                .expect("a video");
+            let account = r.account as i64 + 1;
+            let at = r.posted_at.timestamp();
+            match identity {
+                Identity::TextIds => video.execute(params![account, r.platform_id, at]),
+                Identity::IntegerIds => video.execute(params![account, r.tiktok_id, at]),
+            }
+            .expect("a video");
             snapshot
                 .execute(params![
                     conn.last_insert_rowid(),
@@ -195,9 +215,21 @@ fn benches(c: &mut Criterion) {
     group.bench_function(format!("store_writes_{n}_rows_file_order"), |b| {
         b.iter_custom(|iters| (0..iters).map(|_| store_writes(&path, &rows)).sum());
     });
-    group.bench_function(format!("minimal_table_{n}_rows_file_order"), |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| minimal_table(&path, &rows)).sum());
-    });
+    for (name, identity) in [
+        ("text", Identity::TextIds),
+        ("integer", Identity::IntegerIds),
+    ] {
+        group.bench_function(
+            format!("minimal_table_{name}_ids_{n}_rows_file_order"),
+            |b| {
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| minimal_table(&path, &rows, identity))
+                        .sum()
+                });
+            },
+        );
+    }
     rows.sort_by(|a, b| (a.account, &a.platform_id).cmp(&(b.account, &b.platform_id)));
     group.bench_function(format!("store_writes_{n}_rows_sorted"), |b| {
         b.iter_custom(|iters| (0..iters).map(|_| store_writes(&path, &rows)).sum());
