@@ -1,7 +1,7 @@
 //! Every view's frame on the team-sized workspace of issue 18 (`team_workspace`: 10,000
 //! drafts, 5 accounts, 1,000,000 video snapshots), drawn by the real app in egui_kittest: for
-//! each entry of the navigation, the view is opened, left to load (its background work done),
-//! and then one steady frame is measured (target: at most 8 ms each).
+//! each entry of the navigation, the view is opened, left to load (its background work done,
+//! or two minutes passed), and then one steady frame is measured (target: at most 8 ms each).
 //!
 //! The one-off costs are printed on stderr: opening the app on the workspace until the first
 //! frame, and for each view the first frame after it was opened (the frame that reads what the
@@ -18,6 +18,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scrollstop::ui::{Action, ScrollstopApp, Section};
 
+// Its own `at` serves the benches of the drafts alone.
+#[allow(dead_code)]
 mod big_workspace;
 mod team_workspace;
 
@@ -47,20 +49,24 @@ fn busy(harness: &Harness<'static, ScrollstopApp>) -> bool {
             .any(|text| harness.query_all_by_label_contains(text).next().is_some())
 }
 
-/// Steps until nothing is busy for ten frames in a row; returns how long that took.
-fn settle(harness: &mut Harness<'static, ScrollstopApp>) -> Duration {
+/// How long a view may work in the background before its frame is measured anyway (the
+/// frames a user sees meanwhile count too).
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// Steps until nothing is busy for ten frames in a row; returns how long that took, or `None`
+/// when the view was still busy after [`PATIENCE`].
+fn settle(harness: &mut Harness<'static, ScrollstopApp>) -> Option<Duration> {
     let start = Instant::now();
     let mut quiet = 0;
     while quiet < 10 {
-        assert!(
-            start.elapsed() < Duration::from_secs(600),
-            "the view never settled"
-        );
+        if start.elapsed() > PATIENCE {
+            return None;
+        }
         std::thread::sleep(Duration::from_millis(10));
         harness.step();
         quiet = if busy(harness) { 0 } else { quiet + 1 };
     }
-    start.elapsed()
+    Some(start.elapsed())
 }
 
 fn view_benches(c: &mut Criterion) {
@@ -89,11 +95,17 @@ fn view_benches(c: &mut Criterion) {
         let first = first.elapsed();
         let settled = settle(&mut harness);
         assert_eq!(harness.state().section(), section, "the view is shown");
+        let settled = match settled {
+            Some(after) => format!("settled after {:.2} s", after.as_secs_f64()),
+            None => format!(
+                "still busy after {} s: measured while it works",
+                PATIENCE.as_secs()
+            ),
+        };
         eprintln!(
-            "views bench: {}: first frame {:.1} ms, settled after {:.2} s",
+            "views bench: {}: first frame {:.1} ms, {settled}",
             section.label(),
             first.as_secs_f64() * 1e3,
-            settled.as_secs_f64()
         );
         group.bench_function(format!("{} (target <= 8 ms)", section.label()), |b| {
             b.iter(|| harness.step());

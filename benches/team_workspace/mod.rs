@@ -92,7 +92,10 @@ pub fn write(path: &Path) {
                 .collect();
             let caption = format!(
                 "{topic} #{}",
-                tags.iter().map(String::as_str).collect::<Vec<_>>().join(" #")
+                tags.iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" #")
             );
             let platform_id = format!("7{:03}{:015}", n, 400_000_000_000_000 - k);
             let fields = VideoFields {

@@ -25,7 +25,7 @@ use super::view::Action;
 use super::views::Views;
 use super::welcome::Welcome;
 use crate::domain::{Account, AccountId};
-use crate::workspace::TableCounts;
+use crate::workspace::StatusCounts;
 use crate::workspace::team::Permissions;
 use crate::workspace::{FirstStep, Workspace};
 pub(super) use chosen::ChosenDraft;
@@ -43,7 +43,7 @@ mod state;
 pub(super) struct Cache {
     pub revision: Option<u64>,
     pub accounts: Vec<Account>,
-    pub counts: Option<TableCounts>,
+    pub counts: Option<StatusCounts>,
     pub empty: bool,
     /// The team the workspace syncs with and what waits for it (`None` outside a team).
     pub team: Option<crate::workspace::team::TeamStatus>,
@@ -187,7 +187,7 @@ impl ScrollstopApp {
         self.cache = Cache {
             revision: Some(self.revision),
             accounts: accounts.unwrap_or_default(),
-            counts: workspace.counts().ok(),
+            counts: workspace.status_counts().ok(),
             empty: workspace.is_empty().unwrap_or(false),
             team: workspace.team_status().ok().flatten(),
             can_undo: workspace.can_undo(&workspace.member_name()),
