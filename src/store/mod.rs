@@ -23,9 +23,11 @@ mod plan;
 mod plan_restore;
 mod schema;
 mod settings;
+mod status_counts;
 mod subcultures;
 mod team_log;
 mod trends;
+mod video_reads;
 mod videos;
 
 use std::path::{Path, PathBuf};
@@ -41,9 +43,11 @@ pub use error::StoreError;
 pub(crate) use open::{backup_folder_of, beside, remove_new_workspace};
 pub use plan::{ExportedEntry, PlanChanges};
 pub use schema::LATEST_VERSION;
+pub use status_counts::StatusCounts;
 pub use subcultures::CATALOGUE_SEEDED_KEY;
 pub use team_log::{FieldConflict, LastSet, SharedOp};
 pub use trends::RecordedTrend;
+pub use video_reads::VideoWithLatest;
 pub use videos::{VideoFields, VideoWithSnapshots, VideoWrites};
 
 /// What a write did to the stored data.
@@ -132,6 +136,16 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// True when `table` (one of this module's own table names) has at least one row. Cheap
+    /// where a count is not: counting a million snapshots reads every one of them.
+    pub(crate) fn has_rows(&self, table: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// Counts the rows of every table (trashed drafts and subcultures included).
     pub fn counts(&self) -> Result<TableCounts, StoreError> {
         let count = |table: &str| -> Result<u64, StoreError> {
@@ -161,9 +175,10 @@ impl Store {
     /// True when the workspace holds no accounts, drafts, videos or subcultures of the
     /// user's own yet: the catalogue every new workspace starts with is not the user's data.
     pub fn is_empty(&self) -> Result<bool, StoreError> {
-        let c = self.counts()?;
-        if c.accounts > 0 || c.drafts > 0 || c.videos > 0 {
-            return Ok(false);
+        for table in ["accounts", "drafts", "videos"] {
+            if self.has_rows(table)? {
+                return Ok(false);
+            }
         }
         // Only a workspace that was given the catalogue has catalogue rows; in an older one
         // every subculture is the user's.

@@ -11,7 +11,7 @@ use super::team_sync::{self, Connection};
 use super::theme;
 use super::view::Action;
 use crate::text::plural;
-use crate::workspace::TableCounts;
+use crate::workspace::StatusCounts;
 use crate::workspace::team::TeamStatus;
 
 /// How a notice is meant.
@@ -69,7 +69,7 @@ impl Notice {
 pub struct StatusLine<'a> {
     pub path: &'a Path,
     /// `None` while the counts could not be read.
-    pub counts: Option<&'a TableCounts>,
+    pub counts: Option<&'a StatusCounts>,
     /// Live (not deleted) accounts.
     pub accounts: usize,
     pub notice: Option<&'a Notice>,

@@ -128,12 +128,12 @@ impl Workspace {
     ) -> Result<CheckSession, WorkspaceError> {
         let store = self.store();
         let drafts = store.drafts(account)?;
-        let videos = store.videos(account)?;
+        // Only the captions: the snapshots (hundreds of thousands in a team's history) say
+        // nothing about duplicates.
+        let videos = store.video_captions(account)?;
         let duplicates = DuplicateIndex::of(
             drafts.iter().filter(|d| d.status != DraftStatus::Posted),
-            videos
-                .iter()
-                .map(|v| (v.video.id, v.video.caption.as_str())),
+            videos.iter().map(|(id, caption)| (*id, caption.as_str())),
         );
         let far = chrono::Duration::days(3650);
         let entries = store.plan_entries(account, now - far, now + far)?;

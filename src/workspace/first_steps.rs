@@ -165,10 +165,9 @@ impl Workspace {
         };
         Ok(match step {
             FirstStep::ImportAnalytics => {
-                let counts = store.counts()?;
-                counts.import_log > 0 || counts.videos > 0
+                store.has_rows("import_log")? || store.has_rows("videos")?
             }
-            FirstStep::CheckAudienceHours => seen && store.counts()?.follower_activity > 0,
+            FirstStep::CheckAudienceHours => seen && store.has_rows("follower_activity")?,
             FirstStep::AddSubculture => self.has_own_subculture()?,
             FirstStep::WriteCleanDraft => self.has_clean_draft(now)?,
             FirstStep::LookAtReach | FirstStep::ExportCalendar => seen,

@@ -204,7 +204,7 @@ impl Workspace {
         };
         // Every post the workspace knows of: those stored (from any import) or listed by the
         // last "Download your data" file. The list is the top `listed` of them.
-        let stored = self.store().videos(account.id)?.len();
+        let stored = self.store().video_count(account.id)?;
         let known = count(known_posts_key(account.id))?.unwrap_or(0).max(stored);
         let (history, correction) = correct_top_list(history, listed, known);
         Ok((history, Some(correction)))

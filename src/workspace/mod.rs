@@ -34,7 +34,8 @@ use crate::store::Store;
 // The store's types the views and the command line see, through the workspace only.
 pub use crate::store::{
     BackupError, Change, EntityKind, FieldConflict, HourOfWeekProfile, LATEST_VERSION,
-    RecordedTrend, Restored, SharedOp, StoreError, TableCounts, VideoWithSnapshots,
+    RecordedTrend, Restored, SharedOp, StatusCounts, StoreError, TableCounts, VideoWithLatest,
+    VideoWithSnapshots,
 };
 
 pub use activity::{ActivityEntry, Mention, mentions};

@@ -8,7 +8,9 @@ use crate::domain::{
     Account, AccountId, AudienceDimension, AudienceShare, DailyMetrics, Draft, DraftComment,
     DraftId, ImportRecord, PlanEntry, Subculture, TrendCapture, TrendItem,
 };
-use crate::store::{HourOfWeekProfile, TableCounts, VideoWithSnapshots};
+use crate::store::{
+    HourOfWeekProfile, StatusCounts, TableCounts, VideoWithLatest, VideoWithSnapshots,
+};
 
 type Read<T> = Result<T, WorkspaceError>;
 
@@ -58,6 +60,12 @@ impl Workspace {
         Ok(self.store.videos(account)?)
     }
 
+    /// The account's imported videos, each with its latest snapshot only (what tables of
+    /// measured videos show), oldest post first.
+    pub fn videos_with_latest(&self, account: AccountId) -> Read<Vec<VideoWithLatest>> {
+        Ok(self.store.videos_with_latest(account)?)
+    }
+
     /// The account's daily totals.
     pub fn daily_metrics(&self, account: AccountId) -> Read<Vec<DailyMetrics>> {
         Ok(self.store.daily_metrics(account)?)
@@ -95,6 +103,11 @@ impl Workspace {
     /// Every import, newest first.
     pub fn import_log(&self) -> Read<Vec<ImportRecord>> {
         Ok(self.store.import_log()?)
+    }
+
+    /// The row counts the status bar shows (not the snapshots: counting them reads them all).
+    pub fn status_counts(&self) -> Read<StatusCounts> {
+        Ok(self.store.status_counts()?)
     }
 
     /// Row counts of every table.

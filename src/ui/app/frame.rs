@@ -125,6 +125,13 @@ impl ScrollstopApp {
 
 impl eframe::App for ScrollstopApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self
+            .startup
+            .as_ref()
+            .is_some_and(|startup| startup.frame_started(ui.ctx()))
+        {
+            self.startup = None;
+        }
         if !self.themed {
             theme::apply(ui.ctx());
             ui.ctx().set_theme(self.theme);
@@ -237,14 +244,8 @@ impl eframe::App for ScrollstopApp {
         self.apply_all(&ctx, actions, welcome);
         self.editor.drop_unclaimed_typing();
         self.record_seen(&ctx, welcome);
-        if let Some(started) = self.startup.take() {
-            eprintln!(
-                "scrollstop: first frame after {} ms",
-                started.elapsed().as_millis()
-            );
-            if std::env::var_os("SCROLLSTOP_EXIT_AFTER_FIRST_FRAME").is_some() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+        if let Some(startup) = &mut self.startup {
+            startup.frame_done(&ctx);
         }
     }
 

@@ -1,10 +1,10 @@
 //! The app: the window's state, opened on one workspace, with the cached facts its views show
 //! (reloaded only when the revision changes). `frame.rs` draws a frame and then applies what
 //! the user asked for (see `ui/actions.rs`), `remembered.rs` keeps the theme, view and account
-//! between runs, `layout.rs` shares the window's width between the editor and the view, and
-//! `state.rs` tells tests and scripts what is on screen, `first_steps.rs` applies help requests
-//! and records the checklist's first steps. A workspace that
-//! cannot be opened is shown as a message with its path, never a panic.
+//! between runs, `layout.rs` shares the window's width between the editor and the view,
+//! `state.rs` tells tests and scripts what is on screen, `startup.rs` reports how long start-up
+//! took, and `first_steps.rs` applies help requests and records the checklist's first steps.
+//! A workspace that cannot be opened is shown as a message with its path, never a panic.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -25,7 +25,7 @@ use super::view::Action;
 use super::views::Views;
 use super::welcome::Welcome;
 use crate::domain::{Account, AccountId};
-use crate::workspace::TableCounts;
+use crate::workspace::StatusCounts;
 use crate::workspace::team::Permissions;
 use crate::workspace::{FirstStep, Workspace};
 pub(super) use chosen::ChosenDraft;
@@ -35,6 +35,7 @@ mod first_steps;
 mod frame;
 mod layout;
 mod remembered;
+mod startup;
 mod state;
 
 /// Facts read from the workspace once per revision.
@@ -42,7 +43,7 @@ mod state;
 pub(super) struct Cache {
     pub revision: Option<u64>,
     pub accounts: Vec<Account>,
-    pub counts: Option<TableCounts>,
+    pub counts: Option<StatusCounts>,
     pub empty: bool,
     /// The team the workspace syncs with and what waits for it (`None` outside a team).
     pub team: Option<crate::workspace::team::TeamStatus>,
@@ -90,7 +91,7 @@ pub struct ScrollstopApp {
     pub(super) access: Access,
     /// Set by [`crate::ui::run`] when `SCROLLSTOP_STARTUP_REPORT` is set: the first frame prints
     /// how long start-up took (used by the start-up measurement and the packaging smoke test).
-    startup: Option<std::time::Instant>,
+    startup: Option<startup::StartupReport>,
 }
 
 impl ScrollstopApp {
@@ -133,7 +134,7 @@ impl ScrollstopApp {
 
     /// Reports the time from `started` to the end of the first frame on stderr.
     pub fn report_startup(mut self, started: std::time::Instant) -> Self {
-        self.startup = Some(started);
+        self.startup = Some(startup::StartupReport::new(started));
         self
     }
 
@@ -186,7 +187,7 @@ impl ScrollstopApp {
         self.cache = Cache {
             revision: Some(self.revision),
             accounts: accounts.unwrap_or_default(),
-            counts: workspace.counts().ok(),
+            counts: workspace.status_counts().ok(),
             empty: workspace.is_empty().unwrap_or(false),
             team: workspace.team_status().ok().flatten(),
             can_undo: workspace.can_undo(&workspace.member_name()),

@@ -103,7 +103,7 @@ impl AnalyticsView {
         let read = || -> Result<_, WorkspaceError> {
             Ok((
                 workspace.daily_metrics(account.id)?,
-                workspace.videos(account.id)?,
+                workspace.videos_with_latest(account.id)?,
                 workspace.hour_of_week_profile(account.id)?,
                 workspace.audience_shares(account.id, AudienceDimension::Gender)?,
                 workspace.audience_shares(account.id, AudienceDimension::Territory)?,

@@ -10,7 +10,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::format::{age_days, compact_count, percent, slot, thousands};
 use crate::ui::theme;
-use crate::workspace::VideoWithSnapshots;
+use crate::workspace::VideoWithLatest;
 
 /// One video as the table shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,8 +30,8 @@ pub struct VideoRow {
 
 impl VideoRow {
     /// The row of `video`, with times shown in `zone`.
-    pub fn new(video: &VideoWithSnapshots, zone: Tz) -> Self {
-        let latest = video.latest();
+    pub fn new(video: &VideoWithLatest, zone: Tz) -> Self {
+        let latest = video.latest.as_ref();
         let views = latest.map(|s| s.views);
         let rate = |count: Option<i64>| match (count, views) {
             (Some(c), Some(v)) if v > 0 => Some(c as f64 / v as f64),

@@ -59,7 +59,7 @@ impl Measured {
             loaded: Some(key),
             ..Self::default()
         };
-        let videos = match ctx.workspace.videos(account.id) {
+        let videos = match ctx.workspace.videos_with_latest(account.id) {
             Ok(videos) => videos,
             Err(e) => {
                 self.error = Some(e.to_string());
