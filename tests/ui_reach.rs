@@ -82,6 +82,9 @@ fn a_ranked_draft_is_forecast_and_its_what_if_changes_the_draft() {
     assert!(shows(&harness, "Views after"));
     assert!(shows_part(&harness, "30 days"));
     assert!(shows_part(&harness, "Chance of more than"));
+    // Each driver names the number of views its change in chance is about.
+    assert!(shows_part(&harness, "; chance of more than "));
+    assert!(!shows_part(&harness, "passing X"));
 
     let mut expected = draft.clone();
     assert!(what_if.apply(&mut expected));

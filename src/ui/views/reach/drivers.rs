@@ -28,8 +28,9 @@ pub fn what_if_text(what_if: &WhatIf) -> String {
     }
 }
 
-/// Draws the drivers; returns the what-if the user clicked.
-pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
+/// Draws the drivers; `threshold` is the number of views their change in chance is about (the
+/// forecast's own). Returns the what-if the user clicked.
+pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver], threshold: f64) -> Option<WhatIf> {
     if drivers.is_empty() {
         ui.label(theme::muted(
             ui,
@@ -70,8 +71,9 @@ pub fn drivers_ui(ui: &mut egui::Ui, drivers: &[Driver]) -> Option<WhatIf> {
                 ui.label(RichText::new(head).strong()).on_hover_text(&hover);
                 let points = 100.0 * d.change_prob_above;
                 let detail = format!(
-                    "{}; chance of passing X {points:+.0} points",
-                    d.basis.text()
+                    "{}; chance of more than {} views {points:+.0} points",
+                    d.basis.text(),
+                    crate::text::compact_count(threshold.round() as i64)
                 );
                 ui.label(theme::muted(ui, detail)).on_hover_text(&hover);
             });

@@ -266,7 +266,7 @@ impl ReachView {
              TikTok publishes no weights, so none are claimed here.",
         ));
         theme::section_heading(ui, "What moves it");
-        let clicked = drivers::drivers_ui(ui, &shown.forecast.drivers);
+        let clicked = drivers::drivers_ui(ui, &shown.forecast.drivers, shown.forecast.threshold);
         theme::section_heading(ui, "Best time to post");
         let zone = account.time_zone;
         week::week_ui(
