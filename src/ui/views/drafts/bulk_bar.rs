@@ -1,6 +1,7 @@
 //! The bar shown while drafts are selected: how many, set their status, assign them to
 //! someone, move them to the trash, or clear the selection. Each change goes out as one
-//! undoable action for all selected drafts.
+//! undoable action for all selected drafts. What the member's team role may not do is disabled
+//! and says why on hover.
 
 use eframe::egui::{self, RichText};
 
@@ -9,6 +10,8 @@ use crate::domain::{Draft, DraftStatus};
 use crate::ui::theme;
 use crate::ui::view::{Action, ViewContext};
 use crate::ui::widgets::format::plural;
+use crate::ui::widgets::permitted;
+use crate::workspace::team::Capability;
 
 /// What the bulk bar's fields hold between frames.
 #[derive(Debug, Default)]
@@ -22,6 +25,8 @@ impl DraftsView {
         let mut assign = None;
         let mut trash = false;
         let mut clear = false;
+        let may_edit = ctx.permissions.why_not(Capability::EditDrafts);
+        let may_set_status = ctx.permissions.why_not(Capability::ChangeStatus);
         theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
@@ -29,22 +34,26 @@ impl DraftsView {
                 ui.label(RichText::new(format!("{count} selected")).strong());
                 ui.add_space(theme::SPACE_M);
                 let label = ui.label("Set status").id;
-                egui::ComboBox::from_id_salt("drafts-bulk-status")
-                    .selected_text("Choose…")
-                    .width(110.0)
-                    .show_ui(ui, |ui| {
-                        for s in DraftStatus::ALL {
-                            if ui.selectable_label(false, s.label()).clicked() {
-                                status = Some(*s);
+                ui.add_enabled_ui(may_set_status.is_none(), |ui| {
+                    egui::ComboBox::from_id_salt("drafts-bulk-status")
+                        .selected_text("Choose…")
+                        .width(110.0)
+                        .show_ui(ui, |ui| {
+                            for s in DraftStatus::ALL {
+                                if ui.selectable_label(false, s.label()).clicked() {
+                                    status = Some(*s);
+                                }
                             }
-                        }
-                    })
-                    .response
-                    .labelled_by(label);
+                        })
+                        .response
+                        .labelled_by(label)
+                        .on_disabled_hover_text(may_set_status.unwrap_or_default());
+                });
                 ui.add_space(theme::SPACE_M);
                 let label = ui.label("Assign to").id;
                 let field = ui
-                    .add(
+                    .add_enabled(
+                        may_edit.is_none(),
                         egui::TextEdit::singleline(&mut self.bulk.assignee)
                             .hint_text("name (empty: nobody)")
                             .desired_width(140.0),
@@ -52,14 +61,26 @@ impl DraftsView {
                     .labelled_by(label);
                 let entered = field.lost_focus()
                     && ui.input(|i| i.key_pressed(crate::ui::shortcuts::SUBMIT.logical_key));
-                if ui.button("Apply").clicked() || entered {
+                let apply = permitted::button(
+                    ui,
+                    ctx.permissions,
+                    Capability::EditDrafts,
+                    true,
+                    egui::Button::new("Apply"),
+                );
+                if apply.clicked() || (entered && may_edit.is_none()) {
                     assign = Some(self.bulk.assignee.trim().to_string());
                 }
                 ui.add_space(theme::SPACE_M);
-                if ui
-                    .button("Move to trash")
-                    .on_hover_text("Delete; Ctrl+Z or the Trash tab brings them back")
-                    .clicked()
+                if permitted::button(
+                    ui,
+                    ctx.permissions,
+                    Capability::EditDrafts,
+                    true,
+                    egui::Button::new("Move to trash"),
+                )
+                .on_hover_text("Delete; Ctrl+Z or the Trash tab brings them back")
+                .clicked()
                 {
                     trash = true;
                 }
