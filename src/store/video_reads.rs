@@ -18,7 +18,7 @@ pub struct VideoWithLatest {
 }
 
 /// The video in columns 0..12 of `row`, in the order of [`VIDEO_COLUMNS`].
-fn video(row: &Row<'_>) -> rusqlite::Result<Video> {
+pub(super) fn video(row: &Row<'_>) -> rusqlite::Result<Video> {
     Ok(Video {
         id: VideoId(row.get(0)?),
         account: AccountId(row.get(1)?),

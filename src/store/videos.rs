@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::convert::{instant, list, to_list, to_unix, write_list};
+use super::convert::{instant, to_list, to_unix, write_list};
 use super::{Change, Store, StoreError};
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
 
@@ -228,22 +228,7 @@ impl Store {
              FROM videos WHERE account_id = ?1 ORDER BY posted_at, id",
         )?;
         let videos = stmt
-            .query_map([account.0], |r| {
-                Ok(Video {
-                    id: VideoId(r.get(0)?),
-                    account: AccountId(r.get(1)?),
-                    platform_id: r.get(2)?,
-                    posted_at: instant(r, 3)?,
-                    caption: r.get(4)?,
-                    hashtags: list(r, 5)?,
-                    duration_s: r.get(6)?,
-                    sound: r.get(7)?,
-                    link: r.get(8)?,
-                    allow_duet: r.get(9)?,
-                    allow_stitch: r.get(10)?,
-                    allow_comments: r.get(11)?,
-                })
-            })?
+            .query_map([account.0], super::video_reads::video)?
             .collect::<Result<Vec<_>, _>>()?;
         let mut snap_stmt = self.conn.prepare_cached(
             "SELECT s.video_id, s.captured_at, s.views, s.likes, s.comments, s.shares, s.saves,
