@@ -88,12 +88,35 @@ pub fn backtest(accounts: &[AccountHistory], min_history: usize) -> Backtest {
     backtest_with(accounts, min_history, &context)
 }
 
+/// The standard backtest, given up as soon as `stop` returns true (asked before each refit):
+/// `None` then. A long history (thousands of videos, each a refit on the ones before it) takes
+/// minutes; the window's worker gives it up when the user asks for something newer.
+pub fn backtest_unless(
+    accounts: &[AccountHistory],
+    min_history: usize,
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<Backtest> {
+    let mut context = ForecastContext::with_paths(BACKTEST_SEED, BACKTEST_PATHS);
+    context.drivers = false;
+    walk(accounts, min_history, &context, stop)
+}
+
 /// The backtest with a caller's context (seed, paths).
 pub fn backtest_with(
     accounts: &[AccountHistory],
     min_history: usize,
     context: &ForecastContext,
 ) -> Backtest {
+    walk(accounts, min_history, context, &mut || false)
+        .expect("a backtest that is never stopped runs to its end")
+}
+
+fn walk(
+    accounts: &[AccountHistory],
+    min_history: usize,
+    context: &ForecastContext,
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<Backtest> {
     let min_history = min_history.max(1);
     let trends = TrendContext::empty();
     let mut rows = Vec::new();
@@ -115,6 +138,9 @@ pub fn backtest_with(
                 continue;
             };
             if j >= min_history {
+                if stop() {
+                    return None;
+                }
                 let model = fit(&earlier, &account.audience, &trends);
                 let slot = Slot::new(video.posted_at, chrono_tz::UTC);
                 let forecast = model.forecast(&video.features, slot, context);
@@ -147,12 +173,12 @@ pub fn backtest_with(
     overall.spearman = mean(|s| s.spearman);
     overall.baseline_spearman = mean(|s| s.baseline_spearman);
     overall.accounts_ranked = ranked.len();
-    Backtest {
+    Some(Backtest {
         min_history,
         overall,
         accounts: summaries,
         rows,
-    }
+    })
 }
 
 fn log10_views(v: f64) -> f64 {

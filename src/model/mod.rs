@@ -40,7 +40,9 @@ mod trends;
 mod tests;
 
 pub use age_curve::AgeCurve;
-pub use backtest::{AccountHistory, Backtest, BacktestRow, BacktestSummary, backtest};
+pub use backtest::{
+    AccountHistory, Backtest, BacktestRow, BacktestSummary, backtest, backtest_unless,
+};
 pub use baseline::{Baseline, BaselineSource};
 pub use calibration::{Accuracy, Band, MIN_HISTORY, rank_correlation};
 pub use draws::Draws;

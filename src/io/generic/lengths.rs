@@ -13,29 +13,32 @@ use crate::text::thousands;
 /// The longest sound name, account, link, date or count taken: far beyond any TikTok writes.
 pub(super) const LONGEST_OTHER_CELL: usize = 1_000;
 
-/// The most characters `field` may hold, and what that limit is.
-fn limit(field: Field) -> (usize, String) {
+/// The most characters `field` may hold (asked for every cell of every row, so it only looks
+/// the number up).
+fn most_chars(field: Field) -> usize {
+    match field {
+        Field::Caption | Field::Hashtags => platform_limits().caption_in_app.count(),
+        _ => LONGEST_OTHER_CELL,
+    }
+}
+
+/// What the limit of `field` is, for the message refusing a longer cell.
+fn limit_source(field: Field) -> String {
     match field {
         Field::Caption | Field::Hashtags => {
             let caption = &platform_limits().caption_in_app;
-            (
-                caption.count(),
-                format!("{} ({})", caption.what, caption.cited()),
-            )
+            format!("{} ({})", caption.what, caption.cited())
         }
-        _ => (
-            LONGEST_OTHER_CELL,
-            format!(
-                "far more than any {} TikTok writes",
-                field.label().to_lowercase()
-            ),
+        _ => format!(
+            "far more than any {} TikTok writes",
+            field.label().to_lowercase()
         ),
     }
 }
 
 /// Why a cell of `chars` characters is refused for `field` (the column named `column`).
 pub(super) fn too_long(field: Field, column: &str, chars: usize) -> String {
-    let (most, what) = limit(field);
+    let (most, what) = (most_chars(field), limit_source(field));
     format!(
         "{} ({column}): {} characters, more than the {} allowed: {what}",
         field.label(),
@@ -51,7 +54,7 @@ pub(super) fn over_long_cells(row: &Row, mapping: &Mapping) -> Vec<String> {
         let Some(text) = mapping.column(field).and_then(|i| row.get(i)) else {
             continue;
         };
-        let (most, _) = limit(field);
+        let most = most_chars(field);
         // Bytes bound characters from above: only a long cell is counted.
         if text.len() > most {
             let chars = text.chars().count();

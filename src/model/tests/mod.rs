@@ -352,6 +352,21 @@ fn a_short_backtest_reports_rows_and_summaries() {
 }
 
 #[test]
+fn a_stopped_backtest_gives_up_before_its_next_refit_and_an_unstopped_one_is_the_standard() {
+    let planted = Planted::standard();
+    let accounts = vec![AccountHistory::new("a", planted.history(11, 12))];
+    let mut asked = 0;
+    let stopped = backtest::backtest_unless(&accounts, 3, &mut || {
+        asked += 1;
+        asked > 4
+    });
+    assert_eq!(stopped, None);
+    assert_eq!(asked, 5, "asked before each refit, none after the stop");
+    let whole = backtest::backtest_unless(&accounts, 3, &mut || false);
+    assert_eq!(whole, Some(backtest::backtest(&accounts, 3)));
+}
+
+#[test]
 fn reach_model_2_forecasts_from_three_videos_and_the_account_model_before() {
     let history = Planted::standard().history(13, 3);
     let slot = slot_after(&history);

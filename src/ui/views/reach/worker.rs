@@ -161,7 +161,25 @@ impl Thread {
                 Err(TryRecvError::Disconnected) => return,
                 Err(TryRecvError::Empty) => {}
             }
-            let accuracy = self.accuracy(&account);
+            // The backtest refits once per past video; a newer request ends it (it runs
+            // again when the user pauses), so the forecast never waits behind it.
+            let mut newer = None;
+            let mut gone = false;
+            let accuracy = self.accuracy(&account, &mut || {
+                match inbox.try_recv() {
+                    Ok(r) => newer = Some(r),
+                    Err(TryRecvError::Disconnected) => gone = true,
+                    Err(TryRecvError::Empty) => {}
+                }
+                newer.is_some() || gone
+            });
+            if gone {
+                return;
+            }
+            let Some(accuracy) = accuracy else {
+                next = newer;
+                continue;
+            };
             if !self
                 .outbox
                 .send(Reply::Accuracy(account.id, Box::new(accuracy)))
@@ -206,18 +224,28 @@ impl Thread {
         Ok(forecasts)
     }
 
-    fn accuracy(&mut self, account: &Account) -> Result<AccountAccuracy, String> {
-        let workspace = self.workspace.as_ref().map_err(Clone::clone)?;
-        let history = workspace
-            .account_history(account)
-            .map_err(|e| e.to_string())?;
+    /// The account's backtest; `None` when `stop` ended it early.
+    fn accuracy(
+        &mut self,
+        account: &Account,
+        stop: &mut dyn FnMut() -> bool,
+    ) -> Option<Result<AccountAccuracy, String>> {
+        let workspace = match self.workspace.as_ref() {
+            Ok(workspace) => workspace,
+            Err(e) => return Some(Err(e.clone())),
+        };
+        let history = match workspace.account_history(account) {
+            Ok(history) => history,
+            Err(e) => return Some(Err(e.to_string())),
+        };
         if let Some((id, walked, accuracy)) = &self.accuracy
             && *id == account.id
             && *walked == history
         {
-            return Ok(accuracy.clone());
+            return Some(Ok(accuracy.clone()));
         }
-        let result = crate::model::backtest(std::slice::from_ref(&history), MIN_HISTORY);
+        let result =
+            crate::model::backtest_unless(std::slice::from_ref(&history), MIN_HISTORY, stop)?;
         let log = |v: f64| v.max(1.0).log10();
         let accuracy = AccountAccuracy {
             summary: result.overall,
@@ -231,7 +259,7 @@ impl Thread {
                 .collect(),
         };
         self.accuracy = Some((account.id, history, accuracy.clone()));
-        Ok(accuracy)
+        Some(Ok(accuracy))
     }
 }
 

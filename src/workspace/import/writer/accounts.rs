@@ -140,18 +140,30 @@ impl Writer<'_, '_> {
                 return Ok(None);
             }
         };
-        if let Ok(handle) = Handle::parse(handle) {
-            self.note_account(file, &handle);
-        }
+        self.note_account(file, id, handle);
         Ok(Some(id))
     }
 
-    /// Adds `handle` to the accounts `file` went to, unless it is there (rows come grouped
-    /// by account, so the last one is looked at first).
-    pub(super) fn note_account(&mut self, file: &str, handle: &Handle) {
+    /// Adds account `id` (written `handle` in the row) to the accounts `file` went to,
+    /// unless it is there already.
+    fn note_account(&mut self, file: &str, id: AccountId, handle: &str) {
+        if self
+            .file_account_ids
+            .get(file)
+            .is_some_and(|ids| ids.contains(&id))
+        {
+            return;
+        }
+        let Ok(handle) = Handle::parse(handle) else {
+            return;
+        };
+        self.file_account_ids
+            .entry(file.to_string())
+            .or_default()
+            .insert(id);
         let shown = handle.to_string();
         let known = self.file_accounts.entry(file.to_string()).or_default();
-        if !known.iter().rev().any(|k| *k == shown) {
+        if !known.contains(&shown) {
             known.push(shown);
         }
     }

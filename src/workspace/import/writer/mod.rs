@@ -18,10 +18,10 @@ mod records;
 mod refusals;
 mod sink;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
-use crate::domain::Handle;
+use crate::domain::{AccountId, Handle};
 use crate::io::{Collected, FileSummary, Rejected};
 use crate::store::{Batch, VideoWrites};
 use crate::workspace::draft_import::DraftRow;
@@ -44,6 +44,9 @@ pub(super) struct Writer<'w, 'b> {
     per_file: Vec<(String, ChangeCounts)>,
     /// Per file, the accounts its rows went to (`@handle`), in the order first met.
     file_accounts: HashMap<String, Vec<String>>,
+    /// Per file, the ids of those accounts: a row of an account already noted costs one
+    /// lookup (a history interleaves thousands of accounts row by row).
+    file_account_ids: HashMap<String, HashSet<AccountId>>,
     /// Rows the readers refused, then rows refused while writing (in that order, as shown).
     read_rejected: Vec<Rejected>,
     write_rejected: Vec<Rejected>,
@@ -85,6 +88,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             summaries: Vec::new(),
             per_file: Vec::new(),
             file_accounts: HashMap::new(),
+            file_account_ids: HashMap::new(),
             read_rejected: Vec::new(),
             write_rejected: Vec::new(),
             unowned: HashMap::new(),
