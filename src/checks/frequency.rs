@@ -1,12 +1,12 @@
 //! Posting frequency (seed tip 6: TikTok recommends posting 1-4 times a day).
 
-use super::{CheckContext, Field, Finding, Severity};
+use super::{Field, Finding, PlanDay, Severity};
 use crate::schedule::cadence::above_advice;
 
 const SOURCE: &str = "Tip 6: TikTok recommends posting 1-4 times a day.";
 
-pub(super) fn check(ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-    let Some(day) = ctx.plan_day else {
+pub(super) fn check(plan_day: Option<&PlanDay>, out: &mut Vec<Finding>) {
+    let Some(day) = plan_day else {
         return;
     };
     if above_advice(day.posts) {

@@ -144,9 +144,17 @@ pub fn check_draft(draft: &Draft, ctx: &CheckContext<'_>) -> Vec<Finding> {
     duplicates::check(draft, ctx, &mut findings);
     spam::check(draft, &mut findings);
     safety::check(draft, &mut findings);
-    frequency::check(ctx, &mut findings);
+    frequency::check(ctx.plan_day, &mut findings);
     overdue::check(draft, ctx, &mut findings);
     findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+/// The `posting-frequency` findings of a draft planned on `day` (what the calendar marks),
+/// without the rest of the checks' context.
+pub fn frequency_findings(day: &PlanDay) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    frequency::check(Some(day), &mut findings);
     findings
 }
 

@@ -5,6 +5,7 @@ use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::convert::{to_list, to_unix};
+use super::open::{CACHE_KIB, IMPORT_CACHE_KIB};
 use super::{
     Change, Store, StoreError, VideoWrites, analytics, drafts, import_log, plan, trends, videos,
 };
@@ -18,17 +19,20 @@ use crate::domain::{
 pub struct Batch<'a> {
     tx: Transaction<'a>,
     /// Declared after `tx`, so it is dropped after the transaction ends.
-    _checks_back: Option<ForeignKeysBack<'a>>,
+    _settings_back: Option<ImportSettingsBack<'a>>,
 }
 
-/// Turns foreign-key enforcement back on when dropped (after an import's batch).
-struct ForeignKeysBack<'a>(&'a Connection);
+/// Turns foreign-key enforcement back on and shrinks the page cache to its usual size when
+/// dropped (after an import's batch).
+struct ImportSettingsBack<'a>(&'a Connection);
 
-impl Drop for ForeignKeysBack<'_> {
+impl Drop for ImportSettingsBack<'_> {
     fn drop(&mut self) {
         if let Err(error) = self.0.pragma_update(None, "foreign_keys", "ON") {
             eprintln!("scrollstop: could not turn foreign-key checks back on: {error}");
         }
+        // Only memory: a failure leaves the bigger cache, which costs nothing else.
+        let _ = self.0.pragma_update(None, "cache_size", -CACHE_KIB);
     }
 }
 
@@ -39,22 +43,24 @@ impl Store {
             tx: self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
-            _checks_back: None,
+            _settings_back: None,
         })
     }
 
     /// Starts a batch for an import: like [`batch`](Self::batch), but SQLite does not look up
     /// each row's account or video again to enforce the foreign keys, which for a million rows
     /// is two B-tree searches each. Safe because an import only writes ids it has just read or
-    /// inserted in the same transaction. Enforcement is back on when the batch ends.
+    /// inserted in the same transaction. Enforcement is back on when the batch ends. The batch
+    /// has a bigger page cache ([`IMPORT_CACHE_KIB`]) until it ends.
     pub fn import_batch(&mut self) -> Result<Batch<'_>, StoreError> {
         // SQLite ignores this pragma inside a transaction, so it comes before the batch's.
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         let conn: &Connection = &self.conn;
-        let checks_back = ForeignKeysBack(conn);
+        let settings_back = ImportSettingsBack(conn);
+        conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
         Ok(Batch {
             tx: Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?,
-            _checks_back: Some(checks_back),
+            _settings_back: Some(settings_back),
         })
     }
 }
@@ -62,9 +68,9 @@ impl Store {
 impl Batch<'_> {
     /// Makes every write of the batch permanent.
     pub fn commit(self) -> Result<(), StoreError> {
-        let Batch { tx, _checks_back } = self;
+        let Batch { tx, _settings_back } = self;
         tx.commit()?;
-        drop(_checks_back);
+        drop(_settings_back);
         Ok(())
     }
 
@@ -261,21 +267,44 @@ mod tests {
             .unwrap_or(false)
     }
 
+    fn cache_kib(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
+            .map(|size| -size)
+            .unwrap_or(0)
+    }
+
     #[test]
-    fn an_import_batch_turns_foreign_key_checks_back_on_however_it_ends() {
+    fn an_import_batch_turns_foreign_key_settings_back_on_however_it_ends() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
         assert!(foreign_keys_on(&store));
+        assert_eq!(cache_kib(&store), CACHE_KIB);
 
         let batch = store.import_batch().unwrap();
         batch.set_setting("k", "committed").unwrap();
         batch.commit().unwrap();
         assert!(foreign_keys_on(&store), "after a commit");
+        assert_eq!(
+            cache_kib(&store),
+            CACHE_KIB,
+            "the import's cache given back"
+        );
 
         let batch = store.import_batch().unwrap();
+        assert_eq!(
+            batch
+                .tx
+                .query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
+                .unwrap(),
+            -IMPORT_CACHE_KIB,
+            "a bigger cache while importing"
+        );
         batch.set_setting("k", "rolled back").unwrap();
         drop(batch);
         assert!(foreign_keys_on(&store), "after a rollback");
+        assert_eq!(cache_kib(&store), CACHE_KIB, "after a rollback too");
         assert_eq!(store.setting("k").unwrap().as_deref(), Some("committed"));
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Workspace, WorkspaceError};
 use crate::checks::{
-    CheckContext, DuplicateIndex, Finding, Fingerprint, PlanDay, TrendBook, check_draft,
+    self, CheckContext, DuplicateIndex, Finding, Fingerprint, PlanDay, TrendBook, check_draft,
 };
 use crate::domain::{AccountId, Draft, DraftId, DraftStatus, PlanEntry, Subculture, SubcultureId};
 
@@ -137,10 +137,7 @@ impl Workspace {
         );
         let far = chrono::Duration::days(3650);
         let entries = store.plan_entries(account, now - far, now + far)?;
-        let weeks = store
-            .setting(&active_weeks_key(account))?
-            .map(|s| s.split_whitespace().map(str::to_string).collect::<Vec<_>>())
-            .unwrap_or_default();
+        let weeks = self.active_weeks(account)?;
         Ok(CheckSession {
             account,
             subcultures: store
@@ -153,6 +150,31 @@ impl Workspace {
             plan_days: plan_days(&entries, &weeks),
             now,
         })
+    }
+
+    /// The account's active ISO weeks (`2026-W48`), in which a day without a post is marked.
+    fn active_weeks(&self, account: AccountId) -> Result<Vec<String>, WorkspaceError> {
+        Ok(self
+            .store()
+            .setting(&active_weeks_key(account))?
+            .map(|s| s.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default())
+    }
+
+    /// The `posting-frequency` findings of each draft planned in `entries` (the account's plan
+    /// entries): what [`CheckSession::check`] finds of the schedule, without reading what the
+    /// other checks need (the calendar marks only these).
+    pub fn frequency_findings(
+        &self,
+        account: AccountId,
+        entries: &[PlanEntry],
+    ) -> Result<HashMap<DraftId, Vec<Finding>>, WorkspaceError> {
+        let weeks = self.active_weeks(account)?;
+        Ok(plan_days(entries, &weeks)
+            .into_iter()
+            .map(|(draft, day)| (draft, checks::frequency_findings(&day)))
+            .filter(|(_, findings)| !findings.is_empty())
+            .collect())
     }
 
     /// Every draft of the account with its findings.

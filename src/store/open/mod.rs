@@ -103,6 +103,16 @@ pub(crate) fn open_checked(path: &Path, steps: &[&str]) -> Result<Connection, St
     open_checked(path, steps)
 }
 
+/// Each connection's page cache, in KiB (SQLite's default is 2 MB), taken only as pages are
+/// used. The window holds several connections (its own, the checks', the forecaster's, a
+/// backup's), so each keeps at most this much of a big workspace in memory.
+pub(crate) const CACHE_KIB: i64 = 16_384;
+
+/// The page cache of a connection while it imports: a big import inserts into the video index
+/// in random order, and with a small cache nearly every insert read a page back from the file
+/// and spilled another. Back to [`CACHE_KIB`] when the import's batch ends.
+pub(crate) const IMPORT_CACHE_KIB: i64 = 131_072;
+
 /// The connection with Scrollstop's settings, migrated to the last of `steps`.
 fn connect(path: &Path, steps: &[&str], new: bool) -> Result<Connection, StoreError> {
     let mut conn = Connection::open(path).map_err(|e| classify(path, e))?;
@@ -115,10 +125,7 @@ fn connect(path: &Path, steps: &[&str], new: bool) -> Result<Connection, StoreEr
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // Up to 128 MB of page cache (SQLite's default is 2 MB), taken only as pages are used: a
-    // big import inserts into the video indexes in random order, and with the default cache
-    // nearly every insert read a page back from the file and spilled another.
-    conn.pragma_update(None, "cache_size", -131_072)?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     let found = super::schema::migrate(&mut conn, steps)?;
     if found > steps.len() as u32 {
         return Err(StoreError::NewerVersion {

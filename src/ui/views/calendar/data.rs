@@ -20,9 +20,6 @@ use crate::ui::widgets::zone_time::viewer_time;
 use crate::workspace::HourOfWeekProfile;
 use crate::workspace::{Workspace, WorkspaceError};
 
-/// The rule id of the checks' cadence findings.
-const FREQUENCY_RULE: &str = "posting-frequency";
-
 /// One planned post as the calendar draws it.
 #[derive(Debug, Clone)]
 pub struct CalEntry {
@@ -196,7 +193,7 @@ pub fn load(
         .map(|s| (s.id, s))
         .collect();
     let rules = CadenceRules::new(&account.cadence, workspace.subculture_mix(account.id)?);
-    let checks = workspace.check_session(account.id, now)?;
+    let frequency = workspace.frequency_findings(account.id, &all)?;
 
     let timed: Vec<Timed> = near
         .iter()
@@ -219,10 +216,10 @@ pub fn load(
         let viewer = viewer_time(e.instant, tz, &Local);
         any_viewer_time |= viewer.is_some();
         let mut warnings = marks;
-        if let Some(d) = draft {
-            for f in checks.check(d) {
+        if draft.is_some() {
+            for f in frequency.get(&e.draft).into_iter().flatten() {
                 let cited = format!("{} (from the seed article: {})", f.message, f.source);
-                if f.rule == FREQUENCY_RULE && !warnings.contains(&cited) {
+                if !warnings.contains(&cited) {
                     warnings.push(cited);
                 }
             }
