@@ -6,10 +6,17 @@ use super::{parse_decimal, plain_digits};
 
 /// `mm:ss` or `h:mm:ss`; the seconds may carry a fraction, later parts must be below 60.
 pub(super) fn clock_seconds(text: &str) -> Option<f64> {
-    let parts: Vec<&str> = text.split(':').map(str::trim).collect();
-    if !(2..=3).contains(&parts.len()) {
+    // At most three parts, kept on the stack (every row of a history has a duration).
+    let mut parts = [""; 3];
+    let mut count = 0;
+    for part in text.split(':') {
+        *parts.get_mut(count)? = part.trim();
+        count += 1;
+    }
+    if count < 2 {
         return None;
     }
+    let parts = &parts[..count];
     let mut seconds = 0.0;
     for (i, part) in parts.iter().enumerate() {
         let last = i + 1 == parts.len();

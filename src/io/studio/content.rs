@@ -55,12 +55,11 @@ const LAST_ID_SECOND: i64 = 4_102_444_800;
 /// The video id in a TikTok link (`/video/<id>`, `/photo/<id>`, `/v/<id>`).
 pub(crate) fn video_id_in_link(link: &str) -> Option<String> {
     ["/video/", "/photo/", "/v/"].iter().find_map(|marker| {
-        let start = link.find(marker)? + marker.len();
-        let digits: String = link[start..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        (15..=25).contains(&digits.len()).then_some(digits)
+        let rest = &link[link.find(marker)? + marker.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (15..=25)
+            .contains(&digits)
+            .then(|| rest[..digits].to_string())
     })
 }
 

@@ -106,16 +106,24 @@ pub fn driver_hover(d: &Driver) -> String {
              creator's own level. A pattern in others' results, not a weight TikTok published."
             .to_string(),
         (Basis::Prior, Some(seed)) => format!(
-            "Prior from the seed article: {seed} None of your imported videos vary this choice              yet, so this is a weak starting point, not something TikTok published. It gives              way to your own results as you import more."
+            "Prior from the seed article: {seed} None of your imported videos vary this choice \
+                yet, so this is a weak starting point, not something TikTok published. It gives way \
+                to your own results as you import more."
         ),
-        (Basis::Prior, None) => "Prior from general guidance: your imports do not say yet.              TikTok publishes no weights for this."
-            .to_string(),
+        (Basis::Prior, None) => {
+            "Prior from general guidance: your imports do not say yet. TikTok publishes no weights \
+                for this."
+                .to_string()
+        }
         (Basis::History { videos }, Some(seed)) => format!(
-            "From {videos} of your videos: the model started from the seed article's prior              ({seed}) and fitted its size to how your own videos did."
+            "From {videos} of your videos: the model started from the seed article's prior \
+                ({seed}) and fitted its size to how your own videos did."
         ),
         (Basis::History { videos }, None) => format!("From {videos} of your videos."),
         (Basis::Audience { weeks }, _) => format!(
-            "From {weeks} weeks of your audience's active hours (TikTok Studio's              FollowerActivity export): a post reaches more first viewers when more followers              are online. SEED tip 6: post when your followers are active."
+            "From {weeks} weeks of your audience's active hours (TikTok Studio's FollowerActivity \
+                export): a post reaches more first viewers when more followers are online. SEED tip \
+                6: post when your followers are active."
         ),
     }
 }
