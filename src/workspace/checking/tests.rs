@@ -4,11 +4,12 @@
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
 
-use crate::domain::{Draft, DraftStatus, PlanEntry};
+use crate::domain::{AccountId, Draft, DraftStatus, PlanEntry};
 use crate::workspace::{DEFAULT_DEMO_SEED, Silent, Workspace, active_weeks_key};
 
-#[test]
-fn an_updated_session_checks_like_a_fresh_one() {
+/// The demo workspace in a temporary folder (kept while the folder lives), its first account
+/// and the instant the checks run at.
+fn demo() -> (tempfile::TempDir, Workspace, AccountId, DateTime<Utc>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let mut ws = Workspace::open(&dir.path().join("w.sqlite")).expect("workspace opens");
     ws.create_demo(DEFAULT_DEMO_SEED, &Silent)
@@ -18,6 +19,12 @@ fn an_updated_session_checks_like_a_fresh_one() {
         .single()
         .expect("valid instant");
     let account = ws.store().accounts().expect("accounts").remove(0).id;
+    (dir, ws, account, now)
+}
+
+#[test]
+fn an_updated_session_checks_like_a_fresh_one() {
+    let (_dir, mut ws, account, now) = demo();
     let mut session = ws.check_session(account, now).expect("session");
     let drafts = ws.store().drafts(account).expect("drafts");
     assert!(drafts.len() >= 6, "the demo has drafts to edit");
@@ -64,15 +71,7 @@ fn an_updated_session_checks_like_a_fresh_one() {
 
 #[test]
 fn the_calendars_frequency_findings_are_the_checks_own() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let mut ws = Workspace::open(&dir.path().join("w.sqlite")).expect("workspace opens");
-    ws.create_demo(DEFAULT_DEMO_SEED, &Silent)
-        .expect("demo written");
-    let now = Utc
-        .with_ymd_and_hms(2026, 11, 20, 12, 0, 0)
-        .single()
-        .expect("valid instant");
-    let account = ws.store().accounts().expect("accounts").remove(0).id;
+    let (_dir, mut ws, account, now) = demo();
     let far = DateTime::<Utc>::MAX_UTC;
     let planned = ws
         .store()

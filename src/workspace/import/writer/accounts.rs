@@ -3,7 +3,7 @@
 //! account the files imported with it name. A handle met for the first time is created as an
 //! account once; a record that ends up with none is refused (`refusals.rs` says why).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono_tz::Tz;
 
@@ -11,6 +11,16 @@ use super::Writer;
 use crate::domain::{AccountId, Handle, HandleError, NewAccount};
 use crate::io::{Collected, FileSummary};
 use crate::store::{Batch, StoreError};
+
+/// The accounts one file's rows went to.
+#[derive(Default)]
+pub(super) struct FileAccounts {
+    /// `@handle` of each, in the order first met.
+    pub(super) shown: Vec<String>,
+    /// Their ids: a row of an account already noted costs one lookup (a history interleaves
+    /// thousands of accounts row by row).
+    ids: HashSet<AccountId>,
+}
 
 /// Handles resolved to accounts, creating missing ones once.
 #[derive(Clone)]
@@ -148,23 +158,20 @@ impl Writer<'_, '_> {
     /// unless it is there already.
     fn note_account(&mut self, file: &str, id: AccountId, handle: &str) {
         if self
-            .file_account_ids
+            .file_accounts
             .get(file)
-            .is_some_and(|ids| ids.contains(&id))
+            .is_some_and(|known| known.ids.contains(&id))
         {
             return;
         }
         let Ok(handle) = Handle::parse(handle) else {
             return;
         };
-        self.file_account_ids
-            .entry(file.to_string())
-            .or_default()
-            .insert(id);
-        let shown = handle.to_string();
         let known = self.file_accounts.entry(file.to_string()).or_default();
-        if !known.contains(&shown) {
-            known.push(shown);
+        known.ids.insert(id);
+        let shown = handle.to_string();
+        if !known.shown.contains(&shown) {
+            known.shown.push(shown);
         }
     }
 

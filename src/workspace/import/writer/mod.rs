@@ -18,15 +18,15 @@ mod records;
 mod refusals;
 mod sink;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
-use crate::domain::{AccountId, Handle};
+use crate::domain::Handle;
 use crate::io::{Collected, FileSummary, Rejected};
 use crate::store::{Batch, VideoWrites};
 use crate::workspace::draft_import::DraftRow;
 use crate::workspace::{Progress, WorkspaceError};
-use accounts::{Accounts, named_accounts};
+use accounts::{Accounts, FileAccounts, named_accounts};
 use sink::Streaming;
 
 /// How many records are written between looks at the Cancel button.
@@ -42,11 +42,8 @@ pub(super) struct Writer<'w, 'b> {
     accounts: Accounts,
     summaries: Vec<FileSummary>,
     per_file: Vec<(String, ChangeCounts)>,
-    /// Per file, the accounts its rows went to (`@handle`), in the order first met.
-    file_accounts: HashMap<String, Vec<String>>,
-    /// Per file, the ids of those accounts: a row of an account already noted costs one
-    /// lookup (a history interleaves thousands of accounts row by row).
-    file_account_ids: HashMap<String, HashSet<AccountId>>,
+    /// Per file, the accounts its rows went to.
+    file_accounts: HashMap<String, FileAccounts>,
     /// Rows the readers refused, then rows refused while writing (in that order, as shown).
     read_rejected: Vec<Rejected>,
     write_rejected: Vec<Rejected>,
@@ -88,7 +85,6 @@ impl<'w, 'b> Writer<'w, 'b> {
             summaries: Vec::new(),
             per_file: Vec::new(),
             file_accounts: HashMap::new(),
-            file_account_ids: HashMap::new(),
             read_rejected: Vec::new(),
             write_rejected: Vec::new(),
             unowned: HashMap::new(),
@@ -123,7 +119,12 @@ impl<'w, 'b> Writer<'w, 'b> {
         if !orphans.is_empty() {
             // In the order the files were read, so the message names them the same each time.
             for summary in &self.summaries {
-                for a in self.file_accounts.get(&summary.file).into_iter().flatten() {
+                for a in self
+                    .file_accounts
+                    .get(&summary.file)
+                    .into_iter()
+                    .flat_map(|f| &f.shown)
+                {
                     if !self.siblings.contains(a) {
                         self.siblings.push(a.clone());
                     }
@@ -140,7 +141,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             .into_iter()
             .map(|summary| {
                 let accounts = match self.file_accounts.get(&summary.file) {
-                    Some(accounts) => accounts.clone(),
+                    Some(accounts) => accounts.shown.clone(),
                     None => self
                         .file_handle_in(&summary)
                         .and_then(|hint| Handle::parse(&hint).ok())

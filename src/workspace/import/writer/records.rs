@@ -30,7 +30,12 @@ impl Writer<'_, '_> {
                 Some(PostList::All(n)) => (known_posts_key, n),
                 None => continue,
             };
-            for shown in self.file_accounts.get(&summary.file).into_iter().flatten() {
+            for shown in self
+                .file_accounts
+                .get(&summary.file)
+                .into_iter()
+                .flat_map(|f| &f.shown)
+            {
                 let Ok(handle) = Handle::parse(shown) else {
                     continue;
                 };

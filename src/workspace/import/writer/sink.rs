@@ -111,7 +111,6 @@ impl Sink for Writer<'_, '_> {
         self.write_rejected.truncate(before.write_rejected);
         self.per_file.retain(|(f, _)| f != file);
         self.file_accounts.remove(file);
-        self.file_account_ids.remove(file);
         self.unowned.remove(file);
         if self.failure.is_none()
             && let Err(error) = self.batch.undo_part()
