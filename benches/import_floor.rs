@@ -10,6 +10,9 @@
 //! - `minimal_table_*`: the least any design can store and still recognise a video on
 //!   re-import: a table of id, account, TikTok id and post time with that unique index, and a
 //!   three-column snapshot table. Plain rusqlite, file order.
+//! - `minimal_table_text_ids_index_built_after_*`: the same with the unique index built once
+//!   after the rows (what the workspace does for a big import since schema 7): the floor of
+//!   the design the workspace chose, beside the floor of the one it had.
 //!
 //! Run: `cargo bench --bench import_floor`; `SCROLLSTOP_BENCH_ROWS=100000` makes it smaller.
 
@@ -97,7 +100,10 @@ fn store_writes(path: &Path, rows: &[Row]) -> Duration {
         })
         .collect();
     let start = Instant::now();
-    let batch = store.import_batch().expect("a batch");
+    let mut batch = store.import_batch().expect("a batch");
+    batch
+        .expect_videos(rows.len() as u64)
+        .expect("the identity index set aside");
     {
         let mut writes = batch.video_writes().expect("the statements");
         for r in rows {
@@ -148,21 +154,23 @@ enum Identity {
     TextIds,
     /// The TikTok id as an integer, with that unique index.
     IntegerIds,
+    /// Text ids, the unique index built once after the rows (schema 7's big import).
+    TextIdsIndexAfter,
 }
 
 /// Stores the least a re-importable history needs, with the workspace's pragmas.
 fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
     fresh(path);
     let conn = Connection::open(path).expect("a database");
-    let platform_id = match identity {
-        Identity::TextIds => "TEXT",
-        Identity::IntegerIds => "INTEGER",
+    let (platform_id, unique) = match identity {
+        Identity::TextIds => ("TEXT", ", UNIQUE (account_id, platform_id)"),
+        Identity::IntegerIds => ("INTEGER", ", UNIQUE (account_id, platform_id)"),
+        Identity::TextIdsIndexAfter => ("TEXT", ""),
     };
     conn.execute_batch(&format!(
         "{PRAGMAS}
          CREATE TABLE videos (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
-             platform_id {platform_id} NOT NULL, posted_at INTEGER NOT NULL,
-             UNIQUE (account_id, platform_id));
+             platform_id {platform_id} NOT NULL, posted_at INTEGER NOT NULL{unique});
          CREATE TABLE snapshots (video_id INTEGER NOT NULL, captured_at INTEGER NOT NULL,
              views INTEGER NOT NULL, PRIMARY KEY (video_id, captured_at)) WITHOUT ROWID;",
     ))
@@ -171,10 +179,16 @@ fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
     conn.execute_batch("BEGIN IMMEDIATE").expect("begin");
     {
         let mut video = conn
-            .prepare(
-                "INSERT INTO videos (account_id, platform_id, posted_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT DO NOTHING",
-            )
+            .prepare(match identity {
+                // Without the index, the import knows new videos in memory: a plain insert.
+                Identity::TextIdsIndexAfter => {
+                    "INSERT INTO videos (account_id, platform_id, posted_at) VALUES (?1, ?2, ?3)"
+                }
+                _ => {
+                    "INSERT INTO videos (account_id, platform_id, posted_at) VALUES (?1, ?2, ?3)
+                     ON CONFLICT DO NOTHING"
+                }
+            })
             .expect("a statement");
         let mut snapshot = conn
             .prepare("INSERT OR IGNORE INTO snapshots VALUES (?1, ?2, ?3)")
@@ -183,7 +197,9 @@ fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
             let account = r.account as i64 + 1;
             let at = r.posted_at.timestamp();
             match identity {
-                Identity::TextIds => video.execute(params![account, r.platform_id, at]),
+                Identity::TextIds | Identity::TextIdsIndexAfter => {
+                    video.execute(params![account, r.platform_id, at])
+                }
                 Identity::IntegerIds => video.execute(params![account, r.tiktok_id, at]),
             }
             .expect("a video");
@@ -195,6 +211,10 @@ fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
                 ])
                 .expect("a snapshot");
         }
+    }
+    if let Identity::TextIdsIndexAfter = identity {
+        conn.execute_batch("CREATE UNIQUE INDEX identity ON videos(account_id, platform_id)")
+            .expect("the index");
     }
     conn.execute_batch("COMMIT").expect("commit");
     start.elapsed()
@@ -216,19 +236,17 @@ fn benches(c: &mut Criterion) {
         b.iter_custom(|iters| (0..iters).map(|_| store_writes(&path, &rows)).sum());
     });
     for (name, identity) in [
-        ("text", Identity::TextIds),
-        ("integer", Identity::IntegerIds),
+        ("text_ids", Identity::TextIds),
+        ("integer_ids", Identity::IntegerIds),
+        ("text_ids_index_built_after", Identity::TextIdsIndexAfter),
     ] {
-        group.bench_function(
-            format!("minimal_table_{name}_ids_{n}_rows_file_order"),
-            |b| {
-                b.iter_custom(|iters| {
-                    (0..iters)
-                        .map(|_| minimal_table(&path, &rows, identity))
-                        .sum()
-                });
-            },
-        );
+        group.bench_function(format!("minimal_table_{name}_{n}_rows_file_order"), |b| {
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| minimal_table(&path, &rows, identity))
+                    .sum()
+            });
+        });
     }
     rows.sort_by(|a, b| (a.account, &a.platform_id).cmp(&(b.account, &b.platform_id)));
     group.bench_function(format!("store_writes_{n}_rows_sorted"), |b| {

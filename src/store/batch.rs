@@ -1,11 +1,14 @@
 //! A batch: many writes in one transaction, for the demo and for imports. Either the whole
 //! batch lands or nothing does (dropping the batch without [`Batch::commit`] rolls back).
 
+use std::cell::RefCell;
+
 use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::convert::{to_list, to_unix};
 use super::open::{CACHE_KIB, IMPORT_CACHE_KIB};
+use super::video_identities::{self, VideoIdentities};
 use super::{
     Change, Store, StoreError, VideoWrites, analytics, drafts, import_log, plan, trends, videos,
 };
@@ -18,6 +21,8 @@ use crate::domain::{
 /// Writes that commit together.
 pub struct Batch<'a> {
     tx: Transaction<'a>,
+    /// While a big import has set the identity index aside: every video by its identity.
+    identities: Option<RefCell<VideoIdentities>>,
     /// Declared after `tx`, so it is dropped after the transaction ends.
     _settings_back: Option<ImportSettingsBack<'a>>,
 }
@@ -43,6 +48,7 @@ impl Store {
             tx: self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            identities: None,
             _settings_back: None,
         })
     }
@@ -60,15 +66,54 @@ impl Store {
         conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
         Ok(Batch {
             tx: Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?,
+            identities: None,
             _settings_back: Some(settings_back),
         })
     }
 }
 
+/// An import at least this big sets the identity index aside when the workspace stores no more
+/// videos than it brings: building the index again afterwards then costs less than keeping it
+/// in step row by row.
+const SET_ASIDE_FROM_VIDEOS: u64 = 10_000;
+
 impl Batch<'_> {
-    /// Makes every write of the batch permanent.
+    /// Tells the batch how many videos the import may bring (an estimate from its files'
+    /// sizes). When that is many, and at least as many as the workspace stores, the identity
+    /// index is set aside until the batch commits (see [`VideoIdentities`]). Call before any
+    /// write and any [part](Self::begin_part).
+    pub fn expect_videos(&mut self, videos: u64) -> Result<(), StoreError> {
+        if self.identities.is_some() || videos < SET_ASIDE_FROM_VIDEOS {
+            return Ok(());
+        }
+        // The highest id is a close upper bound of the count, read from the tree's last page.
+        let stored: i64 =
+            self.tx
+                .query_row("SELECT coalesce(max(id), 0) FROM videos", [], |r| r.get(0))?;
+        if videos >= stored.max(0) as u64 {
+            self.identities = Some(RefCell::new(VideoIdentities::set_index_aside(&self.tx)?));
+            // Rows are now appended in order: the big cache for random inserts is not needed.
+            self.tx.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        }
+        Ok(())
+    }
+
+    /// True while the identity index is set aside.
+    pub fn identity_index_set_aside(&self) -> bool {
+        self.identities.is_some()
+    }
+
+    /// Makes every write of the batch permanent (building the identity index again first, when
+    /// it was set aside).
     pub fn commit(self) -> Result<(), StoreError> {
-        let Batch { tx, _settings_back } = self;
+        let Batch {
+            tx,
+            identities,
+            _settings_back,
+        } = self;
+        if identities.is_some() {
+            video_identities::restore_index(&tx)?;
+        }
         tx.commit()?;
         drop(_settings_back);
         Ok(())
@@ -87,9 +132,13 @@ impl Batch<'_> {
 
     /// Undoes every write since [`begin_part`](Self::begin_part).
     pub fn undo_part(&self) -> Result<(), StoreError> {
-        Ok(self
-            .tx
-            .execute_batch("ROLLBACK TO batch_part; RELEASE batch_part")?)
+        self.tx
+            .execute_batch("ROLLBACK TO batch_part; RELEASE batch_part")?;
+        if let Some(known) = &self.identities {
+            // The videos of the undone part are gone again.
+            *known.borrow_mut() = VideoIdentities::read(&self.tx)?;
+        }
+        Ok(())
     }
 
     pub fn add_account(&self, a: &NewAccount) -> Result<AccountId, StoreError> {
@@ -178,12 +227,12 @@ impl Batch<'_> {
     /// Finds or inserts a video, filling in fields it did not know; returns its id and what
     /// changed.
     pub fn upsert_video(&self, v: &Video) -> Result<(VideoId, Change), StoreError> {
-        videos::upsert_video(&self.tx, &v.into())
+        self.video_writes()?.upsert(&v.into())
     }
 
     /// Statements for writing many videos and snapshots (an import's rows).
     pub fn video_writes(&self) -> Result<VideoWrites<'_>, StoreError> {
-        VideoWrites::new(&self.tx)
+        VideoWrites::new(&self.tx, self.identities.as_ref())
     }
 
     /// The id of a stored video of the account, if any.
@@ -192,7 +241,7 @@ impl Batch<'_> {
         account: AccountId,
         platform_id: &str,
     ) -> Result<Option<VideoId>, StoreError> {
-        videos::find_video(&self.tx, account, platform_id)
+        self.video_writes()?.find(account, platform_id)
     }
 
     /// The live account with this handle, if any.

@@ -27,6 +27,7 @@ mod status_counts;
 mod subcultures;
 mod team_log;
 mod trends;
+mod video_identities;
 mod video_reads;
 mod videos;
 

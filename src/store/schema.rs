@@ -18,6 +18,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
     include_str!("schema_v6.sql"),
+    include_str!("schema_v7.sql"),
 ];
 
 /// The schema version this build writes.
@@ -27,7 +28,20 @@ pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 /// write lock from its first read: the version it starts from cannot change under it.
 /// Returns the version found. A version newer than `steps` is left alone (the caller refuses
 /// it before writing).
+///
+/// Foreign-key enforcement is off while the steps run (SQLite's way to rebuild a table: with
+/// it on, dropping the old `videos` would delete every snapshot; the rebuilt table keeps every
+/// row's id, so what referred to it still does). Enforcement is on again afterwards, however
+/// the migration ended.
 pub(crate) fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<u32, StoreError> {
+    // SQLite ignores this pragma inside a transaction, so it comes first and last.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let migrated = migrate_unenforced(conn, steps);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrated
+}
+
+fn migrate_unenforced(conn: &mut Connection, steps: &[&str]) -> Result<u32, StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let from = found as usize;
@@ -107,6 +121,78 @@ mod tests {
             [],
         );
         assert!(second.is_err(), "a second entry for one draft is refused");
+    }
+
+    #[test]
+    fn version_7_names_the_identity_index_and_keeps_every_video_and_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.sqlite");
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrate(&mut conn, &MIGRATIONS[..6]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
+                 VALUES ('knitwit', 'Knitwit', 'UTC', '', '', 0);
+             INSERT INTO drafts (id, account_id, created_at, updated_at) VALUES (7, 1, 0, 0);
+             INSERT INTO videos (id, account_id, platform_id, posted_at, caption, draft_id, shared_seq)
+                 VALUES (40, 1, '7001', 100, 'Gordijn', 7, 3);
+             INSERT INTO video_snapshots (video_id, captured_at, views) VALUES (40, 200, 12), (40, 300, 15);",
+        )
+        .unwrap();
+        drop(conn);
+
+        let store = crate::store::Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        let videos = store.videos(crate::domain::AccountId(1)).unwrap();
+        assert_eq!(videos.len(), 1);
+        assert_eq!(videos[0].video.caption, "Gordijn");
+        assert_eq!(
+            videos[0].snapshots.len(),
+            2,
+            "no snapshot deleted by the rebuild"
+        );
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let (draft, seq): (i64, i64) = conn
+            .query_row(
+                "SELECT draft_id, shared_seq FROM videos WHERE id = 40",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((draft, seq), (7, 3));
+        let indexes: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'videos'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(indexes, ["videos_identity"]);
+        // Enforcement is back on: a snapshot of no video is refused, and deleting the video
+        // still takes its snapshots along.
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        assert!(
+            store
+                .conn
+                .execute(
+                    "INSERT INTO video_snapshots (video_id, captured_at, views) VALUES (99, 1, 1)",
+                    []
+                )
+                .is_err()
+        );
+        store
+            .conn
+            .execute("DELETE FROM videos WHERE id = 40", [])
+            .unwrap();
+        let left: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM video_snapshots", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
     }
 
     #[test]

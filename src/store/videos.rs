@@ -1,10 +1,12 @@
 //! Posted videos and their count snapshots (one per import that saw the video).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
 use super::convert::{instant, to_list, to_unix, write_list};
+use super::video_identities::VideoIdentities;
 use super::{Change, Store, StoreError};
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
 
@@ -59,31 +61,56 @@ impl<'a> From<&'a Video> for VideoFields<'a> {
 
 /// The statements a stream of video writes reuses: prepared once for a whole import rather
 /// than looked up in the statement cache for every row, with one reused buffer for the
-/// hashtag list.
+/// hashtag list. While a big import has set the identity index aside, videos are found by
+/// their identity in memory ([`VideoIdentities`]) instead of through the index.
 pub struct VideoWrites<'c> {
     conn: &'c rusqlite::Connection,
     insert: rusqlite::CachedStatement<'c>,
     snapshot: rusqlite::CachedStatement<'c>,
+    identities: Option<&'c RefCell<VideoIdentities>>,
     hashtags: String,
 }
 
 impl<'c> VideoWrites<'c> {
-    pub(crate) fn new(conn: &'c rusqlite::Connection) -> Result<Self, StoreError> {
+    /// The statements on `conn`; `identities` when the identity index is set aside.
+    pub(crate) fn new(
+        conn: &'c rusqlite::Connection,
+        identities: Option<&'c RefCell<VideoIdentities>>,
+    ) -> Result<Self, StoreError> {
+        let columns =
+            "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
+                 sound, link, allow_duet, allow_stitch, allow_comments)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+        let insert = match identities {
+            // Known to be new: the lookup in memory said so.
+            Some(_) => conn.prepare_cached(columns)?,
+            None => conn.prepare_cached(&format!(
+                "{columns} ON CONFLICT (account_id, platform_id) DO NOTHING"
+            ))?,
+        };
         Ok(VideoWrites {
             conn,
-            insert: conn.prepare_cached(
-                "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
-                     sound, link, allow_duet, allow_stitch, allow_comments)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT (account_id, platform_id) DO NOTHING",
-            )?,
+            insert,
             snapshot: conn.prepare_cached(
                 "INSERT OR IGNORE INTO video_snapshots
                      (video_id, captured_at, views, likes, comments, shares, saves, avg_watch_s, full_watch_rate)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?,
+            identities,
             hashtags: String::new(),
         })
+    }
+
+    /// The id of the account's stored video with this TikTok id, if any.
+    pub fn find(
+        &self,
+        account: AccountId,
+        platform_id: &str,
+    ) -> Result<Option<VideoId>, StoreError> {
+        match self.identities {
+            Some(known) => Ok(known.borrow().get(account, platform_id)),
+            None => find_video(self.conn, account, platform_id),
+        }
     }
 
     /// Finds the video by account and platform id, or inserts it. Fields an existing video
@@ -91,6 +118,13 @@ impl<'c> VideoWrites<'c> {
     /// the Duet/Stitch/comment settings take the newer known value. Returns the id and the
     /// change.
     pub fn upsert(&mut self, v: &VideoFields<'_>) -> Result<(VideoId, Change), StoreError> {
+        let stored = match self.identities {
+            Some(known) => known.borrow().get(v.account, v.platform_id),
+            None => None,
+        };
+        if let Some(id) = stored {
+            return merge_video(self.conn, Stored::Id(id), v);
+        }
         // A new video (the usual case in a big import) is one statement; a stored one is merged.
         self.hashtags.clear();
         write_list(v.hashtags, &mut self.hashtags);
@@ -107,10 +141,14 @@ impl<'c> VideoWrites<'c> {
             v.allow_stitch,
             v.allow_comments
         ])?;
-        if inserted > 0 {
-            return Ok((VideoId(self.conn.last_insert_rowid()), Change::Added));
+        if inserted == 0 {
+            return merge_video(self.conn, Stored::Identity, v);
         }
-        merge_video(self.conn, v)
+        let id = VideoId(self.conn.last_insert_rowid());
+        if let Some(known) = self.identities {
+            known.borrow_mut().note(v.account, v.platform_id, id);
+        }
+        Ok((id, Change::Added))
     }
 
     /// Adds a snapshot; a second snapshot at the same instant is ignored (re-imports change
@@ -136,12 +174,21 @@ pub(crate) fn upsert_video(
     conn: &rusqlite::Connection,
     v: &VideoFields<'_>,
 ) -> Result<(VideoId, Change), StoreError> {
-    VideoWrites::new(conn)?.upsert(v)
+    VideoWrites::new(conn, None)?.upsert(v)
+}
+
+/// How [`merge_video`] finds the stored video.
+enum Stored {
+    /// By its id (found in memory).
+    Id(VideoId),
+    /// By its account and TikTok id, through the identity index.
+    Identity,
 }
 
 /// Merges `v` into the account's stored video of the same platform id.
 fn merge_video(
     conn: &rusqlite::Connection,
+    stored: Stored,
     v: &VideoFields<'_>,
 ) -> Result<(VideoId, Change), StoreError> {
     type Known = (
@@ -155,15 +202,32 @@ fn merge_video(
         Option<bool>,
         Option<bool>,
     );
-    // Not inserted: the account already has the video.
-    let (id, caption, hashtags, duration, sound, link, duet, stitch, comments): Known = conn
-        .prepare_cached(
-            "SELECT id, caption, hashtags, duration_s, sound, link, allow_duet, allow_stitch, allow_comments
-             FROM videos WHERE account_id = ?1 AND platform_id = ?2",
-        )?
-        .query_row(params![v.account.0, v.platform_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
-        })?;
+    // The account already has the video.
+    const KNOWN: &str = "SELECT id, caption, hashtags, duration_s, sound, link, allow_duet, allow_stitch, allow_comments FROM videos";
+    let known = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Known> {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+        ))
+    };
+    let (id, caption, hashtags, duration, sound, link, duet, stitch, comments): Known = match stored
+    {
+        Stored::Id(id) => conn
+            .prepare_cached(&format!("{KNOWN} WHERE id = ?1"))?
+            .query_row([id.0], known)?,
+        Stored::Identity => conn
+            .prepare_cached(&format!(
+                "{KNOWN} WHERE account_id = ?1 AND platform_id = ?2"
+            ))?
+            .query_row(params![v.account.0, v.platform_id], known)?,
+    };
     let merged: Known = (
         id,
         if caption.is_empty() {
@@ -216,7 +280,7 @@ pub(crate) fn find_video(
 
 /// [`VideoWrites::add_snapshot`] for one snapshot.
 pub(crate) fn add_snapshot(conn: &rusqlite::Connection, s: &Snapshot) -> Result<bool, StoreError> {
-    VideoWrites::new(conn)?.add_snapshot(s)
+    VideoWrites::new(conn, None)?.add_snapshot(s)
 }
 
 impl Store {

@@ -124,8 +124,8 @@ fn connect(path: &Path, steps: &[&str], new: bool) -> Result<Connection, StoreEr
     }
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    // Foreign keys are enforced from here on (the migration turns them on when it ends).
     let found = super::schema::migrate(&mut conn, steps)?;
     if found > steps.len() as u32 {
         return Err(StoreError::NewerVersion {

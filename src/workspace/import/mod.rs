@@ -133,7 +133,8 @@ impl Workspace {
         progress: &dyn Progress,
     ) -> Result<PreparedImport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
-        let batch = self.store_mut().import_batch()?;
+        let mut batch = self.store_mut().import_batch()?;
+        batch.expect_videos(expected_videos(paths))?;
         let (report, hashes) =
             write_files(&batch, paths, &options, progress, "Reading and checking")?;
         drop(batch); // rolled back: the preview writes nothing
@@ -158,7 +159,8 @@ impl Workspace {
     ) -> Result<ImportReport, WorkspaceError> {
         progress.step(0.0, "Reading files")?;
         self.analytics_changed()?;
-        let batch = self.store_mut().import_batch()?;
+        let mut batch = self.store_mut().import_batch()?;
+        batch.expect_videos(expected_videos(paths))?;
         let (mut report, hashes) = write_files(&batch, paths, &options, progress, "Importing")?;
         if report.has_problems() && !options.skip_bad_rows {
             drop(batch); // rolled back: a refused import writes nothing
@@ -190,7 +192,8 @@ impl Workspace {
         progress: &dyn Progress,
     ) -> Result<PreparedImport, WorkspaceError> {
         let hashes = file_hashes(paths);
-        let batch = self.store_mut().import_batch()?;
+        let mut batch = self.store_mut().import_batch()?;
+        batch.expect_videos(collected.videos.len() as u64)?;
         let mut report = write_records(&batch, &collected, &options, progress)?;
         drop(batch); // rolled back: the preview writes nothing
         report.errors = errors;
@@ -215,7 +218,11 @@ impl Workspace {
         }
         let options = &prepared.options;
         self.analytics_changed()?;
-        let batch = self.store_mut().import_batch()?;
+        let mut batch = self.store_mut().import_batch()?;
+        batch.expect_videos(match &prepared.source {
+            Source::Files(paths) => expected_videos(paths),
+            Source::Records(collected) => collected.videos.len() as u64,
+        })?;
         let (mut report, hashes) = match &prepared.source {
             Source::Files(paths) => {
                 let (report, hashes) = write_files(&batch, paths, options, progress, "Writing")?;
@@ -246,6 +253,23 @@ impl Workspace {
         self.share_import()?;
         Ok(report)
     }
+}
+
+/// How many videos the files at `paths` may hold, at most about: their bytes (a folder's
+/// files' too) over the fewest a history row takes. A big import of new videos writes them
+/// faster with the identity index set aside ([`Batch::expect_videos`]).
+fn expected_videos(paths: &[PathBuf]) -> u64 {
+    /// The fewest bytes a history row with an id, a link and counts takes.
+    const ROW_BYTES: u64 = 100;
+    let size = |path: &std::path::Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    let bytes: u64 = paths
+        .iter()
+        .map(|path| match std::fs::read_dir(path) {
+            Ok(entries) => entries.flatten().map(|e| size(&e.path())).sum(),
+            Err(_) => size(path),
+        })
+        .sum();
+    bytes / ROW_BYTES
 }
 
 /// Logs every file of a committing import, with its content hash.

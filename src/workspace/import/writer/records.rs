@@ -14,7 +14,7 @@ use crate::io::{
     TrendRecord, VideoRecord,
 };
 use crate::stable_hash::hash_parts;
-use crate::store::{Batch, Change, StoreError, VideoFields, VideoWrites};
+use crate::store::{Change, StoreError, VideoFields, VideoWrites};
 use crate::workspace::WorkspaceError;
 use crate::workspace::draft_import::{DraftRow, store_draft};
 use crate::workspace::forecasting::{known_posts_key, top_posts_key};
@@ -149,7 +149,7 @@ impl Writer<'_, '_> {
         let Some(writes) = self.videos.as_mut() else {
             return Ok(());
         };
-        match store_video(self.batch, writes, account, v, enrichment)? {
+        match store_video(writes, account, v, enrichment)? {
             Ok(change) => self.count(file).count(change),
             Err(reason) => self.reject_write(file, v.line, reason),
         }
@@ -227,7 +227,6 @@ fn derived_id(parts: &[&str]) -> String {
 
 /// Stores one video record; `Err(reason)` rejects the row.
 fn store_video(
-    batch: &Batch<'_>,
     writes: &mut VideoWrites<'_>,
     account: AccountId,
     v: &VideoRecord,
@@ -248,7 +247,7 @@ fn store_video(
     };
     // Only enrichment and a missing post time need to know whether the video is stored.
     let existing = if enrichment_only || v.posted_at.is_none() {
-        batch.find_video(account, platform_id)?
+        writes.find(account, platform_id)?
     } else {
         None
     };

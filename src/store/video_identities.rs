@@ -1,0 +1,267 @@
+//! Videos known by their identity (account and TikTok id) in memory, while a big import has set
+//! the `videos_identity` index aside: SQLite then appends rows without keeping that index in
+//! step, and builds it once, sorted, before the import commits (about half the work of a
+//! million inserts into it in random order). Meanwhile every lookup by identity comes here.
+//!
+//! TikTok's ids are digits that fit 64 bits: those are kept as numbers (24 bytes a video);
+//! anything else (ids Scrollstop derives for rows without one) as text.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::StoreError;
+use crate::domain::{AccountId, VideoId};
+
+/// The index a big import sets aside (schema 7).
+const INDEX: &str = "videos_identity";
+
+/// Every stored video's id by its identity.
+#[derive(Debug, Default)]
+pub(crate) struct VideoIdentities {
+    numeric: HashMap<(i64, u64), i64>,
+    other: HashMap<(i64, Box<str>), i64>,
+}
+
+/// `id` as a number when it is written the way a number is (no leading zero): only then does
+/// the number give back the same text.
+fn as_number(id: &str) -> Option<u64> {
+    let digits = !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit());
+    if !digits || (id.len() > 1 && id.starts_with('0')) {
+        return None;
+    }
+    id.parse().ok()
+}
+
+impl VideoIdentities {
+    /// Drops the identity index inside the caller's transaction and reads every stored video's
+    /// identity. The index comes back with [`restore_index`]; a rollback brings it back too.
+    pub(crate) fn set_index_aside(conn: &Connection) -> Result<Self, StoreError> {
+        conn.execute_batch(&format!("DROP INDEX {INDEX}"))?;
+        Self::read(conn)
+    }
+
+    /// Every stored video's identity, read again (after part of a batch was undone).
+    pub(crate) fn read(conn: &Connection) -> Result<Self, StoreError> {
+        let mut known = VideoIdentities::default();
+        let mut stmt = conn.prepare("SELECT id, account_id, platform_id FROM videos")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let account: i64 = row.get(1)?;
+            let platform_id = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            known.note(AccountId(account), platform_id, VideoId(id));
+        }
+        Ok(known)
+    }
+
+    /// The id of the account's video with this TikTok id, if stored.
+    pub(crate) fn get(&self, account: AccountId, platform_id: &str) -> Option<VideoId> {
+        match as_number(platform_id) {
+            Some(number) => self.numeric.get(&(account.0, number)),
+            None => self.other.get(&(account.0, Box::from(platform_id))),
+        }
+        .copied()
+        .map(VideoId)
+    }
+
+    /// Notes a video just stored.
+    pub(crate) fn note(&mut self, account: AccountId, platform_id: &str, id: VideoId) {
+        match as_number(platform_id) {
+            Some(number) => self.numeric.insert((account.0, number), id.0),
+            None => self.other.insert((account.0, Box::from(platform_id)), id.0),
+        };
+    }
+}
+
+/// Builds the identity index again, before the import's transaction commits. Fails (and the
+/// commit with it) if two stored videos share an identity, which the lookups here prevent.
+pub(crate) fn restore_index(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(&format!(
+        "CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id)"
+    ))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{NewAccount, Snapshot, Video};
+    use crate::store::{Change, Store};
+
+    fn workspace() -> (tempfile::TempDir, Store, AccountId) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
+        let account = store
+            .add_account(&NewAccount {
+                handle: "knitwit".parse().unwrap(),
+                display_name: String::new(),
+                time_zone: chrono_tz::UTC,
+                region: String::new(),
+                language: String::new(),
+            })
+            .unwrap();
+        (dir, store, account)
+    }
+
+    fn video(account: AccountId, platform_id: &str, caption: &str) -> Video {
+        Video {
+            id: VideoId(0),
+            account,
+            platform_id: platform_id.to_string(),
+            posted_at: chrono::DateTime::from_timestamp(1_740_000_000, 0).unwrap(),
+            caption: caption.to_string(),
+            hashtags: vec!["knitting".into()],
+            duration_s: None,
+            sound: None,
+            link: None,
+            allow_duet: None,
+            allow_stitch: None,
+            allow_comments: None,
+        }
+    }
+
+    fn index_exists(store: &Store) -> bool {
+        store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                [INDEX],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap()
+            == 1
+    }
+
+    #[test]
+    fn a_big_import_finds_its_own_and_stored_videos_without_the_index_and_builds_it_back() {
+        let (_dir, mut store, account) = workspace();
+        let (stored, _) = {
+            let batch = store.import_batch().unwrap();
+            let stored = batch.upsert_video(&video(account, "7001", "")).unwrap();
+            batch.commit().unwrap();
+            stored
+        };
+        let mut batch = store.import_batch().unwrap();
+        batch.expect_videos(50_000).unwrap();
+        assert!(batch.identity_index_set_aside());
+        let mut writes = batch.video_writes().unwrap();
+        // A stored video is found and merged: its empty caption is filled in.
+        let (again, change) = writes
+            .upsert(&(&video(account, "7001", "Gordijn")).into())
+            .unwrap();
+        assert_eq!((again, change), (stored, Change::Updated));
+        // A new one is inserted once; the second row of it in the same import merges.
+        let (new, change) = writes
+            .upsert(&(&video(account, "007", "x")).into())
+            .unwrap();
+        assert_eq!(change, Change::Added);
+        let (same, change) = writes
+            .upsert(&(&video(account, "007", "x")).into())
+            .unwrap();
+        assert_eq!((same, change), (new, Change::Unchanged));
+        assert_eq!(writes.find(account, "007").unwrap(), Some(new));
+        assert_eq!(writes.find(account, "7").unwrap(), None);
+        let snapshot = Snapshot {
+            video: new,
+            captured_at: chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap(),
+            views: 10,
+            likes: None,
+            comments: None,
+            shares: None,
+            saves: None,
+            avg_watch_s: None,
+            full_watch_rate: None,
+        };
+        assert!(writes.add_snapshot(&snapshot).unwrap());
+        drop(writes);
+        batch.commit().unwrap();
+
+        assert!(
+            index_exists(&store),
+            "the index is built back before the commit"
+        );
+        let videos = store.videos(account).unwrap();
+        let captions: Vec<(&str, &str, usize)> = videos
+            .iter()
+            .map(|v| {
+                (
+                    v.video.platform_id.as_str(),
+                    v.video.caption.as_str(),
+                    v.snapshots.len(),
+                )
+            })
+            .collect();
+        assert_eq!(captions, [("7001", "Gordijn", 0), ("007", "x", 1)]);
+        // The index keeps identities unique again.
+        let twice = store.conn.execute(
+            "INSERT INTO videos (account_id, platform_id, posted_at) VALUES (?1, '007', 0)",
+            [account.0],
+        );
+        assert!(twice.is_err());
+    }
+
+    #[test]
+    fn a_dropped_import_leaves_the_index_and_an_undone_file_its_videos_unknown() {
+        let (_dir, mut store, account) = workspace();
+        {
+            let mut batch = store.import_batch().unwrap();
+            batch.expect_videos(50_000).unwrap();
+            batch.begin_part().unwrap();
+            batch.upsert_video(&video(account, "1", "undone")).unwrap();
+            batch.undo_part().unwrap();
+            assert_eq!(batch.find_video(account, "1").unwrap(), None);
+            let (_, change) = batch.upsert_video(&video(account, "1", "kept")).unwrap();
+            assert_eq!(change, Change::Added, "the undone video is new again");
+            // dropped without a commit: rolled back
+        }
+        assert!(index_exists(&store), "the rollback brings the index back");
+        assert!(store.videos(account).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_small_import_or_a_big_workspace_keeps_the_index() {
+        let (_dir, mut store, account) = workspace();
+        let mut batch = store.import_batch().unwrap();
+        batch.expect_videos(9_999).unwrap();
+        assert!(
+            !batch.identity_index_set_aside(),
+            "too small to be worth it"
+        );
+        for i in 0..20_000 {
+            batch
+                .upsert_video(&video(account, &i.to_string(), ""))
+                .unwrap();
+        }
+        batch.commit().unwrap();
+        let mut batch = store.import_batch().unwrap();
+        batch.expect_videos(19_000).unwrap();
+        assert!(
+            !batch.identity_index_set_aside(),
+            "the workspace stores more than the import brings"
+        );
+        batch.expect_videos(20_000).unwrap();
+        assert!(batch.identity_index_set_aside());
+        assert_eq!(
+            batch.find_video(account, "19999").unwrap().map(|v| v.0),
+            Some(20_000)
+        );
+    }
+
+    #[test]
+    fn ids_with_leading_zeros_or_letters_stay_text() {
+        assert_eq!(as_number("7471985734489755000"), Some(7471985734489755000));
+        assert_eq!(as_number("0"), Some(0));
+        assert_eq!(as_number("007"), None);
+        assert_eq!(as_number("derived-00ab"), None);
+        assert_eq!(as_number("99999999999999999999"), None);
+        let mut known = VideoIdentities::default();
+        known.note(AccountId(1), "7", VideoId(10));
+        known.note(AccountId(1), "007", VideoId(11));
+        known.note(AccountId(2), "7", VideoId(12));
+        assert_eq!(known.get(AccountId(1), "7"), Some(VideoId(10)));
+        assert_eq!(known.get(AccountId(1), "007"), Some(VideoId(11)));
+        assert_eq!(known.get(AccountId(2), "7"), Some(VideoId(12)));
+        assert_eq!(known.get(AccountId(2), "007"), None);
+    }
+}
