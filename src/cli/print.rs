@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::checks::tally;
 use crate::domain::Account;
-use crate::text::plural;
+use crate::text::{plural, thousands};
 use crate::workspace::{CheckedDraft, ImportReport, VideoWithSnapshots, WorkspaceInfo};
 
 pub(super) fn print_checked(
@@ -49,6 +49,19 @@ pub(super) fn print_checked(
     Ok(())
 }
 
+/// How many accounts a line of the import's report names before "and N more".
+const SHOWN: usize = 5;
+
+/// The first [`SHOWN`] of `names` and how many more: a file going to 2,000 accounts stays one
+/// short line.
+fn first_few(names: &[String]) -> String {
+    let shown = names[..names.len().min(SHOWN)].join(", ");
+    match names.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => format!("{shown} and {} more", thousands(more as i64)),
+    }
+}
+
 pub(super) fn print_import(
     report: &ImportReport,
     dry_run: bool,
@@ -73,7 +86,7 @@ pub(super) fn print_import(
             s.encoding,
             match f.accounts.as_slice() {
                 [] => "no account".to_string(),
-                accounts => accounts.join(", "),
+                accounts => first_few(accounts),
             },
             f.changes.describe()
         )?;
@@ -81,8 +94,18 @@ pub(super) fn print_import(
             writeln!(out, "    note: {note}")?;
         }
     }
-    for a in &report.new_accounts {
-        writeln!(out, "New account {a} (set its time zone in Settings).")?;
+    match report.new_accounts.as_slice() {
+        few if few.len() <= SHOWN => {
+            for a in few {
+                writeln!(out, "New account {a} (set its time zone in Settings).")?;
+            }
+        }
+        many => writeln!(
+            out,
+            "{} new accounts: {} (set their time zones in Settings).",
+            thousands(many.len() as i64),
+            first_few(many)
+        )?,
     }
     for e in &report.errors {
         writeln!(out, "refused: {e}")?;
@@ -180,4 +203,65 @@ pub(super) fn print_info(info: &WorkspaceInfo, out: &mut dyn Write) -> std::io::
         writeln!(out, "{name:<16}{n}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{ChangeCounts, FileReport};
+
+    fn handles(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("@creator.{i}")).collect()
+    }
+
+    fn printed(accounts: usize, new: usize) -> String {
+        let report = ImportReport {
+            files: vec![FileReport {
+                summary: crate::io::FileSummary {
+                    file: "history.csv".into(),
+                    kind: crate::io::ReportKind::GenericHistory,
+                    encoding: "UTF-8".into(),
+                    account_hint: None,
+                    export_date: None,
+                    export_date_source: None,
+                    first_date: None,
+                    last_date: None,
+                    rows: 0,
+                    skipped: 0,
+                    rejected: 0,
+                    notes: Vec::new(),
+                    post_list: None,
+                },
+                accounts: handles(accounts),
+                changes: ChangeCounts::default(),
+            }],
+            rejected: Vec::new(),
+            errors: Vec::new(),
+            new_accounts: handles(new),
+            drafts: Vec::new(),
+            committed: true,
+        };
+        let mut out = Vec::new();
+        print_import(&report, false, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_file_of_many_accounts_names_the_first_few_and_counts_the_rest() {
+        let text = printed(2000, 2000);
+        assert!(text.contains(
+            "-> @creator.0, @creator.1, @creator.2, @creator.3, @creator.4 and 1,995 more: "
+        ));
+        assert!(text.contains("2,000 new accounts: @creator.0, @creator.1, @creator.2, @creator.3, @creator.4 and 1,995 more (set their time zones in Settings)."));
+        assert!(!text.contains("@creator.5,"));
+        assert_eq!(text.lines().count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_few_accounts_are_all_named() {
+        let text = printed(2, 2);
+        assert!(text.contains("-> @creator.0, @creator.1: "));
+        assert!(text.contains("New account @creator.1 (set its time zone in Settings)."));
+        assert!(!text.contains("more"));
+    }
 }
