@@ -99,7 +99,8 @@ impl Batch<'_> {
     }
 
     /// True while the identity index is set aside.
-    pub fn identity_index_set_aside(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn identity_index_set_aside(&self) -> bool {
         self.identities.is_some()
     }
 
@@ -233,15 +234,6 @@ impl Batch<'_> {
     /// Statements for writing many videos and snapshots (an import's rows).
     pub fn video_writes(&self) -> Result<VideoWrites<'_>, StoreError> {
         VideoWrites::new(&self.tx, self.identities.as_ref())
-    }
-
-    /// The id of a stored video of the account, if any.
-    pub fn find_video(
-        &self,
-        account: AccountId,
-        platform_id: &str,
-    ) -> Result<Option<VideoId>, StoreError> {
-        self.video_writes()?.find(account, platform_id)
     }
 
     /// The live account with this handle, if any.

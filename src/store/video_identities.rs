@@ -239,7 +239,10 @@ mod tests {
             batch.begin_part().unwrap();
             batch.upsert_video(&video(account, "1", "undone")).unwrap();
             batch.undo_part().unwrap();
-            assert_eq!(batch.find_video(account, "1").unwrap(), None);
+            assert_eq!(
+                batch.video_writes().unwrap().find(account, "1").unwrap(),
+                None
+            );
             let (_, change) = batch.upsert_video(&video(account, "1", "kept")).unwrap();
             assert_eq!(change, Change::Added, "the undone video is new again");
             // dropped without a commit: rolled back
@@ -272,7 +275,12 @@ mod tests {
         batch.expect_videos(20_000).unwrap();
         assert!(batch.identity_index_set_aside());
         assert_eq!(
-            batch.find_video(account, "19999").unwrap().map(|v| v.0),
+            batch
+                .video_writes()
+                .unwrap()
+                .find(account, "19999")
+                .unwrap()
+                .map(|v| v.0),
             Some(20_000)
         );
     }
