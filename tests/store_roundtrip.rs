@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use scrollstop::domain::*;
-use scrollstop::store::{LATEST_VERSION, Store};
+use scrollstop::store::{Change, LATEST_VERSION, Store};
 
 fn new_account(handle: &str) -> NewAccount {
     NewAccount {
@@ -361,5 +361,115 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
     assert_eq!(
         (counts.videos, counts.video_snapshots, counts.trend_captures),
         (1, 3, 1)
+    );
+}
+
+#[test]
+fn a_canonical_link_is_stored_short_and_read_back_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("w.sqlite");
+    let mut store = Store::open(&path).expect("opens");
+    let account = store
+        .add_account(&new_account("fernandfable"))
+        .expect("account");
+    let posted = Utc
+        .with_ymd_and_hms(2025, 9, 4, 1, 8, 27)
+        .single()
+        .expect("posted");
+    let video = |id: &str, link: Option<&str>| Video {
+        id: VideoId(0),
+        account,
+        platform_id: id.into(),
+        posted_at: posted,
+        caption: String::new(),
+        hashtags: Vec::new(),
+        duration_s: None,
+        sound: None,
+        link: link.map(str::to_string),
+        allow_duet: None,
+        allow_stitch: None,
+        allow_comments: None,
+    };
+    let canonical = "https://www.tiktok.com/@fernandfable/video/7546034661705796877";
+    let with_query = "https://www.tiktok.com/@fernandfable/video/7546034661705796878?lang=en";
+    let someone_else = "https://www.tiktok.com/@knitwit/video/7546034661705796879";
+    let videos = [
+        video("7546034661705796877", Some(canonical)),
+        video("7546034661705796878", Some(with_query)),
+        video("7546034661705796879", Some(someone_else)),
+        video("7546034661705796880", None),
+    ];
+    let items: Vec<(Video, Vec<Snapshot>)> = videos.iter().map(|v| (v.clone(), vec![])).collect();
+    store.add_videos(&items).expect("videos");
+    drop(store);
+
+    let raw = rusqlite::Connection::open(&path).expect("the file");
+    let stored: Vec<Option<String>> = raw
+        .prepare("SELECT link FROM videos ORDER BY platform_id")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("links");
+    assert_eq!(
+        stored,
+        vec![
+            Some(String::new()),
+            Some(with_query.to_string()),
+            Some(someone_else.to_string()),
+            None
+        ],
+        "only the canonical link is stored short; NULL still means unknown"
+    );
+    drop(raw);
+
+    let mut store = Store::open(&path).expect("reopens");
+    let expected: Vec<Option<&str>> = videos.iter().map(|v| v.link.as_deref()).collect();
+    let read: Vec<Option<String>> = store
+        .videos(account)
+        .expect("videos")
+        .into_iter()
+        .map(|v| v.video.link)
+        .collect();
+    assert_eq!(
+        read.iter().map(Option::as_deref).collect::<Vec<_>>(),
+        expected
+    );
+    let latest: Vec<Option<String>> = store
+        .videos_with_latest(account)
+        .expect("videos")
+        .into_iter()
+        .map(|v| v.video.link)
+        .collect();
+    assert_eq!(latest, read);
+
+    // Importing the same videos again changes nothing; the unknown link is filled in short.
+    let batch = store.import_batch().expect("a batch");
+    let mut changes = Vec::new();
+    {
+        let mut writes = batch.video_writes().expect("statements");
+        let filled = video(
+            "7546034661705796880",
+            Some("https://www.tiktok.com/@fernandfable/video/7546034661705796880"),
+        );
+        for v in videos[..3].iter().chain([&filled]) {
+            changes.push(writes.upsert(&v.into()).expect("upsert").1);
+        }
+    }
+    batch.commit().expect("commit");
+    assert_eq!(
+        changes,
+        vec![
+            Change::Unchanged,
+            Change::Unchanged,
+            Change::Unchanged,
+            Change::Updated
+        ]
+    );
+    let last = store
+        .videos(account)
+        .expect("videos")
+        .pop()
+        .expect("a video");
+    assert_eq!(
+        last.video.link.as_deref(),
+        Some("https://www.tiktok.com/@fernandfable/video/7546034661705796880")
     );
 }

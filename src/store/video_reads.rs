@@ -35,8 +35,14 @@ pub(super) fn video(row: &Row<'_>) -> rusqlite::Result<Video> {
     })
 }
 
-const VIDEO_COLUMNS: &str = "v.id, v.account_id, v.platform_id, v.posted_at, v.caption, v.hashtags,
-     v.duration_s, v.sound, v.link, v.allow_duet, v.allow_stitch, v.allow_comments";
+/// A video's columns as [`video`] reads them (`v` is the videos table). A canonical link is
+/// stored as `''` (see `videos.rs`) and rebuilt here from the account's handle and TikTok id.
+pub(super) const VIDEO_COLUMNS: &str = "v.id, v.account_id, v.platform_id, v.posted_at,
+     v.caption, v.hashtags, v.duration_s, v.sound,
+     CASE v.link WHEN '' THEN 'https://www.tiktok.com/@' ||
+         (SELECT a.handle FROM accounts a WHERE a.id = v.account_id) || '/video/' || v.platform_id
+         ELSE v.link END,
+     v.allow_duet, v.allow_stitch, v.allow_comments";
 
 impl Store {
     /// The account's videos, oldest post first (as [`Store::videos`]), each with its latest

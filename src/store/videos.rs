@@ -1,9 +1,16 @@
 //! Posted videos and their count snapshots (one per import that saw the video).
+//!
+//! A video's link is stored as `''` when it is the one TikTok gives every video,
+//! `https://www.tiktok.com/@{handle}/video/{TikTok id}`: a third of a history row's bytes, which
+//! a million-row import would otherwise write (and check-point) twice. Reads give the link back
+//! whole ([`VIDEO_COLUMNS`]); `NULL` still means the link is not known.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
+
+use super::video_reads::VIDEO_COLUMNS;
 
 use super::convert::{instant, to_list, to_unix, write_list};
 use super::video_identities::VideoIdentities;
@@ -69,6 +76,19 @@ pub struct VideoWrites<'c> {
     snapshot: rusqlite::CachedStatement<'c>,
     identities: Option<&'c RefCell<VideoIdentities>>,
     hashtags: String,
+    /// Each account's handle, read once, to tell a canonical link.
+    handles: HashMap<AccountId, String>,
+}
+
+/// The prefix of the link TikTok gives every video; the handle, `/video/` and its id follow.
+const LINK_PREFIX: &str = "https://www.tiktok.com/@";
+
+/// Whether `link` is the one TikTok gives the video `platform_id` of `handle`.
+fn is_canonical_link(link: &str, handle: &str, platform_id: &str) -> bool {
+    link.strip_prefix(LINK_PREFIX)
+        .and_then(|rest| rest.strip_prefix(handle))
+        .and_then(|rest| rest.strip_prefix("/video/"))
+        == Some(platform_id)
 }
 
 impl<'c> VideoWrites<'c> {
@@ -98,6 +118,34 @@ impl<'c> VideoWrites<'c> {
             )?,
             identities,
             hashtags: String::new(),
+            handles: HashMap::new(),
+        })
+    }
+
+    /// `v` with its link as stored: `''` for the canonical link.
+    fn as_stored<'v>(&mut self, v: &VideoFields<'v>) -> Result<VideoFields<'v>, StoreError> {
+        let Some(link) = v.link.filter(|l| l.starts_with(LINK_PREFIX)) else {
+            return Ok(*v);
+        };
+        let handle = match self.handles.get(&v.account) {
+            Some(handle) => handle,
+            None => {
+                let handle: String = self
+                    .conn
+                    .prepare_cached("SELECT handle FROM accounts WHERE id = ?1")?
+                    .query_row([v.account.0], |r| r.get(0))
+                    .optional()?
+                    .unwrap_or_default();
+                self.handles.entry(v.account).or_insert(handle)
+            }
+        };
+        Ok(if is_canonical_link(link, handle, v.platform_id) {
+            VideoFields {
+                link: Some(""),
+                ..*v
+            }
+        } else {
+            *v
         })
     }
 
@@ -118,6 +166,7 @@ impl<'c> VideoWrites<'c> {
     /// the Duet/Stitch/comment settings take the newer known value. Returns the id and the
     /// change.
     pub fn upsert(&mut self, v: &VideoFields<'_>) -> Result<(VideoId, Change), StoreError> {
+        let v = &self.as_stored(v)?;
         let stored = match self.identities {
             Some(known) => known.borrow().get(v.account, v.platform_id),
             None => None,
@@ -286,11 +335,10 @@ pub(crate) fn add_snapshot(conn: &rusqlite::Connection, s: &Snapshot) -> Result<
 impl Store {
     /// The account's videos, oldest post first, each with its snapshots.
     pub fn videos(&self, account: AccountId) -> Result<Vec<VideoWithSnapshots>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, account_id, platform_id, posted_at, caption, hashtags, duration_s, sound,
-                 link, allow_duet, allow_stitch, allow_comments
-             FROM videos WHERE account_id = ?1 ORDER BY posted_at, id",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {VIDEO_COLUMNS} FROM videos v WHERE v.account_id = ?1
+             ORDER BY v.posted_at, v.id"
+        ))?;
         let videos = stmt
             .query_map([account.0], super::video_reads::video)?
             .collect::<Result<Vec<_>, _>>()?;
