@@ -10,6 +10,7 @@
 mod months;
 mod placing;
 
+use crate::io::csv_table::trim_cell;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use thiserror::Error;
 
@@ -51,7 +52,7 @@ const MAX_LEN: usize = 64;
 
 /// Reads a date, with or without its year (a time of day after it is ignored).
 pub fn parse_date(text: &str) -> Result<WrittenDate, DateError> {
-    let trimmed = text.trim();
+    let trimmed = trim_cell(text);
     if trimmed.len() > MAX_LEN {
         return Err(not_a_date(text));
     }

@@ -10,6 +10,7 @@
 mod duration;
 mod written;
 
+use crate::io::csv_table::trim_cell;
 use thiserror::Error;
 
 use duration::{clock_seconds, unit_seconds};
@@ -83,7 +84,7 @@ const MAX_LEN: usize = 64;
 
 /// Whether a cell means "no value" (empty, `undefined`, `N/A`, `-`, ...).
 pub fn is_missing(text: &str) -> bool {
-    let text = text.trim();
+    let text = trim_cell(text);
     // Every missing word is short; most cells are not, so they skip the comparisons.
     text.len() <= "undefined".len() && MISSING.iter().any(|m| m.eq_ignore_ascii_case(text))
 }
@@ -104,7 +105,7 @@ pub fn optional<T>(
 /// `3669 videos`, `21.1K videos`, and `Share`/`Like`/`Comment`/`Save` meaning 0. Abbreviated
 /// counts are rounded to the nearest whole number; a bare `1.234` is refused as ambiguous.
 pub fn parse_count(text: &str) -> Result<i64, NumberError> {
-    let trimmed = text.trim();
+    let trimmed = trim_cell(text);
     if let Some(plain) = plain_digits(trimmed) {
         // Most cells are plain digits: read them without the general machinery (same result).
         return plain.parse().map_err(|_| too_large(text));
@@ -134,12 +135,12 @@ pub fn parse_count(text: &str) -> Result<i64, NumberError> {
 /// A decimal number: `31.5`, `1,234.5`, `1.234,5`, `0,59`, `7.4e+18`. A lone `1,234` is refused
 /// as ambiguous (1234 or 1.234).
 pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
-    if let Some(plain) = plain_digits(text.trim()) {
+    if let Some(plain) = plain_digits(trim_cell(text)) {
         return plain
             .parse()
             .map_err(|_| NumberError::NotANumber(short(text)));
     }
-    let written = read(text, text.trim(), Reading::Decimal)?;
+    let written = read(text, trim_cell(text), Reading::Decimal)?;
     let exponent = i64::from(written.exponent) - i64::from(written.fraction_digits);
     let value: f64 = format!("{}e{exponent}", written.mantissa)
         .parse()
@@ -161,7 +162,7 @@ pub struct ParsedId {
 
 /// Reads an id: plain digits (kept as written, any length) or float notation.
 pub fn parse_id(text: &str) -> Result<ParsedId, NumberError> {
-    let trimmed = text.trim();
+    let trimmed = trim_cell(text);
     if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(ParsedId {
             id: trimmed.to_string(),
@@ -186,7 +187,7 @@ pub fn parse_id(text: &str) -> Result<ParsedId, NumberError> {
 
 /// An audience share as a fraction 0..=1: `0.59`, `59%`, `59 %`, `0,59`.
 pub fn parse_share(text: &str) -> Result<f64, NumberError> {
-    let trimmed = text.trim();
+    let trimmed = trim_cell(text);
     let not_a_share = || NumberError::NotAShare(short(text));
     let share = match trimmed.strip_suffix('%') {
         Some(percent) => parse_decimal(percent).map_err(|_| not_a_share())? / 100.0,
@@ -203,7 +204,7 @@ pub fn parse_share(text: &str) -> Result<f64, NumberError> {
 /// `1m 5s`, `2 min`, `PT1M5S`.
 pub fn parse_duration_s(text: &str) -> Result<f32, NumberError> {
     let bad = || NumberError::NotADuration(short(text));
-    let trimmed = text.trim();
+    let trimmed = trim_cell(text);
     if trimmed.is_empty() {
         return Err(NumberError::Empty);
     }

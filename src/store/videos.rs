@@ -167,17 +167,31 @@ impl<'c> VideoWrites<'c> {
     /// change.
     pub fn upsert(&mut self, v: &VideoFields<'_>) -> Result<(VideoId, Change), StoreError> {
         let v = &self.as_stored(v)?;
-        let stored = match self.identities {
-            Some(known) => known.borrow().get(v.account, v.platform_id),
-            None => None,
-        };
-        if let Some(id) = stored {
-            return merge_video(self.conn, Stored::Id(id), v);
+        if let Some(known) = self.identities {
+            // In memory: a new video (the usual case in a big import) is one plain insert.
+            let (id, added) = known
+                .borrow_mut()
+                .find_or_add(v.account, v.platform_id, || {
+                    self.insert_row(v)?;
+                    Ok::<_, StoreError>(VideoId(self.conn.last_insert_rowid()))
+                })?;
+            return if added {
+                Ok((id, Change::Added))
+            } else {
+                merge_video(self.conn, Stored::Id(id), v)
+            };
         }
-        // A new video (the usual case in a big import) is one statement; a stored one is merged.
+        if self.insert_row(v)? == 0 {
+            return merge_video(self.conn, Stored::Identity, v);
+        }
+        Ok((VideoId(self.conn.last_insert_rowid()), Change::Added))
+    }
+
+    /// Inserts `v` as a new row; 0 when the identity index found it stored.
+    fn insert_row(&mut self, v: &VideoFields<'_>) -> Result<usize, StoreError> {
         self.hashtags.clear();
         write_list(v.hashtags, &mut self.hashtags);
-        let inserted = self.insert.execute(params![
+        Ok(self.insert.execute(params![
             v.account.0,
             v.platform_id,
             to_unix(v.posted_at),
@@ -189,15 +203,7 @@ impl<'c> VideoWrites<'c> {
             v.allow_duet,
             v.allow_stitch,
             v.allow_comments
-        ])?;
-        if inserted == 0 {
-            return merge_video(self.conn, Stored::Identity, v);
-        }
-        let id = VideoId(self.conn.last_insert_rowid());
-        if let Some(known) = self.identities {
-            known.borrow_mut().note(v.account, v.platform_id, id);
-        }
-        Ok((id, Change::Added))
+        ])?)
     }
 
     /// Adds a snapshot; a second snapshot at the same instant is ignored (re-imports change

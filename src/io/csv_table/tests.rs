@@ -167,3 +167,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_quick_trim_of_a_cell_is_the_standard_trim() {
+    for cell in [
+        "",
+        " ",
+        "a",
+        "3203",
+        " 3203",
+        "3203 ",
+        "\t11.3K\r",
+        "đan mưa",
+        "mưa ",
+        " 我们",
+        "x\u{a0}",
+        "\u{3000}松弛感\u{3000}",
+        "\u{2003}y",
+        "\u{1f}z",
+        "z\u{7f}",
+        "@creator.0",
+    ] {
+        assert_eq!(super::trim_cell(cell), cell.trim(), "{cell:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_cell_trims_quickly_as_the_standard_trim(cell in "[ \t\u{a0}\u{3000}]{0,2}.{0,6}[ \t\u{a0}\u{3000}]{0,2}") {
+        prop_assert_eq!(super::trim_cell(&cell), cell.trim());
+    }
+}

@@ -181,7 +181,7 @@ fn read_rows(
         kind: ReportKind::GenericHistory,
         encoding: encoding.label().to_string(),
         account_hint: match tally.accounts.len() {
-            1 => tally.accounts.first().cloned(),
+            1 => tally.accounts.iter().next().cloned(),
             _ => None,
         },
         export_date: None,
@@ -245,7 +245,7 @@ fn notes(
         ));
     }
     if tally.accounts.len() > 1 {
-        let names: Vec<&str> = tally.accounts.iter().take(5).map(String::as_str).collect();
+        let names = tally.first_accounts(5);
         let more = tally.accounts.len().saturating_sub(names.len());
         let more = if more > 0 {
             format!(" and {more} more")
