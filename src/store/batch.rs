@@ -7,6 +7,7 @@ use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::convert::{to_list, to_unix};
+use super::log_flusher::LogFlusher;
 use super::open::{CACHE_KIB, IMPORT_CACHE_KIB};
 use super::video_identities::{self, VideoIdentities};
 use super::{
@@ -23,6 +24,8 @@ pub struct Batch<'a> {
     tx: Transaction<'a>,
     /// While a big import has set the identity index aside: every video by its identity.
     identities: Option<RefCell<VideoIdentities>>,
+    /// While the identity index is set aside: the thread syncing the write-ahead log.
+    flusher: Option<LogFlusher>,
     /// Declared after `tx`, so it is dropped after the transaction ends.
     _settings_back: Option<ImportSettingsBack<'a>>,
 }
@@ -49,6 +52,7 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             identities: None,
+            flusher: None,
             _settings_back: None,
         })
     }
@@ -67,6 +71,7 @@ impl Store {
         Ok(Batch {
             tx: Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?,
             identities: None,
+            flusher: None,
             _settings_back: Some(settings_back),
         })
     }
@@ -92,6 +97,13 @@ impl Batch<'_> {
                 .query_row("SELECT coalesce(max(id), 0) FROM videos", [], |r| r.get(0))?;
         if videos >= stored.max(0) as u64 {
             self.identities = Some(RefCell::new(VideoIdentities::set_index_aside(&self.tx)?));
+            // Such an import writes hundreds of megabytes of log: synced as it grows, the
+            // commit does not wait for all of it.
+            self.flusher = self
+                .tx
+                .path()
+                .filter(|path| !path.is_empty())
+                .map(|path| LogFlusher::start(format!("{path}-wal").into()));
             // Rows are now appended in order: the big cache for random inserts is not needed.
             self.tx.pragma_update(None, "cache_size", -CACHE_KIB)?;
         }
@@ -110,12 +122,14 @@ impl Batch<'_> {
         let Batch {
             tx,
             identities,
+            flusher,
             _settings_back,
         } = self;
         if identities.is_some() {
             video_identities::restore_index(&tx)?;
         }
         tx.commit()?;
+        drop(flusher);
         drop(_settings_back);
         Ok(())
     }

@@ -18,6 +18,7 @@ mod drafts;
 mod edit_log;
 mod error;
 mod import_log;
+mod log_flusher;
 mod open;
 mod plan;
 mod plan_restore;
