@@ -139,14 +139,17 @@ impl<'c> VideoWrites<'c> {
                 self.handles.entry(v.account).or_insert(handle)
             }
         };
-        Ok(if is_canonical_link(link, handle, v.platform_id) {
-            VideoFields {
-                link: Some(""),
-                ..*v
-            }
-        } else {
-            *v
-        })
+        // Without a stored handle the link could not be rebuilt: it is kept whole.
+        Ok(
+            if !handle.is_empty() && is_canonical_link(link, handle, v.platform_id) {
+                VideoFields {
+                    link: Some(""),
+                    ..*v
+                }
+            } else {
+                *v
+            },
+        )
     }
 
     /// The id of the account's stored video with this TikTok id, if any.
