@@ -2,7 +2,7 @@
 //!
 //! A video's link is stored as `''` when it is the one TikTok gives every video,
 //! `https://www.tiktok.com/@{handle}/video/{TikTok id}`: a third of a history row's bytes, which
-//! a million-row import would otherwise write (and check-point) twice. Reads give the link back
+//! a million-row import would otherwise write twice (to the log, then into the file). Reads give the link back
 //! whole ([`VIDEO_COLUMNS`]); `NULL` still means the link is not known.
 
 use std::cell::RefCell;
@@ -10,10 +10,9 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::video_reads::VIDEO_COLUMNS;
-
 use super::convert::{instant, to_list, to_unix, write_list};
 use super::video_identities::VideoIdentities;
+use super::video_reads::VIDEO_COLUMNS;
 use super::{Change, Store, StoreError};
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
 
