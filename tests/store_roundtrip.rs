@@ -14,6 +14,18 @@ fn new_account(handle: &str) -> NewAccount {
     }
 }
 
+/// A new workspace with the account @fernandfable: its folder (removed when dropped), the
+/// file's path, the store and the account.
+fn workspace_with_account() -> (tempfile::TempDir, std::path::PathBuf, Store, AccountId) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("w.sqlite");
+    let mut store = Store::open(&path).expect("opens");
+    let account = store
+        .add_account(&new_account("fernandfable"))
+        .expect("account");
+    (dir, path, store, account)
+}
+
 #[test]
 fn a_new_workspace_is_migrated_to_the_latest_schema_and_reopens() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -81,12 +93,7 @@ fn accounts_and_subcultures_round_trip_with_undoable_deletes() {
 
 #[test]
 fn drafts_comments_and_plan_entries_round_trip() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("w.sqlite");
-    let mut store = Store::open(&path).expect("opens");
-    let account = store
-        .add_account(&new_account("fernandfable"))
-        .expect("account");
+    let (_dir, path, mut store, account) = workspace_with_account();
     let now = Utc
         .with_ymd_and_hms(2026, 3, 1, 12, 0, 0)
         .single()
@@ -184,12 +191,7 @@ fn drafts_comments_and_plan_entries_round_trip() {
 
 #[test]
 fn videos_snapshots_analytics_trends_and_log_round_trip() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("w.sqlite");
-    let mut store = Store::open(&path).expect("opens");
-    let account = store
-        .add_account(&new_account("fernandfable"))
-        .expect("account");
+    let (_dir, path, mut store, account) = workspace_with_account();
     let posted = Utc
         .with_ymd_and_hms(2025, 9, 4, 1, 8, 27)
         .single()
@@ -366,12 +368,7 @@ fn videos_snapshots_analytics_trends_and_log_round_trip() {
 
 #[test]
 fn a_canonical_link_is_stored_short_and_read_back_whole() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("w.sqlite");
-    let mut store = Store::open(&path).expect("opens");
-    let account = store
-        .add_account(&new_account("fernandfable"))
-        .expect("account");
+    let (_dir, path, mut store, account) = workspace_with_account();
     let posted = Utc
         .with_ymd_and_hms(2025, 9, 4, 1, 8, 27)
         .single()

@@ -9,7 +9,7 @@
 //! is never opened a second time (closing a second handle on it would drop SQLite's locks).
 
 use std::fs::File;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -37,7 +37,7 @@ impl LogFlusher {
     }
 }
 
-fn flush_until_stopped(wal: &PathBuf, stop: &(Mutex<bool>, Condvar)) {
+fn flush_until_stopped(wal: &Path, stop: &(Mutex<bool>, Condvar)) {
     let mut log: Option<File> = None;
     let (lock, signal) = stop;
     let Ok(mut stopped) = lock.lock() else {

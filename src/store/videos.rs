@@ -80,6 +80,8 @@ pub struct VideoWrites<'c> {
 }
 
 /// The prefix of the link TikTok gives every video; the handle, `/video/` and its id follow.
+/// [`VIDEO_COLUMNS`] spells the same link in SQL to rebuild it (the round-trip test holds the two
+/// together).
 const LINK_PREFIX: &str = "https://www.tiktok.com/@";
 
 /// Whether `link` is the one TikTok gives the video `platform_id` of `handle`.
