@@ -44,6 +44,7 @@ fn app(path: &Path) -> Harness<'static, ScrollstopApp> {
 
 fn busy(harness: &Harness<'static, ScrollstopApp>) -> bool {
     harness.state().is_busy()
+        || harness.state().is_reading()
         || BUSY
             .iter()
             .any(|text| harness.query_all_by_label_contains(text).next().is_some())

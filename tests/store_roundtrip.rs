@@ -470,3 +470,51 @@ fn a_canonical_link_is_stored_short_and_read_back_whole() {
         Some("https://www.tiktok.com/@fernandfable/video/7546034661705796880")
     );
 }
+
+#[test]
+fn a_draft_outline_is_the_drafts_own_title_status_subculture_sound_and_hashtags() {
+    let (_dir, _path, mut store, account) = workspace_with_account();
+    let subculture = store
+        .subcultures()
+        .expect("subcultures")
+        .first()
+        .map(|s| s.id);
+    let mut titled = Draft::blank(account, Utc::now());
+    titled.title = "Mushroom foraging".into();
+    titled.status = DraftStatus::Approved;
+    titled.subculture = subculture;
+    titled.sound = Some("Heather - Conan Gray".into());
+    titled.hashtags = vec!["cottagecore".into(), "mushroomtok".into()];
+    titled.caption = "A caption the outline leaves out".into();
+    store.add_draft(&titled).expect("saves");
+    let untitled = store
+        .add_draft(&Draft::blank(account, Utc::now()))
+        .expect("saves");
+    let trashed = store
+        .add_draft(&Draft::blank(account, Utc::now()))
+        .expect("saves");
+    store.trash_drafts(&[trashed]).expect("trashes");
+
+    let outlines = store.draft_outlines(account).expect("outlines");
+    let drafts = store.drafts(account).expect("drafts");
+    let projected: Vec<DraftOutline> = drafts
+        .iter()
+        .map(|d| DraftOutline {
+            id: d.id,
+            title: d.title.clone(),
+            status: d.status,
+            subculture: d.subculture,
+            sound: d.sound.clone(),
+            hashtags: d.hashtags.clone(),
+        })
+        .collect();
+    assert_eq!(outlines, projected, "the same drafts, in the same order");
+    assert_eq!(outlines.len(), 2, "the trashed draft is left out");
+    let blank = outlines.iter().find(|o| o.id == untitled).expect("listed");
+    assert_eq!(blank.display_title(), "(untitled)");
+    assert!(
+        outlines
+            .iter()
+            .any(|o| o.display_title() == "Mushroom foraging")
+    );
+}

@@ -22,7 +22,8 @@ pub use analytics::{
 };
 pub use catalogue::{in_catalogue, subculture_catalogue};
 pub use draft::{
-    AspectRatio, Draft, DraftComment, DraftId, DraftStatus, NativeFeatures, OpeningType,
+    AspectRatio, Draft, DraftComment, DraftId, DraftOutline, DraftStatus, NativeFeatures,
+    OpeningType,
 };
 pub use handle::{Handle, HandleError, HandleProblem};
 pub use hashtags::{contains_tag, hashtags_after, hashtags_in};

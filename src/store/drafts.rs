@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::convert::{instant, instant_opt, list, to_list, to_unix};
 use super::{Store, StoreError};
 use crate::domain::{
-    AccountId, AspectRatio, Draft, DraftComment, DraftId, DraftStatus, NativeFeatures, OpeningType,
-    SubcultureId,
+    AccountId, AspectRatio, Draft, DraftComment, DraftId, DraftOutline, DraftStatus,
+    NativeFeatures, OpeningType, SubcultureId,
 };
 
 const COLUMNS: &str = "id, account_id, title, hook, opening, caption, hashtags, subculture_id, \
@@ -172,6 +172,26 @@ impl Store {
     /// The account's drafts that are not in the trash, newest first.
     pub fn drafts(&self, account: AccountId) -> Result<Vec<Draft>, StoreError> {
         self.query_drafts("account_id = ?1 AND trashed_at IS NULL", account.0)
+    }
+
+    /// What the calendar and the pickers show of the account's live drafts, in the order of
+    /// [`Self::drafts`].
+    pub fn draft_outlines(&self, account: AccountId) -> Result<Vec<DraftOutline>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, status, subculture_id, sound, hashtags FROM drafts
+             WHERE account_id = ?1 AND trashed_at IS NULL ORDER BY updated_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([account.0], |r| {
+            Ok(DraftOutline {
+                id: DraftId(r.get(0)?),
+                title: r.get(1)?,
+                status: DraftStatus::parse(r.get_ref(2)?.as_str()?).unwrap_or(DraftStatus::Draft),
+                subculture: r.get::<_, Option<i64>>(3)?.map(SubcultureId),
+                sound: r.get(4)?,
+                hashtags: list(r, 5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The account's drafts in the trash, most recently trashed first.

@@ -17,6 +17,7 @@ mod import;
 pub mod jobs;
 pub mod nav;
 pub mod path_prompt;
+mod reading;
 mod replan;
 mod section;
 pub mod shortcuts;

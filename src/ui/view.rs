@@ -204,4 +204,10 @@ pub trait View {
 
     /// Called after the app applied this view's edits without complaint (forms may close).
     fn edit_applied(&mut self) {}
+
+    /// True while the view reads what it shows off the window's thread (see
+    /// [`Reading`](super::reading::Reading)).
+    fn is_reading(&self) -> bool {
+        false
+    }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{Workspace, WorkspaceError};
 use crate::domain::{
     Account, AccountId, AudienceDimension, AudienceShare, DailyMetrics, Draft, DraftComment,
-    DraftId, ImportRecord, PlanEntry, Subculture, TrendCapture, TrendItem,
+    DraftId, DraftOutline, ImportRecord, PlanEntry, Subculture, TrendCapture, TrendItem,
 };
 use crate::store::{
     HourOfWeekProfile, StatusCounts, TableCounts, VideoWithLatest, VideoWithSnapshots,
@@ -28,6 +28,12 @@ impl Workspace {
     /// The account's live drafts, most recently changed first.
     pub fn drafts(&self, account: AccountId) -> Read<Vec<Draft>> {
         Ok(self.store.drafts(account)?)
+    }
+
+    /// What the calendar and the pickers show of the account's live drafts, most recently
+    /// changed first (much quicker to read than [`Self::drafts`]).
+    pub fn draft_outlines(&self, account: AccountId) -> Read<Vec<DraftOutline>> {
+        Ok(self.store.draft_outlines(account)?)
     }
 
     /// The account's drafts in the trash.

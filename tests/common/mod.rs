@@ -138,10 +138,17 @@ pub fn settle(harness: &mut Harness<'static, ScrollstopApp>) {
     harness.run_ok();
 }
 
-/// Clicks the navigation entry of a view.
+/// Clicks the navigation entry of a view and waits for what it reads in the background.
 pub fn open_view(harness: &mut Harness<'static, ScrollstopApp>, name: &str) {
     harness.get_by_role_and_label(Role::Button, name).click();
-    harness.run();
+    // Not `run`: a view that reads shows a spinner, which repaints until the data is there.
+    // The first frame switches views, the second draws the view and starts its reads.
+    harness.step();
+    harness.step();
+    let what = format!("the {name} view's data");
+    run_until(harness, Duration::from_secs(60), &what, |app| {
+        !app.is_reading()
+    });
 }
 
 /// True when a text (not a button or an input's name) reading exactly `text` is on screen.

@@ -61,6 +61,11 @@ impl ScrollstopApp {
         self.revision
     }
 
+    /// True while the view shown reads what it shows in the background.
+    pub fn is_reading(&self) -> bool {
+        self.views.get(self.section).is_reading()
+    }
+
     /// True while a background job runs.
     pub fn is_busy(&self) -> bool {
         self.jobs.is_busy()

@@ -2,7 +2,8 @@
 //! Daily video views and followers over time, every posted video with its engagement per view,
 //! the hour-of-week heat map of when followers are online (with how many weeks it rests on),
 //! gender and territory shares, and the log of every import. Read-only at this stage; it reads
-//! the workspace only when the revision or the account changes.
+//! the workspace only when the revision or the account changes, off the window's thread
+//! ([`Reading`]), and shows what it read before until the new read arrives.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use chrono::Local;
 use eframe::egui::{self, RichText};
 
 use crate::domain::{Account, AccountId, AudienceDimension, AudienceShare};
+use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
 use crate::ui::widgets::charts::{daily_line_chart, share_bars};
@@ -17,7 +19,7 @@ use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{day_number, long_date, plural};
 use crate::ui::widgets::heat_map::{audience_hours_heat_map, heat_map_legend};
 use crate::ui::widgets::video_table::{VideoRow, video_table};
-use crate::workspace::{HourOfWeekProfile, WorkspaceError};
+use crate::workspace::{HourOfWeekProfile, Workspace, WorkspaceError};
 
 /// How many imports the log lists, newest first.
 const IMPORTS_SHOWN: usize = 50;
@@ -34,19 +36,23 @@ struct ImportLine {
 /// The Analytics view. Create it with [`AnalyticsView::default`].
 #[derive(Default)]
 pub struct AnalyticsView {
-    loaded: Option<(u64, AccountId)>,
+    /// What the view shows, read for a revision and an account.
+    reading: Reading<(u64, AccountId), Analytics>,
+}
+
+/// What the view shows of one account, ready to draw.
+struct Analytics {
     /// (day number, views) and (day number, followers) of each day that has them.
     daily_views: Vec<[f64; 2]>,
     followers: Vec<[f64; 2]>,
     days_covered: String,
     /// Newest post first.
     videos: Vec<VideoRow>,
-    profile: Option<HourOfWeekProfile>,
+    profile: HourOfWeekProfile,
     genders: Vec<AudienceShare>,
     territories: Vec<AudienceShare>,
     imports: Vec<ImportLine>,
     imports_total: usize,
-    error: Option<String>,
 }
 
 impl View for AnalyticsView {
@@ -64,19 +70,45 @@ impl View for AnalyticsView {
             );
             return;
         };
-        if self.loaded != Some((ctx.revision, account.id)) {
-            self.reload(ctx, account);
-            self.loaded = Some((ctx.revision, account.id));
+        let key = (ctx.revision, account.id);
+        self.reading.poll();
+        if self.reading.needs(&key) {
+            let whose = account.clone();
+            let path = ctx.workspace.path();
+            self.reading
+                .start(ui.ctx(), "analytics", path, key, move |workspace| {
+                    Analytics::read(workspace, &whose)
+                });
         }
-        if let Some(error) = &self.error {
-            load_error(ui, "the analytics", error);
-            return;
-        }
+        // Another account's analytics are never shown under this one's name.
+        let data = match self.reading.latest() {
+            Some(((_, shown), data)) if *shown == account.id => data,
+            _ => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(theme::muted(
+                        ui,
+                        format!(
+                            "Reading {}'s analytics in the background…",
+                            account.at_handle()
+                        ),
+                    ));
+                });
+                return;
+            }
+        };
+        let data = match data {
+            Ok(data) => data,
+            Err(error) => {
+                load_error(ui, "the analytics", error);
+                return;
+            }
+        };
         egui::ScrollArea::vertical()
             .id_salt("analytics-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                if self.has_no_analytics() {
+                if data.is_empty() {
                     empty_state(
                         ui,
                         &format!("No analytics for {} yet", account.at_handle()),
@@ -85,96 +117,95 @@ impl View for AnalyticsView {
                          to the history.",
                     );
                 } else {
-                    ui.label(theme::muted(ui, &self.days_covered));
-                    self.charts_ui(ui);
+                    ui.label(theme::muted(ui, &data.days_covered));
+                    data.charts_ui(ui);
                     theme::section_heading(ui, "Videos");
-                    video_table(ui, "analytics-videos", &self.videos, 320.0);
-                    self.audience_ui(ui, account);
+                    video_table(ui, "analytics-videos", &data.videos, 320.0);
+                    data.audience_ui(ui, account);
                 }
-                self.imports_ui(ui);
+                data.imports_ui(ui);
             });
+    }
+
+    fn is_reading(&self) -> bool {
+        self.reading.is_reading()
     }
 }
 
-impl AnalyticsView {
-    fn reload(&mut self, ctx: &ViewContext<'_>, account: &Account) {
-        *self = Self::default();
-        let workspace = ctx.workspace;
-        let read = || -> Result<_, WorkspaceError> {
-            Ok((
-                workspace.daily_metrics(account.id)?,
-                workspace.videos_with_latest(account.id)?,
-                workspace.hour_of_week_profile(account.id)?,
-                workspace.audience_shares(account.id, AudienceDimension::Gender)?,
-                workspace.audience_shares(account.id, AudienceDimension::Territory)?,
-                workspace.import_log()?,
-                workspace.accounts()?,
-            ))
-        };
-        let (daily, videos, profile, genders, territories, imports, accounts) = match read() {
-            Ok(data) => data,
-            Err(e) => {
-                self.error = Some(e.to_string());
-                return;
-            }
-        };
+impl Analytics {
+    /// Reads and lays out what the view shows of `account`.
+    fn read(workspace: &Workspace, account: &Account) -> Result<Self, WorkspaceError> {
+        let (daily, videos, profile, genders, territories, imports, accounts) = (
+            workspace.daily_metrics(account.id)?,
+            workspace.videos_with_latest(account.id)?,
+            workspace.hour_of_week_profile(account.id)?,
+            workspace.audience_shares(account.id, AudienceDimension::Gender)?,
+            workspace.audience_shares(account.id, AudienceDimension::Territory)?,
+            workspace.import_log()?,
+            workspace.accounts()?,
+        );
         let dated = daily
             .iter()
             .filter_map(|d| d.date.map(|date| (day_number(date), d)));
-        self.daily_views = dated
+        let daily_views = dated
             .clone()
             .filter_map(|(x, d)| Some([x, d.video_views? as f64]))
             .collect();
-        self.followers = dated
+        let followers = dated
             .filter_map(|(x, d)| Some([x, d.followers? as f64]))
             .collect();
         let dates = daily.iter().filter_map(|d| d.date);
-        if let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) {
-            self.days_covered = format!(
+        let days_covered = match (dates.clone().min(), dates.max()) {
+            (Some(first), Some(last)) => format!(
                 "{} of daily metrics from {} to {} · {}",
                 plural(daily.len(), "day", "days"),
                 long_date(first),
                 long_date(last),
                 plural(videos.len(), "video", "videos")
-            );
-        } else {
-            self.days_covered = plural(videos.len(), "video", "videos");
-        }
-        self.videos = videos
-            .iter()
-            .rev()
-            .map(|v| VideoRow::new(v, account.time_zone))
-            .collect();
-        self.profile = Some(profile);
-        self.genders = genders;
-        self.territories = territories;
+            ),
+            _ => plural(videos.len(), "video", "videos"),
+        };
         let handles: HashMap<_, _> = accounts.iter().map(|a| (a.id, a.at_handle())).collect();
-        self.imports_total = imports.len();
-        self.imports = imports
-            .iter()
-            .take(IMPORTS_SHOWN)
-            .map(|r| ImportLine {
-                when: r
-                    .imported_at
-                    .with_timezone(&Local)
-                    .format("%-d %b %Y %H:%M")
-                    .to_string(),
-                file: r.file_name.clone(),
-                kind: r.report_kind.clone(),
-                account: r
-                    .account
-                    .and_then(|id| handles.get(&id).cloned())
-                    .unwrap_or_default(),
-                summary: r.summary.clone(),
-            })
-            .collect();
+        Ok(Self {
+            daily_views,
+            followers,
+            days_covered,
+            videos: videos
+                .iter()
+                .rev()
+                .map(|v| VideoRow::new(v, account.time_zone))
+                .collect(),
+            profile,
+            genders,
+            territories,
+            imports_total: imports.len(),
+            imports: imports
+                .iter()
+                .take(IMPORTS_SHOWN)
+                .map(|r| ImportLine {
+                    when: r
+                        .imported_at
+                        .with_timezone(&Local)
+                        .format("%-d %b %Y %H:%M")
+                        .to_string(),
+                    file: r.file_name.clone(),
+                    kind: r.report_kind.clone(),
+                    account: r
+                        .account
+                        .and_then(|id| handles.get(&id).cloned())
+                        .unwrap_or_default(),
+                    summary: r.summary.clone(),
+                })
+                .collect(),
+        })
     }
 
-    fn has_no_analytics(&self) -> bool {
+    /// True when nothing about the account was imported yet.
+    fn is_empty(&self) -> bool {
         self.daily_views.is_empty()
             && self.followers.is_empty()
             && self.videos.is_empty()
-            && self.profile.as_ref().is_none_or(|p| p.weeks == 0)
+            && self.profile.weeks == 0
             && self.genders.is_empty()
             && self.territories.is_empty()
     }
@@ -201,26 +232,26 @@ impl AnalyticsView {
 
     fn audience_ui(&self, ui: &mut egui::Ui, account: &Account) {
         theme::section_heading(ui, "When followers are online");
-        match &self.profile {
-            Some(profile) if profile.weeks > 0 => {
-                let weeks = plural(profile.weeks as usize, "week", "weeks");
-                ui.label(theme::muted(
-                    ui,
-                    format!(
-                        "Mean active followers per hour, based on {weeks} of follower activity, \
-                         in {} time.",
-                        account.time_zone.name()
-                    ),
-                ));
-                audience_hours_heat_map(ui, &profile.mean_active, "active followers on average");
-                heat_map_legend(ui);
-            }
-            _ => empty_state(
+        let profile = &self.profile;
+        if profile.weeks > 0 {
+            let weeks = plural(profile.weeks as usize, "week", "weeks");
+            ui.label(theme::muted(
+                ui,
+                format!(
+                    "Mean active followers per hour, based on {weeks} of follower activity, in \
+                     {} time.",
+                    account.time_zone.name()
+                ),
+            ));
+            audience_hours_heat_map(ui, &profile.mean_active, "active followers on average");
+            heat_map_legend(ui);
+        } else {
+            empty_state(
                 ui,
                 "No follower activity yet",
                 "Import the Followers ZIP from TikTok Studio every week: it holds the last 7 days \
                  of activity by hour, and the weeks add up here.",
-            ),
+            );
         }
         theme::section_heading(ui, "Audience");
         ui.columns(2, |columns| {

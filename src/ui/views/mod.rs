@@ -29,6 +29,11 @@ impl Default for Views {
 
 impl Views {
     /// The view of `section`.
+    pub fn get(&self, section: Section) -> &dyn View {
+        self.views[section.index()].as_ref()
+    }
+
+    /// The view of `section`, to draw or tell.
     pub fn get_mut(&mut self, section: Section) -> &mut dyn View {
         self.views[section.index()].as_mut()
     }

@@ -185,7 +185,7 @@ pub fn load(
         .iter()
         .filter(|e| e.instant >= wide_from && e.instant < wide_to)
         .collect();
-    let drafts = workspace.drafts(account.id)?;
+    let drafts = workspace.draft_outlines(account.id)?;
     let drafts_by_id: HashMap<DraftId, _> = drafts.iter().map(|d| (d.id, d)).collect();
     let subcultures: HashMap<_, _> = workspace
         .subcultures()?

@@ -1,18 +1,20 @@
 //! The "Measured" part of the Reach view: what the account's posted videos actually reached,
 //! from the imported count snapshots (median and spread of views, views against posting date,
 //! the top ten). Every number here is a measurement, never a forecast. It reads the workspace
-//! only when the revision or the account changes.
+//! only when the revision or the account changes, off the window's thread ([`Reading`]).
 
 use eframe::egui;
 
 use crate::domain::{Account, AccountId};
 use crate::model::stats::quantile;
+use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::ViewContext;
 use crate::ui::widgets::charts::{stat_card, views_scatter};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{compact_count, thousands};
 use crate::ui::widgets::video_table::{VideoRow, video_table};
+use crate::workspace::{Workspace, WorkspaceError};
 
 /// The spread of the latest measured views over the account's videos.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,46 +37,77 @@ impl ViewsSpread {
     }
 }
 
-/// The measured history of one account, read once per revision.
+/// The measured history of the account shown, read once per revision.
 #[derive(Default)]
 pub struct Measured {
-    loaded: Option<(u64, AccountId)>,
+    reading: Reading<(u64, AccountId), History>,
+}
+
+/// What one account's videos reached, ready to draw.
+struct History {
     videos: usize,
     measured: usize,
     spread: Option<ViewsSpread>,
     /// (posting day number, log10 views) of every measured video.
     scatter: Vec<[f64; 2]>,
     top: Vec<VideoRow>,
-    error: Option<String>,
 }
 
 impl Measured {
-    /// Re-reads the account's videos when the revision or the account moved.
-    pub fn refresh(&mut self, ctx: &ViewContext<'_>, account: &Account) {
+    /// Takes a finished read, and starts reading the account's videos again when the revision
+    /// or the account moved.
+    pub fn refresh(&mut self, egui_ctx: &egui::Context, ctx: &ViewContext<'_>, account: &Account) {
+        self.reading.poll();
         let key = (ctx.revision, account.id);
-        if self.loaded == Some(key) {
-            return;
+        if self.reading.needs(&key) {
+            let whose = account.clone();
+            let path = ctx.workspace.path();
+            self.reading
+                .start(egui_ctx, "reach-history", path, key, move |workspace| {
+                    History::read(workspace, &whose)
+                });
         }
-        *self = Self {
-            loaded: Some(key),
-            ..Self::default()
-        };
-        let videos = match ctx.workspace.videos_with_latest(account.id) {
-            Ok(videos) => videos,
-            Err(e) => {
-                self.error = Some(e.to_string());
+    }
+
+    /// True while the account's videos are being read.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_reading()
+    }
+
+    pub fn ui(&self, ui: &mut egui::Ui, account: &Account) {
+        // Another account's history is never shown under this one's name.
+        let history = match self.reading.latest() {
+            Some(((_, shown), history)) if *shown == account.id => history,
+            _ => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(theme::muted(
+                        ui,
+                        format!(
+                            "Reading {}'s videos in the background…",
+                            account.at_handle()
+                        ),
+                    ));
+                });
                 return;
             }
         };
-        self.videos = videos.len();
+        match history {
+            Ok(history) => history.ui(ui, account),
+            Err(error) => load_error(ui, "the reach history", error),
+        }
+    }
+}
+
+impl History {
+    fn read(workspace: &Workspace, account: &Account) -> Result<Self, WorkspaceError> {
+        let videos = workspace.videos_with_latest(account.id)?;
         let mut rows: Vec<VideoRow> = videos
             .iter()
             .map(|v| VideoRow::new(v, account.time_zone))
             .collect();
         let views: Vec<i64> = rows.iter().filter_map(|r| r.views).collect();
-        self.measured = views.len();
-        self.spread = ViewsSpread::of(&views);
-        self.scatter = rows
+        let scatter = rows
             .iter()
             .filter_map(|r| {
                 let day = r.posted_at.timestamp() as f64 / 86_400.0;
@@ -83,14 +116,16 @@ impl Measured {
             .collect();
         rows.sort_by_key(|r| std::cmp::Reverse(r.views));
         rows.truncate(10);
-        self.top = rows;
+        Ok(Self {
+            videos: videos.len(),
+            measured: views.len(),
+            spread: ViewsSpread::of(&views),
+            scatter,
+            top: rows,
+        })
     }
 
-    pub fn ui(&self, ui: &mut egui::Ui, account: &Account) {
-        if let Some(error) = &self.error {
-            load_error(ui, "the reach history", error);
-            return;
-        }
+    fn ui(&self, ui: &mut egui::Ui, account: &Account) {
         let Some(spread) = self.spread else {
             empty_state(
                 ui,

@@ -74,7 +74,7 @@ impl View for ReachView {
             );
             return;
         };
-        self.measured.refresh(ctx, account);
+        self.measured.refresh(ui.ctx(), ctx, account);
         self.drafts.refresh(ctx, account);
         self.receive();
         let chosen = ctx.chosen_draft.filter(|id| self.drafts.contains(*id));
@@ -110,6 +110,10 @@ impl View for ReachView {
                 theme::section_heading(ui, "Measured");
                 self.measured.ui(ui, account);
             });
+    }
+
+    fn is_reading(&self) -> bool {
+        self.measured.is_reading()
     }
 }
 

@@ -47,7 +47,7 @@ impl DraftList {
             return;
         }
         self.loaded = Some(key);
-        match ctx.workspace.drafts(account.id) {
+        match ctx.workspace.draft_outlines(account.id) {
             Ok(drafts) => {
                 self.error = None;
                 self.drafts = drafts
