@@ -1,15 +1,17 @@
-//! Views that read in the background (Analytics, and Reach's measured history) draw their first
-//! frame at once with a "Reading…" line, then show what they read; switched to another
-//! account, they never show the first account's data under the second one's name.
+//! Views that read in the background (Analytics, Reach's measured history, the Calendar's
+//! drafts without a slot) draw their first frame at once with a "Reading…" line, then show what
+//! they read; switched to another account, they never show the first account's data under the
+//! second one's name. The drafts to place are found by searching their titles.
 
 mod common;
 
 use std::time::Duration;
 
+use chrono::Utc;
 use common::egui::accesskit::Role;
 use common::{app, demo_workspace, run_until, shows_part};
-use egui_kittest::kittest::Queryable;
-use scrollstop::domain::{Handle, NewAccount};
+use egui_kittest::kittest::{NodeT, Queryable};
+use scrollstop::domain::{Draft, DraftStatus, Handle, NewAccount};
 use scrollstop::store::Store;
 use scrollstop::ui::Action;
 
@@ -89,4 +91,73 @@ fn reach_shows_the_measured_history_once_it_is_read() {
     });
     assert!(!shows_part(&harness, "videos in the background…"));
     assert!(shows_part(&harness, "median views"), "the measured spread");
+}
+
+#[test]
+fn the_calendar_offers_drafts_without_a_slot_by_search_once_they_are_read() {
+    let workspace = demo_workspace();
+    let account = {
+        let mut store = Store::open(&workspace.path).expect("the store opens");
+        let account = store.accounts().expect("accounts")[0].id;
+        let mut draft = Draft::blank(account, Utc::now());
+        draft.title = "Moss terrarium in a teacup".into();
+        draft.status = DraftStatus::Approved;
+        store.add_draft(&draft).expect("the draft saves");
+        account
+    };
+    let mut harness = app(&workspace.path);
+    assert_eq!(harness.state().account(), Some(account));
+    harness
+        .get_by_role_and_label(Role::Button, "Calendar")
+        .click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        to_place(&harness),
+        "Reading the drafts without a slot…",
+        "the calendar is drawn before its drafts to place are read"
+    );
+    run_until(&mut harness, Duration::from_secs(60), "the drafts", |a| {
+        !a.is_reading()
+    });
+    assert_eq!(to_place(&harness), "Choose a draft without a slot…");
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "to place")
+        .click();
+    harness.run_ok();
+    harness
+        .get_by_label("Search drafts")
+        .type_text("TEACUP moss");
+    harness.run_ok();
+    let offered: Vec<String> = harness
+        .query_all_by_label_contains(" · ")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(
+        offered,
+        ["Moss terrarium in a teacup · Approved"],
+        "only the match"
+    );
+    harness
+        .get_by_label("Moss terrarium in a teacup · Approved")
+        .click();
+    harness.run_ok();
+    assert_eq!(to_place(&harness), "Moss terrarium in a teacup", "chosen");
+    assert!(
+        !harness
+            .get_by_role_and_label(Role::Button, "Place in best free slot")
+            .accesskit_node()
+            .is_disabled(),
+        "a chosen draft can be placed"
+    );
+}
+
+/// What the Calendar's picker of drafts to place reads while closed.
+fn to_place(harness: &egui_kittest::Harness<'static, scrollstop::ui::ScrollstopApp>) -> String {
+    harness
+        .get_by_role_and_label(Role::ComboBox, "to place")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
 }

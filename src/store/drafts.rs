@@ -174,11 +174,10 @@ impl Store {
         self.query_drafts("account_id = ?1 AND trashed_at IS NULL", account.0)
     }
 
-    /// What the calendar and the pickers show of the account's live drafts, in the order of
-    /// [`Self::drafts`].
+    /// What the pickers list of the account's live drafts, in the order of [`Self::drafts`].
     pub fn draft_outlines(&self, account: AccountId) -> Result<Vec<DraftOutline>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, title, status, subculture_id, sound, hashtags FROM drafts
+            "SELECT id, title, status FROM drafts
              WHERE account_id = ?1 AND trashed_at IS NULL ORDER BY updated_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([account.0], |r| {
@@ -186,9 +185,6 @@ impl Store {
                 id: DraftId(r.get(0)?),
                 title: r.get(1)?,
                 status: DraftStatus::parse(r.get_ref(2)?.as_str()?).unwrap_or(DraftStatus::Draft),
-                subculture: r.get::<_, Option<i64>>(3)?.map(SubcultureId),
-                sound: r.get(4)?,
-                hashtags: list(r, 5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -100,6 +100,17 @@ impl Store {
         })
     }
 
+    /// Another connection to the workspace at `path`, which this process opened with
+    /// [`Store::open`] before (for a background thread): not checked or migrated again.
+    pub fn reopen(path: &Path) -> Result<Self, StoreError> {
+        let conn = open::connect_again(path, schema::MIGRATIONS)?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+            read_only: false,
+        })
+    }
+
     /// Opens the existing workspace at `path` for reading only (a read-only medium, or a
     /// workspace another window is editing): nothing is written to the file or its folder,
     /// and every write returns [`StoreError::WriteRefused`].

@@ -153,7 +153,7 @@ impl<T: Send + 'static> Task<Result<T, WorkspaceError>> {
         work: impl FnOnce(&mut Workspace) -> Result<T, WorkspaceError> + Send + 'static,
     ) -> Result<Self, SpawnFailed> {
         let path = path.to_path_buf();
-        Self::spawn(ctx, name, move || work(&mut Workspace::open(&path)?))
+        Self::spawn(ctx, name, move || work(&mut Workspace::reopen(&path)?))
     }
 }
 

@@ -194,7 +194,7 @@ impl TeamSync {
         let path: PathBuf = path.to_path_buf();
         let worker_path = path.clone();
         let started = Task::stream(ctx, "Team sync", move |outbox| {
-            let mut workspace = match Workspace::open(&path) {
+            let mut workspace = match Workspace::reopen(&path) {
                 Ok(workspace) => workspace,
                 Err(e) => {
                     outbox.send(Heard::Failed(e.to_string()));

@@ -220,6 +220,18 @@ impl Workspace {
         })
     }
 
+    /// Another connection to the workspace at `path` that this process opened before, for a
+    /// background thread: the file is not checked or migrated again (see [`Store::reopen`]).
+    pub fn reopen(path: &Path) -> Result<Self, WorkspaceError> {
+        if read_only::is_marked(path) {
+            return Self::open_behind_mark(path);
+        }
+        Ok(Self {
+            store: Store::reopen(path)?,
+            _read_only: None,
+        })
+    }
+
     /// Opens the workspace at `path` for a command that changes an existing workspace (never
     /// creates one: a mistyped path is an error naming it).
     pub fn open_existing(path: &Path) -> Result<Self, WorkspaceError> {

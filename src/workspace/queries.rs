@@ -9,7 +9,7 @@ use crate::domain::{
     DraftId, DraftOutline, ImportRecord, PlanEntry, Subculture, TrendCapture, TrendItem,
 };
 use crate::store::{
-    HourOfWeekProfile, StatusCounts, TableCounts, VideoWithLatest, VideoWithSnapshots,
+    HourOfWeekProfile, StatusCounts, StoreError, TableCounts, VideoWithLatest, VideoWithSnapshots,
 };
 
 type Read<T> = Result<T, WorkspaceError>;
@@ -30,8 +30,8 @@ impl Workspace {
         Ok(self.store.drafts(account)?)
     }
 
-    /// What the calendar and the pickers show of the account's live drafts, most recently
-    /// changed first (much quicker to read than [`Self::drafts`]).
+    /// What the pickers list of the account's live drafts, most recently changed first (much
+    /// quicker to read than [`Self::drafts`]).
     pub fn draft_outlines(&self, account: AccountId) -> Read<Vec<DraftOutline>> {
         Ok(self.store.draft_outlines(account)?)
     }
@@ -44,6 +44,15 @@ impl Workspace {
     /// One draft (a trashed one too).
     pub fn draft(&self, id: DraftId) -> Read<Draft> {
         Ok(self.store.draft(id)?)
+    }
+
+    /// The draft, unless it is in the trash or gone.
+    pub fn live_draft(&self, id: DraftId) -> Read<Option<Draft>> {
+        match self.store.draft(id) {
+            Ok(draft) => Ok(draft.trashed_at.is_none().then_some(draft)),
+            Err(StoreError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// The draft's review thread, oldest first.

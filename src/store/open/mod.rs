@@ -103,6 +103,30 @@ pub(crate) fn open_checked(path: &Path, steps: &[&str]) -> Result<Connection, St
     open_checked(path, steps)
 }
 
+/// Another connection to a workspace this process already opened with [`open_checked`] (a
+/// background thread's). The file was inspected (`quick_check`, a tenth of a second or more
+/// on a team's workspace) and migrated then, so a file at the latest schema is only connected
+/// to; anything else (a missing file, another schema) takes the whole [`open_checked`].
+pub(crate) fn connect_again(path: &Path, steps: &[&str]) -> Result<Connection, StoreError> {
+    if !path.is_file() {
+        return open_checked(path, steps);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    if version != steps.len() as u32 {
+        drop(conn);
+        return open_checked(path, steps);
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
 /// Each connection's page cache, in KiB (SQLite's default is 2 MB), taken only as pages are
 /// used. The window holds several connections (its own, the checks', the forecaster's, a
 /// backup's), so each keeps at most this much of a big workspace in memory.

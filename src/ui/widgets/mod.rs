@@ -5,6 +5,7 @@
 
 pub mod account_form;
 pub mod charts;
+pub mod draft_picker;
 pub mod draft_rows;
 pub mod draft_table;
 pub mod empty_state;

@@ -1,10 +1,11 @@
 //! What the calendar shows for a range of local dates, read once per revision, account and
 //! range: the plan entries with their drafts, times in the account's zone and the viewer's,
 //! cadence conflicts and `posting-frequency` findings, the trend windows of the drafts' sounds
-//! and hashtags, the drafts still without a slot, and the best times. [`super::all_accounts`]
-//! merges several accounts' data into one.
+//! and hashtags, and the best times. [`super::all_accounts`] merges several accounts' data into
+//! one.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Days, Local, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
@@ -12,7 +13,7 @@ use eframe::egui::Color32;
 
 use super::conflicts::{self, Timed};
 use super::trend_windows::{TrendWindow, windows};
-use crate::domain::{Account, AccountId, DraftId, DraftStatus, PlanEntry, PlanEntryId};
+use crate::domain::{Account, AccountId, Draft, DraftId, DraftStatus, PlanEntry, PlanEntryId};
 use crate::schedule::wall::day_start;
 use crate::schedule::{BestTimes, CadenceRules, resolve};
 use crate::ui::theme;
@@ -68,14 +69,6 @@ pub struct AccountLane {
     pub rules: CadenceRules,
 }
 
-/// A draft without a slot that can be placed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unplanned {
-    pub id: DraftId,
-    pub title: String,
-    pub status: DraftStatus,
-}
-
 /// Everything the calendar draws for one range.
 #[derive(Debug, Clone)]
 pub struct CalendarData {
@@ -90,7 +83,6 @@ pub struct CalendarData {
     /// Days with more posts than the cadence allows.
     pub busy_days: BTreeMap<NaiveDate, String>,
     pub windows: Vec<TrendWindow>,
-    pub unplanned: Vec<Unplanned>,
     /// The cadence rules of the account the calendar is read for (see [`Self::lanes`]).
     pub rules: CadenceRules,
     /// Every account shown, with its own zone and cadence rules (one unless all accounts are
@@ -180,13 +172,19 @@ pub fn load(
         DateTime::<Utc>::MIN_UTC,
         DateTime::<Utc>::MAX_UTC,
     )?;
-    let planned: HashSet<DraftId> = all.iter().map(|e| e.draft).collect();
     let near: Vec<&PlanEntry> = all
         .iter()
         .filter(|e| e.instant >= wide_from && e.instant < wide_to)
         .collect();
-    let drafts = workspace.draft_outlines(account.id)?;
-    let drafts_by_id: HashMap<DraftId, _> = drafts.iter().map(|d| (d.id, d)).collect();
+    // Only the drafts of the posts around the range are read (a team has thousands).
+    let mut drafts_by_id: HashMap<DraftId, Draft> = HashMap::new();
+    for e in &near {
+        if let Entry::Vacant(slot) = drafts_by_id.entry(e.draft)
+            && let Some(draft) = workspace.live_draft(e.draft)?
+        {
+            slot.insert(draft);
+        }
+    }
     let subcultures: HashMap<_, _> = workspace
         .subcultures()?
         .into_iter()
@@ -264,17 +262,6 @@ pub fn load(
         .collect();
     let windows = windows(&workspace.trends()?, now, visible_drafts);
 
-    let mut unplanned: Vec<Unplanned> = drafts
-        .iter()
-        .filter(|d| !planned.contains(&d.id) && d.status != DraftStatus::Posted)
-        .map(|d| Unplanned {
-            id: d.id,
-            title: titled(&d.title),
-            status: d.status,
-        })
-        .collect();
-    unplanned.sort_by_key(|u| (u.status != DraftStatus::Approved, u.id));
-
     let profile = workspace.hour_of_week_profile(account.id)?;
     let best = BestTimes::from_profile(&profile.mean_active, profile.weeks);
     Ok(CalendarData {
@@ -285,7 +272,6 @@ pub fn load(
         by_date,
         busy_days,
         windows,
-        unplanned,
         lanes: vec![AccountLane {
             id: account.id,
             handle: account.at_handle(),

@@ -11,6 +11,8 @@
 //!
 //! The view reads the workspace only when the revision, the account, the shown range, the
 //! account's date or the accounts shown change ([`data::load`]); every frame draws from that.
+//! The drafts without a slot, thousands in a team's account, are read in the background
+//! ([`unplanned`]).
 
 mod agenda;
 mod all_accounts;
@@ -27,6 +29,7 @@ mod predictions;
 mod range;
 mod toolbar;
 mod trend_windows;
+mod unplanned;
 mod week;
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
@@ -76,6 +79,8 @@ pub struct CalendarView {
     planner: Planner,
     predictions: predictions::Predictions,
     toolbar: toolbar::ToolbarState,
+    /// The drafts without a slot, for "Place in best free slot".
+    unplanned: unplanned::Unplanned,
 }
 
 impl View for CalendarView {
@@ -116,6 +121,13 @@ impl View for CalendarView {
             }
             self.loaded = Some(key);
         }
+        unplanned::refresh(
+            &mut self.unplanned,
+            ui.ctx(),
+            ctx.workspace,
+            ctx.revision,
+            account,
+        );
         self.planner.poll(ui.ctx(), ctx.actions);
         self.predictions.poll(ui.ctx());
         let mut bar = toolbar::Toolbar {
@@ -126,6 +138,7 @@ impl View for CalendarView {
             today,
             account,
             data: self.data.as_ref(),
+            unplanned: unplanned::of(&self.unplanned, account.id),
             planner: &mut self.planner,
             workspace: ctx.workspace,
             permissions: ctx.permissions,
@@ -247,6 +260,10 @@ impl View for CalendarView {
             }
         }
         self.planner.dialog(ui.ctx(), account, ctx.actions);
+    }
+
+    fn is_reading(&self) -> bool {
+        self.unplanned.is_reading()
     }
 }
 

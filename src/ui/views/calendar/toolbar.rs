@@ -12,6 +12,7 @@ use super::{best_times, export};
 use crate::domain::{Account, DraftId};
 use crate::ui::theme;
 use crate::ui::view::Action;
+use crate::ui::widgets::draft_picker::{DraftChoice, Picker};
 use crate::ui::widgets::permitted;
 use crate::workspace::Workspace;
 use crate::workspace::team::{Capability, Permissions};
@@ -25,6 +26,8 @@ pub struct ToolbarState {
     go_to: String,
     go_to_error: bool,
     place: Option<DraftId>,
+    /// What is typed in the search field of the drafts to place.
+    place_search: String,
     show_best_times: bool,
     pub export: export::ExportForm,
 }
@@ -38,6 +41,8 @@ pub struct Toolbar<'a> {
     pub today: NaiveDate,
     pub account: &'a Account,
     pub data: Option<&'a CalendarData>,
+    /// The drafts without a slot, once read (`Err`: why they could not be).
+    pub unplanned: Option<Result<&'a [DraftChoice], &'a str>>,
     pub planner: &'a mut Planner,
     pub workspace: &'a Workspace,
     /// What the member's team role allows.
@@ -183,11 +188,17 @@ impl Toolbar<'_> {
             );
         }
         ui.separator();
-        let unplanned = self.data.map_or(&[][..], |d| d.unplanned.as_slice());
-        if self
-            .state
-            .place
-            .is_some_and(|id| !unplanned.iter().any(|u| u.id == id))
+        let (unplanned, empty_text) = match self.unplanned {
+            None => (&[][..], "Reading the drafts without a slot…".to_string()),
+            Some(Err(why)) => (&[][..], format!("Could not read the drafts: {why}")),
+            Some(Ok(drafts)) if drafts.is_empty() => (drafts, "No drafts without a slot".into()),
+            Some(Ok(drafts)) => (drafts, "Choose a draft without a slot…".into()),
+        };
+        if self.unplanned.is_some()
+            && self
+                .state
+                .place
+                .is_some_and(|id| !unplanned.iter().any(|u| u.id == id))
         {
             self.state.place = None;
         }
@@ -195,25 +206,19 @@ impl Toolbar<'_> {
             .state
             .place
             .and_then(|id| unplanned.iter().find(|u| u.id == id))
-            .map_or_else(
-                || {
-                    if unplanned.is_empty() {
-                        "No drafts without a slot".to_string()
-                    } else {
-                        "Choose a draft without a slot…".to_string()
-                    }
-                },
-                |u| u.title.clone(),
-            );
-        egui::ComboBox::from_label("to place")
-            .selected_text(chosen)
-            .width(220.0)
-            .show_ui(ui, |ui| {
-                for u in unplanned {
-                    let text = format!("{} · {}", u.title, u.status.label());
-                    ui.selectable_value(&mut self.state.place, Some(u.id), text);
-                }
-            });
+            .map_or(empty_text, |u| u.title.clone());
+        let (picker, picked) = Picker {
+            id_salt: "calendar-place",
+            selected_text: chosen,
+            width: 220.0,
+            drafts: unplanned,
+            selected: self.state.place,
+        }
+        .show(ui, &mut self.state.place_search);
+        picker.labelled_by(ui.label("to place").id);
+        if picked.is_some() {
+            self.state.place = picked;
+        }
         let place = ui
             .add_enabled(
                 !busy && self.state.place.is_some(),

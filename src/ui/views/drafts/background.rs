@@ -141,7 +141,7 @@ impl Worker {
                 .as_ref()
                 .is_none_or(|w| w.path() != request.path);
             if reopen {
-                match Workspace::open(&request.path) {
+                match Workspace::reopen(&request.path) {
                     Ok(w) => self.workspace = Some(w),
                     Err(e) => {
                         self.send(Computed::Problem(format!(

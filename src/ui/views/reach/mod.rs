@@ -211,7 +211,7 @@ impl ReachView {
             .filter(|d| Some(d.draft.id) == selected)
             .map(|d| (d.at, d.source));
         ui.horizontal_wrapped(|ui| {
-            selection::draft_picker(ui, &self.drafts, chosen, ctx.actions);
+            selection::draft_picker(ui, &mut self.drafts, chosen, ctx.actions);
             ui.add_space(theme::SPACE_M);
             if selected.is_some() {
                 selection::slot_picker(ui, &mut self.slot, shown, account.time_zone);

@@ -7,10 +7,11 @@ use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use eframe::egui::{self, Stroke};
 
-use crate::domain::{Account, AccountId, DraftId, DraftStatus};
+use crate::domain::{Account, AccountId, DraftId};
 use crate::schedule::wall::earliest;
 use crate::ui::theme;
 use crate::ui::view::{Action, ViewContext};
+use crate::ui::widgets::draft_picker::{DraftChoice, Picker};
 use crate::ui::widgets::format::slot;
 use crate::workspace::{SlotSource, next_full_hour};
 
@@ -36,8 +37,10 @@ impl SlotChoice {
 #[derive(Default)]
 pub struct DraftList {
     loaded: Option<(u64, AccountId)>,
-    pub drafts: Vec<(DraftId, String, DraftStatus)>,
+    pub drafts: Vec<DraftChoice>,
     pub error: Option<String>,
+    /// What is typed in the picker's search field.
+    search: String,
 }
 
 impl DraftList {
@@ -50,10 +53,7 @@ impl DraftList {
         match ctx.workspace.draft_outlines(account.id) {
             Ok(drafts) => {
                 self.error = None;
-                self.drafts = drafts
-                    .iter()
-                    .map(|d| (d.id, d.display_title().to_string(), d.status))
-                    .collect();
+                self.drafts = drafts.iter().map(DraftChoice::of).collect();
             }
             Err(e) => {
                 self.drafts.clear();
@@ -63,38 +63,35 @@ impl DraftList {
     }
 
     pub fn contains(&self, id: DraftId) -> bool {
-        self.drafts.iter().any(|(d, _, _)| *d == id)
+        self.drafts.iter().any(|d| d.id == id)
     }
 }
 
 /// The draft picker: choosing a draft opens it (in the editor too).
 pub fn draft_picker(
     ui: &mut egui::Ui,
-    list: &DraftList,
+    list: &mut DraftList,
     selected: Option<DraftId>,
     actions: &mut Vec<Action>,
 ) {
     let text = selected
-        .and_then(|id| list.drafts.iter().find(|(d, _, _)| *d == id))
-        .map_or("Choose a draft…".to_string(), |(_, title, _)| {
-            title.clone()
-        });
+        .and_then(|id| list.drafts.iter().find(|d| d.id == id))
+        .map_or("Choose a draft…".to_string(), |d| d.title.clone());
     let label = ui.label("Draft").id;
-    egui::ComboBox::from_id_salt("reach-draft")
-        .selected_text(text)
-        .width(260.0)
-        .show_ui(ui, |ui| {
-            for (id, title, status) in &list.drafts {
-                let label = format!("{title} · {}", status.label());
-                if ui.selectable_label(selected == Some(*id), label).clicked()
-                    && selected != Some(*id)
-                {
-                    actions.push(Action::OpenDraft(Some(*id)));
-                }
-            }
-        })
-        .response
-        .labelled_by(label);
+    let (picker, picked) = Picker {
+        id_salt: "reach-draft",
+        selected_text: text,
+        width: 260.0,
+        drafts: &list.drafts,
+        selected,
+    }
+    .show(ui, &mut list.search);
+    picker.labelled_by(label);
+    if let Some(id) = picked
+        && selected != Some(id)
+    {
+        actions.push(Action::OpenDraft(Some(id)));
+    }
 }
 
 /// The posting-time picker; `shown` is the slot of the forecast on screen.

@@ -128,7 +128,7 @@ impl Thread {
         ranking_context.drivers = false;
         Self {
             outbox,
-            workspace: Workspace::open(&path).map_err(|e| e.to_string()),
+            workspace: Workspace::reopen(&path).map_err(|e| e.to_string()),
             context: ForecastContext::new(FORECAST_SEED),
             ranking_context,
             fitted: None,
