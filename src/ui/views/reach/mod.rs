@@ -75,7 +75,7 @@ impl View for ReachView {
             return;
         };
         self.measured.refresh(ui.ctx(), ctx, account);
-        self.drafts.refresh(ctx, account);
+        self.drafts.refresh(ui.ctx(), ctx, account);
         self.receive();
         let chosen = ctx.chosen_draft.filter(|id| self.drafts.contains(*id));
         let selected = chosen.or_else(|| self.best_ready(account.id));
@@ -113,7 +113,7 @@ impl View for ReachView {
     }
 
     fn is_reading(&self) -> bool {
-        self.measured.is_reading()
+        self.measured.is_reading() || self.drafts.is_reading()
     }
 }
 
@@ -201,7 +201,7 @@ impl ReachView {
         chosen: Option<DraftId>,
         selected: Option<DraftId>,
     ) {
-        if let Some(error) = &self.drafts.error {
+        if let Some(error) = self.drafts.error() {
             load_error(ui, "the drafts", error);
         }
         let shown = self

@@ -9,6 +9,7 @@ use eframe::egui::{self, Stroke};
 
 use crate::domain::{Account, AccountId, DraftId};
 use crate::schedule::wall::earliest;
+use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::{Action, ViewContext};
 use crate::ui::widgets::draft_picker::{DraftChoice, Picker};
@@ -33,37 +34,65 @@ impl SlotChoice {
     }
 }
 
-/// The account's drafts for the picker, read once per revision.
+/// The account's drafts for the picker, read in the background once per revision and
+/// account (a team's account has thousands).
 #[derive(Default)]
 pub struct DraftList {
-    loaded: Option<(u64, AccountId)>,
-    pub drafts: Vec<DraftChoice>,
-    pub error: Option<String>,
+    reading: Reading<(u64, AccountId), Vec<DraftChoice>>,
+    /// The account the view shows (the list read for another is never offered for it).
+    account: Option<AccountId>,
     /// What is typed in the picker's search field.
     search: String,
 }
 
 impl DraftList {
-    pub fn refresh(&mut self, ctx: &ViewContext<'_>, account: &Account) {
+    /// Takes a finished read, and starts reading the account's drafts again when the revision
+    /// or the account moved.
+    pub fn refresh(&mut self, egui_ctx: &egui::Context, ctx: &ViewContext<'_>, account: &Account) {
+        self.account = Some(account.id);
+        self.reading.poll();
         let key = (ctx.revision, account.id);
-        if self.loaded == Some(key) {
-            return;
-        }
-        self.loaded = Some(key);
-        match ctx.workspace.draft_outlines(account.id) {
-            Ok(drafts) => {
-                self.error = None;
-                self.drafts = drafts.iter().map(DraftChoice::of).collect();
-            }
-            Err(e) => {
-                self.drafts.clear();
-                self.error = Some(e.to_string());
-            }
+        if self.reading.needs(&key) {
+            let id = account.id;
+            let path = ctx.workspace.path();
+            self.reading
+                .start(egui_ctx, "reach drafts", path, key, move |workspace| {
+                    let outlines = workspace.draft_outlines(id)?;
+                    Ok(outlines.iter().map(DraftChoice::of).collect())
+                });
         }
     }
 
+    /// The account's drafts once read, or why they could not be.
+    fn read(&self) -> Option<Result<&[DraftChoice], &str>> {
+        match self.reading.latest() {
+            Some(((_, read_for), drafts)) if Some(*read_for) == self.account => {
+                Some(drafts.map(Vec::as_slice))
+            }
+            _ => None,
+        }
+    }
+
+    /// The drafts read for the account (none while they are read).
+    pub fn drafts(&self) -> &[DraftChoice] {
+        match self.read() {
+            Some(Ok(drafts)) => drafts,
+            _ => &[],
+        }
+    }
+
+    /// Why the account's drafts could not be read.
+    pub fn error(&self) -> Option<&str> {
+        self.read().and_then(Result::err)
+    }
+
     pub fn contains(&self, id: DraftId) -> bool {
-        self.drafts.iter().any(|d| d.id == id)
+        self.drafts().iter().any(|d| d.id == id)
+    }
+
+    /// True while the drafts are being read.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_reading()
     }
 }
 
@@ -74,18 +103,25 @@ pub fn draft_picker(
     selected: Option<DraftId>,
     actions: &mut Vec<Action>,
 ) {
+    let nothing_chosen = if list.read().is_some() {
+        "Choose a draft…"
+    } else {
+        "Reading the drafts…"
+    };
     let text = selected
-        .and_then(|id| list.drafts.iter().find(|d| d.id == id))
-        .map_or("Choose a draft…".to_string(), |d| d.title.clone());
+        .and_then(|id| list.drafts().iter().find(|d| d.id == id))
+        .map_or(nothing_chosen.to_string(), |d| d.title.clone());
     let label = ui.label("Draft").id;
+    let mut search = std::mem::take(&mut list.search);
     let (picker, picked) = Picker {
         id_salt: "reach-draft",
         selected_text: text,
         width: 260.0,
-        drafts: &list.drafts,
+        drafts: list.drafts(),
         selected,
     }
-    .show(ui, &mut list.search);
+    .show(ui, &mut search);
+    list.search = search;
     picker.labelled_by(label);
     if let Some(id) = picked
         && selected != Some(id)

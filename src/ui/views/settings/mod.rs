@@ -2,7 +2,7 @@
 //! are signed with (the member name), and the accounts the
 //! team runs, fully editable (add, edit handle, names, zone, region, language, cadence and
 //! subculture mix; delete with undo). Edits leave as actions; refusals come back through
-//! [`View::edit_refused`].
+//! [`View::edit_refused`]. What the workspace holds is counted in the background ([`Reading`]).
 
 mod appearance;
 mod backups;
@@ -15,6 +15,7 @@ use eframe::egui::{self, RichText};
 use crate::domain::{Account, AccountId, Subculture};
 use crate::schedule::SubcultureMix;
 use crate::text::plural;
+use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
 use crate::ui::widgets::account_form::{self, AccountForm};
@@ -43,7 +44,8 @@ struct Editor {
 #[derive(Default)]
 pub struct SettingsView {
     loaded: Option<u64>,
-    info: Option<WorkspaceInfo>,
+    /// What the workspace holds, counted in the background (a team's has a million snapshots).
+    info: Reading<u64, WorkspaceInfo>,
     accounts: Vec<Account>,
     subcultures: Vec<Subculture>,
     mixes: HashMap<AccountId, SubcultureMix>,
@@ -58,31 +60,36 @@ pub struct SettingsView {
 }
 
 impl SettingsView {
-    fn reload(&mut self, ctx: &ViewContext<'_>) {
+    fn reload(&mut self, egui_ctx: &egui::Context, ctx: &ViewContext<'_>) {
+        self.info.poll();
+        if self.info.needs(&ctx.revision) {
+            let path = ctx.workspace.path();
+            self.info
+                .start(egui_ctx, "workspace counts", path, ctx.revision, |w| {
+                    w.info()
+                });
+        }
         if self.loaded == Some(ctx.revision) {
             return;
         }
         self.loaded = Some(ctx.revision);
-        let result = ctx
-            .workspace
-            .info()
+        let workspace = ctx.workspace;
+        let result = workspace
+            .accounts()
             .map_err(|e| e.to_string())
-            .and_then(|info| {
-                let accounts = ctx.workspace.accounts().map_err(|e| e.to_string())?;
-                let workspace = ctx.workspace;
+            .and_then(|accounts| {
                 let subcultures = workspace.subcultures().map_err(|e| e.to_string())?;
                 let mixes = accounts
                     .iter()
                     .map(|a| Ok((a.id, workspace.subculture_mix(a.id)?)))
                     .collect::<Result<HashMap<_, _>, WorkspaceError>>()
                     .map_err(|e| e.to_string())?;
-                Ok((info, accounts, subcultures, mixes))
+                Ok((accounts, subcultures, mixes))
             });
         self.stored_member = ctx.workspace.member_name();
         self.member = Some(self.stored_member.clone());
         match result {
-            Ok((info, accounts, subcultures, mixes)) => {
-                self.info = Some(info);
+            Ok((accounts, subcultures, mixes)) => {
                 self.accounts = accounts;
                 self.subcultures = subcultures;
                 self.mixes = mixes;
@@ -101,23 +108,24 @@ impl SettingsView {
                 let path = ctx.workspace.path().display().to_string();
                 ui.add(egui::Label::new(RichText::new(path).monospace()).selectable(true));
                 ui.end_row();
-                if let Some(info) = &self.info {
-                    form::label(ui, "Schema version");
-                    ui.label(info.schema_version.to_string());
-                    ui.end_row();
-                    form::label(ui, "Holds");
-                    let c = &info.counts;
-                    let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
-                    let counts = [
-                        plural(n(c.subcultures), "subculture", "subcultures"),
-                        plural(n(c.drafts), "draft", "drafts"),
-                        plural(n(c.trend_items), "trend item", "trend items"),
-                        plural(n(c.videos), "video", "videos"),
-                        plural(n(c.plan_entries), "plan entry", "plan entries"),
-                    ];
-                    ui.label(counts.join(" · "));
-                    ui.end_row();
+                match self.info.latest() {
+                    Some((_, Ok(info))) => {
+                        form::label(ui, "Schema version");
+                        ui.label(info.schema_version.to_string());
+                        ui.end_row();
+                        form::label(ui, "Holds");
+                        ui.label(holdings(info));
+                    }
+                    Some((_, Err(why))) => {
+                        form::label(ui, "Holds");
+                        ui.label(theme::error_text(ui, format!("Could not count: {why}")));
+                    }
+                    None => {
+                        form::label(ui, "Holds");
+                        ui.label(theme::muted(ui, "Counting…"));
+                    }
                 }
+                ui.end_row();
                 if let Some(member) = &mut self.member {
                     let label = form::label(ui, "Your name");
                     ui.horizontal(|ui| {
@@ -370,9 +378,23 @@ fn save_editor(open: &mut Editor, actions: &mut Vec<Action>) {
     }
 }
 
+/// `20 subcultures · 10,000 drafts · …`: what the workspace holds.
+fn holdings(info: &WorkspaceInfo) -> String {
+    let c = &info.counts;
+    let n = |count: u64| usize::try_from(count).unwrap_or(usize::MAX);
+    [
+        plural(n(c.subcultures), "subculture", "subcultures"),
+        plural(n(c.drafts), "draft", "drafts"),
+        plural(n(c.trend_items), "trend item", "trend items"),
+        plural(n(c.videos), "video", "videos"),
+        plural(n(c.plan_entries), "plan entry", "plan entries"),
+    ]
+    .join(" · ")
+}
+
 impl View for SettingsView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext<'_>) {
-        self.reload(ctx);
+        self.reload(ui.ctx(), ctx);
         theme::view_heading(
             ui,
             "Settings",
@@ -406,5 +428,9 @@ impl View for SettingsView {
         if self.editor.as_ref().is_some_and(|e| e.pending) {
             self.editor = None;
         }
+    }
+
+    fn is_reading(&self) -> bool {
+        self.info.is_reading()
     }
 }
