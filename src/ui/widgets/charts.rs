@@ -10,7 +10,7 @@ use egui_plot::{
     PlotPoints, Points,
 };
 
-use super::format::{compact_count, day_number_label, long_date, percent};
+use super::format::{compact_count, date_axis_label, day_number_date, long_date, percent};
 use crate::domain::AudienceShare;
 use crate::ui::theme;
 
@@ -24,7 +24,7 @@ fn static_plot(id: impl std::hash::Hash + std::fmt::Debug, height: f32) -> Plot<
         .allow_scroll(false)
         .allow_drag(false)
         .allow_boxed_zoom(false)
-        .x_axis_formatter(|mark, _| day_number_label(mark.value))
+        .x_axis_formatter(|mark, range| date_axis_label(mark.value, range.end() - range.start()))
         .x_grid_spacer(date_grid)
 }
 
@@ -87,7 +87,7 @@ pub fn daily_line_chart(
         .label_formatter(move |pos| {
             let p = hovered(pos);
             let value = compact_count(p.y.round() as i64);
-            Some(format!("{}\n{value} {unit}", day_number_label(p.x)))
+            Some(format!("{}\n{value} {unit}", day_number_date(p.x)))
         })
         .show(ui, |plot| {
             let line = Line::new(title, PlotPoints::new(points.to_vec()));
@@ -107,7 +107,7 @@ pub fn views_scatter(ui: &mut egui::Ui, points: &[[f64; 2]], median_views: f64) 
         .label_formatter(|pos| {
             let p = hovered(pos);
             let views = compact_count(10f64.powf(p.y).round() as i64);
-            Some(format!("{}\n{views} views", day_number_label(p.x)))
+            Some(format!("{}\n{views} views", day_number_date(p.x)))
         })
         .show(ui, |plot| {
             let videos = Points::new("Videos", points.to_vec());

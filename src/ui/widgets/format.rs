@@ -48,11 +48,30 @@ pub fn day_number(date: NaiveDate) -> f64 {
 /// The date label of a chart's x coordinate made by [`day_number`] (`12 May`); empty when the
 /// coordinate is out of the calendar's range.
 pub fn day_number_label(x: f64) -> String {
+    day_number_format(x, "%-d %b")
+}
+
+/// The label of a chart's date axis at `x` when the axis spans `span` days: `12 May`, or
+/// `May 2024` over more than half a year (marks months apart, which only the year tells apart).
+pub fn date_axis_label(x: f64, span: f64) -> String {
+    if span > 183.0 {
+        day_number_format(x, "%b %Y")
+    } else {
+        day_number_label(x)
+    }
+}
+
+/// The hovered day of a chart's x coordinate, with its year (`12 May 2024`).
+pub fn day_number_date(x: f64) -> String {
+    day_number_format(x, "%-d %b %Y")
+}
+
+fn day_number_format(x: f64, format: &str) -> String {
     if !x.is_finite() || x.abs() > 1e7 {
         return String::new();
     }
     NaiveDate::from_epoch_days(x.floor() as i32)
-        .map(|d| d.format("%-d %b").to_string())
+        .map(|d| d.format(format).to_string())
         .unwrap_or_default()
 }
 
@@ -118,5 +137,14 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 5, 12).expect("valid date");
         assert_eq!(day_number_label(day_number(d) + 0.4), "12 May");
         assert_eq!(day_number_label(f64::NAN), "");
+        assert_eq!(day_number_date(day_number(d)), "12 May 2026");
+    }
+
+    #[test]
+    fn a_date_axis_over_years_names_the_year() {
+        let d = NaiveDate::from_ymd_opt(2024, 10, 28).expect("valid date");
+        assert_eq!(date_axis_label(day_number(d), 30.0), "28 Oct");
+        assert_eq!(date_axis_label(day_number(d), 1_303.0), "Oct 2024");
+        assert_eq!(date_axis_label(f64::INFINITY, 1_303.0), "");
     }
 }
