@@ -145,7 +145,8 @@ impl<T: Send + 'static> Task<T> {
 
 impl<T: Send + 'static> Task<Result<T, WorkspaceError>> {
     /// Runs `work` on a thread named `name` with its own connection to the workspace file at
-    /// `path`; a workspace that cannot be opened is the result.
+    /// `path` (the window opened and checked it before: see [`Workspace::reopen`]); a workspace
+    /// that cannot be opened is the result.
     pub fn on_workspace(
         ctx: &egui::Context,
         name: &str,
