@@ -86,6 +86,14 @@ impl<K: Clone + PartialEq, T: Send + 'static> Reading<K, T> {
             .map(|(key, data)| (key, data.as_ref().map_err(String::as_str)))
     }
 
+    /// The last data that arrived, when it was read for a key `wanted` accepts (the data of
+    /// another account is never shown under this one's name).
+    pub fn latest_if(&self, wanted: impl FnOnce(&K) -> bool) -> Option<Result<&T, &str>> {
+        self.latest()
+            .filter(|(key, _)| wanted(key))
+            .map(|(_, data)| data)
+    }
+
     /// True while a read is under way.
     pub fn is_reading(&self) -> bool {
         self.task.is_some()

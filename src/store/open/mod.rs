@@ -121,10 +121,16 @@ pub(crate) fn connect_again(path: &Path, steps: &[&str]) -> Result<Connection, S
         drop(conn);
         return open_checked(path, steps);
     }
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    tune(&conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(conn)
+}
+
+/// The settings every connection of Scrollstop's has (the journal mode is kept by the file).
+fn tune(conn: &Connection) -> Result<(), StoreError> {
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    Ok(())
 }
 
 /// Each connection's page cache, in KiB (SQLite's default is 2 MB), taken only as pages are
@@ -147,8 +153,7 @@ fn connect(path: &Path, steps: &[&str], new: bool) -> Result<Connection, StoreEr
         conn.pragma_update(None, "page_size", NEW_PAGE_SIZE)?;
     }
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    tune(&conn)?;
     // Foreign keys are enforced from here on (the migration turns them on when it ends).
     let found = super::schema::migrate(&mut conn, steps)?;
     if found > steps.len() as u32 {

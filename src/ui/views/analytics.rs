@@ -14,6 +14,7 @@ use crate::domain::{Account, AccountId, AudienceDimension, AudienceShare};
 use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
+use crate::ui::widgets::busy::busy_indicator;
 use crate::ui::widgets::charts::{daily_line_chart, share_bars};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{day_number, long_date, plural};
@@ -80,22 +81,16 @@ impl View for AnalyticsView {
                     Analytics::read(workspace, &whose)
                 });
         }
-        // Another account's analytics are never shown under this one's name.
-        let data = match self.reading.latest() {
-            Some(((_, shown), data)) if *shown == account.id => data,
-            _ => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(theme::muted(
-                        ui,
-                        format!(
-                            "Reading {}'s analytics in the background…",
-                            account.at_handle()
-                        ),
-                    ));
-                });
-                return;
-            }
+        let Some(data) = self
+            .reading
+            .latest_if(|(_, read_for)| *read_for == account.id)
+        else {
+            let reading = format!(
+                "Reading {}'s analytics in the background…",
+                account.at_handle()
+            );
+            busy_indicator(ui, &reading);
+            return;
         };
         let data = match data {
             Ok(data) => data,

@@ -4,6 +4,7 @@
 //! never touch the workspace.
 
 pub mod account_form;
+pub mod busy;
 pub mod charts;
 pub mod draft_picker;
 pub mod draft_rows;

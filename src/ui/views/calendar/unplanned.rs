@@ -55,8 +55,7 @@ pub fn refresh(
 
 /// The drafts to place of `account`, once read; `Err` says why they could not be.
 pub fn of(unplanned: &Unplanned, account: AccountId) -> Option<Result<&[DraftChoice], &str>> {
-    match unplanned.latest() {
-        Some(((_, read_for), drafts)) if *read_for == account => Some(drafts.map(Vec::as_slice)),
-        _ => None,
-    }
+    unplanned
+        .latest_if(|(_, read_for)| *read_for == account)
+        .map(|drafts| drafts.map(Vec::as_slice))
 }

@@ -10,6 +10,7 @@ use crate::model::stats::quantile;
 use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::ViewContext;
+use crate::ui::widgets::busy::busy_indicator;
 use crate::ui::widgets::charts::{stat_card, views_scatter};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use crate::ui::widgets::format::{compact_count, thousands};
@@ -75,22 +76,16 @@ impl Measured {
     }
 
     pub fn ui(&self, ui: &mut egui::Ui, account: &Account) {
-        // Another account's history is never shown under this one's name.
-        let history = match self.reading.latest() {
-            Some(((_, shown), history)) if *shown == account.id => history,
-            _ => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(theme::muted(
-                        ui,
-                        format!(
-                            "Reading {}'s videos in the background…",
-                            account.at_handle()
-                        ),
-                    ));
-                });
-                return;
-            }
+        let Some(history) = self
+            .reading
+            .latest_if(|(_, read_for)| *read_for == account.id)
+        else {
+            let reading = format!(
+                "Reading {}'s videos in the background…",
+                account.at_handle()
+            );
+            busy_indicator(ui, &reading);
+            return;
         };
         match history {
             Ok(history) => history.ui(ui, account),

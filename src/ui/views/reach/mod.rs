@@ -26,6 +26,7 @@ use crate::domain::{Account, AccountId, DraftId};
 use crate::model::WhatIf;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
+use crate::ui::widgets::busy::busy_indicator;
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 
 use measured::Measured;
@@ -218,7 +219,7 @@ impl ReachView {
             }
             if self.busy() {
                 ui.add_space(theme::SPACE_M);
-                selection::busy_indicator(ui, "Updating the forecast…");
+                busy_indicator(ui, "Updating the forecast…");
             }
         });
         if let Some(Err(error)) = &self.latest {

@@ -1,11 +1,10 @@
 //! What the Reach view forecasts: the draft (the one open in the editor, chosen here with a
 //! picker that opens it) and the posting time (its plan entry or the next full hour, or a day
-//! and hour the user picks in the account's zone), and the busy indicator shown while a newer
-//! forecast is being computed beside the last one.
+//! and hour the user picks in the account's zone).
 
 use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
-use eframe::egui::{self, Stroke};
+use eframe::egui;
 
 use crate::domain::{Account, AccountId, DraftId};
 use crate::schedule::wall::earliest;
@@ -65,12 +64,9 @@ impl DraftList {
 
     /// The account's drafts once read, or why they could not be.
     fn read(&self) -> Option<Result<&[DraftChoice], &str>> {
-        match self.reading.latest() {
-            Some(((_, read_for), drafts)) if Some(*read_for) == self.account => {
-                Some(drafts.map(Vec::as_slice))
-            }
-            _ => None,
-        }
+        self.reading
+            .latest_if(|(_, read_for)| Some(*read_for) == self.account)
+            .map(|drafts| drafts.map(Vec::as_slice))
     }
 
     /// The drafts read for the account (none while they are read).
@@ -183,24 +179,4 @@ pub fn slot_picker(
         let when = format!("{} ({})", slot(at.with_timezone(&zone)), source.label());
         ui.label(theme::muted(ui, when));
     }
-}
-
-/// A turning arc while a newer forecast is computed (repaints on a timer, not every frame).
-pub fn busy_indicator(ui: &mut egui::Ui, text: &str) {
-    let size = ui.spacing().interact_size.y * 0.7;
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
-    let time = ui.input(|i| i.time);
-    let start = (time * 4.0) % std::f64::consts::TAU;
-    let points: Vec<egui::Pos2> = (0..=16)
-        .map(|i| {
-            let a = start + f64::from(i) / 16.0 * 4.0;
-            rect.center() + egui::vec2(a.cos() as f32, a.sin() as f32) * size / 2.0
-        })
-        .collect();
-    let colour = theme::palette(ui).accent;
-    ui.painter()
-        .add(egui::Shape::line(points, Stroke::new(2.0, colour)));
-    ui.label(theme::muted(ui, text));
-    ui.ctx()
-        .request_repaint_after(std::time::Duration::from_millis(50));
 }
