@@ -4,8 +4,9 @@
 //! or two minutes passed), and then one steady frame is measured (target: at most 8 ms each).
 //!
 //! The one-off costs are printed on stderr: opening the app on the workspace until the first
-//! frame, and for each view the first frame after it was opened (the frame that reads what the
-//! view shows, when it reads on the UI thread) and how long it took to settle.
+//! frame, and for each view the first frame after it was opened, how long it took to settle
+//! and its slowest frame meanwhile (the frames that take in what it read in the background);
+//! for the Drafts view also the frames after a draft is renamed.
 //! Run: `cargo bench --bench views` (add `SCROLLSTOP_TEAM_WORKSPACE=/kept.sqlite` to keep the
 //! workspace between runs).
 
@@ -54,20 +55,78 @@ fn busy(harness: &Harness<'static, ScrollstopApp>) -> bool {
 /// frames a user sees meanwhile count too).
 const PATIENCE: Duration = Duration::from_secs(120);
 
-/// Steps until nothing is busy for ten frames in a row; returns how long that took, or `None`
-/// when the view was still busy after [`PATIENCE`].
-fn settle(harness: &mut Harness<'static, ScrollstopApp>) -> Option<Duration> {
+/// How a view settled: how long it took (`None` when it was still busy after [`PATIENCE`])
+/// and its slowest frame meanwhile (the frames that take in what was read in the background).
+struct Settled {
+    after: Option<Duration>,
+    slowest: Duration,
+}
+
+impl std::fmt::Display for Settled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.after {
+            Some(after) => write!(f, "settled after {:.2} s", after.as_secs_f64())?,
+            None => write!(
+                f,
+                "still busy after {} s: measured while it works",
+                PATIENCE.as_secs()
+            )?,
+        }
+        write!(
+            f,
+            ", slowest frame meanwhile {:.1} ms",
+            self.slowest.as_secs_f64() * 1e3
+        )
+    }
+}
+
+/// Steps until nothing is busy for ten frames in a row, timing each frame.
+fn settle(harness: &mut Harness<'static, ScrollstopApp>) -> Settled {
     let start = Instant::now();
+    let mut slowest = Duration::ZERO;
     let mut quiet = 0;
     while quiet < 10 {
         if start.elapsed() > PATIENCE {
-            return None;
+            return Settled {
+                after: None,
+                slowest,
+            };
         }
         std::thread::sleep(Duration::from_millis(10));
+        let frame = Instant::now();
         harness.step();
+        slowest = slowest.max(frame.elapsed());
         quiet = if busy(harness) { 0 } else { quiet + 1 };
     }
-    Some(start.elapsed())
+    Settled {
+        after: Some(start.elapsed()),
+        slowest,
+    }
+}
+
+/// Renames the first draft shown in the Drafts view, as the editor would, and times the frames
+/// until the table shows it: the frame that saves, and the slowest while the rows are read
+/// again.
+fn edit_a_draft(harness: &mut Harness<'static, ScrollstopApp>) {
+    let state = harness.state();
+    let draft = state
+        .account()
+        .and_then(|account| state.workspace()?.drafts(account).ok())
+        .and_then(|drafts| drafts.into_iter().next());
+    let Some(mut draft) = draft else {
+        eprintln!("views bench: no draft to edit");
+        return;
+    };
+    draft.title.push_str(" (edited)");
+    harness.state_mut().request(Action::SaveDrafts(vec![draft]));
+    let saving = Instant::now();
+    harness.step();
+    let saving = saving.elapsed();
+    let settled = settle(harness);
+    eprintln!(
+        "views bench: Drafts after an edit: the saving frame {:.1} ms, {settled}",
+        saving.as_secs_f64() * 1e3
+    );
 }
 
 fn view_benches(c: &mut Criterion) {
@@ -96,13 +155,6 @@ fn view_benches(c: &mut Criterion) {
         let first = first.elapsed();
         let settled = settle(&mut harness);
         assert_eq!(harness.state().section(), section, "the view is shown");
-        let settled = match settled {
-            Some(after) => format!("settled after {:.2} s", after.as_secs_f64()),
-            None => format!(
-                "still busy after {} s: measured while it works",
-                PATIENCE.as_secs()
-            ),
-        };
         eprintln!(
             "views bench: {}: first frame {:.1} ms, {settled}",
             section.label(),
@@ -111,6 +163,9 @@ fn view_benches(c: &mut Criterion) {
         group.bench_function(format!("{} (target <= 8 ms)", section.label()), |b| {
             b.iter(|| harness.step());
         });
+        if section == Section::Drafts {
+            edit_a_draft(&mut harness);
+        }
     }
     group.finish();
 }

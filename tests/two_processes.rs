@@ -200,12 +200,12 @@ fn a_second_window_offers_retry_and_read_only_while_another_process_edits() {
 
     // Retry while the other window still has it: the same screen.
     harness.get_by_label("Retry").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(harness.state().workspace().is_none());
 
     // Read-only: the data is there, with the banner, and edits are refused.
     harness.get_by_label("Open read-only").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let banner = format!(
         "Read-only: this workspace is open in another Scrollstop window (process {pid}); \
          changes are off here."
@@ -219,13 +219,13 @@ fn a_second_window_offers_retry_and_read_only_while_another_process_edits() {
     harness
         .state_mut()
         .request(scrollstop::ui::Action::DeleteSubculture(first));
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().notice(), Some(banner.as_str()));
 
     // Once the other process is gone, "Edit here" opens it for editing.
     release(holder);
     harness.get_by_label("Edit here").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!harness.state().workspace().unwrap().is_read_only());
     assert!(!shows(&harness, &banner));
     assert!(

@@ -4,7 +4,7 @@
 mod common;
 
 use common::egui::{Key, Modifiers};
-use common::{app, demo_workspace, shows_part};
+use common::{app, demo_workspace, run_with_reads, shows_part};
 use egui_kittest::kittest::Queryable;
 use scrollstop::ui::Section;
 use scrollstop::workspace::{Edit, MEMBER_SETTING, Workspace};
@@ -39,7 +39,7 @@ fn a_mention_is_new_until_read_and_changes_name_their_author() {
 
     let mut harness = app(&workspace.path);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num8);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().section(), Section::Activity);
     assert!(shows_part(&harness, "Mentions of @Noor"));
     assert!(shows_part(&harness, "1 new"));
@@ -55,7 +55,7 @@ fn a_mention_is_new_until_read_and_changes_name_their_author() {
     );
 
     harness.get_by_label("Mark all as read").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows_part(&harness, "1 new"), "read now");
     let reopened = Workspace::open(&workspace.path).expect("reopens");
     assert!(
@@ -67,6 +67,6 @@ fn a_mention_is_new_until_read_and_changes_name_their_author() {
     );
 
     harness.get_by_label("Open \"Renamed by Sam\"").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().open_draft(), Some(draft.id));
 }

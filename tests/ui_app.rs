@@ -6,7 +6,9 @@ mod common;
 use std::time::Duration;
 
 use common::egui::{Key, Modifiers};
-use common::{app, demo_workspace, empty_workspace, open_view, run_until, shows, shows_part};
+use common::{
+    app, demo_workspace, empty_workspace, open_view, run_until, run_with_reads, shows, shows_part,
+};
 use egui_kittest::kittest::Queryable;
 use scrollstop::ui::Section;
 use scrollstop::workspace::Workspace;
@@ -64,11 +66,11 @@ fn keyboard_shortcuts_switch_views() {
     let mut harness = app(&workspace.path);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().section(), Section::Settings);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().section(), Section::Subcultures);
     assert!(shows(&harness, "#FitTok"));
 }
@@ -82,14 +84,14 @@ fn the_account_switcher_changes_the_current_account() {
     assert_eq!(harness.state().account(), Some(accounts[0].id));
 
     harness.get_by_label("Account").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let entry = format!(
         "{}  ·  {}",
         accounts[1].at_handle(),
         accounts[1].display_name
     );
     harness.get_by_label(&entry).click();
-    harness.run();
+    run_with_reads(&mut harness);
 
     assert_eq!(harness.state().account(), Some(accounts[1].id));
 }
@@ -137,24 +139,24 @@ fn starting_empty_asks_for_the_first_account() {
     let mut harness = app(&workspace.path);
 
     harness.get_by_label("Start empty").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Handle")
         .set_text_value_accesskit("@knitwithnora");
     harness
         .get_by_label("Display name")
         .set_text_value_accesskit("Nora Knits");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Time zone").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Search time zones")
         .set_text_value_accesskit("new york");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("America/New_York").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Add account").click();
-    harness.run();
+    run_with_reads(&mut harness);
 
     assert!(
         harness.query_by_label("Start empty").is_none(),

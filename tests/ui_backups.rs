@@ -20,7 +20,7 @@ fn app_with(path: &Path, dialog: GivenPaths) -> Harness<'static, ScrollstopApp> 
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(12)
         .build_eframe(move |_cc| ScrollstopApp::new(path).with_file_dialog(Box::new(dialog)));
-    harness.run();
+    run_with_reads(&mut harness);
     harness
 }
 
@@ -65,7 +65,7 @@ fn the_daily_backup_is_listed_and_back_up_now_copies_to_the_chosen_file() {
     assert_eq!(daily.len(), 1);
 
     harness.get_by_label("Back up now…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     run_until(&mut harness, Duration::from_secs(20), "the backup", |app| {
         !app.is_busy()
     });
@@ -105,18 +105,18 @@ fn restore_asks_first_then_brings_the_backup_back_and_keeps_the_data_from_before
     let mut harness = app_with(&workspace.path, GivenPaths::default());
     open_view(&mut harness, "Settings");
     harness.get_by_label("Restore…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows_part(&harness, "Nothing is lost"));
     // Cancel leaves everything as it was.
     harness.get_by_label("Cancel").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows_part(&harness, "Nothing is lost"));
     assert_eq!(subculture_names(&workspace.path), after);
 
     harness.get_by_label("Restore…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Restore").click();
-    harness.run();
+    run_with_reads(&mut harness);
     run_until(
         &mut harness,
         Duration::from_secs(20),
@@ -140,7 +140,7 @@ fn open_another_workspace_switches_the_window_and_a_new_name_starts_a_new_one() 
     );
     open_view(&mut harness, "Settings");
     harness.get_by_label("Start a new workspace…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().path(), other);
     assert!(harness.state().workspace().unwrap().is_empty().unwrap());
     assert!(
@@ -177,7 +177,7 @@ fn a_read_only_workspace_shows_the_banner_and_its_data_and_refuses_edits() {
     let first = first_subculture(&harness);
     harness.state_mut().request(Action::DeleteSubculture(first));
     harness.state_mut().request(Action::NewDraft);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().notice(), Some(banner), "one clear notice");
 
     open_view(&mut harness, "Settings");
@@ -238,7 +238,7 @@ fn a_workspace_that_cannot_be_opened_offers_another_one() {
     );
     assert!(shows(&harness, "This workspace could not be opened"));
     harness.get_by_label("Open another workspace…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().path(), other.path);
     assert!(harness.state().workspace().is_some());
     assert_eq!(

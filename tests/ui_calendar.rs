@@ -7,7 +7,7 @@ mod common;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use common::egui::{self, Key, Modifiers, accesskit::Role};
-use common::{TestWorkspace, app, demo_workspace, open_view, shows_part};
+use common::{TestWorkspace, app, demo_workspace, open_view, run_with_reads, shows_part};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::{AccountId, Draft, DraftStatus, PlanEntry, PlanEntryId};
@@ -83,13 +83,13 @@ fn stored(path: &std::path::Path, account: AccountId, title: &str) -> PlanEntry 
 fn calendar_at(harness: &mut Harness<'static, ScrollstopApp>, mode: &str, date: &str) {
     open_view(harness, "Calendar");
     harness.get_by_label(mode).click();
-    harness.run();
+    run_with_reads(harness);
     let field = harness.get_by_role(Role::TextInput);
     field.focus();
     field.type_text(date);
-    harness.run();
+    run_with_reads(harness);
     harness.key_press(Key::Enter);
-    harness.run();
+    run_with_reads(harness);
 }
 
 fn on_screen(harness: &Harness<'static, ScrollstopApp>, label: &str) -> bool {
@@ -103,16 +103,16 @@ fn centre(harness: &Harness<'static, ScrollstopApp>, label: &str) -> egui::Pos2 
 /// Drags from `from` to `to` in small steps, as a hand does.
 fn drag(harness: &mut Harness<'static, ScrollstopApp>, from: egui::Pos2, to: egui::Pos2) {
     harness.hover_at(from);
-    harness.run();
+    run_with_reads(harness);
     harness.drag_at(from);
-    harness.run();
+    run_with_reads(harness);
     for step in 1..=4 {
         harness.hover_at(from + (to - from) * (step as f32 / 4.0));
         harness.step();
     }
-    harness.run();
+    run_with_reads(harness);
     harness.drop_at(to);
-    harness.run();
+    run_with_reads(harness);
 }
 
 #[test]
@@ -144,10 +144,10 @@ fn week_and_month_show_the_same_posts_at_the_range_edges() {
 
     // The keyboard steps a week either way.
     harness.key_press(Key::ArrowRight);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(on_screen(&harness, "Mon 5 Apr"), "→ shows the next week");
     harness.key_press(Key::PageUp);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         on_screen(&harness, "Mon 29 Mar"),
         "Page Up shows the previous week"
@@ -195,7 +195,7 @@ fn dragging_a_post_moves_it_by_snapped_steps_and_it_stays_moved() {
     );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     let back = stored(&workspace.path, account, "Drag me");
     assert_eq!(back.wall_time, wall(2027, 3, 30, 10, 0));
     assert!(!back.pinned);
@@ -228,7 +228,7 @@ fn a_drop_into_the_skipped_spring_hour_asks_which_time_is_meant() {
     );
 
     harness.get_by_label("Later: 03:30 CEST").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let moved = stored(&workspace.path, account, "Spring post");
     assert_eq!(
         moved.wall_time,
@@ -249,7 +249,7 @@ fn export_writes_the_shown_weeks_posts_to_the_chosen_file() {
     let mut harness = common::app_saving_to(&workspace.path, target.clone());
     calendar_at(&mut harness, "Week", "2027-03-30");
     harness.get_by_label("Export…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows_part(&harness, "Export the posting calendar"));
     // The dialog's own button (the toolbar's is behind the modal).
     harness
@@ -257,7 +257,7 @@ fn export_writes_the_shown_weeks_posts_to_the_chosen_file() {
         .last()
         .expect("the dialog's Export button")
         .click();
-    harness.run();
+    run_with_reads(&mut harness);
     common::run_until(
         &mut harness,
         std::time::Duration::from_secs(120),
@@ -285,7 +285,7 @@ fn wait_for(harness: &mut Harness<'static, ScrollstopApp>, label: &str) {
         std::thread::sleep(std::time::Duration::from_millis(50));
         harness.step();
     }
-    harness.run();
+    run_with_reads(harness);
 }
 
 #[test]
@@ -318,7 +318,7 @@ fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
     let mut harness = app(&workspace.path);
     open_view(&mut harness, "Calendar");
     harness.get_by_label("Auto-plan…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Preview").click();
     harness.run_steps(2);
     wait_for(&mut harness, "Apply");
@@ -350,7 +350,7 @@ fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
         std::thread::sleep(std::time::Duration::from_millis(50));
         harness.step();
     }
-    harness.run();
+    run_with_reads(&mut harness);
     let planned = count(&workspace.path);
     assert!(planned > before, "the plan was written");
     assert!(
@@ -359,7 +359,7 @@ fn auto_plan_previews_with_reasons_applies_in_one_step_and_undoes_in_one() {
     );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(
         count(&workspace.path),
         before,
@@ -388,7 +388,7 @@ fn agenda_to_week_shows_the_current_week_when_the_agenda_lists_today() {
         &month_ago.format("%Y-%m-%d").to_string(),
     );
     harness.get_by_label("Week").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let heading = today.format("%a %-d %b").to_string();
     assert!(
         on_screen(&harness, &heading),

@@ -7,7 +7,7 @@ mod common;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use common::egui::{self, Key, accesskit::Role};
-use common::{TestWorkspace, app, empty_workspace, open_view};
+use common::{TestWorkspace, app, empty_workspace, open_view, run_with_reads};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::{Draft, DraftStatus, Handle, NewAccount, PlanEntry, PlanEntryId};
@@ -96,15 +96,15 @@ fn stored(path: &std::path::Path) -> Vec<(String, String, NaiveDateTime, bool)> 
 fn all_accounts_at(harness: &mut Harness<'static, ScrollstopApp>, mode: &str, date: &str) {
     open_view(harness, "Calendar");
     harness.get_by_label("All accounts").click();
-    harness.run();
+    run_with_reads(harness);
     harness.get_by_label(mode).click();
-    harness.run();
+    run_with_reads(harness);
     let field = harness.get_by_role(Role::TextInput);
     field.focus();
     field.type_text(date);
-    harness.run();
+    run_with_reads(harness);
     harness.key_press(Key::Enter);
-    harness.run();
+    run_with_reads(harness);
 }
 
 fn on_screen(harness: &Harness<'static, ScrollstopApp>, label: &str) -> bool {
@@ -141,7 +141,7 @@ fn two_accounts_posts_show_together_with_their_handles_and_own_times() {
     }
 
     harness.get_by_label("Month").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         on_screen(&harness, "10:00 Bread · @bakery"),
         "the month too"
@@ -149,7 +149,7 @@ fn two_accounts_posts_show_together_with_their_handles_and_own_times() {
     assert!(on_screen(&harness, "12:00 Bagel · @nycdeli (06:00 local)"));
 
     harness.get_by_label("Agenda").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(on_screen(&harness, "@nycdeli") && on_screen(&harness, "@bakery"));
     // The legend names each account in its colour.
     assert!(
@@ -179,16 +179,16 @@ fn a_drag_in_all_accounts_moves_only_that_post_on_its_own_clock() {
     // One day right and two hours down: Wed 14:00 on the bakery's clock, 08:00 in New York.
     let to = from + egui::vec2(day, hour * 2.0);
     harness.hover_at(from);
-    harness.run();
+    run_with_reads(&mut harness);
     harness.drag_at(from);
-    harness.run();
+    run_with_reads(&mut harness);
     for step in 1..=4 {
         harness.hover_at(from + (to - from) * (step as f32 / 4.0));
         harness.step();
     }
-    harness.run();
+    run_with_reads(&mut harness);
     harness.drop_at(to);
-    harness.run();
+    run_with_reads(&mut harness);
 
     let after = stored(&workspace.path);
     let moved: Vec<_> = after.iter().filter(|p| !before.contains(p)).collect();

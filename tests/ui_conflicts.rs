@@ -8,7 +8,7 @@ mod server;
 #[path = "common/team_order.rs"]
 mod team_order;
 
-use common::{app, shows_part};
+use common::{app, run_with_reads, shows_part};
 use egui_kittest::kittest::Queryable;
 use scrollstop::ui::Action;
 use scrollstop::workspace::{Edit, Workspace};
@@ -43,16 +43,16 @@ fn the_editor_shows_a_kept_aside_caption_and_use_this_settles_it() {
     // Priya's caption won (ordered last); Sam's is kept aside on her machine.
     let mut harness = app(&priya_path);
     harness.state_mut().request(Action::OpenDraft(Some(id)));
-    harness.run();
-    harness.run();
+    run_with_reads(&mut harness);
+    run_with_reads(&mut harness);
     assert!(
         shows_part(&harness, "their version was kept aside"),
         "the editor shows the conflict"
     );
     assert!(shows_part(&harness, "Sam's caption"));
     harness.get_by_label("Use this").click();
-    harness.run();
-    harness.run();
+    run_with_reads(&mut harness);
+    run_with_reads(&mut harness);
     let app = harness.state();
     let workspace = app.workspace().expect("open");
     assert_eq!(workspace.draft(id).expect("draft").caption, "Sam's caption");

@@ -5,7 +5,7 @@
 mod common;
 
 use common::egui::{self, accesskit::Role};
-use common::{app, demo_workspace};
+use common::{app, demo_workspace, run_with_reads};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::ui::ScrollstopApp;
@@ -120,14 +120,14 @@ fn every_drafts_header_is_read_whole_also_when_sorted() {
         let workspace = demo_workspace();
         let mut harness = app(&workspace.path);
         harness.set_size(egui::vec2(width, 800.0));
-        harness.run();
+        run_with_reads(&mut harness);
         table_shown(&mut harness);
         assert_whole(&harness, &format!("{width} px"));
         for sorted in ["Reach P50", "Length"] {
             // Clicked through accessibility, not at a position: rows and forecasts arriving in
             // the background can move the table between the query and a pointer click.
             header(&harness, sorted).click_accesskit();
-            harness.run();
+            run_with_reads(&mut harness);
             table_shown(&mut harness);
             assert_whole(&harness, &format!("{width} px, sorted by {sorted}"));
         }

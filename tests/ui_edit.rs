@@ -5,7 +5,9 @@
 mod common;
 
 use common::egui::{Key, Modifiers};
-use common::{app, demo_workspace, open_view, shows, shows_part, stored_subcultures};
+use common::{
+    app, demo_workspace, open_view, run_with_reads, shows, shows_part, stored_subcultures,
+};
 use egui_kittest::kittest::Queryable;
 use scrollstop::workspace::Workspace;
 
@@ -16,16 +18,16 @@ fn renaming_a_subculture_persists_after_reopening_the_workspace() {
     open_view(&mut harness, "Subcultures");
 
     harness.get_by_label("Edit #FitTok").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Name")
         .set_text_value_accesskit("#GymTok");
     harness
         .get_by_label("Hashtags")
         .set_text_value_accesskit("#gymtok, fitness workout");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").click();
-    harness.run();
+    run_with_reads(&mut harness);
 
     assert!(shows(&harness, "#GymTok"), "the list shows the new name");
     assert!(!shows(&harness, "#FitTok"));
@@ -52,13 +54,13 @@ fn a_duplicate_name_is_refused_next_to_the_form() {
     open_view(&mut harness, "Subcultures");
 
     harness.get_by_label("Edit #FitTok").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Name")
         .set_text_value_accesskit("#cottagecore");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").click();
-    harness.run();
+    run_with_reads(&mut harness);
 
     assert!(shows_part(
         &harness,
@@ -78,7 +80,7 @@ fn deleting_a_subculture_can_be_undone_by_button_and_by_ctrl_z() {
     open_view(&mut harness, "Subcultures");
 
     harness.get_by_label("Delete #FitTok").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows(&harness, "#FitTok"), "the subculture left the list");
     assert!(
         shows_part(&harness, "Deleted #FitTok"),
@@ -87,15 +89,15 @@ fn deleting_a_subculture_can_be_undone_by_button_and_by_ctrl_z() {
     assert!(!stored_subcultures(&workspace.path).contains(&"#FitTok".to_string()));
 
     harness.get_by_label("Undo").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "#FitTok"), "Undo brought it back");
     assert!(stored_subcultures(&workspace.path).contains(&"#FitTok".to_string()));
 
     harness.get_by_label("Delete #MomsofTikTok").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows(&harness, "#MomsofTikTok"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "#MomsofTikTok"), "Ctrl+Z brought it back");
 }
 
@@ -106,7 +108,7 @@ fn adding_a_subculture_shows_it_with_its_hashtags() {
     open_view(&mut harness, "Subcultures");
 
     harness.get_by_label("Add subculture").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Name")
         .set_text_value_accesskit("#PlantTok");
@@ -116,9 +118,9 @@ fn adding_a_subculture_shows_it_with_its_hashtags() {
     harness
         .get_by_label("Description")
         .set_text_value_accesskit("Houseplant care");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").click();
-    harness.run();
+    run_with_reads(&mut harness);
 
     assert!(shows(&harness, "#PlantTok"));
     assert!(shows(&harness, "#monstera"));
@@ -139,20 +141,20 @@ fn editing_and_deleting_an_account_in_settings() {
     harness
         .get_by_label(&format!("Edit {}", first.at_handle()))
         .scroll_to_me();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label(&format!("Edit {}", first.at_handle()))
         .click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Display name")
         .set_text_value_accesskit("Renamed Team");
-    harness.run();
+    run_with_reads(&mut harness);
     // The form (with its subculture-mix fields) is taller than the window.
     harness.get_by_label("Save").scroll_to_me();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "Renamed Team"));
     let reopened = Workspace::open(&workspace.path).expect("reopens");
     let stored = reopened.account(first.id).expect("still there");
@@ -165,11 +167,11 @@ fn editing_and_deleting_an_account_in_settings() {
     harness
         .get_by_label(&format!("Delete {}", first.at_handle()))
         .click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows(&harness, &first.at_handle()));
     assert_eq!(reopened.accounts().expect("loads").len(), 1);
     harness.get_by_label("Undo").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         shows(&harness, &first.at_handle()),
         "Undo restored the account"

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::egui::accesskit::{Role, Toggled};
 use common::egui::{Key, Modifiers};
-use common::{demo_workspace, run_until, shows, shows_part};
+use common::{demo_workspace, run_until, run_with_reads, shows, shows_part};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::checks::caption_length;
@@ -32,15 +32,15 @@ fn app_with_media(path: &Path, media: Option<&Path>) -> Harness<'static, Scrolls
         .with_size(common::egui::vec2(1280.0, 800.0))
         .with_max_steps(12)
         .build_eframe(move |_cc| ScrollstopApp::new(path).with_file_dialog(Box::new(dialog)));
-    harness.run();
+    run_with_reads(&mut harness);
     harness
 }
 
 /// Creates a draft the way Ctrl+N does and returns its id once the editor shows it.
 fn new_draft(harness: &mut Harness<'static, ScrollstopApp>) -> DraftId {
     harness.state_mut().request(Action::NewDraft);
-    harness.run();
-    harness.run();
+    run_with_reads(harness);
+    run_with_reads(harness);
     let id = harness.state().open_draft().expect("the new draft is open");
     assert!(
         harness.query_by_label("Close").is_some(),
@@ -99,7 +99,7 @@ fn a_caption_past_the_seeds_150_shows_the_advice_and_the_trim_fix_clears_it() {
     let caption = long_caption();
     assert_eq!(caption_length(&caption), 151);
     input(&harness, Role::MultilineTextInput, "Caption").set_text_value_accesskit(&caption);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         shows(&harness, "151/150"),
         "the live counter counts emoji as one"
@@ -118,7 +118,7 @@ fn a_caption_past_the_seeds_150_shows_the_advice_and_the_trim_fix_clears_it() {
     );
 
     harness.get_by_label("Trim the caption").click_accesskit();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows_part(&harness, "The caption has 151 characters"));
     run_until(
         &mut harness,
@@ -141,10 +141,10 @@ fn a_caption_past_the_seeds_150_shows_the_advice_and_the_trim_fix_clears_it() {
     // that back again.
     input(&harness, Role::MultilineTextInput, "Caption")
         .set_text_value_accesskit(&format!("{trimmed}{}", "!".repeat(20)));
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows_part(&harness, "the seed article advises at most 150"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows_part(
         &harness,
         "the seed article advises at most 150"
@@ -160,7 +160,7 @@ fn edits_are_written_within_a_second_and_survive_a_crash() {
     input(&harness, Role::TextInput, "Title").set_text_value_accesskit("Crash-proof knits");
     input(&harness, Role::MultilineTextInput, "Caption")
         .set_text_value_accesskit("Three cosy knits for a rainy day 🌧️ #cottagecore");
-    harness.run();
+    run_with_reads(&mut harness);
     let typed_at = std::time::Instant::now();
     run_until(
         &mut harness,
@@ -175,7 +175,7 @@ fn edits_are_written_within_a_second_and_survive_a_crash() {
     );
     // More typing, then the process "dies": no exit handler, no drop, nothing flushed.
     input(&harness, Role::TextInput, "Title").set_text_value_accesskit("Crash-proof knits 2");
-    harness.run();
+    run_with_reads(&mut harness);
     std::mem::forget(harness);
 
     let reopened = Workspace::open(&workspace.path).expect("the workspace reopens");
@@ -195,25 +195,25 @@ fn the_editor_has_its_own_undo_and_redo_and_the_window_undo_stays_quiet() {
     let id = new_draft(&mut harness);
 
     input(&harness, Role::TextInput, "Title").set_text_value_accesskit("First title");
-    harness.run();
+    run_with_reads(&mut harness);
     input(&harness, Role::MultilineTextInput, "Hook")
         .set_text_value_accesskit("Open on the finished jumper");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Green screen").click_accesskit();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(green_screen(&harness));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!green_screen(&harness), "Ctrl+Z took the checkbox back");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(text_of(&harness, Role::MultilineTextInput, "Hook"), "");
     assert_eq!(text_of(&harness, Role::TextInput, "Title"), "First title");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(green_screen(&harness));
     assert_eq!(
         text_of(&harness, Role::MultilineTextInput, "Hook"),
@@ -236,14 +236,14 @@ fn the_editor_has_its_own_undo_and_redo_and_the_window_undo_stays_quiet() {
 
     // The whole editing session is one step of the window's Undo, after the editor closes.
     harness.key_press(Key::Escape);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(
         harness.state().open_draft(),
         None,
         "Escape closes the editor"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     let draft = stored(harness.state(), id);
     assert_eq!(draft.title, "", "one Undo takes the session back");
     assert!(draft.trashed_at.is_none(), "and only the session");
@@ -258,7 +258,7 @@ fn a_chosen_video_is_stored_with_its_content_hash() {
     let id = new_draft(&mut harness);
 
     harness.get_by_label("Choose video…").click_accesskit();
-    harness.run();
+    run_with_reads(&mut harness);
     run_until(&mut harness, Duration::from_secs(5), "the hash", |app| {
         stored(app, id).media_hash.is_some()
     });
@@ -283,10 +283,10 @@ fn a_review_comment_is_posted_under_the_draft_with_its_author() {
     input(&harness, Role::TextInput, "Comment as").set_text_value_accesskit("Noor");
     input(&harness, Role::MultilineTextInput, "New comment")
         .set_text_value_accesskit("Open on the surprise, not the intro.");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Post comment").click_accesskit();
-    harness.run();
-    harness.run();
+    run_with_reads(&mut harness);
+    run_with_reads(&mut harness);
 
     assert!(shows(&harness, "Open on the surprise, not the intro."));
     assert!(shows(&harness, "Noor"));
@@ -324,7 +324,7 @@ fn the_editor_shows_who_changed_the_draft_signed_with_the_member_name() {
     drop(open);
     let mut harness = app_with_media(&workspace.path, None);
     let id = new_draft(&mut harness);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         shows(&harness, "Priya created the draft"),
         "the editor's history names the member"

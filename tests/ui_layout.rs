@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use common::egui::accesskit::Role;
 use common::egui::{self, Rect};
-use common::{demo_workspace, open_view, shows};
+use common::{demo_workspace, open_view, run_with_reads, shows};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::domain::{Draft, DraftId, DraftStatus};
@@ -57,7 +57,7 @@ fn app_sized(path: &std::path::Path, size: (f32, f32)) -> Harness<'static, Scrol
         .with_size(egui::vec2(size.0, size.1))
         .with_max_steps(12)
         .build_eframe(move |_cc| ScrollstopApp::new(path));
-    harness.run();
+    run_with_reads(&mut harness);
     harness
 }
 
@@ -233,7 +233,7 @@ fn in_reach_the_chart_stays_clear_of_the_forecast_table_at_both_sizes() {
         let mut harness = app_sized(&workspace.path, size);
         open_view(&mut harness, "Reach");
         harness.state_mut().request(Action::OpenDraft(Some(id)));
-        harness.run();
+        run_with_reads(&mut harness);
         let start = Instant::now();
         while !(shows(&harness, "P50") && shows(&harness, "Views over time")) {
             assert!(

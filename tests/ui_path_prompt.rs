@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::egui::accesskit::Role;
 use common::{
-    app_choosing, demo_workspace, open_view, run_until, shows_part, studio_exports,
+    app_choosing, demo_workspace, open_view, run_until, run_with_reads, shows_part, studio_exports,
     wait_for_preview,
 };
 use egui_kittest::Harness;
@@ -23,7 +23,7 @@ fn type_path(harness: &mut Harness<'static, ScrollstopApp>, path: &str) {
     let field = harness.get_by_role_and_label(Role::TextInput, PATH_FIELD);
     field.focus();
     field.type_text(path);
-    harness.run();
+    run_with_reads(harness);
 }
 
 /// Opens the calendar's export dialog and presses its Export… button.
@@ -38,14 +38,14 @@ fn without_a_chooser_import_asks_for_a_path_and_imports_it() {
     // A chooser that comes back empty, as rfd does where no portal answers.
     let mut harness = app_choosing(&workspace.path, Vec::new());
     harness.get_by_label("Import files…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         shows_part(&harness, "this desktop has none available"),
         "the dialog says why, in full"
     );
     type_path(&mut harness, "/no/such/export.csv");
     harness.get_by_label("Import this path").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         shows_part(
             &harness,
@@ -61,7 +61,7 @@ fn without_a_chooser_import_asks_for_a_path_and_imports_it() {
     let field = harness.get_by_role_and_label(Role::TextInput, PATH_FIELD);
     field.focus();
     harness.key_press_modifiers(common::egui::Modifiers::COMMAND, common::egui::Key::A);
-    harness.run();
+    run_with_reads(&mut harness);
     type_path(&mut harness, &folder.display().to_string());
     harness.get_by_label("Import this path").click();
     harness.step();
@@ -105,7 +105,7 @@ fn without_a_chooser_export_asks_for_a_path_and_explains_a_refused_one() {
     let field = harness.get_by_role_and_label(Role::TextInput, PATH_FIELD);
     field.focus();
     harness.key_press_modifiers(common::egui::Modifiers::COMMAND, common::egui::Key::A);
-    harness.run();
+    run_with_reads(&mut harness);
     type_path(&mut harness, &workspace.dir.path().display().to_string());
     harness.get_by_label("Export to this path").click();
     // The refusal comes from a job (a spinner repaints): step, do not wait for a still frame.
@@ -118,7 +118,7 @@ fn without_a_chooser_export_asks_for_a_path_and_explains_a_refused_one() {
     let field = harness.get_by_role_and_label(Role::TextInput, PATH_FIELD);
     field.focus();
     harness.key_press_modifiers(common::egui::Modifiers::COMMAND, common::egui::Key::A);
-    harness.run();
+    run_with_reads(&mut harness);
     type_path(&mut harness, &target.display().to_string());
     harness.get_by_label("Export to this path").click();
     // The export runs as a job (a spinner repaints): step, do not wait for a still frame.
@@ -143,12 +143,12 @@ fn a_path_typed_in_the_export_dialog_skips_the_chooser() {
     let mut harness = app_choosing(&workspace.path, Vec::new());
     open_view(&mut harness, "Calendar");
     harness.get_by_label("Export…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let target = workspace.dir.path().join("pasted.csv");
     let field = harness.get_by_role_and_label(Role::TextInput, "Save to");
     field.focus();
     field.type_text(&target.display().to_string());
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .query_all_by_label("Export…")
         .last()

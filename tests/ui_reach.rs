@@ -7,7 +7,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use common::{app, demo_workspace, open_view, shows, shows_part};
+use common::{app, demo_workspace, open_view, run_with_reads, shows, shows_part};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::domain::{Draft, DraftStatus};
@@ -155,16 +155,16 @@ fn with_the_editor_closed_reach_forecasts_the_chosen_draft_or_the_best_ready_one
     harness
         .get_by_role_and_label(common::egui::accesskit::Role::TextInput, "Search")
         .set_text_value_accesskit(chosen.display_title());
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .query_all_by_label(chosen.display_title())
         .last()
         .expect("the draft's row")
         .click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().open_draft(), Some(chosen.id));
     harness.key_press(common::egui::Key::Escape);
-    harness.run();
+    run_with_reads(&mut harness);
     assert_eq!(harness.state().open_draft(), None, "the editor is closed");
     open_view(&mut harness, "Reach");
     wait_for(&mut harness, "the chosen draft's forecast", |h| {

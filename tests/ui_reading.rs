@@ -1,7 +1,8 @@
-//! Views that read in the background (Analytics, Reach's measured history, the Calendar's
-//! drafts without a slot) draw their first frame at once with a "Reading…" line, then show what
-//! they read; switched to another account, they never show the first account's data under the
-//! second one's name. The drafts to place are found by searching their titles.
+//! Views that read in the background (Analytics, Reach's measured history, the Drafts table,
+//! the Calendar's plan and its drafts without a slot) draw their first frame at once with a
+//! "Reading…" line, then show what they read; after an edit they keep what they show until the
+//! fresh data arrives; switched to another account, they never show the first account's data
+//! under the second one's name. The drafts to place are found by searching their titles.
 
 mod common;
 
@@ -9,16 +10,34 @@ use std::time::Duration;
 
 use chrono::Utc;
 use common::egui::accesskit::Role;
-use common::{app, demo_workspace, run_until, shows_part};
+use common::{app, demo_workspace, run_until, shows, shows_part};
 use egui_kittest::kittest::{NodeT, Queryable};
 use scrollstop::domain::{Draft, DraftStatus, Handle, NewAccount};
 use scrollstop::store::Store;
-use scrollstop::ui::Action;
+use scrollstop::ui::{Action, ScrollstopApp};
 
-#[test]
-fn analytics_reads_in_the_background_and_never_shows_another_accounts_data() {
-    let workspace = demo_workspace();
-    let quiet = Store::open(&workspace.path)
+type Window = egui_kittest::Harness<'static, ScrollstopApp>;
+
+/// Steps until the shown view started a read (at most a few frames), and says so.
+fn step_until_reading(harness: &mut Window) {
+    for _ in 0..4 {
+        harness.step();
+        if harness.state().is_reading() {
+            return;
+        }
+    }
+    panic!("no read started");
+}
+
+fn wait_for_reads(harness: &mut Window) {
+    run_until(harness, Duration::from_secs(60), "the reads", |a| {
+        !a.is_reading()
+    });
+}
+
+/// Adds an account without drafts or videos, `@quietclient`.
+fn quiet_account(path: &std::path::Path) -> scrollstop::domain::AccountId {
+    Store::open(path)
         .expect("the store opens")
         .add_account(&NewAccount {
             handle: Handle::parse("quietclient").expect("a valid handle"),
@@ -27,7 +46,85 @@ fn analytics_reads_in_the_background_and_never_shows_another_accounts_data() {
             region: "NL".into(),
             language: "en".into(),
         })
-        .expect("a second account");
+        .expect("a second account")
+}
+
+#[test]
+fn the_drafts_table_stays_while_an_edit_is_read_and_never_shows_another_accounts_drafts() {
+    let workspace = demo_workspace();
+    let quiet = quiet_account(&workspace.path);
+    let mut harness = app(&workspace.path);
+    let drafts = harness
+        .state()
+        .workspace()
+        .and_then(|w| w.drafts(harness.state().account()?).ok())
+        .expect("the demo drafts");
+    let n = drafts.len();
+    let trashed = harness
+        .state()
+        .workspace()
+        .and_then(|w| w.trashed_drafts(harness.state().account()?).ok())
+        .expect("the demo's trash")
+        .len();
+    let count = |n: usize| format!("{n} drafts");
+    assert!(shows(&harness, &count(n)), "the demo's drafts are listed");
+
+    harness
+        .state_mut()
+        .request(Action::TrashDrafts(vec![drafts[0].id]));
+    step_until_reading(&mut harness);
+    assert!(
+        shows(&harness, &count(n)),
+        "the table stays while the edit is read"
+    );
+    assert!(!shows_part(&harness, "'s drafts…"), "no reading line");
+    wait_for_reads(&mut harness);
+    assert!(shows(&harness, &count(n - 1)), "the trashed draft is gone");
+    assert!(shows_part(&harness, &format!("Trash ({})", trashed + 1)));
+
+    harness.state_mut().request(Action::SelectAccount(quiet));
+    step_until_reading(&mut harness);
+    assert!(shows_part(&harness, "Reading @quietclient's drafts…"));
+    assert!(
+        !shows(&harness, &count(n - 1)),
+        "the demo account's drafts are not shown as the new account's"
+    );
+    wait_for_reads(&mut harness);
+    assert!(shows_part(&harness, "No drafts for @quietclient yet"));
+}
+
+#[test]
+fn the_calendar_draws_at_once_and_its_plan_once_read() {
+    let workspace = demo_workspace();
+    let quiet = quiet_account(&workspace.path);
+    let mut harness = app(&workspace.path);
+    harness
+        .get_by_role_and_label(Role::Button, "Calendar")
+        .click();
+    harness.step();
+    harness.step();
+    assert!(shows_part(&harness, "Reading the plan…"), "the first frame");
+    assert!(!shows(&harness, "03:00"), "no week before its plan is read");
+    assert!(harness.state().is_reading());
+    wait_for_reads(&mut harness);
+    assert!(!shows_part(&harness, "Reading the plan…"));
+    assert!(shows(&harness, "03:00"), "the week's hours are drawn");
+
+    harness.state_mut().request(Action::SelectAccount(quiet));
+    step_until_reading(&mut harness);
+    assert!(
+        shows_part(&harness, "Reading the plan…") && !shows(&harness, "03:00"),
+        "the demo account's plan is not drawn on the new account's calendar"
+    );
+    wait_for_reads(&mut harness);
+    assert!(!shows_part(&harness, "Reading the plan…"));
+    assert!(shows(&harness, "03:00"));
+}
+
+#[test]
+fn analytics_reads_in_the_background_and_never_shows_another_accounts_data() {
+    let workspace = demo_workspace();
+    let quiet = quiet_account(&workspace.path);
     let mut harness = app(&workspace.path);
     let demo = harness.state().account().expect("the demo account");
     let handle = harness
@@ -154,7 +251,7 @@ fn the_calendar_offers_drafts_without_a_slot_by_search_once_they_are_read() {
 }
 
 /// What the Calendar's picker of drafts to place reads while closed.
-fn to_place(harness: &egui_kittest::Harness<'static, scrollstop::ui::ScrollstopApp>) -> String {
+fn to_place(harness: &Window) -> String {
     harness
         .get_by_role_and_label(Role::ComboBox, "to place")
         .accesskit_node()

@@ -4,7 +4,7 @@
 mod common;
 
 use common::egui::{Key, Modifiers};
-use common::{app, demo_workspace, open_view, shows_part};
+use common::{app, demo_workspace, open_view, run_with_reads, shows_part};
 use egui_kittest::kittest::Queryable;
 use scrollstop::workspace::Workspace;
 
@@ -23,22 +23,22 @@ fn a_share_typed_in_settings_is_stored_as_the_accounts_mix() {
     harness
         .get_by_label(&format!("Edit {}", account.at_handle()))
         .scroll_to_me();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label(&format!("Edit {}", account.at_handle()))
         .click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label(&subcultures[0].name)
         .set_text_value_accesskit("80");
     harness
         .get_by_label(&subcultures[1].name)
         .set_text_value_accesskit("30");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").scroll_to_me();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         shows_part(&harness, "add up to 110 %"),
         "the sum is refused"
@@ -52,11 +52,11 @@ fn a_share_typed_in_settings_is_stored_as_the_accounts_mix() {
     harness
         .get_by_label(&subcultures[1].name)
         .set_text_value_accesskit("");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").scroll_to_me();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let mix = Workspace::open(&workspace.path)
         .expect("reopens")
         .subculture_mix(account.id)
@@ -64,7 +64,7 @@ fn a_share_typed_in_settings_is_stored_as_the_accounts_mix() {
     assert_eq!(mix.shares, vec![(subcultures[0].id, 0.8)]);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     let mix = Workspace::open(&workspace.path)
         .expect("reopens")
         .subculture_mix(account.id)
@@ -81,13 +81,13 @@ fn the_member_name_is_saved_in_settings_and_signs_new_edits() {
         harness.get_by_role_and_label(common::egui::accesskit::Role::TextInput, "Your name");
     field.focus();
     harness.key_press_modifiers(common::egui::Modifiers::COMMAND, common::egui::Key::A);
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_role_and_label(common::egui::accesskit::Role::TextInput, "Your name")
         .type_text("Noor");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Save name").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let open = scrollstop::workspace::Workspace::open(&workspace.path).expect("opens");
     assert_eq!(open.member_name(), "Noor");
 }

@@ -6,7 +6,7 @@ mod common;
 
 use chrono::{TimeDelta, Utc};
 use common::egui::accesskit::Role;
-use common::{TestWorkspace, app, empty_workspace, open_view, shows, shows_part};
+use common::{TestWorkspace, app, empty_workspace, open_view, run_with_reads, shows, shows_part};
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::NewAccount;
 use scrollstop::workspace::Workspace;
@@ -47,7 +47,7 @@ fn a_typed_capture_and_a_pasted_list_are_listed_with_their_age() {
 
     // One capture by hand, taken three weeks ago.
     harness.get_by_label("Add capture").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let three_weeks_ago = (Utc::now() - TimeDelta::days(21)).date_naive();
     let field = |label: &str| (Role::TextInput, label.to_string());
     for (label, value) in [
@@ -64,9 +64,9 @@ fn a_typed_capture_and_a_pasted_list_are_listed_with_their_age() {
             .get_by_role_and_label(role, &label)
             .set_text_value_accesskit(&value);
     }
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Add").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "#jamtok"), "the item is listed");
     assert!(shows(&harness, "3 weeks"), "with its age");
     assert!(shows(&harness, "new"), "and its lifecycle: seen once");
@@ -74,17 +74,17 @@ fn a_typed_capture_and_a_pasted_list_are_listed_with_their_age() {
 
     // A pasted list: two items and a line without a name.
     harness.get_by_label("Paste list…").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "Paste list")
         .set_text_value_accesskit("1. #cottagecore\n2) #booktok\n3. #\n");
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(
         shows(&harness, "Line 3: no name on this line"),
         "the preview names the line it leaves out"
     );
     harness.get_by_label("Add 2 captures").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "#cottagecore") && shows(&harness, "#booktok"));
     let today = harness
         .query_all_by_role_and_label(Role::Label, "today")
@@ -107,7 +107,7 @@ fn a_typed_capture_and_a_pasted_list_are_listed_with_their_age() {
 
     // Undo takes the pasted captures (and the items they created) back.
     harness.get_by_label("Undo").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows(&harness, "#cottagecore"));
     assert!(shows(&harness, "#jamtok"));
     assert_eq!(stored(&workspace), vec![("jamtok".to_string(), 1)]);
@@ -119,13 +119,13 @@ fn a_form_that_cannot_be_read_says_why_and_writes_nothing() {
     let mut harness = app(&workspace.path);
     open_view(&mut harness, "Trends");
     harness.get_by_label("Add capture").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_role_and_label(Role::TextInput, "Name")
         .set_text_value_accesskit("#book tok");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Add").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "A hashtag has no spaces."));
     assert!(stored(&workspace).is_empty());
 }

@@ -20,6 +20,8 @@ pub struct Reading<K, T> {
     asked: Option<K>,
     /// The read under way.
     task: Option<Task<Result<T, WorkspaceError>>>,
+    /// Why the last read could not even start, until it is taken.
+    unstarted: Option<(K, String)>,
     /// The last data that arrived with the key it was read for, or why it could not be read.
     latest: Option<(K, Result<T, String>)>,
 }
@@ -29,6 +31,7 @@ impl<K, T> Default for Reading<K, T> {
         Self {
             asked: None,
             task: None,
+            unstarted: None,
             latest: None,
         }
     }
@@ -52,31 +55,39 @@ impl<K: Clone + PartialEq, T: Send + 'static> Reading<K, T> {
     ) {
         self.asked = Some(key.clone());
         match Task::on_workspace(egui_ctx, name, path, move |workspace| read(workspace)) {
-            Ok(task) => self.task = Some(task),
+            Ok(task) => {
+                self.task = Some(task);
+                self.unstarted = None;
+            }
             Err(e) => {
                 self.task = None;
-                self.latest = Some((key, Err(format!("could not start reading: {e}"))));
+                self.unstarted = Some((key, format!("could not start reading: {e}")));
             }
         }
     }
 
-    /// Takes the data that arrived since the last frame (never waits).
+    /// Takes the data that arrived since the last frame (never waits); [`Self::latest`] then
+    /// holds it.
     pub fn poll(&mut self) {
-        let Some(task) = &mut self.task else {
-            return;
-        };
-        let Some(answer) = task.poll() else {
-            return;
-        };
+        if let Some(arrived) = self.take_arrived() {
+            self.latest = Some(arrived);
+        }
+    }
+
+    /// The data that arrived since the last frame with the key it was read for, handed over
+    /// rather than kept (for a view that merges more into it); never waits.
+    pub fn take_arrived(&mut self) -> Option<(K, Result<T, String>)> {
+        if let Some((key, why)) = self.unstarted.take() {
+            return Some((key, Err(why)));
+        }
+        let answer = self.task.as_mut()?.poll()?;
         self.task = None;
         let data = match answer {
             Ok(Ok(data)) => Ok(data),
             Ok(Err(e)) => Err(e.to_string()),
             Err(stopped) => Err(stopped.to_string()),
         };
-        if let Some(key) = self.asked.clone() {
-            self.latest = Some((key, data));
-        }
+        Some((self.asked.clone()?, data))
     }
 
     /// The last data that arrived, with the key it was read for.

@@ -50,7 +50,7 @@ pub fn app(path: &Path) -> Harness<'static, ScrollstopApp> {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(12)
         .build_eframe(move |_cc| ScrollstopApp::new(path));
-    harness.run();
+    run_with_reads(&mut harness);
     harness
 }
 
@@ -64,7 +64,7 @@ pub fn app_choosing(path: &Path, files: Vec<PathBuf>) -> Harness<'static, Scroll
         .build_eframe(move |_cc| {
             ScrollstopApp::new(path).with_file_dialog(Box::new(GivenPaths::files(files)))
         });
-    harness.run();
+    run_with_reads(&mut harness);
     harness
 }
 
@@ -79,7 +79,7 @@ pub fn app_saving_to(path: &Path, target: PathBuf) -> Harness<'static, Scrollsto
             ScrollstopApp::new(path)
                 .with_file_dialog(Box::new(GivenPaths::default().with_save_to(target)))
         });
-    harness.run();
+    run_with_reads(&mut harness);
     harness
 }
 
@@ -94,6 +94,19 @@ pub fn export_from_dialog(harness: &mut Harness<'static, ScrollstopApp>) {
         .expect("the dialog's Export button")
         .click();
     harness.run();
+}
+
+/// Runs frames until nothing more is asked of the window, then (in real time) until the shown
+/// view's background reads arrived: after an edit, the Drafts view and the Calendar read
+/// their rows again off the window's thread and show them a few frames later.
+pub fn run_with_reads(harness: &mut Harness<'static, ScrollstopApp>) {
+    harness.run();
+    run_until(
+        harness,
+        Duration::from_secs(60),
+        "the view's reads",
+        |app| !app.is_reading(),
+    );
 }
 
 /// Runs frames (in real time) until `done` holds, failing after `limit`.

@@ -16,7 +16,7 @@ fn filtering_by_status_shows_only_those_drafts() {
     assert!(shows(&harness, "2 of 5 shown"));
 
     harness.get_by_label("Clear filters").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "Rainy knits"));
 }
 
@@ -24,11 +24,11 @@ fn filtering_by_status_shows_only_those_drafts() {
 fn search_reads_the_sound_and_ctrl_f_focuses_it() {
     let (_workspace, mut harness) = drafts_harness();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    harness.run();
+    run_with_reads(&mut harness);
     let search = harness.get_by_role_and_label(Role::TextInput, "Search");
     assert!(search.is_focused(), "Ctrl+F focuses the search box");
     search.type_text("espresso");
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "Apple cake"));
     assert!(!shows(&harness, "Rainy knits"));
     assert!(!shows(&harness, "Moss terrarium"));

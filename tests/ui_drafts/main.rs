@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use common::egui::accesskit::Role;
 use common::egui::{Key, Modifiers};
-use common::{app, demo_workspace, empty_workspace, shows, shows_part};
+use common::{app, demo_workspace, empty_workspace, run_with_reads, shows, shows_part};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scrollstop::domain::{Draft, DraftId, DraftStatus, NewAccount};
@@ -122,17 +122,17 @@ fn until_computed(harness: &mut Harness<'static, ScrollstopApp>) {
 /// Picks `option` in the combo box labelled `combo`.
 fn choose(harness: &mut Harness<'static, ScrollstopApp>, combo: &str, option: &str) {
     harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run();
+    run_with_reads(harness);
     harness
         .get_by_role_and_label(Role::ComboBox, combo)
         .get_by_role_and_label(Role::Button, option)
         .scroll_to_me();
-    harness.run();
+    run_with_reads(harness);
     harness
         .get_by_role_and_label(Role::ComboBox, combo)
         .get_by_role_and_label(Role::Button, option)
         .click();
-    harness.run();
+    run_with_reads(harness);
 }
 
 fn drafts_harness() -> (common::TestWorkspace, Harness<'static, ScrollstopApp>) {

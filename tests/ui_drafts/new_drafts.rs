@@ -6,7 +6,7 @@ use super::*;
 fn ctrl_n_adds_a_draft() {
     let (workspace, mut harness) = drafts_harness();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    run_with_reads(&mut harness);
     let (live, _) = stored(&workspace.path);
     assert_eq!(live.len(), 6);
     assert!(shows(&harness, "(untitled)"));
@@ -19,9 +19,9 @@ fn ctrl_n_puts_the_cursor_in_the_title_and_the_highlight_follows_the_editor() {
     // once it shows: none of it is lost.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.event(common::egui::Event::Text("Hel".to_string()));
-    harness.run();
+    run_with_reads(&mut harness);
     harness.event(common::egui::Event::Text("lo".to_string()));
-    harness.run();
+    run_with_reads(&mut harness);
     let new = harness.state().open_draft().expect("the new draft is open");
     assert_eq!(
         harness
@@ -52,7 +52,7 @@ fn ctrl_n_puts_the_cursor_in_the_title_and_the_highlight_follows_the_editor() {
 
     // Another row: the highlight, the editor and the bulk bar all name it.
     harness.get_by_label("Apple cake").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let apple = live
         .iter()
         .find(|d| d.title == "Apple cake")

@@ -6,11 +6,11 @@ use super::*;
 fn selecting_two_drafts_and_setting_their_status_is_stored() {
     let (workspace, mut harness) = drafts_harness();
     harness.get_by_label("Rainy knits").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Moss terrarium")
         .click_modifiers(Modifiers::COMMAND);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "2 drafts selected"));
 
     choose(&mut harness, "Set status", "Approved");
@@ -37,20 +37,20 @@ fn shift_click_and_bulk_assign() {
     let (workspace, mut harness) = drafts_harness();
     // Sorted by title: Apple, Burpee, Moss, Rainy, Sourdough.
     harness.get_by_role_and_label(Role::Button, "Title").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Burpee ladder").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness
         .get_by_label("Rainy knits")
         .click_modifiers(Modifiers::SHIFT);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "3 drafts selected"));
     harness
         .get_by_role_and_label(Role::TextInput, "Assign to")
         .set_text_value_accesskit("lena");
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Apply").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let (live, _) = stored(&workspace.path);
     let assigned: Vec<&str> = live
         .iter()
@@ -66,15 +66,15 @@ fn ctrl_a_selects_every_shown_draft_and_escape_clears() {
     let (workspace, mut harness) = drafts_harness();
     choose(&mut harness, "Assignee", "mai");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "2 drafts selected"));
     harness.key_press(Key::Escape);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows_part(&harness, "selected"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Move to trash").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let (_, trash) = stored(&workspace.path);
     assert_eq!(titles(&trash), vec!["Apple cake", "Sourdough crumb"]);
 }

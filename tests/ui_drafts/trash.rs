@@ -6,9 +6,9 @@ use super::*;
 fn delete_moves_to_the_trash_and_ctrl_z_brings_it_back() {
     let (workspace, mut harness) = drafts_harness();
     harness.get_by_label("Apple cake").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.key_press(Key::Delete);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(!shows(&harness, "Apple cake"), "the draft left the table");
     assert!(shows_part(&harness, "Moved the draft to the trash"));
     let (live, trash) = stored(&workspace.path);
@@ -17,7 +17,7 @@ fn delete_moves_to_the_trash_and_ctrl_z_brings_it_back() {
     assert!(harness.query_by_label("Trash (1)").is_some());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "Apple cake"), "Ctrl+Z restored it");
     assert!(shows_part(&harness, "Restored the draft"));
     let (live, trash) = stored(&workspace.path);
@@ -45,12 +45,12 @@ fn the_trash_tab_restores_selected_drafts() {
     until_computed(&mut harness);
     assert!(!shows(&harness, "Burpee ladder"));
     harness.get_by_label("Trash (2)").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "2 drafts in the trash"));
     harness.get_by_label("Burpee ladder").click();
-    harness.run();
+    run_with_reads(&mut harness);
     harness.get_by_label("Restore 1 draft").click();
-    harness.run();
+    run_with_reads(&mut harness);
     let (live, trash) = stored(&workspace.path);
     assert_eq!(titles(&trash), vec!["Rainy knits"]);
     assert!(live.iter().any(|d| d.title == "Burpee ladder"));
@@ -61,6 +61,6 @@ fn the_trash_tab_restores_selected_drafts() {
 fn an_empty_trash_says_how_drafts_get_there() {
     let (_workspace, mut harness) = drafts_harness();
     harness.get_by_label("Trash (0)").click();
-    harness.run();
+    run_with_reads(&mut harness);
     assert!(shows_part(&harness, "The trash of @cozyknits is empty"));
 }

@@ -10,8 +10,9 @@
 //! checked against the dragged post's own account's cadence.
 //!
 //! The view reads the workspace only when the revision, the account, the shown range, the
-//! account's date or the accounts shown change ([`data::load`]); every frame draws from that.
-//! The drafts without a slot, thousands in a team's account, are read in the background
+//! account's date or the accounts shown change ([`data::load`]), in the background (a
+//! [`Reading`]: the plan drawn stays until the fresh one arrives); every frame draws from
+//! that. The drafts without a slot, thousands in a team's account, are read the same way
 //! ([`unplanned`]).
 
 mod agenda;
@@ -43,10 +44,12 @@ pub use trend_windows::{TrendWindow, span as trend_span};
 pub use week::{GUTTER, MIN_HOUR_HEIGHT, SNAP_MINUTES, day_heading, hour_label};
 
 use crate::domain::{Account, AccountId, PlanEntryId};
+use crate::ui::reading::Reading;
 use crate::ui::section::Section;
 use crate::ui::shortcuts;
 use crate::ui::theme;
 use crate::ui::view::{Action, View, ViewContext};
+use crate::ui::widgets::busy::busy_indicator;
 use crate::ui::widgets::empty_state::{empty_state, load_error};
 use drop_target::{Dropped, on_own_clock, own_clock, target_label};
 use moving::{Decision, MoveStep, PendingMove};
@@ -71,9 +74,10 @@ pub struct CalendarView {
     all_accounts: bool,
     /// The date the shown week or month is around (`None`: today).
     focus: Option<NaiveDate>,
-    loaded: Option<LoadKey>,
-    data: Option<CalendarData>,
-    error: Option<String>,
+    /// The plan of the shown range, read in the background.
+    plan: Reading<LoadKey, CalendarData>,
+    /// The read whose posts the predicted ranges were asked for.
+    predicted_for: Option<LoadKey>,
     selected: Option<PlanEntryId>,
     pending: Option<PendingMove>,
     planner: Planner,
@@ -114,13 +118,7 @@ impl View for CalendarView {
             today,
             all_accounts: self.all_accounts,
         };
-        if self.loaded != Some(key) {
-            self.reload(ctx, account, from, to, now);
-            if let Some(data) = &self.data {
-                self.predictions.start(ui.ctx(), ctx.workspace, data);
-            }
-            self.loaded = Some(key);
-        }
+        self.read(ui.ctx(), ctx, account, key, now);
         unplanned::refresh(
             &mut self.unplanned,
             ui.ctx(),
@@ -130,6 +128,13 @@ impl View for CalendarView {
         );
         self.planner.poll(ui.ctx(), ctx.actions);
         self.predictions.poll(ui.ctx());
+        // Only a plan read for this account and these accounts is drawn; another range's
+        // stays until this one's arrives.
+        let all_accounts = self.all_accounts;
+        let plan = self
+            .plan
+            .latest_if(|k| k.account == account.id && k.all_accounts == all_accounts);
+        let data = plan.and_then(Result::ok);
         let mut bar = toolbar::Toolbar {
             state: &mut self.toolbar,
             mode: &mut self.mode,
@@ -137,7 +142,7 @@ impl View for CalendarView {
             focus: &mut self.focus,
             today,
             account,
-            data: self.data.as_ref(),
+            data,
             unplanned: unplanned::of(&self.unplanned, account.id),
             planner: &mut self.planner,
             workspace: ctx.workspace,
@@ -152,12 +157,17 @@ impl View for CalendarView {
                 format!("Predicted ranges are not shown: {why}"),
             ));
         }
-        if let Some(error) = &self.error {
-            load_error(ui, "the plan", error);
-            return;
-        }
-        let Some(data) = &self.data else {
-            return;
+        let data = match plan {
+            Some(Ok(data)) => data,
+            Some(Err(error)) => {
+                load_error(ui, "the plan", error);
+                return;
+            }
+            None => {
+                ui.add_space(theme::SPACE_S);
+                ui.horizontal(|ui| busy_indicator(ui, "Reading the plan…"));
+                return;
+            }
         };
         if self.all_accounts {
             legend(ui, data);
@@ -263,7 +273,7 @@ impl View for CalendarView {
     }
 
     fn is_reading(&self) -> bool {
-        self.unplanned.is_reading()
+        self.plan.is_reading() || self.unplanned.is_reading()
     }
 }
 
@@ -311,31 +321,42 @@ impl CalendarView {
         }
     }
 
-    fn reload(
+    /// Takes the plan that arrived (and asks for its posts' predicted ranges), and starts
+    /// reading it again when what it is read for moved.
+    fn read(
         &mut self,
+        egui_ctx: &egui::Context,
         ctx: &ViewContext<'_>,
         account: &Account,
-        from: NaiveDate,
-        to: NaiveDate,
+        key: LoadKey,
         now: DateTime<Utc>,
     ) {
-        let loaded = if self.all_accounts {
-            ctx.workspace
-                .accounts()
-                .and_then(|all| all_accounts::load(ctx.workspace, &all, account, from, to, now))
-        } else {
-            data::load(ctx.workspace, account, from, to, now)
-        };
-        match loaded {
-            Ok(data) => {
-                self.data = Some(data);
-                self.error = None;
-            }
-            Err(e) => {
-                self.data = None;
-                self.error = Some(e.to_string());
-            }
+        self.plan.poll();
+        if let Some((read_for, Ok(data))) = self.plan.latest()
+            && self.predicted_for != Some(*read_for)
+        {
+            self.predictions.start(egui_ctx, ctx.workspace, data);
+            self.predicted_for = Some(*read_for);
         }
+        if !self.plan.needs(&key) {
+            return;
+        }
+        let account = account.clone();
+        self.plan.start(
+            egui_ctx,
+            "calendar plan",
+            ctx.workspace.path(),
+            key,
+            move |w| {
+                let (from, to) = (key.from, key.to);
+                if key.all_accounts {
+                    let all = w.accounts()?;
+                    all_accounts::load(w, &all, &account, from, to, now)
+                } else {
+                    data::load(w, &account, from, to, now)
+                }
+            },
+        );
     }
 
     /// A post dropped on another day or time in the week.

@@ -2,8 +2,9 @@
 //! status, filters (status, subculture, assignee, finding, free text), sorting by any column,
 //! multi-select with bulk status change, assign and trash, and a Trash tab that restores. The
 //! findings and predicted reach are filled in by a background thread (see [`background`]). It
-//! reads the workspace only when the revision or the account changes and keeps prepared rows,
-//! so 10,000 drafts scroll smoothly; every change goes out as an [`Action`].
+//! reads the workspace only when the revision or the account changes, in the background (a
+//! [`Reading`]: after an edit the table stays until the fresh rows arrive), and keeps prepared
+//! rows, so 10,000 drafts scroll smoothly; every change goes out as an [`Action`].
 
 mod background;
 mod bulk_bar;
@@ -18,8 +19,10 @@ use chrono::Utc;
 use eframe::egui::{self, RichText};
 
 use crate::domain::{Account, AccountId, DraftId};
+use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
+use crate::ui::widgets::busy::busy_indicator;
 use crate::ui::widgets::draft_rows::{DraftColumn, DraftFilter, DraftSort, visible_rows};
 use crate::ui::widgets::draft_table::{DraftTable, draft_table};
 use crate::ui::widgets::empty_state::{empty_state, load_error};
@@ -27,7 +30,7 @@ use crate::ui::widgets::format::plural;
 use crate::ui::widgets::row_selection::RowSelection;
 use crate::ui::widgets::status_chip::status_count_chip;
 
-use background::{Background, Computed};
+use background::{Background, Computed, Request};
 use bulk_bar::BulkBar;
 use loaded::Loaded;
 use trash::TrashTab;
@@ -35,7 +38,9 @@ use trash::TrashTab;
 /// The Drafts view. Create it with [`DraftsView::default`].
 #[derive(Default)]
 pub struct DraftsView {
-    /// The revision and account the rows were read for.
+    /// The rows read for a revision and account, on their way.
+    reading: Reading<(u64, AccountId), (Loaded, Request)>,
+    /// The revision and account the rows shown were read for.
     loaded_for: Option<(u64, AccountId)>,
     data: Option<Loaded>,
     error: Option<String>,
@@ -83,10 +88,7 @@ impl View for DraftsView {
             );
             return;
         };
-        if self.loaded_for != Some((ctx.revision, account.id)) {
-            self.reload(ui.ctx(), ctx, account);
-            self.loaded_for = Some((ctx.revision, account.id));
-        }
+        self.read(ui.ctx(), ctx, account);
         self.receive();
         self.view_keys(ui.ctx());
         self.header(ui, ctx);
@@ -95,6 +97,9 @@ impl View for DraftsView {
             return;
         }
         let Some(data) = &self.data else {
+            ui.horizontal(|ui| {
+                busy_indicator(ui, &format!("Reading {}'s drafts…", account.at_handle()));
+            });
             return;
         };
         if self.showing_trash {
@@ -112,6 +117,10 @@ impl View for DraftsView {
             return;
         }
         self.list(ui, ctx, account);
+    }
+
+    fn is_reading(&self) -> bool {
+        self.reading.is_reading()
     }
 }
 
@@ -131,21 +140,46 @@ impl DraftsView {
         self.computing
     }
 
-    fn reload(&mut self, egui_ctx: &egui::Context, ctx: &ViewContext<'_>, account: &Account) {
-        self.error = None;
-        self.problem = None;
-        self.visible_for = None;
-        self.data_version += 1;
-        // A different account starts with nothing selected.
-        if self.loaded_for.map(|(_, a)| a) != Some(account.id) {
+    /// Takes the rows that arrived and starts reading them again when the revision or the
+    /// account moved. Another account's rows are put away at once: they are never shown under
+    /// this account's name.
+    fn read(&mut self, egui_ctx: &egui::Context, ctx: &ViewContext<'_>, account: &Account) {
+        if let Some((read_for, rows)) = self.reading.take_arrived() {
+            self.arrived(egui_ctx, read_for, rows);
+        }
+        if self.loaded_for.is_some_and(|(_, a)| a != account.id) {
+            self.loaded_for = None;
+            self.data = None;
+            self.error = None;
+            self.computing = false;
             self.selection.clear();
             self.trash.clear_selection();
         }
-        match Loaded::read(ctx.workspace, account, Utc::now()) {
+        let key = (ctx.revision, account.id);
+        if self.reading.needs(&key) {
+            let account = account.clone();
+            self.reading
+                .start(egui_ctx, "drafts", ctx.workspace.path(), key, move |w| {
+                    Loaded::read(w, &account, Utc::now())
+                });
+        }
+    }
+
+    /// Shows the rows read for `read_for` and asks for their findings and forecasts.
+    fn arrived(
+        &mut self,
+        egui_ctx: &egui::Context,
+        read_for: (u64, AccountId),
+        rows: Result<(Loaded, Request), String>,
+    ) {
+        let same_account = self.loaded_for.map(|(_, a)| a) == Some(read_for.1);
+        self.loaded_for = Some(read_for);
+        self.problem = None;
+        self.visible_for = None;
+        self.data_version += 1;
+        match rows {
             Ok((mut data, request)) => {
-                if let Some(earlier) = &self.data
-                    && self.loaded_for.map(|(_, a)| a) == Some(account.id)
-                {
+                if let Some(earlier) = self.data.as_ref().filter(|_| same_account) {
                     data.carry_over(earlier);
                 }
                 self.background
@@ -153,11 +187,12 @@ impl DraftsView {
                     .request(request);
                 self.computing = true;
                 self.data = Some(data);
+                self.error = None;
             }
             Err(e) => {
                 self.computing = false;
                 self.data = None;
-                self.error = Some(e.to_string());
+                self.error = Some(e);
             }
         }
     }
