@@ -158,6 +158,15 @@ impl<T: Send + 'static> Task<Result<T, WorkspaceError>> {
     }
 }
 
+/// Drops `value` on a thread of its own: freeing the ten thousand rows a view read before takes
+/// the window's thread milliseconds. Dropped here when no thread can start.
+pub fn drop_elsewhere<T: Send + 'static>(value: T) {
+    // A thread that cannot start drops its closure, and `value` in it, here.
+    let _ = std::thread::Builder::new()
+        .name("dropping".into())
+        .spawn(move || drop(value));
+}
+
 /// What a panic said, when it said it in words.
 fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(text) = payload.downcast_ref::<&str>() {

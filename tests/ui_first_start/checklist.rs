@@ -16,6 +16,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
                 .with_file_dialog(Box::new(GivenPaths::default().with_save_to(out)))
         });
     harness.run_ok();
+    reads(&mut harness);
     let account = harness.state().account().expect("an account");
 
     // The audience heat map on screen ticks "check the audience hours" (a tall window, so the
@@ -23,6 +24,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     assert!(!done(&harness, FirstStep::CheckAudienceHours));
     open_view(&mut harness, "Analytics");
     harness.run_ok();
+    reads(&mut harness);
     assert!(done(&harness, FirstStep::CheckAudienceHours));
 
     // A subculture of the user's own; Undo takes the tick back.
@@ -61,6 +63,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     assert!(!done(&harness, FirstStep::LookAtReach));
     open_view(&mut harness, "Reach");
     harness.run_ok();
+    reads(&mut harness);
     assert!(done(&harness, FirstStep::LookAtReach));
 
     // A planning run, written on its own connection as the Calendar's planner does.
@@ -95,6 +98,7 @@ fn the_checklist_ticks_from_what_the_workspace_holds() {
     );
     run_until(&mut harness, WAIT, "the export", |app| !app.is_busy());
     harness.run_ok();
+    reads(&mut harness);
     assert!(done(&harness, FirstStep::ExportCalendar));
 
     let steps = harness.state().first_steps().expect("read").clone();

@@ -19,8 +19,8 @@ use std::time::Duration;
 use chrono::Utc;
 use common::egui::{self, Key, Modifiers};
 use common::{
-    app, app_choosing, demo_workspace, empty_workspace, open_view, run_until, settle, shows,
-    shows_part, studio_exports, wait_for_preview,
+    app, app_choosing, demo_workspace, empty_workspace, open_view, run_until, run_with_reads,
+    settle, shows, shows_part, studio_exports, wait_for_preview,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -57,9 +57,18 @@ fn done(harness: &Harness<'static, ScrollstopApp>, step: FirstStep) -> bool {
         .is_some_and(|steps| steps.is_done(step))
 }
 
-/// Applies `action` as the window would after a frame, and lets the window redraw.
+/// Applies `action` as the window would after a frame, and lets the window redraw and read
+/// the checklist's steps again.
 fn request(harness: &mut Harness<'static, ScrollstopApp>, action: Action) {
     harness.state_mut().request(action);
     harness.run_ok();
     harness.run_ok();
+    reads(harness);
+}
+
+/// Waits for what the window reads in the background (the checklist's steps among them).
+fn reads(harness: &mut Harness<'static, ScrollstopApp>) {
+    run_until(harness, WAIT, "the background reads", |app| {
+        !app.is_reading()
+    });
 }

@@ -116,16 +116,14 @@ fn starting_empty_shows_an_unticked_checklist() {
 
     // Hiding it is remembered by the workspace; the navigation brings it back.
     harness.get_by_label("Hide the checklist").click();
-    harness.run_ok();
-    harness.run_ok();
+    run_with_reads(&mut harness);
     assert!(harness.state().first_steps().is_some_and(|s| s.dismissed));
     assert!(!shows(&harness, "Getting started"));
     drop(harness);
     let mut harness = app(&workspace.path);
     assert!(harness.state().first_steps().is_some_and(|s| s.dismissed));
     harness.get_by_label("Getting started 0/7").click();
-    harness.run_ok();
-    harness.run_ok();
+    run_with_reads(&mut harness);
     assert!(shows(&harness, "Getting started"));
 }
 

@@ -146,7 +146,7 @@ impl eframe::App for ScrollstopApp {
         self.refresh();
         self.keep_in_sync(&ctx);
         if let Ok(workspace) = &self.workspace {
-            self.help.checklist.refresh(workspace, self.revision);
+            self.help.checklist.refresh(&ctx, workspace, self.revision);
         }
 
         let mut actions = std::mem::take(&mut self.requested);

@@ -61,9 +61,10 @@ impl ScrollstopApp {
         self.revision
     }
 
-    /// True while the view shown reads what it shows in the background.
+    /// True while the view shown, or the "Getting started" checklist, reads what it shows in
+    /// the background.
     pub fn is_reading(&self) -> bool {
-        self.views.get(self.section).is_reading()
+        self.views.get(self.section).is_reading() || self.help.checklist.is_reading()
     }
 
     /// True while a background job runs.

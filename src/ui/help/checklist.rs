@@ -1,11 +1,14 @@
 //! The "Getting started" checklist: seven first steps, each ticked from what the workspace
 //! really holds ([`Workspace::first_steps`]), each a click away from the view where it is
 //! done. It is a strip above the views (the next step, or all seven when expanded) until the
-//! user hides it; the navigation's "Getting started 3/7" entry brings it back.
+//! user hides it; the navigation's "Getting started 3/7" entry brings it back. The steps are
+//! read in the background (a [`Reading`]): telling a clean draft means checking the drafts,
+//! thousands in a team's workspace.
 
 use chrono::Utc;
 use eframe::egui::{self, RichText};
 
+use crate::ui::reading::Reading;
 use crate::ui::section::Section;
 use crate::ui::theme;
 use crate::ui::view::Action;
@@ -15,7 +18,11 @@ use crate::workspace::{FirstStep, FirstSteps, Workspace};
 /// The checklist's cached state, read again when the workspace's revision moves.
 #[derive(Default)]
 pub struct Checklist {
-    loaded: Option<u64>,
+    /// The steps read for a revision and [`Self::generation`].
+    reading: Reading<(u64, u64), FirstSteps>,
+    /// Moved by [`Self::invalidate`]: a change the revision does not count.
+    generation: u64,
+    /// The steps as last read; kept while they are read again.
     steps: Option<FirstSteps>,
     error: Option<String>,
     /// Every step listed, or only the next one.
@@ -35,25 +42,36 @@ pub fn step_action(step: FirstStep) -> Action {
 }
 
 impl Checklist {
-    /// Reads the steps again when `revision` moved since the last read.
-    pub fn refresh(&mut self, workspace: &Workspace, revision: u64) {
-        if self.loaded == Some(revision) {
-            return;
-        }
-        self.loaded = Some(revision);
-        match workspace.first_steps(Utc::now()) {
-            Ok(steps) => {
-                self.steps = Some(steps);
-                self.error = None;
+    /// Takes the steps that arrived, and reads them again in the background when `revision`
+    /// moved since the last read.
+    pub fn refresh(&mut self, egui_ctx: &egui::Context, workspace: &Workspace, revision: u64) {
+        if let Some((_, read)) = self.reading.take_arrived() {
+            match read {
+                Ok(steps) => {
+                    self.steps = Some(steps);
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(e),
             }
-            Err(e) => self.error = Some(e.to_string()),
         }
+        let key = (revision, self.generation);
+        if self.reading.needs(&key) {
+            self.reading
+                .start(egui_ctx, "getting started", workspace.path(), key, |w| {
+                    w.first_steps(Utc::now())
+                });
+        }
+    }
+
+    /// True while the steps are read.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_reading()
     }
 
     /// Forgets the cached steps: something the workspace's revision does not track changed
     /// (a recorded step, the checklist hidden or shown).
     pub fn invalidate(&mut self) {
-        self.loaded = None;
+        self.generation += 1;
     }
 
     /// The steps as last read.

@@ -25,6 +25,9 @@ use crate::workspace::{CheckSession, FORECAST_SEED, ForecastSession, Workspace};
 const PATHS: usize = 1_000;
 /// Drafts per message: the table updates a few times a second, not once per draft.
 const CHUNK: usize = 200;
+/// Messages taken in one frame: what piled up while the view was not shown (up to 100 for
+/// 10,000 drafts) is merged over a few frames, not in one long one.
+const PER_FRAME: usize = 10;
 /// Shown when the checks' thread, or one of its helpers, died.
 const STOPPED: &str =
     "The background checks stopped unexpectedly: some findings or forecasts are missing.";
@@ -51,6 +54,8 @@ pub(super) struct Request {
 
 /// The thread and the two channels to it.
 pub(super) struct Background {
+    /// Asked to repaint when messages are left for the next frame.
+    ctx: egui::Context,
     requests: Sender<(u64, Request)>,
     /// The thread, or why there is none (it could not start, or it died).
     thread: Result<Task<(u64, Computed)>, String>,
@@ -77,6 +82,7 @@ impl Background {
         })
         .map_err(|e| format!("Could not start the background checks: {e}"));
         Self {
+            ctx: ctx.clone(),
             requests,
             unanswered: thread.is_err(),
             thread,
@@ -92,12 +98,16 @@ impl Background {
         }
     }
 
-    /// Everything that arrived for the newest request since the last poll.
+    /// What arrived for the newest request since the last poll, at most [`PER_FRAME`]
+    /// messages (the rest are taken in the next frames).
     pub fn poll(&mut self) -> Vec<Computed> {
         let latest = self.latest.load(Ordering::SeqCst);
         let mut computed = Vec::new();
         if let Ok(thread) = &mut self.thread {
-            while let Some(arrived) = thread.poll() {
+            while computed.len() < PER_FRAME {
+                let Some(arrived) = thread.poll() else {
+                    break;
+                };
                 match arrived {
                     Ok((generation, c)) if generation >= latest => computed.push(c),
                     Ok(_older) => {}
@@ -107,6 +117,9 @@ impl Background {
                         break;
                     }
                 }
+            }
+            if computed.len() == PER_FRAME {
+                self.ctx.request_repaint();
             }
         }
         if let (true, Err(why)) = (self.unanswered, &self.thread) {

@@ -90,22 +90,22 @@ impl Loaded {
         Ok((loaded, request))
     }
 
-    /// Shows the findings and forecasts of `earlier` (the previous load) until the background
-    /// thread sends fresh ones, so an edit does not blank the columns.
-    pub fn carry_over(&mut self, earlier: &Loaded) {
+    /// Shows the findings and forecasts of `earlier` (the previous load, which gives them up)
+    /// until the background thread sends fresh ones, so an edit does not blank the columns.
+    pub fn carry_over(&mut self, earlier: &mut Loaded) {
         for row in &mut self.rows {
             if let Some(old) = earlier
                 .index
                 .get(&row.id)
-                .and_then(|i| earlier.rows.get(*i))
+                .and_then(|i| earlier.rows.get_mut(*i))
             {
-                row.findings.clone_from(&old.findings);
+                row.findings = old.findings.take();
                 row.predicted_median = old.predicted_median;
-                row.predicted.clone_from(&old.predicted);
+                row.predicted = std::mem::take(&mut old.predicted);
                 row.predicted_hover = old.predicted_hover;
             }
         }
-        self.rules.clone_from(&earlier.rules);
+        self.rules = std::mem::take(&mut earlier.rules);
     }
 
     /// Merges what the background thread sent; true when rows changed.

@@ -19,6 +19,7 @@ use chrono::Utc;
 use eframe::egui::{self, RichText};
 
 use crate::domain::{Account, AccountId, DraftId};
+use crate::ui::background::drop_elsewhere;
 use crate::ui::reading::Reading;
 use crate::ui::theme;
 use crate::ui::view::{View, ViewContext};
@@ -149,7 +150,9 @@ impl DraftsView {
         }
         if self.loaded_for.is_some_and(|(_, a)| a != account.id) {
             self.loaded_for = None;
-            self.data = None;
+            if let Some(earlier) = self.data.take() {
+                drop_elsewhere(earlier);
+            }
             self.error = None;
             self.computing = false;
             self.selection.clear();
@@ -179,8 +182,11 @@ impl DraftsView {
         self.data_version += 1;
         match rows {
             Ok((mut data, request)) => {
-                if let Some(earlier) = self.data.as_ref().filter(|_| same_account) {
-                    data.carry_over(earlier);
+                if let Some(mut earlier) = self.data.take() {
+                    if same_account {
+                        data.carry_over(&mut earlier);
+                    }
+                    drop_elsewhere(earlier);
                 }
                 self.background
                     .get_or_insert_with(|| Background::start(egui_ctx))
@@ -191,7 +197,9 @@ impl DraftsView {
             }
             Err(e) => {
                 self.computing = false;
-                self.data = None;
+                if let Some(earlier) = self.data.take() {
+                    drop_elsewhere(earlier);
+                }
                 self.error = Some(e);
             }
         }
