@@ -60,8 +60,6 @@ const PATIENCE: Duration = Duration::from_secs(120);
 struct Settled {
     after: Option<Duration>,
     slowest: Duration,
-    /// The window's thread's time on a core in that frame (the rest it waited for a core).
-    slowest_on_core: Duration,
 }
 
 impl std::fmt::Display for Settled {
@@ -76,9 +74,8 @@ impl std::fmt::Display for Settled {
         }
         write!(
             f,
-            ", slowest frame meanwhile {:.1} ms ({:.1} ms of it on a core)",
-            self.slowest.as_secs_f64() * 1e3,
-            self.slowest_on_core.as_secs_f64() * 1e3
+            ", slowest frame meanwhile {:.1} ms",
+            self.slowest.as_secs_f64() * 1e3
         )
     }
 }
@@ -86,36 +83,25 @@ impl std::fmt::Display for Settled {
 /// Steps until nothing is busy for ten frames in a row, timing each frame.
 fn settle(harness: &mut Harness<'static, ScrollstopApp>) -> Settled {
     let start = Instant::now();
-    let mut slowest = (Duration::ZERO, Duration::ZERO);
+    let mut slowest = Duration::ZERO;
     let mut quiet = 0;
     while quiet < 10 {
         if start.elapsed() > PATIENCE {
             return Settled {
                 after: None,
-                slowest: slowest.0,
-                slowest_on_core: slowest.1,
+                slowest,
             };
         }
         std::thread::sleep(Duration::from_millis(10));
-        let (frame, ran) = (Instant::now(), on_core());
+        let frame = Instant::now();
         harness.step();
-        slowest = slowest.max((frame.elapsed(), on_core().saturating_sub(ran)));
+        slowest = slowest.max(frame.elapsed());
         quiet = if busy(harness) { 0 } else { quiet + 1 };
     }
     Settled {
         after: Some(start.elapsed()),
-        slowest: slowest.0,
-        slowest_on_core: slowest.1,
+        slowest,
     }
-}
-
-/// How long this thread has run on a core (Linux's `/proc/thread-self/schedstat`; zero
-/// elsewhere).
-fn on_core() -> Duration {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .map_or(Duration::ZERO, Duration::from_nanos)
 }
 
 /// Renames the first draft shown in the Drafts view, as the editor would, and times the frames

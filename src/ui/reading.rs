@@ -173,6 +173,28 @@ mod tests {
     }
 
     #[test]
+    fn taken_data_is_handed_over_once_and_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace_path(&dir);
+        let ctx = egui::Context::default();
+        let mut reading = Reading::<u8, String>::default();
+        reading.start(&ctx, "reading", &path, 7, |_| Ok("rows".into()));
+        let start = Instant::now();
+        let arrived = loop {
+            if let Some(arrived) = reading.take_arrived() {
+                break arrived;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "nothing arrived");
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        assert_eq!(arrived, (7, Ok("rows".to_string())));
+        assert!(!reading.is_reading());
+        assert!(reading.take_arrived().is_none(), "handed over once");
+        assert!(reading.latest().is_none(), "not kept");
+        assert!(!reading.needs(&7), "the key counts as read");
+    }
+
+    #[test]
     fn a_failed_read_says_why() {
         let dir = tempfile::tempdir().unwrap();
         let path = workspace_path(&dir);
