@@ -6,6 +6,7 @@ use crate::workspace::team::Capability;
 use eframe::egui;
 
 use super::DraftsView;
+use crate::text::thousands;
 use crate::ui::theme;
 use crate::ui::view::{Action, ViewContext};
 
@@ -50,13 +51,16 @@ impl DraftsView {
             ctx.actions.push(Action::ImportFiles);
         }
         let trashed = self.data.as_ref().map_or(0, |d| d.trash.len());
-        let label = format!("Trash ({trashed})");
+        let label = format!("Trash ({})", thousands(trashed as i64));
         if ui.selectable_label(self.showing_trash, label).clicked() {
             self.showing_trash = true;
         }
         let all = self.data.as_ref().map_or(0, |d| d.rows.len());
         if ui
-            .selectable_label(!self.showing_trash, format!("Drafts ({all})"))
+            .selectable_label(
+                !self.showing_trash,
+                format!("Drafts ({})", thousands(all as i64)),
+            )
             .clicked()
         {
             self.showing_trash = false;
