@@ -67,11 +67,13 @@ impl<K: Clone + PartialEq, T: Send + 'static> Reading<K, T> {
     }
 
     /// Takes the data that arrived since the last frame (never waits); [`Self::latest`] then
-    /// holds it.
-    pub fn poll(&mut self) {
-        if let Some(arrived) = self.take_arrived() {
-            self.latest = Some(arrived);
-        }
+    /// holds it. True when something arrived.
+    pub fn poll(&mut self) -> bool {
+        let Some(arrived) = self.take_arrived() else {
+            return false;
+        };
+        self.latest = Some(arrived);
+        true
     }
 
     /// The data that arrived since the last frame with the key it was read for, handed over
@@ -117,13 +119,23 @@ mod tests {
 
     use super::*;
 
-    fn wait(reading: &mut Reading<u8, String>) {
+    /// Asks `arrived` until it answers, failing after 30 s.
+    fn wait_for<R>(mut arrived: impl FnMut() -> Option<R>) -> R {
         let start = Instant::now();
-        while reading.is_reading() {
+        loop {
+            if let Some(answer) = arrived() {
+                return answer;
+            }
             assert!(start.elapsed() < Duration::from_secs(30), "nothing arrived");
             std::thread::sleep(Duration::from_millis(5));
-            reading.poll();
         }
+    }
+
+    fn wait(reading: &mut Reading<u8, String>) {
+        wait_for(|| {
+            reading.poll();
+            (!reading.is_reading()).then_some(())
+        });
     }
 
     fn workspace_path(dir: &tempfile::TempDir) -> std::path::PathBuf {
@@ -179,14 +191,7 @@ mod tests {
         let ctx = egui::Context::default();
         let mut reading = Reading::<u8, String>::default();
         reading.start(&ctx, "reading", &path, 7, |_| Ok("rows".into()));
-        let start = Instant::now();
-        let arrived = loop {
-            if let Some(arrived) = reading.take_arrived() {
-                break arrived;
-            }
-            assert!(start.elapsed() < Duration::from_secs(30), "nothing arrived");
-            std::thread::sleep(Duration::from_millis(5));
-        };
+        let arrived = wait_for(|| reading.take_arrived());
         assert_eq!(arrived, (7, Ok("rows".to_string())));
         assert!(!reading.is_reading());
         assert!(reading.take_arrived().is_none(), "handed over once");

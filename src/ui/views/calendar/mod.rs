@@ -76,8 +76,6 @@ pub struct CalendarView {
     focus: Option<NaiveDate>,
     /// The plan of the shown range, read in the background.
     plan: Reading<LoadKey, CalendarData>,
-    /// The read whose posts the predicted ranges were asked for.
-    predicted_for: Option<LoadKey>,
     selected: Option<PlanEntryId>,
     pending: Option<PendingMove>,
     planner: Planner,
@@ -331,12 +329,10 @@ impl CalendarView {
         key: LoadKey,
         now: DateTime<Utc>,
     ) {
-        self.plan.poll();
-        if let Some((read_for, Ok(data))) = self.plan.latest()
-            && self.predicted_for != Some(*read_for)
+        if self.plan.poll()
+            && let Some((_, Ok(data))) = self.plan.latest()
         {
             self.predictions.start(egui_ctx, ctx.workspace, data);
-            self.predicted_for = Some(*read_for);
         }
         if !self.plan.needs(&key) {
             return;

@@ -65,22 +65,20 @@ fn forecast_account(
 ) -> Result<Ranges, WorkspaceError> {
     let account = workspace.account(account)?;
     let session = workspace.forecast_session(&account, now)?;
-    let drafts: HashMap<DraftId, _> = workspace
-        .drafts(account.id)?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
     let mut context = ForecastContext::with_paths(FORECAST_SEED, PATHS);
     context.drivers = false;
-    Ok(posts
-        .into_iter()
-        .filter_map(|(entry, draft, at)| {
-            let q = session
-                .forecast(drafts.get(&draft)?, at, &context)
-                .quantiles_at(FINAL_HOURS);
-            Some(((entry, at), range_text(q.p10, q.p90)))
-        })
-        .collect())
+    let mut ranges = Ranges::new();
+    // Only the drafts of the posts shown: a team's account has thousands.
+    for (entry, draft, at) in posts {
+        let Some(draft) = workspace.live_draft(draft)? else {
+            continue;
+        };
+        let q = session
+            .forecast(&draft, at, &context)
+            .quantiles_at(FINAL_HOURS);
+        ranges.insert((entry, at), range_text(q.p10, q.p90));
+    }
+    Ok(ranges)
 }
 
 /// How long a dragged post rests on a target before its range there is worked out.

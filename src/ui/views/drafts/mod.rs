@@ -150,9 +150,7 @@ impl DraftsView {
         }
         if self.loaded_for.is_some_and(|(_, a)| a != account.id) {
             self.loaded_for = None;
-            if let Some(earlier) = self.data.take() {
-                drop_elsewhere(earlier);
-            }
+            self.let_go_of_rows();
             self.error = None;
             self.computing = false;
             self.selection.clear();
@@ -182,12 +180,10 @@ impl DraftsView {
         self.data_version += 1;
         match rows {
             Ok((mut data, request)) => {
-                if let Some(mut earlier) = self.data.take() {
-                    if same_account {
-                        data.carry_over(&mut earlier);
-                    }
-                    drop_elsewhere(earlier);
+                if same_account && let Some(earlier) = &mut self.data {
+                    data.carry_over(earlier);
                 }
+                self.let_go_of_rows();
                 self.background
                     .get_or_insert_with(|| Background::start(egui_ctx))
                     .request(request);
@@ -197,11 +193,17 @@ impl DraftsView {
             }
             Err(e) => {
                 self.computing = false;
-                if let Some(earlier) = self.data.take() {
-                    drop_elsewhere(earlier);
-                }
+                self.let_go_of_rows();
                 self.error = Some(e);
             }
+        }
+    }
+
+    /// Puts the rows shown away, freeing them off the window's thread (10,000 rows take it
+    /// milliseconds).
+    fn let_go_of_rows(&mut self) {
+        if let Some(rows) = self.data.take() {
+            drop_elsewhere(rows);
         }
     }
 
