@@ -77,7 +77,11 @@ pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, DateError> {
     let time = match time_part {
         None | Some("") => NaiveTime::MIN,
         Some(time) => {
-            let time = time.trim_end_matches('Z').trim_end_matches("+00:00");
+            let mut time = time.trim_end_matches('Z');
+            // `trim_end_matches("+00:00")` without setting up a substring search each time.
+            while let Some(rest) = time.strip_suffix("+00:00") {
+                time = rest;
+            }
             if let Some(time) = clock_time(time) {
                 return Ok(date.and_time(time));
             }

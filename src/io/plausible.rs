@@ -195,6 +195,9 @@ impl Sink for Checked<'_> {
             self.inner.video(file, video);
         }
     }
+    fn spare_video(&mut self) -> Option<VideoRecord> {
+        self.inner.spare_video()
+    }
     fn activity(&mut self, file: &str, hour: ActivityRecord) {
         self.inner.activity(file, hour);
     }

@@ -149,7 +149,7 @@ impl SnapshotRecord {
 
 /// A video from any source. Fields a source does not have are `None`; the workspace fills
 /// what it knows and never overwrites known values with unknown ones.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct VideoRecord {
     /// TikTok's video id when known (from a link or id column).
     pub platform_id: Option<String>,
@@ -318,6 +318,14 @@ pub trait Sink {
     fn keep_going(&mut self, file: &str, done: f32) -> bool {
         let _ = (file, done);
         true
+    }
+
+    /// A video record this sink is done with, for a reader to fill with its next row instead
+    /// of a new one: the record's strings keep their storage, so a million-row history is not
+    /// a million records allocated on one thread and freed on another. The default has none
+    /// (sinks that keep their records).
+    fn spare_video(&mut self) -> Option<VideoRecord> {
+        None
     }
 }
 

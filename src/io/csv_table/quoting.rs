@@ -22,7 +22,7 @@ pub(super) fn check_quotes(raw: &[u8], delimiter: u8, first_line: usize) -> Resu
     let ends_field = |b: u8| b == delimiter || b == b'\n' || b == b'\r';
     let next_quote = |from: usize| {
         raw.get(from..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'"'))
+            .and_then(|rest| memchr::memchr(b'"', rest))
             .map(|at| from + at)
     };
     let mut from = 0;

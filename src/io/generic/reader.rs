@@ -152,7 +152,8 @@ fn read_rows(
             continue;
         }
         let video = if row.len() == width {
-            read_row(&row, &mapping, options.import_time, &mut tally)
+            let record = sink.spare_video().unwrap_or_default();
+            read_row(&row, &mapping, options.import_time, &mut tally, record)
         } else {
             Err(format!(
                 "the row has {} cells but the header has {} columns (a quote or separator may be missing)",

@@ -50,12 +50,26 @@ pub(crate) enum WrittenTime {
     Yearless { month: u32, day: u32 },
 }
 
-/// Reads one row; `Err` holds every reason the row cannot be read, joined.
+/// Puts `text` into `slot`, reusing the storage of the string already there.
+fn refill(slot: &mut Option<String>, text: Option<&str>) {
+    match (slot.as_mut(), text) {
+        (Some(kept), Some(text)) => {
+            kept.clear();
+            kept.push_str(text);
+        }
+        (None, Some(text)) => *slot = Some(text.to_string()),
+        (_, None) => *slot = None,
+    }
+}
+
+/// Reads one row into `record` (a [spare](crate::io::Sink::spare_video) one, or a new one),
+/// reusing its strings' storage; `Err` holds every reason the row cannot be read, joined.
 pub(super) fn read_row(
     cells: &Row,
     mapping: &Mapping,
     import_time: DateTime<Utc>,
     tally: &mut Tally,
+    mut record: VideoRecord,
 ) -> Result<VideoRecord, String> {
     let mut problems: Vec<String> = over_long_cells(cells, mapping);
     if !problems.is_empty() {
@@ -91,8 +105,8 @@ pub(super) fn read_row(
     let saves = count(Field::Saves);
     let followers = count(Field::Followers);
 
-    let link = cell(Field::Link).map(str::to_string);
-    let link_id = link.as_deref().and_then(video_id_in_link);
+    let link = cell(Field::Link);
+    let link_id = link.and_then(video_id_in_link);
     let mut platform_id = None;
     if let Some(text) = cell(Field::VideoId) {
         match parse_id(text) {
@@ -113,9 +127,8 @@ pub(super) fn read_row(
         Some(written) => Handle::parse(written)
             .map_err(|error| problem(Field::Account, error.to_string()))
             .ok(),
-        None => link.as_deref().and_then(Handle::in_link),
-    }
-    .map(|handle| handle.as_str().to_string());
+        None => link.and_then(Handle::in_link),
+    };
 
     let measured_at = match cell(Field::MeasuredAt).map(read_instant) {
         None => import_time,
@@ -171,19 +184,20 @@ pub(super) fn read_row(
     let caption = mapping
         .column(Field::Caption)
         .and_then(|i| cells.get(i))
-        .map(|t| trim_cell(t).to_string());
-    let hashtags = match mapping.column(Field::Hashtags) {
-        Some(_) => cell(Field::Hashtags).map(hashtag_list).unwrap_or_default(),
-        None => caption.as_deref().map(hashtags_in).unwrap_or_default(),
-    };
+        .map(trim_cell);
+    match mapping.column(Field::Hashtags) {
+        Some(_) => hashtag_list(cell(Field::Hashtags).unwrap_or(""), &mut record.hashtags),
+        None => record.hashtags = caption.map(hashtags_in).unwrap_or_default(),
+    }
+    let account = account.as_ref().map(Handle::as_str);
     // Rows usually come grouped by account: only a change of account needs the set.
-    if let Some(handle) = &account
-        && tally.last_account.as_ref() != Some(handle)
+    if let Some(handle) = account
+        && tally.last_account.as_deref() != Some(handle)
     {
-        if !tally.accounts.contains(handle.as_str()) {
-            tally.accounts.insert(handle.clone());
+        if !tally.accounts.contains(handle) {
+            tally.accounts.insert(handle.to_string());
         }
-        tally.last_account = Some(handle.clone());
+        refill(&mut tally.last_account, Some(handle));
     }
     if let Some(day) = posted_at.map(|at| at.date_naive()) {
         tally.first_post = Some(tally.first_post.map_or(day, |first| first.min(day)));
@@ -205,21 +219,21 @@ pub(super) fn read_row(
             None
         }
     };
+    refill(&mut record.platform_id, platform_id.as_deref());
+    refill(&mut record.account, account);
+    refill(&mut record.caption, caption);
+    refill(&mut record.sound, cell(Field::Sound));
+    refill(&mut record.link, link);
     Ok(VideoRecord {
-        platform_id,
-        account,
         posted_at,
-        caption,
-        hashtags,
         duration_s,
-        sound: cell(Field::Sound).map(str::to_string),
-        link,
         allow_duet: None,
         allow_stitch: None,
         allow_comments: None,
         followers,
         snapshot,
         line: cells.line(),
+        ..record
     })
 }
 
@@ -260,17 +274,26 @@ pub(crate) fn read_instant(text: &str) -> Result<WrittenTime, String> {
     }
 }
 
-/// `"a, b, c"`, `#a #b`, `#a,#b`, `a；b`: tags without `#`, deduplicated ignoring case.
-pub(super) fn hashtag_list(text: &str) -> Vec<String> {
+/// `"a, b, c"`, `#a #b`, `#a,#b`, `a；b`: tags without `#`, deduplicated ignoring case, into
+/// `tags` (its strings' storage reused).
+pub(super) fn hashtag_list(text: &str, tags: &mut Vec<String>) {
     let separators =
         |c: char| matches!(c, ',' | ';' | '#' | '，' | '、' | '；') || c.is_whitespace();
-    let mut tags: Vec<String> = Vec::new();
+    let mut count = 0;
     for tag in text.split(separators).filter(|t| !t.is_empty()) {
-        if !tags.iter().any(|t| same_ignoring_case(t, tag)) {
-            tags.push(tag.to_string());
+        if tags[..count].iter().any(|t| same_ignoring_case(t, tag)) {
+            continue;
         }
+        match tags.get_mut(count) {
+            Some(kept) => {
+                kept.clear();
+                kept.push_str(tag);
+            }
+            None => tags.push(tag.to_string()),
+        }
+        count += 1;
     }
-    tags
+    tags.truncate(count);
 }
 
 fn same_ignoring_case(a: &str, b: &str) -> bool {

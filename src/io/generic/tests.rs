@@ -384,3 +384,60 @@ fn headers_are_recognised_and_suggested() {
 }
 
 mod fuzz;
+
+/// A sink that keeps a copy of each video and gives the record itself back to be filled with
+/// the next row, as an import's writer does ([`crate::io::Sink::spare_video`]).
+#[derive(Default)]
+struct GivesRecordsBack {
+    kept: Collected,
+    given_back: Option<crate::io::VideoRecord>,
+    refilled: usize,
+}
+
+impl crate::io::Sink for GivesRecordsBack {
+    fn file(&mut self, summary: crate::io::FileSummary) {
+        self.kept.file(summary);
+    }
+    fn daily(&mut self, file: &str, metrics: crate::domain::DailyMetrics) {
+        self.kept.daily(file, metrics);
+    }
+    fn video(&mut self, file: &str, video: crate::io::VideoRecord) {
+        self.kept.video(file, video.clone());
+        self.given_back = Some(video);
+    }
+    fn activity(&mut self, file: &str, hour: crate::io::ActivityRecord) {
+        self.kept.activity(file, hour);
+    }
+    fn share(&mut self, file: &str, share: crate::io::ShareRecord) {
+        self.kept.share(file, share);
+    }
+    fn trend(&mut self, file: &str, trend: crate::io::TrendRecord) {
+        self.kept.trend(file, trend);
+    }
+    fn reject(&mut self, rejected: Rejected) {
+        self.kept.reject(rejected);
+    }
+    fn spare_video(&mut self) -> Option<crate::io::VideoRecord> {
+        let spare = self.given_back.take();
+        self.refilled += usize::from(spare.is_some());
+        spare
+    }
+}
+
+#[test]
+fn a_record_filled_again_keeps_nothing_of_the_row_it_held() {
+    // The second row has no caption, hashtags, duration or sound: what the first row's record
+    // held there must not stay.
+    let mut sink = GivesRecordsBack::default();
+    let options = HistoryOptions::at(import_time());
+    read_history("history.csv", DEV_STYLE.as_bytes(), &options, &mut sink).expect("read");
+    assert_eq!(
+        sink.refilled, 1,
+        "the second row filled the first row's record"
+    );
+    assert_eq!(sink.kept.videos, read(DEV_STYLE).videos);
+    let (_, second) = &sink.kept.videos[1];
+    assert!(second.hashtags.is_empty());
+    assert_eq!(second.sound, None);
+    assert_eq!(second.duration_s, None);
+}

@@ -54,8 +54,13 @@ const LAST_ID_SECOND: i64 = 4_102_444_800;
 
 /// The video id in a TikTok link (`/video/<id>`, `/photo/<id>`, `/v/<id>`).
 pub(crate) fn video_id_in_link(link: &str) -> Option<String> {
+    let bytes = link.as_bytes();
     ["/video/", "/photo/", "/v/"].iter().find_map(|marker| {
-        let rest = &link[link.find(marker)? + marker.len()..];
+        // From slash to slash: `str::find` sets up a substring search for every call, which
+        // was a tenth of a history row's reading.
+        let at = memchr::memchr_iter(b'/', bytes)
+            .find(|&at| bytes[at..].starts_with(marker.as_bytes()))?;
+        let rest = &link[at + marker.len()..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         (15..=25)
             .contains(&digits)

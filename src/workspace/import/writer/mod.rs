@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
 use crate::domain::Handle;
-use crate::io::{Collected, FileSummary, Rejected};
+use crate::io::{Collected, FileSummary, Rejected, VideoRecord};
 use crate::store::{Batch, VideoWrites};
 use crate::workspace::draft_import::DraftRow;
 use crate::workspace::{Progress, WorkspaceError};
@@ -62,6 +62,8 @@ pub(super) struct Writer<'w, 'b> {
     /// The draft rows of drafts CSVs as written (the preview lists them).
     drafts: Vec<DraftRow>,
     streaming: Option<Streaming>,
+    /// Records of streamed rows already written, to be filled again by the readers.
+    spare_videos: Vec<VideoRecord>,
     /// Prepared at the first video and reused for the rest.
     videos: Option<VideoWrites<'w>>,
     failure: Option<WorkspaceError>,
@@ -94,6 +96,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             held: Collected::default(),
             drafts: Vec::new(),
             streaming: None,
+            spare_videos: Vec::new(),
             videos: None,
             failure: None,
             written: 0,

@@ -11,6 +11,9 @@ use crate::io::{
     VideoRecord,
 };
 
+/// How many written rows' records the writer keeps for [`Sink::spare_video`] at most.
+const SPARE_VIDEOS: usize = 1024;
+
 /// A file whose rows are written as they are read.
 pub(super) struct Streaming {
     pub(super) file: String,
@@ -73,6 +76,13 @@ impl Sink for Writer<'_, '_> {
         // No row of the file names an account, so the file has no hint of its own.
         let chosen = self.options.account.as_ref().map(Handle::as_str);
         self.attempt(|w| w.write_video(file, &video, false, chosen));
+        if self.spare_videos.len() < SPARE_VIDEOS {
+            self.spare_videos.push(video);
+        }
+    }
+
+    fn spare_video(&mut self) -> Option<VideoRecord> {
+        self.spare_videos.pop()
     }
 
     fn activity(&mut self, file: &str, hour: ActivityRecord) {
