@@ -56,8 +56,8 @@ const LAST_ID_SECOND: i64 = 4_102_444_800;
 pub(crate) fn video_id_in_link(link: &str) -> Option<String> {
     let bytes = link.as_bytes();
     ["/video/", "/photo/", "/v/"].iter().find_map(|marker| {
-        // From slash to slash: `str::find` sets up a substring search for every call, which
-        // was a tenth of a history row's reading.
+        // From slash to slash: `str::find` set up a substring search for every call, about
+        // 2% of a history's reading.
         let at = memchr::memchr_iter(b'/', bytes)
             .find(|&at| bytes[at..].starts_with(marker.as_bytes()))?;
         let rest = &link[at + marker.len()..];
