@@ -182,3 +182,34 @@ fn files_dropped_anywhere_open_the_preview() {
     );
     assert!(shows(&harness, "Content.csv"));
 }
+
+#[test]
+fn a_history_naming_many_accounts_names_a_few_and_counts_the_rest() {
+    let workspace = empty_workspace();
+    let history = workspace.dir.path().join("history.csv");
+    let mut text = String::from("user_name,vid_id,vid_postTime,vid_scrapeTime,vid_nview\n");
+    for n in 0..20u64 {
+        let id = 7_496_577_707_969_826_276 + n;
+        text.push_str(&format!(
+            "creator.a{n:02},{id},2025-04-23 18:30:12,2025-07-10 10:30:51,{}\n",
+            1000 + n
+        ));
+    }
+    std::fs::write(&history, text).expect("written");
+    let mut harness = app_choosing(&workspace.path, vec![history]);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run_ok();
+    wait_for_preview(&mut harness, WAIT);
+
+    assert!(shows(&harness, "Import preview"));
+    assert!(
+        shows(&harness, "@creator.a00"),
+        "the first account is named"
+    );
+    assert!(shows(&harness, "and 12 more"), "the rest are counted");
+    assert!(
+        !shows(&harness, "@creator.a19"),
+        "not every account is listed"
+    );
+}

@@ -18,7 +18,7 @@ use eframe::egui;
 use super::jobs::{JobDone, JobRunner};
 use super::view::Action;
 use crate::domain::{Account, Handle};
-use crate::text::plural;
+use crate::text::{plural, thousands};
 use crate::workspace::{ImportOptions, ImportReport, PreparedImport};
 
 pub use drop::{dropped_paths, hover_overlay};
@@ -213,6 +213,7 @@ pub fn imported_message(report: &ImportReport) -> String {
     let (added, updated) = report.files.iter().fold((0, 0), |(a, u), f| {
         (a + f.changes.added, u + f.changes.updated)
     });
+    let (added, updated) = (thousands(added as i64), thousands(updated as i64));
     let files = plural(report.files.len(), "file", "files");
     let skipped = report.rejected.len();
     if skipped > 0 {

@@ -208,6 +208,10 @@ fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
     }
 }
 
+/// How many of a file's accounts its card names; the rest are counted. A scraped history may
+/// name thousands, which listed one by one made the card thousands of lines tall.
+const ACCOUNTS_SHOWN: usize = 8;
+
 /// One file: the report recognised, its account, dates and what would change.
 fn file_card(ui: &mut egui::Ui, file: &FileReport, report: &ImportReport) {
     let s = &file.summary;
@@ -239,13 +243,24 @@ fn file_card(ui: &mut egui::Ui, file: &FileReport, report: &ImportReport) {
                 if file.accounts.is_empty() {
                     ui.label(theme::error_text(ui, "none: choose the account above"));
                 } else {
-                    ui.horizontal_wrapped(|ui| {
-                        for handle in &file.accounts {
-                            ui.label(handle);
-                            if report.new_accounts.contains(handle) {
-                                theme::chip(ui, "new account", theme::palette(ui).warn);
+                    // A column of its own: wrapped straight in the grid's cell, the second
+                    // line was drawn over the row below.
+                    ui.vertical(|ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            for handle in file.accounts.iter().take(ACCOUNTS_SHOWN) {
+                                ui.label(handle);
+                                if report.new_accounts.contains(handle) {
+                                    theme::chip(ui, "new account", theme::palette(ui).warn);
+                                }
                             }
-                        }
+                            let more = file.accounts.len().saturating_sub(ACCOUNTS_SHOWN);
+                            if more > 0 {
+                                ui.label(theme::muted(
+                                    ui,
+                                    format!("and {} more", crate::text::thousands(more as i64)),
+                                ));
+                            }
+                        })
                     });
                 }
                 ui.end_row();

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::io::{FileSummary, Rejected};
 use crate::store::Change;
+use crate::text::thousands;
 use crate::workspace::draft_import::DraftRow;
 
 /// Rows added, updated, left as they were, and rejected.
@@ -26,11 +27,15 @@ impl ChangeCounts {
         }
     }
 
-    /// `12 added, 3 updated, 40 unchanged, 1 rejected`.
+    /// `12 added, 3 updated, 1,040 unchanged, 1 rejected`.
     pub fn describe(&self) -> String {
+        let count = |n: usize| thousands(n as i64);
         format!(
             "{} added, {} updated, {} unchanged, {} rejected",
-            self.added, self.updated, self.skipped, self.rejected
+            count(self.added),
+            count(self.updated),
+            count(self.skipped),
+            count(self.rejected)
         )
     }
 }
@@ -65,5 +70,24 @@ impl ImportReport {
     /// True when some row or file could not be read.
     pub fn has_problems(&self) -> bool {
         !self.rejected.is_empty() || !self.errors.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ChangeCounts;
+
+    #[test]
+    fn counts_are_written_with_thousands_separators() {
+        let counts = ChangeCounts {
+            added: 1_000_000,
+            updated: 12,
+            skipped: 1_040,
+            rejected: 1,
+        };
+        assert_eq!(
+            counts.describe(),
+            "1,000,000 added, 12 updated, 1,040 unchanged, 1 rejected"
+        );
     }
 }
