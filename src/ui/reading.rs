@@ -138,18 +138,23 @@ mod tests {
         });
     }
 
-    fn workspace_path(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    /// What each test starts from: a new workspace (kept while its directory lives), its
+    /// path, a context for the repaints, and a reading that has read nothing.
+    fn setup() -> (
+        tempfile::TempDir,
+        std::path::PathBuf,
+        egui::Context,
+        Reading<u8, String>,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("w.scrollstop");
         Workspace::open(&path).expect("a new workspace");
-        path
+        (dir, path, egui::Context::default(), Reading::default())
     }
 
     #[test]
     fn the_data_arrives_for_its_key_and_the_key_is_then_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = workspace_path(&dir);
-        let ctx = egui::Context::default();
-        let mut reading = Reading::<u8, String>::default();
+        let (_dir, path, ctx, mut reading) = setup();
         assert!(reading.needs(&1));
         reading.start(&ctx, "reading", &path, 1, |w| {
             Ok(format!("{} subcultures", w.subcultures()?.len()))
@@ -165,10 +170,7 @@ mod tests {
 
     #[test]
     fn the_old_data_stays_until_the_new_arrives_and_only_the_newest_read_counts() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = workspace_path(&dir);
-        let ctx = egui::Context::default();
-        let mut reading = Reading::<u8, String>::default();
+        let (_dir, path, ctx, mut reading) = setup();
         reading.start(&ctx, "reading", &path, 1, |_| Ok("one".into()));
         wait(&mut reading);
         let (go, gate) = std::sync::mpsc::channel::<()>();
@@ -186,10 +188,7 @@ mod tests {
 
     #[test]
     fn taken_data_is_handed_over_once_and_not_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = workspace_path(&dir);
-        let ctx = egui::Context::default();
-        let mut reading = Reading::<u8, String>::default();
+        let (_dir, path, ctx, mut reading) = setup();
         reading.start(&ctx, "reading", &path, 7, |_| Ok("rows".into()));
         let arrived = wait_for(|| reading.take_arrived());
         assert_eq!(arrived, (7, Ok("rows".to_string())));
@@ -201,10 +200,7 @@ mod tests {
 
     #[test]
     fn a_failed_read_says_why() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = workspace_path(&dir);
-        let ctx = egui::Context::default();
-        let mut reading = Reading::<u8, String>::default();
+        let (_dir, path, ctx, mut reading) = setup();
         reading.start(&ctx, "reading", &path, 1, |w| {
             w.draft(crate::domain::DraftId(404)).map(|d| d.title)
         });
