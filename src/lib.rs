@@ -3,6 +3,11 @@
 //! Layers, with arrows pointing one way: [`domain`] is plain data; [`store`] keeps it in one
 //! SQLite workspace file; [`workspace`] is the one facade the window ([`ui`]) and the command
 //! line ([`cli`]) call. See DESIGN.md in the shared design notes for the whole map.
+//!
+//! Memory comes from the system's allocator. mimalloc, used before, gave memory freed by
+//! background threads back to the system in whichever thread allocated next after a delay,
+//! often the window's: 10–14 ms frames of nothing but `madvise` on a team's workspace. glibc
+//! unmaps a large block in the thread that frees it. A million-row import is about 5% slower.
 
 pub mod checks;
 pub mod cli;
@@ -16,11 +21,3 @@ pub mod store;
 pub mod text;
 pub mod ui;
 pub mod workspace;
-
-/// mimalloc instead of the system allocator: an import allocates a handful of strings per row
-/// on the reading thread and frees them on the writing one, which glibc's allocator handles
-/// poorly (a large share of a million-row import went to `malloc` and `free`). Built without
-/// transparent huge pages (`no_thp`): with them, every 2 MB of the allocator's arena that was
-/// touched at all stayed resident, about 30 MB more for the window on a big workspace.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

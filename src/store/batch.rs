@@ -156,11 +156,16 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// Adds an account. The statement is cached: compiling it with the accounts table's
+    /// triggers took about 220,000 instructions (callgrind), paid once per account by a
+    /// history naming 2,000 accounts: 17% of the writing of 100,000 such rows.
     pub fn add_account(&self, a: &NewAccount) -> Result<AccountId, StoreError> {
-        self.tx.execute(
-            "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
+        self.tx
+            .prepare_cached(
+                "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
                 Handle::parse(a.handle.as_str())?.as_str(),
                 a.display_name,
                 a.time_zone.name(),
