@@ -7,7 +7,9 @@
 use eframe::egui::{self, Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
-use super::draft_rows::{DraftColumn, DraftRow, DraftSort, FindingSummary};
+use super::draft_rows::{
+    Assessment, Assessments, DraftColumn, DraftRow, DraftSort, FindingSummary,
+};
 use super::format::plural;
 use super::row_selection::{ClickKind, RowSelection};
 use super::status_chip::status_chip;
@@ -22,6 +24,8 @@ pub struct DraftTable<'a> {
     /// A different salt per table keeps column widths and scrolling apart (drafts, trash).
     pub id_salt: &'static str,
     pub rows: &'a [DraftRow],
+    /// The rows' findings and predicted reach.
+    pub assessed: &'a Assessments,
     /// Indices into `rows`, in the order shown.
     pub visible: &'a [usize],
     pub sort: &'a mut DraftSort,
@@ -35,6 +39,7 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
     let DraftTable {
         id_salt,
         rows,
+        assessed,
         visible,
         sort,
         selection,
@@ -83,7 +88,7 @@ pub fn draft_table(ui: &mut egui::Ui, table: DraftTable<'_>) -> Option<(DraftId,
                     return;
                 };
                 table_row.set_selected(selection.contains(&r.id));
-                row_cells(&mut table_row, &columns, r);
+                row_cells(&mut table_row, &columns, r, assessed.of(r.id));
                 if table_row.response().clicked() {
                     let modifiers = table_row.response().ctx.input(|i| i.modifiers);
                     clicked_row = Some((r.id, ClickKind::from_modifiers(modifiers)));
@@ -119,14 +124,19 @@ fn header_cell(ui: &mut egui::Ui, column: DraftColumn, current: DraftSort) -> bo
 }
 
 /// The cells of one row, in the headers' order.
-fn row_cells(table_row: &mut egui_extras::TableRow<'_, '_>, columns: &[DraftColumn], r: &DraftRow) {
+fn row_cells(
+    table_row: &mut egui_extras::TableRow<'_, '_>,
+    columns: &[DraftColumn],
+    r: &DraftRow,
+    assessment: &Assessment,
+) {
     for column in columns {
-        table_row.col(|ui| cell(ui, *column, r));
+        table_row.col(|ui| cell(ui, *column, r, assessment));
     }
 }
 
 /// One cell of a row.
-fn cell(ui: &mut egui::Ui, column: DraftColumn, r: &DraftRow) {
+fn cell(ui: &mut egui::Ui, column: DraftColumn, r: &DraftRow, assessment: &Assessment) {
     match column {
         DraftColumn::Status => {
             status_chip(ui, r.status);
@@ -169,7 +179,7 @@ fn cell(ui: &mut egui::Ui, column: DraftColumn, r: &DraftRow) {
                 ui.label(&r.slot);
             }
         }
-        DraftColumn::Findings => match &r.findings {
+        DraftColumn::Findings => match &assessment.findings {
             Some(summary) => findings_cell(ui, summary),
             None => {
                 ui.label(theme::muted(ui, "…"))
@@ -178,12 +188,12 @@ fn cell(ui: &mut egui::Ui, column: DraftColumn, r: &DraftRow) {
         },
         DraftColumn::PredictedReach => {
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let text = if r.predicted_median.is_some() {
-                    RichText::new(&r.predicted)
+                let text = if assessment.predicted_median.is_some() {
+                    RichText::new(assessment.predicted.as_ref())
                 } else {
-                    theme::muted(ui, &r.predicted)
+                    theme::muted(ui, assessment.predicted.as_ref())
                 };
-                ui.label(text).on_hover_text(r.predicted_hover);
+                ui.label(text).on_hover_text(assessment.predicted_hover);
             });
         }
         DraftColumn::Updated => {

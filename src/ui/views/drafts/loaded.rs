@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::background::{Computed, Request};
 use crate::domain::{Account, Draft, DraftId, DraftStatus, SubcultureId};
 use crate::ui::theme;
-use crate::ui::widgets::draft_rows::{DraftRow, Prediction};
+use crate::ui::widgets::draft_rows::{Assessments, DraftRow, Prediction};
 use crate::ui::widgets::planned::planned_slots;
 use crate::workspace::Workspace;
 use crate::workspace::WorkspaceError;
@@ -30,6 +30,8 @@ pub(super) struct Loaded {
     pub assignees: Vec<String>,
     /// Every rule id found so far, for the finding filter.
     pub rules: BTreeSet<&'static str>,
+    /// The findings and forecasts that arrived, by draft.
+    pub assessed: Assessments,
 }
 
 impl Loaded {
@@ -86,25 +88,16 @@ impl Loaded {
             subcultures: subculture_names,
             assignees: assignees.into_iter().collect(),
             rules: BTreeSet::new(),
+            assessed: Assessments::default(),
         };
         Ok((loaded, request))
     }
 
     /// Shows the findings and forecasts of `earlier` (the previous load, which gives them up)
     /// until the background thread sends fresh ones, so an edit does not blank the columns.
+    /// They are kept by draft, so this touches no row.
     pub fn carry_over(&mut self, earlier: &mut Loaded) {
-        for row in &mut self.rows {
-            if let Some(old) = earlier
-                .index
-                .get(&row.id)
-                .and_then(|i| earlier.rows.get_mut(*i))
-            {
-                row.findings = old.findings.take();
-                row.predicted_median = old.predicted_median;
-                row.predicted = std::mem::take(&mut old.predicted);
-                row.predicted_hover = old.predicted_hover;
-            }
-        }
+        self.assessed = std::mem::take(&mut earlier.assessed);
         self.rules = std::mem::take(&mut earlier.rules);
     }
 
@@ -114,16 +107,16 @@ impl Loaded {
             Computed::Findings(found) => {
                 for (id, summary) in found {
                     self.rules.extend(summary.rules.iter().copied());
-                    if let Some(row) = self.index.get(&id).and_then(|i| self.rows.get_mut(*i)) {
-                        row.findings = Some(summary);
+                    if self.index.contains_key(&id) {
+                        self.assessed.set_findings(id, summary);
                     }
                 }
                 true
             }
             Computed::Predictions(predicted) => {
                 for (id, prediction) in predicted {
-                    if let Some(row) = self.index.get(&id).and_then(|i| self.rows.get_mut(*i)) {
-                        row.set_prediction(prediction);
+                    if self.index.contains_key(&id) {
+                        self.assessed.set_prediction(id, prediction);
                     }
                 }
                 true
@@ -132,12 +125,15 @@ impl Loaded {
         }
     }
 
-    /// Marks every row still waiting as failed (the thread stopped early).
+    /// Marks every row still waiting as failed (the thread stopped early), and forgets what
+    /// was carried over for drafts no longer listed.
     pub fn give_up(&mut self) {
-        for row in &mut self.rows {
-            if row.predicted_median.is_none() && row.predicted == "…" {
-                row.set_prediction(Prediction::Failed);
+        for row in &self.rows {
+            if self.assessed.of(row.id).is_forecasting() {
+                self.assessed.set_prediction(row.id, Prediction::Failed);
             }
         }
+        let index = &self.index;
+        self.assessed.retain(|id| index.contains_key(&id));
     }
 }

@@ -267,6 +267,7 @@ impl DraftsView {
             DraftTable {
                 id_salt: "drafts-table",
                 rows: &data.rows,
+                assessed: &data.assessed,
                 visible: &self.visible,
                 sort: &mut self.sort,
                 selection: &self.selection,
@@ -291,7 +292,7 @@ impl DraftsView {
                 *filter == self.filter && *sort == self.sort && *version == self.data_version
             });
         if !fresh {
-            self.visible = visible_rows(&data.rows, &self.filter, self.sort);
+            self.visible = visible_rows(&data.rows, &data.assessed, &self.filter, self.sort);
             self.visible_ids = self.visible.iter().map(|i| data.rows[*i].id).collect();
             let before = self.selection.len();
             self.selection.keep_only(&self.visible_ids);

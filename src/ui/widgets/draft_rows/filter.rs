@@ -1,8 +1,8 @@
 //! Which drafts the table shows: status, subculture, assignee, finding and every word of a
 //! free-text search over title, hook, caption, hashtags, sound and notes. Pure: it reads the
-//! prepared rows only.
+//! prepared rows and their assessments only.
 
-use super::{DraftRow, compare};
+use super::{Assessment, Assessments, DraftRow, compare};
 use crate::domain::{DraftStatus, SubcultureId};
 use crate::ui::widgets::draft_rows::DraftSort;
 
@@ -30,9 +30,9 @@ impl FindingFilter {
         }
     }
 
-    fn matches(self, row: &DraftRow) -> bool {
+    fn matches(self, assessment: &Assessment) -> bool {
         // Rows whose checks are still running match no finding filter until they are known.
-        let Some(f) = &row.findings else {
+        let Some(f) = &assessment.findings else {
             return false;
         };
         match self {
@@ -67,8 +67,14 @@ impl DraftFilter {
     }
 }
 
-/// Indices of the rows that pass `filter`, in `sort`'s order.
-pub fn visible_rows(rows: &[DraftRow], filter: &DraftFilter, sort: DraftSort) -> Vec<usize> {
+/// Indices of the rows that pass `filter`, in `sort`'s order (findings and reach from
+/// `assessed`).
+pub fn visible_rows(
+    rows: &[DraftRow],
+    assessed: &Assessments,
+    filter: &DraftFilter,
+    sort: DraftSort,
+) -> Vec<usize> {
     let words: Vec<String> = filter
         .search
         .split_whitespace()
@@ -81,11 +87,11 @@ pub fn visible_rows(rows: &[DraftRow], filter: &DraftFilter, sort: DraftSort) ->
             filter.status.is_none_or(|s| r.status == s)
                 && filter.subculture.is_none_or(|s| r.subculture_id == s)
                 && filter.assignee.as_ref().is_none_or(|a| r.assignee == *a)
-                && filter.finding.is_none_or(|f| f.matches(r))
+                && filter.finding.is_none_or(|f| f.matches(assessed.of(r.id)))
                 && words.iter().all(|w| r.haystack.contains(w.as_str()))
         })
         .map(|(i, _)| i)
         .collect();
-    visible.sort_by(|a, b| compare(&rows[*a], &rows[*b], sort));
+    visible.sort_by(|a, b| compare(&rows[*a], &rows[*b], assessed, sort));
     visible
 }

@@ -1,9 +1,10 @@
 //! The drafts table's rows: one prepared row per draft (display strings formatted once per
-//! load), the findings and predicted reach filled in as the background checks and forecasts
-//! finish, and the filter and order over them ([`filter`], [`sort`]). Rows are built once per
+//! load), the findings and predicted reach of each draft by its id as the background checks and
+//! forecasts finish ([`assessment`]), and the filter and order over them ([`filter`], [`sort`]). Rows are built once per
 //! load and the visible order once per query, so a frame with 10,000 drafts formats and sorts
 //! nothing. Pure: no workspace, no drawing.
 
+mod assessment;
 mod filter;
 mod findings;
 mod sort;
@@ -12,28 +13,14 @@ use chrono::{DateTime, Local, Utc};
 use chrono_tz::Tz;
 use eframe::egui::Color32;
 
-use super::format::{compact_count, duration_seconds, slot};
+use super::format::{duration_seconds, slot};
 use crate::domain::{Draft, DraftId, DraftStatus, SubcultureId};
 
+pub use assessment::{Assessment, Assessments, Prediction};
 pub use filter::{DraftFilter, FindingFilter, visible_rows};
 pub use findings::FindingSummary;
 use sort::compare;
 pub use sort::{DraftColumn, DraftSort};
-
-/// What the predicted-reach cell knows about a draft.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Prediction {
-    /// The forecast is still being computed in the background.
-    Computing,
-    /// The 30-day median views.
-    Median(f64),
-    /// The account has no posted videos to fit a model on yet.
-    NoModel,
-    /// The draft is already posted: its real reach is in Analytics.
-    Posted,
-    /// The model could not be fitted (the reason is in the status line of the view).
-    Failed,
-}
 
 /// One draft, prepared for drawing, filtering and sorting.
 #[derive(Debug, Clone)]
@@ -56,14 +43,6 @@ pub struct DraftRow {
     pub updated: String,
     /// Lower-case title, hook, caption, hashtags, sound, notes, assignee and subculture.
     pub haystack: String,
-    /// `None` while the checks run.
-    pub findings: Option<FindingSummary>,
-    /// The predicted 30-day median views; `None` while computing or without a model.
-    pub predicted_median: Option<f64>,
-    /// What the reach cell shows: `12.3K`, `…` while computing, `—` without a forecast.
-    pub predicted: String,
-    /// The reach cell's hover text.
-    pub predicted_hover: &'static str,
 }
 
 impl DraftRow {
@@ -95,7 +74,7 @@ impl DraftRow {
             .find(|t| !t.is_empty())
             .unwrap_or("(untitled)")
             .to_string();
-        let mut row = Self {
+        Self {
             id: d.id,
             status: d.status,
             title,
@@ -118,48 +97,12 @@ impl DraftRow {
                 .format("%-d %b %H:%M")
                 .to_string(),
             haystack,
-            findings: None,
-            predicted_median: None,
-            predicted: String::new(),
-            predicted_hover: "",
-        };
-        row.set_prediction(Prediction::Computing);
-        row
+        }
     }
 
     /// Scheduled for a time that has passed as of `now`: the post went out or needs a new slot.
     pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
         self.status == DraftStatus::Scheduled && self.slot_at.is_some_and(|at| at <= now)
-    }
-
-    /// Fills the reach cell.
-    pub fn set_prediction(&mut self, prediction: Prediction) {
-        let (median, text, hover) = match prediction {
-            Prediction::Computing => (None, "…".to_string(), "Forecasting in the background…"),
-            Prediction::Median(views) => (
-                Some(views),
-                compact_count(views.round() as i64),
-                "Predicted median views 30 days after posting (planned slot, or now when unplanned)",
-            ),
-            Prediction::NoModel => (
-                None,
-                "—".to_string(),
-                "Predicted once the account has a model",
-            ),
-            Prediction::Posted => (
-                None,
-                "—".to_string(),
-                "Already posted: its real views are in Analytics",
-            ),
-            Prediction::Failed => (
-                None,
-                "—".to_string(),
-                "The forecast could not be computed; see the note above the table",
-            ),
-        };
-        self.predicted_median = median;
-        self.predicted = text;
-        self.predicted_hover = hover;
     }
 }
 

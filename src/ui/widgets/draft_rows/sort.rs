@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use super::DraftRow;
+use super::{Assessments, DraftRow};
 
 /// A column of the drafts table, in the order they are shown; every one sorts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,12 @@ impl DraftSort {
 }
 
 /// The order of two rows under `sort`.
-pub(super) fn compare(a: &DraftRow, b: &DraftRow, sort: DraftSort) -> Ordering {
+pub(super) fn compare(
+    a: &DraftRow,
+    b: &DraftRow,
+    assessed: &Assessments,
+    sort: DraftSort,
+) -> Ordering {
     let flip = |o: Ordering| if sort.descending { o.reverse() } else { o };
     // Present values first, then the column's order, flipped when descending.
     let present = |x: bool, y: bool, order: &dyn Fn() -> Ordering| match (x, y) {
@@ -139,19 +144,22 @@ pub(super) fn compare(a: &DraftRow, b: &DraftRow, sort: DraftSort) -> Ordering {
         DraftColumn::PlannedSlot => present(a.slot_at.is_some(), b.slot_at.is_some(), &|| {
             a.slot_at.cmp(&b.slot_at)
         }),
-        DraftColumn::Findings => present(a.findings.is_some(), b.findings.is_some(), &|| {
-            let key = |r: &DraftRow| r.findings.as_ref().map(|f| (f.errors, f.warnings, f.tips));
-            key(a).cmp(&key(b))
-        }),
-        DraftColumn::PredictedReach => present(
-            a.predicted_median.is_some(),
-            b.predicted_median.is_some(),
-            &|| {
-                a.predicted_median
-                    .unwrap_or(0.0)
-                    .total_cmp(&b.predicted_median.unwrap_or(0.0))
-            },
-        ),
+        DraftColumn::Findings => {
+            let key = |r: &DraftRow| {
+                (assessed.of(r.id).findings.as_ref()).map(|f| (f.errors, f.warnings, f.tips))
+            };
+            let (x, y) = (key(a), key(b));
+            present(x.is_some(), y.is_some(), &|| x.cmp(&y))
+        }
+        DraftColumn::PredictedReach => {
+            let (x, y) = (
+                assessed.of(a.id).predicted_median,
+                assessed.of(b.id).predicted_median,
+            );
+            present(x.is_some(), y.is_some(), &|| {
+                x.unwrap_or(0.0).total_cmp(&y.unwrap_or(0.0))
+            })
+        }
         DraftColumn::Updated => flip(a.updated_at.cmp(&b.updated_at)),
     };
     primary.then_with(|| b.updated_at.cmp(&a.updated_at))

@@ -51,7 +51,12 @@ fn all() -> DraftFilter {
 #[test]
 fn newest_first_by_default() {
     assert_eq!(
-        visible_rows(&rows(), &all(), DraftSort::default()),
+        visible_rows(
+            &rows(),
+            &Assessments::default(),
+            &all(),
+            DraftSort::default()
+        ),
         vec![2, 1, 0]
     );
 }
@@ -59,17 +64,29 @@ fn newest_first_by_default() {
 #[test]
 fn titles_sort_case_insensitively_and_flip() {
     let sort = DraftSort::default().clicked(DraftColumn::Title);
-    assert_eq!(visible_rows(&rows(), &all(), sort), vec![1, 2, 0]);
+    assert_eq!(
+        visible_rows(&rows(), &Assessments::default(), &all(), sort),
+        vec![1, 2, 0]
+    );
     let flipped = sort.clicked(DraftColumn::Title);
-    assert_eq!(visible_rows(&rows(), &all(), flipped), vec![0, 2, 1]);
+    assert_eq!(
+        visible_rows(&rows(), &Assessments::default(), &all(), flipped),
+        vec![0, 2, 1]
+    );
 }
 
 #[test]
 fn missing_lengths_sort_last_both_ways() {
     let sort = DraftSort::default().clicked(DraftColumn::Duration);
-    assert_eq!(visible_rows(&rows(), &all(), sort), vec![0, 2, 1]);
+    assert_eq!(
+        visible_rows(&rows(), &Assessments::default(), &all(), sort),
+        vec![0, 2, 1]
+    );
     let sort = sort.clicked(DraftColumn::Duration);
-    assert_eq!(visible_rows(&rows(), &all(), sort), vec![2, 0, 1]);
+    assert_eq!(
+        visible_rows(&rows(), &Assessments::default(), &all(), sort),
+        vec![2, 0, 1]
+    );
 }
 
 #[test]
@@ -79,17 +96,23 @@ fn status_and_every_search_word_filter() {
         status: Some(DraftStatus::Idea),
         ..all()
     };
-    assert_eq!(visible_rows(&rows(), &ideas, sort), vec![2, 0]);
+    assert_eq!(
+        visible_rows(&rows(), &Assessments::default(), &ideas, sort),
+        vec![2, 0]
+    );
     let search = DraftFilter {
         search: "KNITTING rainy".to_string(),
         ..all()
     };
-    assert_eq!(visible_rows(&rows(), &search, sort), vec![0]);
+    assert_eq!(
+        visible_rows(&rows(), &Assessments::default(), &search, sort),
+        vec![0]
+    );
     let posted = DraftFilter {
         status: Some(DraftStatus::Posted),
         ..all()
     };
-    assert!(visible_rows(&rows(), &posted, sort).is_empty());
+    assert!(visible_rows(&rows(), &Assessments::default(), &posted, sort).is_empty());
 }
 
 #[test]
@@ -100,12 +123,16 @@ fn search_reads_hashtags_sound_and_notes() {
     d.sound = Some("Espresso - Sabrina".to_string());
     d.notes = "shoot at golden hour".to_string();
     let rows = vec![row(&d), rows().remove(0)];
+    let assessed = Assessments::default();
     for word in ["cottagecore", "espresso", "GOLDEN"] {
         let filter = DraftFilter {
             search: word.to_string(),
             ..all()
         };
-        assert_eq!(visible_rows(&rows, &filter, DraftSort::default()), vec![0]);
+        assert_eq!(
+            visible_rows(&rows, &assessed, &filter, DraftSort::default()),
+            vec![0]
+        );
     }
 }
 
@@ -116,6 +143,7 @@ fn subculture_and_assignee_filters_include_the_empty_choice() {
     a.assignee = "mai".to_string();
     let b = draft("B", DraftStatus::Draft, None, 2);
     let rows = vec![row(&a), row(&b)];
+    let assessed = Assessments::default();
     let sort = DraftSort::default();
     let of = |subculture, assignee: Option<&str>| DraftFilter {
         subculture,
@@ -123,44 +151,69 @@ fn subculture_and_assignee_filters_include_the_empty_choice() {
         ..all()
     };
     assert_eq!(
-        visible_rows(&rows, &of(Some(Some(SubcultureId(7))), None), sort),
+        visible_rows(
+            &rows,
+            &assessed,
+            &of(Some(Some(SubcultureId(7))), None),
+            sort
+        ),
         vec![0]
     );
-    assert_eq!(visible_rows(&rows, &of(Some(None), None), sort), vec![1]);
-    assert_eq!(visible_rows(&rows, &of(None, Some("mai")), sort), vec![0]);
-    assert_eq!(visible_rows(&rows, &of(None, Some("")), sort), vec![1]);
+    assert_eq!(
+        visible_rows(&rows, &assessed, &of(Some(None), None), sort),
+        vec![1]
+    );
+    assert_eq!(
+        visible_rows(&rows, &assessed, &of(None, Some("mai")), sort),
+        vec![0]
+    );
+    assert_eq!(
+        visible_rows(&rows, &assessed, &of(None, Some("")), sort),
+        vec![1]
+    );
 }
 
 #[test]
 fn finding_filters_wait_for_the_checks_and_match_rules() {
-    let mut rows = rows();
+    let rows = rows();
+    let mut assessed = Assessments::default();
     let sort = DraftSort::default();
     let errors = DraftFilter {
         finding: Some(FindingFilter::AnyError),
         ..all()
     };
     assert!(
-        visible_rows(&rows, &errors, sort).is_empty(),
+        visible_rows(&rows, &assessed, &errors, sort).is_empty(),
         "unchecked rows match no finding filter"
     );
-    rows[0].findings = Some(FindingSummary::of(&[
-        finding("no-sound", Severity::Warning),
-        finding("caption-too-long", Severity::Error),
-    ]));
-    rows[1].findings = Some(FindingSummary::of(&[finding("slow-sound", Severity::Tip)]));
-    rows[2].findings = Some(FindingSummary::of(&[]));
-    assert_eq!(visible_rows(&rows, &errors, sort), vec![0]);
+    assessed.set_findings(
+        rows[0].id,
+        FindingSummary::of(&[
+            finding("no-sound", Severity::Warning),
+            finding("caption-too-long", Severity::Error),
+        ]),
+    );
+    assessed.set_findings(
+        rows[1].id,
+        FindingSummary::of(&[finding("slow-sound", Severity::Tip)]),
+    );
+    assessed.set_findings(rows[2].id, FindingSummary::of(&[]));
+    assert_eq!(visible_rows(&rows, &assessed, &errors, sort), vec![0]);
     let rule = DraftFilter {
         finding: Some(FindingFilter::Rule("slow-sound")),
         ..all()
     };
-    assert_eq!(visible_rows(&rows, &rule, sort), vec![1]);
+    assert_eq!(visible_rows(&rows, &assessed, &rule, sort), vec![1]);
     let clean = DraftFilter {
         finding: Some(FindingFilter::Clean),
         ..all()
     };
-    assert_eq!(visible_rows(&rows, &clean, sort), vec![2]);
-    let summary = rows[0].findings.as_ref().expect("set above");
+    assert_eq!(visible_rows(&rows, &assessed, &clean, sort), vec![2]);
+    let summary = assessed
+        .of(rows[0].id)
+        .findings
+        .as_ref()
+        .expect("set above");
     assert_eq!((summary.errors, summary.warnings, summary.tips), (1, 1, 0));
     assert_eq!(summary.rules, vec!["caption-too-long", "no-sound"]);
     assert!(
@@ -172,25 +225,29 @@ fn finding_filters_wait_for_the_checks_and_match_rules() {
 
 #[test]
 fn findings_and_reach_sort_biggest_first_with_unknowns_last() {
-    let mut rows = rows();
-    rows[0].findings = Some(FindingSummary::of(&[finding(
-        "no-sound",
-        Severity::Warning,
-    )]));
-    rows[2].findings = Some(FindingSummary::of(&[finding("x", Severity::Error)]));
+    let rows = rows();
+    let mut assessed = Assessments::default();
+    assessed.set_findings(
+        rows[0].id,
+        FindingSummary::of(&[finding("no-sound", Severity::Warning)]),
+    );
+    assessed.set_findings(
+        rows[2].id,
+        FindingSummary::of(&[finding("x", Severity::Error)]),
+    );
     let sort = DraftSort::default().clicked(DraftColumn::Findings);
     assert!(sort.descending);
-    assert_eq!(visible_rows(&rows, &all(), sort), vec![2, 0, 1]);
+    assert_eq!(visible_rows(&rows, &assessed, &all(), sort), vec![2, 0, 1]);
 
-    rows[0].set_prediction(Prediction::Median(900.0));
-    rows[1].set_prediction(Prediction::Median(12_000.0));
-    rows[2].set_prediction(Prediction::NoModel);
-    assert_eq!(rows[1].predicted, "12K");
-    assert_eq!(rows[2].predicted, "—");
+    assessed.set_prediction(rows[0].id, Prediction::Median(900.0));
+    assessed.set_prediction(rows[1].id, Prediction::Median(12_000.0));
+    assessed.set_prediction(rows[2].id, Prediction::NoModel);
+    assert_eq!(assessed.of(rows[1].id).predicted, "12K");
+    assert_eq!(assessed.of(rows[2].id).predicted, "—");
     let sort = DraftSort::default().clicked(DraftColumn::PredictedReach);
-    assert_eq!(visible_rows(&rows, &all(), sort), vec![1, 0, 2]);
+    assert_eq!(visible_rows(&rows, &assessed, &all(), sort), vec![1, 0, 2]);
     let sort = sort.clicked(DraftColumn::PredictedReach);
-    assert_eq!(visible_rows(&rows, &all(), sort), vec![0, 1, 2]);
+    assert_eq!(visible_rows(&rows, &assessed, &all(), sort), vec![0, 1, 2]);
 }
 
 #[test]
@@ -220,4 +277,24 @@ fn a_scheduled_row_whose_slot_has_passed_is_overdue() {
     );
     let unplanned = DraftRow::new(&scheduled, None, None, chrono_tz::UTC);
     assert!(!unplanned.is_overdue(at));
+}
+
+#[test]
+fn a_draft_nothing_arrived_for_is_still_checked_and_forecast() {
+    let mut assessed = Assessments::default();
+    let pending = assessed.of(DraftId(1)).clone();
+    assert_eq!(pending.findings, None);
+    assert!(pending.is_forecasting());
+    assert_eq!(pending.predicted, "…");
+
+    assessed.set_prediction(DraftId(1), Prediction::Failed);
+    assert!(!assessed.of(DraftId(1)).is_forecasting());
+    assert_eq!(
+        assessed.of(DraftId(1)).findings,
+        None,
+        "still being checked"
+    );
+    assert!(assessed.of(DraftId(2)).is_forecasting(), "another draft");
+    assessed.retain(|id| id != DraftId(1));
+    assert!(assessed.of(DraftId(1)).is_forecasting(), "forgotten");
 }
