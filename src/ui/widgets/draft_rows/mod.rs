@@ -1,8 +1,8 @@
 //! The drafts table's rows: one prepared row per draft (display strings formatted once per
-//! load), the findings and predicted reach of each draft by its id as the background checks and
-//! forecasts finish ([`assessment`]), and the filter and order over them ([`filter`], [`sort`]). Rows are built once per
-//! load and the visible order once per query, so a frame with 10,000 drafts formats and sorts
-//! nothing. Pure: no workspace, no drawing.
+//! load), the findings and predicted reach of each draft by its id as the background checks
+//! and forecasts finish ([`assessment`]), and the filter and order over them ([`filter`],
+//! [`sort`]). Rows are built once per load and the visible order once per query, so a frame
+//! with 10,000 drafts formats and sorts nothing. Pure: no workspace, no drawing.
 
 mod assessment;
 mod filter;
@@ -48,7 +48,6 @@ pub struct DraftRow {
 impl DraftRow {
     /// The row of `d`: `subculture` is its name and colour, `slot_at` its planned instant,
     /// shown in the account's `zone`; the update time is shown in the viewer's local time.
-    /// Findings and reach start as "being computed".
     pub fn new(
         d: &Draft,
         subculture: Option<(&str, Color32)>,
