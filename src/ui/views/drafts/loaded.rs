@@ -137,3 +137,54 @@ impl Loaded {
         self.assessed.retain(|id| index.contains_key(&id));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::widgets::draft_rows::FindingSummary;
+    use crate::workspace::{DEFAULT_DEMO_SEED, Silent};
+
+    /// A fresh read of the drafts (after an edit) shows what the checks and forecasts said
+    /// about the earlier read's drafts until fresh results come; a draft no longer listed is
+    /// forgotten once they have all come.
+    #[test]
+    fn a_fresh_read_keeps_the_findings_and_forecasts_that_arrived() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut workspace = Workspace::open(&dir.path().join("w.scrollstop")).unwrap();
+        workspace.create_demo(DEFAULT_DEMO_SEED, &Silent).unwrap();
+        let account = workspace.accounts().unwrap().remove(0);
+        let (mut earlier, _) = Loaded::read(&workspace, &account, Utc::now()).unwrap();
+        let (first, second) = (earlier.rows[0].id, earlier.rows[1].id);
+        let gone = DraftId(i64::MAX);
+        earlier.index.insert(gone, 0);
+        assert!(earlier.merge(Computed::Findings(vec![
+            (first, FindingSummary::of(&[])),
+            (gone, FindingSummary::of(&[])),
+        ])));
+        assert!(earlier.merge(Computed::Predictions(vec![(
+            second,
+            Prediction::Median(1234.0)
+        )])));
+
+        let (mut fresh, _) = Loaded::read(&workspace, &account, Utc::now()).unwrap();
+        fresh.carry_over(&mut earlier);
+        assert!(fresh.assessed.of(first).findings.is_some(), "findings kept");
+        assert_eq!(fresh.assessed.of(second).predicted_median, Some(1234.0));
+        assert!(
+            fresh.assessed.of(gone).findings.is_some(),
+            "kept until the end"
+        );
+        fresh.give_up();
+        assert!(
+            fresh.assessed.of(gone).findings.is_none(),
+            "not listed: forgotten"
+        );
+        assert!(fresh.assessed.of(first).findings.is_some());
+        assert_eq!(
+            fresh.assessed.of(first).predicted,
+            "—",
+            "no forecast came: failed"
+        );
+        assert_eq!(fresh.assessed.of(second).predicted_median, Some(1234.0));
+    }
+}
