@@ -10,6 +10,7 @@ use eframe::egui;
 use super::{ScrollstopApp, layout};
 use crate::ui::access;
 use crate::ui::editor;
+use crate::ui::fonts;
 use crate::ui::help;
 use crate::ui::import::{self, DialogContext};
 use crate::ui::nav;
@@ -136,6 +137,14 @@ impl eframe::App for ScrollstopApp {
             theme::apply(ui.ctx());
             ui.ctx().set_theme(self.theme);
             self.themed = true;
+        } else if let Some(n) = self.fonts_to_warm
+            && fonts::warm_up(ui.ctx(), n)
+        {
+            // The fonts the theme set are in use from the frame after; one font a frame.
+            self.fonts_to_warm = Some(n + 1);
+            ui.ctx().request_repaint();
+        } else {
+            self.fonts_to_warm = None;
         }
         self.theme = ui.ctx().options(|o| o.theme_preference);
         let ctx = ui.ctx().clone();

@@ -58,6 +58,9 @@ pub struct ScrollstopApp {
     pub(super) path: PathBuf,
     pub(super) workspace: Result<Workspace, String>,
     themed: bool,
+    /// The next of the window's fonts whose usual glyphs go into the font atlas
+    /// ([`crate::ui::fonts::warm_up`]); `None` once all are in.
+    fonts_to_warm: Option<usize>,
     /// The theme the user chose (System follows the desktop); applied on the first frame.
     theme: egui::ThemePreference,
     pub(super) section: Section,
@@ -103,6 +106,7 @@ impl ScrollstopApp {
             path,
             workspace,
             themed: false,
+            fonts_to_warm: Some(0),
             theme: egui::ThemePreference::System,
             section: Section::default(),
             account: None,
