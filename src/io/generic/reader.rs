@@ -15,6 +15,7 @@ use super::row::{Tally, read_row};
 use crate::io::csv_table::{ChunkedRows, CsvRows, Row, RowSource, TableError};
 use crate::io::text::{Decoded, Encoding, decode};
 use crate::io::{FileSummary, ImportError, Rejected, ReportKind, Sink};
+use crate::text::thousands;
 
 /// How to read a video-history file.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,20 +243,20 @@ fn notes(
     if tally.rows_without_views > 0 {
         notes.push(format!(
             "{} rows have no views: their videos are kept without a count snapshot",
-            tally.rows_without_views
+            thousands(tally.rows_without_views as i64)
         ));
     }
     if tally.accounts.len() > 1 {
         let names = tally.first_accounts(5);
         let more = tally.accounts.len().saturating_sub(names.len());
         let more = if more > 0 {
-            format!(" and {more} more")
+            format!(" and {} more", thousands(more as i64))
         } else {
             String::new()
         };
         notes.push(format!(
             "{} accounts: {}{more}",
-            tally.accounts.len(),
+            thousands(tally.accounts.len() as i64),
             names.join(", ")
         ));
     }

@@ -257,6 +257,26 @@ fn one_file_may_hold_many_accounts() {
 }
 
 #[test]
+fn a_file_of_thousands_of_accounts_counts_them_with_separators() {
+    let mut text = String::from("Account,Video link,Views\n");
+    for i in 0..1_005u64 {
+        let id = 7_546_034_661_848_194_061 + i;
+        text.push_str(&format!(
+            "a{i:04},https://www.tiktok.com/@a{i:04}/video/{id},10\n"
+        ));
+    }
+    let sink = read(&text);
+    assert!(
+        sink.files[0]
+            .notes
+            .iter()
+            .any(|n| n == "1,005 accounts: a0000, a0001, a0002, a0003, a0004 and 1,000 more"),
+        "{:?}",
+        sink.files[0].notes
+    );
+}
+
+#[test]
 fn ids_that_lost_precision_give_way_to_the_link() {
     let text = "vid_id,vid_url,vid_postTime,vid_nview\n\
         7.546034661848194e+18,https://www.tiktok.com/@a/video/7546034661848194061,2025-09-04 01:08:27,5\n\
