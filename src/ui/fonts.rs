@@ -150,14 +150,16 @@ mod tests {
         assert_eq!(before, after);
     }
 
+    /// Every character of `text` has a glyph in the window's fonts, in both families.
+    fn assert_both_families_draw(text: &str) {
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            assert_eq!(missing(definitions(), family, text), Vec::<char>::new());
+        }
+    }
+
     #[test]
     fn every_common_caption_emoji_has_a_glyph() {
-        for family in [FontFamily::Proportional, FontFamily::Monospace] {
-            assert_eq!(
-                missing(definitions(), family.clone(), CAPTION_EMOJI),
-                Vec::<char>::new()
-            );
-        }
+        assert_both_families_draw(CAPTION_EMOJI);
         // egui's fonts alone lack many of them: the font is what fixed the empty boxes.
         let without = missing(
             FontDefinitions::default(),
@@ -169,12 +171,7 @@ mod tests {
 
     #[test]
     fn the_arrows_the_window_writes_have_glyphs() {
-        for family in [FontFamily::Proportional, FontFamily::Monospace] {
-            assert_eq!(
-                missing(definitions(), family.clone(), UI_SIGNS),
-                Vec::<char>::new()
-            );
-        }
+        assert_both_families_draw(UI_SIGNS);
         // Ubuntu Light alone has no arrows: they drew as empty boxes.
         let without = missing(
             FontDefinitions::default(),

@@ -41,6 +41,8 @@ pub use crate::store::{
 pub use activity::{ActivityEntry, Mention, mentions};
 pub use backups::{BackupFile, BackupFolder, BackupKind, KEEP_DAILY};
 pub use checking::{CheckSession, CheckedDraft, active_weeks_key};
+#[cfg(test)]
+pub(crate) use demo::in_temporary_folder as demo_in_temporary_folder;
 pub use demo::{DEFAULT_DEMO_SEED, anchor as demo_anchor};
 pub use draft_fields::{DRAFT_FIELDS, set_draft_field, split_assignment};
 pub use draft_import::DraftRow;

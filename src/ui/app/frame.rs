@@ -137,14 +137,12 @@ impl eframe::App for ScrollstopApp {
             theme::apply(ui.ctx());
             ui.ctx().set_theme(self.theme);
             self.themed = true;
-        } else if let Some(n) = self.fonts_to_warm
-            && fonts::warm_up(ui.ctx(), n)
-        {
+        } else if let Some(n) = self.fonts_to_warm {
             // The fonts the theme set are in use from the frame after; one font a frame.
-            self.fonts_to_warm = Some(n + 1);
-            ui.ctx().request_repaint();
-        } else {
-            self.fonts_to_warm = None;
+            self.fonts_to_warm = fonts::warm_up(ui.ctx(), n).then_some(n + 1);
+            if self.fonts_to_warm.is_some() {
+                ui.ctx().request_repaint();
+            }
         }
         self.theme = ui.ctx().options(|o| o.theme_preference);
         let ctx = ui.ctx().clone();

@@ -218,3 +218,18 @@ pub(crate) fn reference_day() -> NaiveDate {
 pub(crate) fn reference_instant() -> DateTime<Utc> {
     anchor(reference_day())
 }
+
+/// The demo workspace (the default seed, created today) in a temporary folder, kept while the
+/// folder lives, and its first account: the setup of tests that need a workspace with data.
+#[cfg(test)]
+pub(crate) fn in_temporary_folder() -> (tempfile::TempDir, super::Workspace, crate::domain::Account)
+{
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut workspace =
+        super::Workspace::open(&dir.path().join("w.scrollstop")).expect("a new workspace");
+    workspace
+        .create_demo(DEFAULT_DEMO_SEED, &super::Silent)
+        .expect("the demo");
+    let account = workspace.accounts().expect("the accounts").remove(0);
+    (dir, workspace, account)
+}

@@ -211,16 +211,13 @@ impl Predictions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::{DEFAULT_DEMO_SEED, Silent};
+    use crate::workspace::demo_in_temporary_folder;
 
     /// A dragged post's range at its target arrives once the target has rested, without
     /// waiting for a drop and without touching the ranges of the other posts.
     #[test]
     fn a_resting_drag_target_gets_its_range() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut workspace = Workspace::open(&dir.path().join("w.scrollstop")).unwrap();
-        workspace.create_demo(DEFAULT_DEMO_SEED, &Silent).unwrap();
-        let account = workspace.accounts().unwrap().remove(0);
+        let (_dir, workspace, account) = demo_in_temporary_folder();
         let far = chrono::Duration::days(3650);
         let now = Utc::now();
         let entry = workspace

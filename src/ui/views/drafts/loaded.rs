@@ -142,17 +142,14 @@ impl Loaded {
 mod tests {
     use super::*;
     use crate::ui::widgets::draft_rows::FindingSummary;
-    use crate::workspace::{DEFAULT_DEMO_SEED, Silent};
+    use crate::workspace::demo_in_temporary_folder;
 
     /// A fresh read of the drafts (after an edit) shows what the checks and forecasts said
     /// about the earlier read's drafts until fresh results come; a draft no longer listed is
     /// forgotten once they have all come.
     #[test]
     fn a_fresh_read_keeps_the_findings_and_forecasts_that_arrived() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut workspace = Workspace::open(&dir.path().join("w.scrollstop")).unwrap();
-        workspace.create_demo(DEFAULT_DEMO_SEED, &Silent).unwrap();
-        let account = workspace.accounts().unwrap().remove(0);
+        let (_dir, workspace, account) = demo_in_temporary_folder();
         let (mut earlier, _) = Loaded::read(&workspace, &account, Utc::now()).unwrap();
         let (first, second) = (earlier.rows[0].id, earlier.rows[1].id);
         let gone = DraftId(i64::MAX);
