@@ -9,10 +9,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use super::convert::{to_list, to_unix};
 use super::log_flusher::LogFlusher;
 use super::open::{CACHE_KIB, IMPORT_CACHE_KIB};
+use super::pending_videos::PendingVideos;
 use super::video_identities::{self, VideoIdentities};
-use super::{
-    Change, Store, StoreError, VideoWrites, analytics, drafts, import_log, plan, trends, videos,
-};
+use super::videos::SetAside;
+use super::{Change, Store, StoreError, VideoWrites, analytics, drafts, import_log, plan, trends};
 use crate::domain::{
     AccountId, AudienceShare, DailyMetrics, Draft, DraftId, FollowerActivity, Handle, ImportRecord,
     NewAccount, PlanEntry, PlanEntryId, Snapshot, Subculture, SubcultureId, TrendCapture,
@@ -24,6 +24,8 @@ pub struct Batch<'a> {
     tx: Transaction<'a>,
     /// While a big import has set the identity index aside: every video by its identity.
     identities: Option<RefCell<VideoIdentities>>,
+    /// New videos waiting to be written while the index is set aside.
+    pending: RefCell<PendingVideos>,
     /// While the identity index is set aside: the thread syncing the write-ahead log.
     flusher: Option<LogFlusher>,
     /// Declared after `tx`, so it is dropped after the transaction ends.
@@ -52,6 +54,7 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             identities: None,
+            pending: RefCell::default(),
             flusher: None,
             _settings_back: None,
         })
@@ -71,6 +74,7 @@ impl Store {
         Ok(Batch {
             tx: Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?,
             identities: None,
+            pending: RefCell::default(),
             flusher: None,
             _settings_back: Some(settings_back),
         })
@@ -122,9 +126,11 @@ impl Batch<'_> {
         let Batch {
             tx,
             identities,
+            pending,
             flusher,
             _settings_back,
         } = self;
+        pending.borrow_mut().write(&tx)?;
         if identities.is_some() {
             video_identities::restore_index(&tx)?;
         }
@@ -142,11 +148,13 @@ impl Batch<'_> {
 
     /// Keeps the writes since [`begin_part`](Self::begin_part) as part of the batch.
     pub fn end_part(&self) -> Result<(), StoreError> {
+        self.pending.borrow_mut().write(&self.tx)?;
         Ok(self.tx.execute_batch("RELEASE batch_part")?)
     }
 
     /// Undoes every write since [`begin_part`](Self::begin_part).
     pub fn undo_part(&self) -> Result<(), StoreError> {
+        self.pending.borrow_mut().drop_waiting();
         self.tx
             .execute_batch("ROLLBACK TO batch_part; RELEASE batch_part")?;
         if let Some(known) = &self.identities {
@@ -252,7 +260,11 @@ impl Batch<'_> {
 
     /// Statements for writing many videos and snapshots (an import's rows).
     pub fn video_writes(&self) -> Result<VideoWrites<'_>, StoreError> {
-        VideoWrites::new(&self.tx, self.identities.as_ref())
+        let set_aside = self.identities.as_ref().map(|identities| SetAside {
+            identities,
+            pending: &self.pending,
+        });
+        VideoWrites::new(&self.tx, set_aside)
     }
 
     /// The live account with this handle, if any.
@@ -267,7 +279,7 @@ impl Batch<'_> {
 
     /// Adds a snapshot unless one exists at the same instant; true when added.
     pub fn add_snapshot(&self, s: &Snapshot) -> Result<bool, StoreError> {
-        videos::add_snapshot(&self.tx, s)
+        self.video_writes()?.add_snapshot(s)
     }
 
     /// Merges one day of metrics: present fields overwrite, absent ones are kept.

@@ -20,6 +20,7 @@ mod error;
 mod import_log;
 mod log_flusher;
 mod open;
+mod pending_videos;
 mod plan;
 mod plan_restore;
 mod schema;

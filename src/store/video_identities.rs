@@ -23,6 +23,10 @@ const INDEX: &str = "videos_identity";
 pub(crate) struct VideoIdentities {
     numeric: HashMap<(i64, u64), i64, BuildHasherDefault<IdHasher>>,
     other: HashMap<(i64, Box<str>), i64>,
+    /// The id the next new video gets: one past the highest stored or given, as SQLite would
+    /// choose it. Known before the row is written, it lets new rows wait to be written
+    /// several at a time ([`PendingVideos`](super::pending_videos::PendingVideos)).
+    next_id: i64,
 }
 
 /// A hash for keys of whole numbers (an account and a TikTok id, whose bits are a post second
@@ -96,29 +100,30 @@ impl VideoIdentities {
     }
 
     /// The id of the account's video with this TikTok id and `false`, or, when none is
-    /// stored, the id `add` stores it under and `true`: one lookup either way (in a million-row
-    /// import, a lookup then a note were two cache misses a row).
-    pub(crate) fn find_or_add<E>(
-        &mut self,
-        account: AccountId,
-        platform_id: &str,
-        add: impl FnOnce() -> Result<VideoId, E>,
-    ) -> Result<(VideoId, bool), E> {
+    /// known, the id a new video gets and `true` (the caller then stores it under that id):
+    /// one lookup either way (in a million-row import, a lookup then a note were two cache
+    /// misses a row).
+    pub(crate) fn find_or_add(&mut self, account: AccountId, platform_id: &str) -> (VideoId, bool) {
+        let new = self.next_id.max(1);
         let found = match as_number(platform_id) {
             Some(number) => match self.numeric.entry((account.0, number)) {
                 Entry::Occupied(stored) => (*stored.get(), false),
-                Entry::Vacant(slot) => (*slot.insert(add()?.0), true),
+                Entry::Vacant(slot) => (*slot.insert(new), true),
             },
             None => match self.other.entry((account.0, Box::from(platform_id))) {
                 Entry::Occupied(stored) => (*stored.get(), false),
-                Entry::Vacant(slot) => (*slot.insert(add()?.0), true),
+                Entry::Vacant(slot) => (*slot.insert(new), true),
             },
         };
-        Ok((VideoId(found.0), found.1))
+        if found.1 {
+            self.next_id = new.saturating_add(1);
+        }
+        (VideoId(found.0), found.1)
     }
 
-    /// Notes a video just stored.
+    /// Notes a video stored.
     pub(crate) fn note(&mut self, account: AccountId, platform_id: &str, id: VideoId) {
+        self.next_id = self.next_id.max(id.0.saturating_add(1));
         match as_number(platform_id) {
             Some(number) => self.numeric.insert((account.0, number), id.0),
             None => self.other.insert((account.0, Box::from(platform_id)), id.0),
@@ -129,8 +134,10 @@ impl VideoIdentities {
 /// Builds the identity index again, before the import's transaction commits. Fails (and the
 /// commit with it) if two stored videos share an identity, which the lookups here prevent.
 pub(crate) fn restore_index(conn: &Connection) -> Result<(), StoreError> {
+    // The sort behind the index may use a second thread: the readers are done by now, so
+    // the other core is free.
     conn.execute_batch(&format!(
-        "CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id)"
+        "PRAGMA threads = 1; CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id); PRAGMA threads = 0;"
     ))?;
     Ok(())
 }

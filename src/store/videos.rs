@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::convert::{instant, to_list, to_unix, write_list};
+use super::pending_videos::PendingVideos;
 use super::video_identities::VideoIdentities;
 use super::video_reads::VIDEO_COLUMNS;
 use super::{Change, Store, StoreError};
@@ -68,12 +69,12 @@ impl<'a> From<&'a Video> for VideoFields<'a> {
 /// The statements a stream of video writes reuses: prepared once for a whole import rather
 /// than looked up in the statement cache for every row, with one reused buffer for the
 /// hashtag list. While a big import has set the identity index aside, videos are found by
-/// their identity in memory ([`VideoIdentities`]) instead of through the index.
+/// their identity in memory ([`VideoIdentities`]) instead of through the index, and new ones
+/// are written several at a time ([`PendingVideos`]).
 pub struct VideoWrites<'c> {
     conn: &'c rusqlite::Connection,
-    insert: rusqlite::CachedStatement<'c>,
+    videos: Videos<'c>,
     snapshot: rusqlite::CachedStatement<'c>,
-    identities: Option<&'c RefCell<VideoIdentities>>,
     hashtags: String,
     /// Each account's handle, read once, to tell a canonical link.
     handles: HashMap<AccountId, String>,
@@ -92,32 +93,49 @@ fn is_canonical_link(link: &str, handle: &str, platform_id: &str) -> bool {
         == Some(platform_id)
 }
 
+/// How videos are found and added.
+enum Videos<'c> {
+    /// Through the identity index: a new video's row (which finds the video stored).
+    Indexed {
+        insert: rusqlite::CachedStatement<'c>,
+    },
+    /// The index is set aside: known in memory, new ones written several at a time.
+    SetAside(SetAside<'c>),
+}
+
+/// A batch's videos known in memory and new ones waiting to be written, while the identity
+/// index is set aside.
+#[derive(Clone, Copy)]
+pub(crate) struct SetAside<'c> {
+    pub(crate) identities: &'c RefCell<VideoIdentities>,
+    pub(crate) pending: &'c RefCell<PendingVideos>,
+}
+
 impl<'c> VideoWrites<'c> {
-    /// The statements on `conn`; `identities` when the identity index is set aside.
+    /// The statements on `conn`; `set_aside` while the identity index is.
     pub(crate) fn new(
         conn: &'c rusqlite::Connection,
-        identities: Option<&'c RefCell<VideoIdentities>>,
+        set_aside: Option<SetAside<'c>>,
     ) -> Result<Self, StoreError> {
-        let columns =
-            "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags, duration_s,
-                 sound, link, allow_duet, allow_stitch, allow_comments)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-        let insert = match identities {
-            // Known to be new: the lookup in memory said so.
-            Some(_) => conn.prepare_cached(columns)?,
-            None => conn.prepare_cached(&format!(
-                "{columns} ON CONFLICT (account_id, platform_id) DO NOTHING"
-            ))?,
+        let videos = match set_aside {
+            Some(set_aside) => Videos::SetAside(set_aside),
+            None => Videos::Indexed {
+                insert: conn.prepare_cached(
+                    "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags,
+                         duration_s, sound, link, allow_duet, allow_stitch, allow_comments)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                     ON CONFLICT (account_id, platform_id) DO NOTHING",
+                )?,
+            },
         };
         Ok(VideoWrites {
             conn,
-            insert,
+            videos,
             snapshot: conn.prepare_cached(
                 "INSERT OR IGNORE INTO video_snapshots
                      (video_id, captured_at, views, likes, comments, shares, saves, avg_watch_s, full_watch_rate)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?,
-            identities,
             hashtags: String::new(),
             handles: HashMap::new(),
         })
@@ -159,9 +177,11 @@ impl<'c> VideoWrites<'c> {
         account: AccountId,
         platform_id: &str,
     ) -> Result<Option<VideoId>, StoreError> {
-        match self.identities {
-            Some(known) => Ok(known.borrow().get(account, platform_id)),
-            None => find_video(self.conn, account, platform_id),
+        match &self.videos {
+            Videos::SetAside(set_aside) => {
+                Ok(set_aside.identities.borrow().get(account, platform_id))
+            }
+            Videos::Indexed { .. } => find_video(self.conn, account, platform_id),
         }
     }
 
@@ -171,31 +191,29 @@ impl<'c> VideoWrites<'c> {
     /// change.
     pub fn upsert(&mut self, v: &VideoFields<'_>) -> Result<(VideoId, Change), StoreError> {
         let v = &self.as_stored(v)?;
-        if let Some(known) = self.identities {
-            // In memory: a new video (the usual case in a big import) is one plain insert.
-            let (id, added) = known
-                .borrow_mut()
-                .find_or_add(v.account, v.platform_id, || {
-                    self.insert_row(v)?;
-                    Ok::<_, StoreError>(VideoId(self.conn.last_insert_rowid()))
-                })?;
-            return if added {
-                Ok((id, Change::Added))
-            } else {
-                merge_video(self.conn, Stored::Id(id), v)
-            };
-        }
-        if self.insert_row(v)? == 0 {
-            return merge_video(self.conn, Stored::Identity, v);
-        }
-        Ok((VideoId(self.conn.last_insert_rowid()), Change::Added))
-    }
-
-    /// Inserts `v` as a new row; 0 when the identity index found it stored.
-    fn insert_row(&mut self, v: &VideoFields<'_>) -> Result<usize, StoreError> {
+        let insert = match &mut self.videos {
+            Videos::Indexed { insert } => insert,
+            Videos::SetAside(set_aside) => {
+                // In memory: a new video (the usual case in a big import) waits to be written with
+                // the next ones.
+                let (id, added) = set_aside
+                    .identities
+                    .borrow_mut()
+                    .find_or_add(v.account, v.platform_id);
+                let mut pending = set_aside.pending.borrow_mut();
+                return if added {
+                    pending.add_video(self.conn, id, v)?;
+                    Ok((id, Change::Added))
+                } else {
+                    // The stored row is read: the rows waiting go first.
+                    pending.write(self.conn)?;
+                    merge_video(self.conn, Stored::Id(id), v)
+                };
+            }
+        };
         self.hashtags.clear();
         write_list(v.hashtags, &mut self.hashtags);
-        Ok(self.insert.execute(params![
+        let inserted = insert.execute(params![
             v.account.0,
             v.platform_id,
             to_unix(v.posted_at),
@@ -207,12 +225,25 @@ impl<'c> VideoWrites<'c> {
             v.allow_duet,
             v.allow_stitch,
             v.allow_comments
-        ])?)
+        ])?;
+        if inserted == 0 {
+            // The identity index found it stored.
+            return merge_video(self.conn, Stored::Identity, v);
+        }
+        Ok((VideoId(self.conn.last_insert_rowid()), Change::Added))
     }
 
     /// Adds a snapshot; a second snapshot at the same instant is ignored (re-imports change
     /// nothing). Returns true when added.
     pub fn add_snapshot(&mut self, s: &Snapshot) -> Result<bool, StoreError> {
+        if let Videos::SetAside(set_aside) = &self.videos {
+            let mut pending = set_aside.pending.borrow_mut();
+            if pending.add_snapshot(self.conn, s)? {
+                return Ok(true);
+            }
+            // In order: a snapshot waiting for the same instant is ignored as it would be.
+            pending.write(self.conn)?;
+        }
         let added = self.snapshot.execute(params![
             s.video.0,
             to_unix(s.captured_at),
@@ -226,14 +257,6 @@ impl<'c> VideoWrites<'c> {
         ])?;
         Ok(added > 0)
     }
-}
-
-/// [`VideoWrites::upsert`] for one video.
-pub(crate) fn upsert_video(
-    conn: &rusqlite::Connection,
-    v: &VideoFields<'_>,
-) -> Result<(VideoId, Change), StoreError> {
-    VideoWrites::new(conn, None)?.upsert(v)
 }
 
 /// How [`merge_video`] finds the stored video.
@@ -337,11 +360,6 @@ pub(crate) fn find_video(
         .map(VideoId))
 }
 
-/// [`VideoWrites::add_snapshot`] for one snapshot.
-pub(crate) fn add_snapshot(conn: &rusqlite::Connection, s: &Snapshot) -> Result<bool, StoreError> {
-    VideoWrites::new(conn, None)?.add_snapshot(s)
-}
-
 impl Store {
     /// The account's videos, oldest post first, each with its snapshots.
     pub fn videos(&self, account: AccountId) -> Result<Vec<VideoWithSnapshots>, StoreError> {
@@ -389,16 +407,14 @@ impl Store {
     /// Stores videos and snapshots in one transaction (used by the demo and by imports).
     pub fn add_videos(&mut self, items: &[(Video, Vec<Snapshot>)]) -> Result<(), StoreError> {
         self.transaction(|tx| {
+            let mut writes = VideoWrites::new(tx, None)?;
             for (video, snapshots) in items {
-                let (id, _) = upsert_video(tx, &video.into())?;
+                let (id, _) = writes.upsert(&video.into())?;
                 for s in snapshots {
-                    add_snapshot(
-                        tx,
-                        &Snapshot {
-                            video: id,
-                            ..s.clone()
-                        },
-                    )?;
+                    writes.add_snapshot(&Snapshot {
+                        video: id,
+                        ..s.clone()
+                    })?;
                 }
             }
             Ok(())

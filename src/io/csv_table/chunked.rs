@@ -219,7 +219,7 @@ impl ChunkedRows {
                 continue;
             }
             let piece = &self.pending[..cut];
-            let text = match std::str::from_utf8(piece) {
+            let text = match simdutf8::basic::from_utf8(piece) {
                 Ok(text) if !has_control_bytes(piece) => text,
                 _ => {
                     self.not_plain_text = true;
