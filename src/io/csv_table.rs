@@ -100,6 +100,11 @@ impl Row {
         self.ends.is_empty()
     }
 
+    /// The bytes of all its cells together: no cell is longer.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// The cell in `column` as written; `None` past the row's end and for TikTok's
     /// `undefined`.
     pub fn get(&self, column: usize) -> Option<&str> {
@@ -261,7 +266,7 @@ impl CsvRows<'_> {
     pub(crate) fn line_at(&mut self, at: usize) -> usize {
         if at > self.counted_to {
             let between = self.bytes.get(self.counted_to..at).unwrap_or_default();
-            self.line_at_counted += between.iter().filter(|b| **b == b'\n').count();
+            self.line_at_counted += memchr::memchr_iter(b'\n', between).count();
             self.counted_to = at;
         }
         self.line_at_counted

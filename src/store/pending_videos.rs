@@ -20,6 +20,10 @@ use crate::domain::{Snapshot, VideoId};
 /// How many rows one statement writes.
 const ROWS: usize = 32;
 
+/// `OR FAIL`: a row refused stops the statement but keeps the rows before it, so SQLite needs
+/// no statement journal (a copy of every page the statement changes, to undo it alone); an
+/// error stops the whole import anyway, and its transaction is rolled back.
+const VIDEO_INSERT: &str = "INSERT OR FAIL";
 const VIDEO_COLUMNS: &str = "id, account_id, platform_id, posted_at, caption, hashtags, \
     duration_s, sound, link, allow_duet, allow_stitch, allow_comments";
 const SNAPSHOT_COLUMNS: &str =
@@ -181,14 +185,14 @@ impl PendingVideos {
         // before a merge) go singly, so that each count of rows needs no statement of its own.
         if rows.len() == ROWS {
             let mut stmt =
-                conn.prepare_cached(&insert_sql("INSERT", "videos", VIDEO_COLUMNS, ROWS))?;
+                conn.prepare_cached(&insert_sql(VIDEO_INSERT, "videos", VIDEO_COLUMNS, ROWS))?;
             for (i, row) in rows.iter().enumerate() {
                 row.bind(&mut stmt, 1 + i * 12)?;
             }
             stmt.raw_execute()?;
         } else if !rows.is_empty() {
             let mut stmt =
-                conn.prepare_cached(&insert_sql("INSERT", "videos", VIDEO_COLUMNS, 1))?;
+                conn.prepare_cached(&insert_sql(VIDEO_INSERT, "videos", VIDEO_COLUMNS, 1))?;
             for row in rows {
                 row.bind(&mut stmt, 1)?;
                 stmt.raw_execute()?;

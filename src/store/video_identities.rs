@@ -137,7 +137,8 @@ pub(crate) fn restore_index(conn: &Connection) -> Result<(), StoreError> {
     // The sort behind the index may use a second thread: the readers are done by now, so
     // the other core is free.
     conn.execute_batch(&format!(
-        "PRAGMA threads = 1; CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id); PRAGMA threads = 0;"
+        "PRAGMA threads = 1; CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id);
+         PRAGMA threads = 0;"
     ))?;
     Ok(())
 }

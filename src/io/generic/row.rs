@@ -297,6 +297,10 @@ pub(super) fn hashtag_list(text: &str, tags: &mut Vec<String>) {
 }
 
 fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // The usual tag, compared without decoding characters (same result).
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))

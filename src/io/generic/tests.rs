@@ -461,3 +461,14 @@ fn a_record_filled_again_keeps_nothing_of_the_row_it_held() {
     assert_eq!(second.sound, None);
     assert_eq!(second.duration_s, None);
 }
+
+#[test]
+fn a_hashtag_list_keeps_each_tag_once_whatever_its_case_or_separator() {
+    // The storage of tags a record held before is reused, and none of them is left over.
+    let mut tags = vec!["stale".to_string(); 6];
+    row::hashtag_list(
+        "Knitting, knitting #KNITTING；Đan、đAN ,fyp #FYP，松弛感 松弛感",
+        &mut tags,
+    );
+    assert_eq!(tags, ["Knitting", "Đan", "fyp", "松弛感"]);
+}

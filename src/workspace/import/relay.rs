@@ -26,6 +26,14 @@ const BUNDLES_IN_FLIGHT: usize = 8;
 /// How many bundles of spare records may wait for the readers; more are freed by the writer.
 const SPARES_IN_FLIGHT: usize = 4;
 
+/// What the writing side sends back after a bundle: the bundle's storage, emptied, and the
+/// records it is done with. Allocating each bundle afresh (a hundred kilobytes) had the reading
+/// thread asking the system for memory a few thousand times a file.
+struct Emptied {
+    bundle: Vec<Pushed>,
+    spares: Vec<VideoRecord>,
+}
+
 /// One call the readers made on their sink, with the file it was for.
 enum Pushed {
     File(FileSummary),
@@ -48,15 +56,17 @@ pub(super) struct Relay<'s> {
     /// The file of the last push, shared by its records rather than copied for each.
     file: Option<Arc<str>>,
     stopped: &'s AtomicBool,
-    /// Records the writer is done with, in bundles, and the bundle being handed out.
-    returned: Receiver<Vec<VideoRecord>>,
+    /// Bundles and records the writer is done with; the records being handed out, and an
+    /// empty bundle to fill next.
+    returned: Receiver<Emptied>,
     spares: Vec<VideoRecord>,
+    empty: Option<Vec<Pushed>>,
 }
 
 /// The writing end: bundles of pushes, in the order they were made.
 pub(super) struct Delivery {
     receiver: Receiver<Vec<Pushed>>,
-    give_back: SyncSender<Vec<VideoRecord>>,
+    give_back: SyncSender<Emptied>,
 }
 
 /// A relay and its delivery; `stopped` is the flag the writing side raises to stop the readers.
@@ -71,6 +81,7 @@ pub(super) fn relay(stopped: &AtomicBool) -> (Relay<'_>, Delivery) {
             stopped,
             returned,
             spares: Vec::new(),
+            empty: None,
         },
         Delivery {
             receiver,
@@ -102,10 +113,32 @@ impl Relay<'_> {
         if self.bundle.is_empty() {
             return;
         }
-        let bundle = std::mem::replace(&mut self.bundle, Vec::with_capacity(BUNDLE));
+        if self.empty.is_none() {
+            self.take_returned();
+        }
+        let next = self
+            .empty
+            .take()
+            .unwrap_or_else(|| Vec::with_capacity(BUNDLE));
+        let bundle = std::mem::replace(&mut self.bundle, next);
         if self.sender.send(bundle).is_err() {
             // The writing side is gone: nothing more can be written, so stop reading.
             self.stopped.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Relay<'_> {
+    /// Takes what the writer sent back, if anything waits: its bundle, and its records to
+    /// fill again (freed instead when a bundle's worth is still held).
+    fn take_returned(&mut self) {
+        if let Ok(emptied) = self.returned.try_recv() {
+            if emptied.bundle.capacity() >= BUNDLE {
+                self.empty = Some(emptied.bundle);
+            }
+            if self.spares.len() < BUNDLE {
+                self.spares.extend(emptied.spares);
+            }
         }
     }
 }
@@ -162,7 +195,7 @@ impl Sink for Relay<'_> {
     }
     fn spare_video(&mut self) -> Option<VideoRecord> {
         if self.spares.is_empty() {
-            self.spares = self.returned.try_recv().ok()?;
+            self.take_returned();
         }
         self.spares.pop()
     }
@@ -172,27 +205,27 @@ impl Delivery {
     /// Passes every push on to `sink`, in order, until the readers are done. When `sink`
     /// says not to go on, `stopped` is raised for the readers and the rest is dropped.
     pub(super) fn deliver(self, sink: &mut dyn Sink, stopped: &AtomicBool) {
-        for bundle in &self.receiver {
+        for mut bundle in &self.receiver {
             if stopped.load(Ordering::Relaxed) {
                 continue; // drained so the readers never wait on a full channel
             }
-            for pushed in bundle {
+            for pushed in bundle.drain(..) {
                 if !pass_on(pushed, sink) {
                     stopped.store(true, Ordering::Relaxed);
                     break;
                 }
             }
-            self.give_back_spares(sink);
+            bundle.clear();
+            self.give_back(bundle, sink);
         }
     }
 
-    /// Sends the records `sink` is done with back to the readers, to be filled again. When
-    /// the readers have enough waiting (or are gone), they are freed here instead.
-    fn give_back_spares(&self, sink: &mut dyn Sink) {
+    /// Sends the emptied `bundle` and the records `sink` is done with back to the readers, to
+    /// be filled again. When the readers have enough waiting (or are gone), they are freed
+    /// here instead.
+    fn give_back(&self, bundle: Vec<Pushed>, sink: &mut dyn Sink) {
         let spares: Vec<VideoRecord> = std::iter::from_fn(|| sink.spare_video()).collect();
-        if !spares.is_empty() {
-            let _ = self.give_back.try_send(spares);
-        }
+        let _ = self.give_back.try_send(Emptied { bundle, spares });
     }
 }
 
@@ -271,6 +304,13 @@ mod tests {
                     assert!(Instant::now() < deadline, "no record came back");
                     std::thread::sleep(Duration::from_millis(1));
                 };
+                assert!(
+                    relay
+                        .empty
+                        .as_ref()
+                        .is_some_and(|b| b.is_empty() && b.capacity() >= BUNDLE),
+                    "the bundle's storage came back, emptied, to be filled again"
+                );
                 let came_back = spare.caption.clone();
                 relay.video(
                     "history.csv",
