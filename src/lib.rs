@@ -16,6 +16,7 @@ pub mod domain;
 pub mod io;
 pub mod model;
 pub mod random;
+pub mod reuse;
 pub mod schedule;
 pub mod stable_hash;
 pub mod store;

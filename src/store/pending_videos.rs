@@ -16,6 +16,7 @@ use super::StoreError;
 use super::convert::{to_unix, write_list};
 use super::videos::VideoFields;
 use crate::domain::{Snapshot, VideoId};
+use crate::reuse::refill;
 
 /// How many rows one statement writes.
 const ROWS: usize = 32;
@@ -44,18 +45,6 @@ struct VideoRow {
     allow_duet: Option<bool>,
     allow_stitch: Option<bool>,
     allow_comments: Option<bool>,
-}
-
-/// Puts `text` into `slot`, reusing the storage of the string already there.
-fn refill(slot: &mut Option<String>, text: Option<&str>) {
-    match (slot.as_mut(), text) {
-        (Some(kept), Some(text)) => {
-            kept.clear();
-            kept.push_str(text);
-        }
-        (None, Some(text)) => *slot = Some(text.to_string()),
-        (_, None) => *slot = None,
-    }
 }
 
 impl VideoRow {

@@ -18,6 +18,7 @@ use crate::io::dates::{WrittenDate, parse_date, parse_date_time, place_latest};
 use crate::io::numbers::{is_missing, optional, parse_count, parse_duration_s, parse_id};
 use crate::io::studio::{posted_at_from_id, video_id_in_link};
 use crate::io::{SnapshotRecord, VideoRecord};
+use crate::reuse::refill;
 
 /// What the rows of one file had to infer or leave out, for the preview's notes.
 #[derive(Debug, Default)]
@@ -48,18 +49,6 @@ impl Tally {
 pub(crate) enum WrittenTime {
     At(DateTime<Utc>),
     Yearless { month: u32, day: u32 },
-}
-
-/// Puts `text` into `slot`, reusing the storage of the string already there.
-fn refill(slot: &mut Option<String>, text: Option<&str>) {
-    match (slot.as_mut(), text) {
-        (Some(kept), Some(text)) => {
-            kept.clear();
-            kept.push_str(text);
-        }
-        (None, Some(text)) => *slot = Some(text.to_string()),
-        (_, None) => *slot = None,
-    }
 }
 
 /// Reads one row into `record` (a [spare](crate::io::Sink::spare_video) one, or a new one),
