@@ -15,6 +15,7 @@ pub mod cli;
 pub mod domain;
 pub mod io;
 pub mod model;
+pub mod quick_hash;
 pub mod random;
 pub mod reuse;
 pub mod schedule;

@@ -8,12 +8,12 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rusqlite::Connection;
 
 use super::StoreError;
 use crate::domain::{AccountId, VideoId};
+use crate::quick_hash::QuickHashing;
 
 /// The index a big import sets aside (schema 7).
 const INDEX: &str = "videos_identity";
@@ -21,40 +21,12 @@ const INDEX: &str = "videos_identity";
 /// Every stored video's id by its identity.
 #[derive(Debug, Default)]
 pub(crate) struct VideoIdentities {
-    numeric: HashMap<(i64, u64), i64, BuildHasherDefault<IdHasher>>,
+    numeric: HashMap<(i64, u64), i64, QuickHashing>,
     other: HashMap<(i64, Box<str>), i64>,
     /// The id the next new video gets: one past the highest stored or given, as SQLite would
     /// choose it. Known before the row is written, it lets new rows wait to be written
     /// several at a time ([`PendingVideos`](super::pending_videos::PendingVideos)).
     next_id: i64,
-}
-
-/// A hash for keys of whole numbers (an account and a TikTok id, whose bits are a post second
-/// and random ones): one multiply and fold a number. With the standard hash, these lookups
-/// took about 9% of a million-row import's writing thread. The keys come from the user's own files, so the standard hash's
-/// protection against keys chosen to collide buys nothing here.
-#[derive(Debug, Default)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        let mixed = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
-        self.0 = (mixed as u64) ^ ((mixed >> 64) as u64);
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.write_u64(n as u64);
-    }
 }
 
 /// `id` as a number when it is written the way a number is (no leading zero): only then does

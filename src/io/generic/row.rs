@@ -18,6 +18,7 @@ use crate::io::dates::{WrittenDate, parse_date, parse_date_time, place_latest};
 use crate::io::numbers::{is_missing, optional, parse_count, parse_duration_s, parse_id};
 use crate::io::studio::{posted_at_from_id, video_id_in_link};
 use crate::io::{SnapshotRecord, VideoRecord};
+use crate::quick_hash::QuickHashing;
 use crate::reuse::refill;
 
 /// What the rows of one file had to infer or leave out, for the preview's notes.
@@ -29,7 +30,7 @@ pub(super) struct Tally {
     pub rows_without_views: usize,
     /// Every account the rows name (a hash set: with thousands of accounts interleaved row by
     /// row, an ordered set's comparisons were a tenth of the reading).
-    pub accounts: HashSet<String>,
+    pub accounts: HashSet<String, QuickHashing>,
     pub last_account: Option<String>,
     pub first_post: Option<NaiveDate>,
     pub last_post: Option<NaiveDate>,

@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use super::Writer;
 use crate::domain::{AccountId, Handle, HandleError, NewAccount};
 use crate::io::{Collected, FileSummary};
+use crate::quick_hash::QuickHashing;
 use crate::store::{Batch, StoreError};
 
 /// The accounts one file's rows went to.
@@ -19,7 +20,7 @@ pub(super) struct FileAccounts {
     pub(super) shown: Vec<String>,
     /// Their ids: a row of an account already noted costs one lookup (a history interleaves
     /// thousands of accounts row by row).
-    ids: HashSet<AccountId>,
+    ids: HashSet<AccountId, QuickHashing>,
 }
 
 /// Handles resolved to accounts, creating missing ones once.
@@ -27,7 +28,7 @@ pub(super) struct FileAccounts {
 pub(super) struct Accounts {
     zone: Tz,
     /// By handle as the files write it (`@Knitwit `), so a row costs one lookup.
-    by_written: HashMap<String, AccountId>,
+    by_written: HashMap<String, AccountId, QuickHashing>,
     by_handle: HashMap<Handle, AccountId>,
     /// `@handle` of each account created.
     pub(super) created: Vec<String>,
@@ -38,7 +39,7 @@ impl Accounts {
     pub(super) fn new(zone: Tz) -> Self {
         Self {
             zone,
-            by_written: HashMap::new(),
+            by_written: HashMap::default(),
             by_handle: HashMap::new(),
             created: Vec::new(),
         }

@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
 use crate::domain::Handle;
 use crate::io::{Collected, FileSummary, Rejected, VideoRecord};
+use crate::quick_hash::QuickHashing;
 use crate::store::{Batch, VideoWrites};
 use crate::workspace::draft_import::DraftRow;
 use crate::workspace::{Progress, WorkspaceError};
@@ -43,7 +44,7 @@ pub(super) struct Writer<'w, 'b> {
     summaries: Vec<FileSummary>,
     per_file: Vec<(String, ChangeCounts)>,
     /// Per file, the accounts its rows went to.
-    file_accounts: HashMap<String, FileAccounts>,
+    file_accounts: HashMap<String, FileAccounts, QuickHashing>,
     /// Rows the readers refused, then rows refused while writing (in that order, as shown).
     read_rejected: Vec<Rejected>,
     write_rejected: Vec<Rejected>,
@@ -86,7 +87,7 @@ impl<'w, 'b> Writer<'w, 'b> {
             accounts: Accounts::new(options.new_account_zone),
             summaries: Vec::new(),
             per_file: Vec::new(),
-            file_accounts: HashMap::new(),
+            file_accounts: HashMap::default(),
             read_rejected: Vec::new(),
             write_rejected: Vec::new(),
             unowned: HashMap::new(),
