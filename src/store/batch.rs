@@ -143,6 +143,8 @@ impl Batch<'_> {
     /// Marks where a part of the batch starts (one imported file), so that part alone can be
     /// [undone](Self::undo_part) while the rest of the batch stays.
     pub fn begin_part(&self) -> Result<(), StoreError> {
+        // Videos still waiting belong before the part: undoing it must not drop them.
+        self.pending.borrow_mut().write(&self.tx)?;
         Ok(self.tx.execute_batch("SAVEPOINT batch_part")?)
     }
 

@@ -5,8 +5,8 @@
 //! go into the file with the next ones: one `INSERT` of many rows costs SQLite much less than
 //! as many single-row ones (a statement's start, end and reset, each time). Everything that
 //! reads or undoes videos writes the waiting ones first ([`Batch`](super::Batch) at the end of
-//! a part and at commit; [`VideoWrites`](super::VideoWrites) before it merges into a stored
-//! video) or drops them with the part undone.
+//! a part, at its start and at commit; [`VideoWrites`](super::VideoWrites) before it merges
+//! into a stored video) or drops them with the part undone.
 //!
 //! [`VideoIdentities`]: super::video_identities::VideoIdentities
 
@@ -113,6 +113,9 @@ pub(crate) struct PendingVideos {
     videos_waiting: usize,
     /// The video held last, written or not: its first snapshot may be held too.
     last_video: Option<VideoId>,
+    /// Whether a snapshot of `last_video` was met (held or not): a later one may be ignored
+    /// as one at the same instant, so it is written at once to tell.
+    last_video_has_snapshot: bool,
     snapshots: Vec<Snapshot>,
 }
 
@@ -130,6 +133,7 @@ impl PendingVideos {
         self.videos[self.videos_waiting].fill(id, v);
         self.videos_waiting += 1;
         self.last_video = Some(id);
+        self.last_video_has_snapshot = false;
         if self.videos_waiting == ROWS {
             self.write_videos(conn)?;
         }
@@ -143,10 +147,10 @@ impl PendingVideos {
         conn: &Connection,
         s: &Snapshot,
     ) -> Result<bool, StoreError> {
-        let last_snapshot = self.snapshots.last().map(|held| held.video);
-        if self.last_video != Some(s.video) || last_snapshot == Some(s.video) {
+        if self.last_video != Some(s.video) || self.last_video_has_snapshot {
             return Ok(false);
         }
+        self.last_video_has_snapshot = true;
         self.snapshots.push(s.clone());
         if self.snapshots.len() == ROWS {
             self.write_snapshots(conn)?;
@@ -336,5 +340,99 @@ mod tests {
             .map(|v| (v.video.platform_id.as_str(), v.snapshots.len()))
             .collect();
         assert_eq!(kept, [("7009", 0)]);
+    }
+
+    /// One step of an import, for the property below.
+    #[derive(Debug, Clone)]
+    enum Step {
+        /// Video `n` (met again when already stored), with a caption or without one.
+        Video(usize, bool),
+        /// A snapshot of the last video, at one of a few instants (some met twice).
+        Snapshot(i64),
+        BeginPart,
+        EndPart,
+        UndoPart,
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            6 => (0usize..60, any::<bool>()).prop_map(|(n, caption)| Step::Video(n, caption)),
+            4 => (0i64..3).prop_map(Step::Snapshot),
+            1 => Just(Step::BeginPart),
+            1 => Just(Step::EndPart),
+            1 => Just(Step::UndoPart),
+        ]
+    }
+
+    /// Runs `steps` in a new workspace; `expected` is what the batch is told to expect (many:
+    /// the identity index is set aside and new videos wait). The changes each step reported
+    /// and the videos stored at the end.
+    fn import(
+        steps: &[Step],
+        expected: u64,
+    ) -> (Vec<String>, Vec<crate::store::VideoWithSnapshots>) {
+        let (_dir, mut store, account) = workspace();
+        let mut reported = Vec::new();
+        {
+            let mut batch = store.import_batch().unwrap();
+            batch.expect_videos(expected).unwrap();
+            let mut in_part = false;
+            let mut last = None;
+            for step in steps {
+                match step {
+                    Step::Video(n, with_caption) => {
+                        let mut v = video(account, *n);
+                        if !with_caption {
+                            v.caption.clear();
+                        }
+                        let (id, change) = batch.upsert_video(&v).unwrap();
+                        reported.push(format!("{id:?} {change:?}"));
+                        last = Some(id);
+                    }
+                    Step::Snapshot(at) => {
+                        if let Some(id) = last {
+                            let added = batch.add_snapshot(&snapshot(id, *at, *at)).unwrap();
+                            reported.push(format!("snapshot {added}"));
+                        }
+                    }
+                    Step::BeginPart if !in_part => {
+                        batch.begin_part().unwrap();
+                        in_part = true;
+                    }
+                    Step::EndPart if in_part => {
+                        batch.end_part().unwrap();
+                        in_part = false;
+                    }
+                    Step::UndoPart if in_part => {
+                        batch.undo_part().unwrap();
+                        in_part = false;
+                        last = None;
+                    }
+                    _ => {}
+                }
+            }
+            if in_part {
+                batch.end_part().unwrap();
+            }
+            batch.commit().unwrap();
+        }
+        (reported, store.videos(account).unwrap())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Whatever an import does, a big one (new videos waiting, written many to a statement)
+        /// reports and stores exactly what a small one (each row written at once, through the
+        /// identity index) does.
+        #[test]
+        fn a_big_import_stores_what_a_small_one_does(
+            steps in proptest::collection::vec(step(), 0..160),
+        ) {
+            let big = import(&steps, 50_000);
+            let small = import(&steps, 0);
+            proptest::prop_assert_eq!(big, small);
+        }
     }
 }
