@@ -261,3 +261,21 @@ impl Store {
         Ok(())
     }
 }
+
+/// A new workspace in a temporary folder with one account, @knitwit: the start of the store's
+/// own tests of video writes.
+#[cfg(test)]
+pub(crate) fn temporary_with_account() -> (tempfile::TempDir, Store, crate::domain::AccountId) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store = Store::open(&dir.path().join("w.sqlite")).expect("a new workspace");
+    let account = store
+        .add_account(&crate::domain::NewAccount {
+            handle: "knitwit".parse().expect("a valid handle"),
+            display_name: String::new(),
+            time_zone: chrono_tz::UTC,
+            region: String::new(),
+            language: String::new(),
+        })
+        .expect("an account");
+    (dir, store, account)
+}

@@ -10,6 +10,8 @@
 //!
 //! [`VideoIdentities`]: super::video_identities::VideoIdentities
 
+use std::sync::LazyLock;
+
 use rusqlite::{Connection, Statement};
 
 use super::StoreError;
@@ -29,6 +31,18 @@ const VIDEO_COLUMNS: &str = "id, account_id, platform_id, posted_at, caption, ha
     duration_s, sound, link, allow_duet, allow_stitch, allow_comments";
 const SNAPSHOT_COLUMNS: &str =
     "video_id, captured_at, views, likes, comments, shares, saves, avg_watch_s, full_watch_rate";
+/// `OR IGNORE`, as a single snapshot is written: one at an instant already stored is skipped.
+const SNAPSHOT_INSERT: &str = "INSERT OR IGNORE";
+
+/// The statements, spelled once: [`ROWS`] rows, and one row.
+static VIDEO_ROWS: LazyLock<String> =
+    LazyLock::new(|| insert_sql(VIDEO_INSERT, "videos", VIDEO_COLUMNS, ROWS));
+static VIDEO_ROW: LazyLock<String> =
+    LazyLock::new(|| insert_sql(VIDEO_INSERT, "videos", VIDEO_COLUMNS, 1));
+static SNAPSHOT_ROWS: LazyLock<String> =
+    LazyLock::new(|| insert_sql(SNAPSHOT_INSERT, "video_snapshots", SNAPSHOT_COLUMNS, ROWS));
+static SNAPSHOT_ROW: LazyLock<String> =
+    LazyLock::new(|| insert_sql(SNAPSHOT_INSERT, "video_snapshots", SNAPSHOT_COLUMNS, 1));
 
 /// A new video's row as it will be stored (its strings' storage is reused).
 #[derive(Debug, Default)]
@@ -84,7 +98,7 @@ impl VideoRow {
 }
 
 /// Binds a snapshot's values from parameter `first` on.
-fn bind_snapshot(stmt: &mut Statement<'_>, first: usize, s: &Snapshot) -> rusqlite::Result<()> {
+fn bind_snapshot(s: &Snapshot, stmt: &mut Statement<'_>, first: usize) -> rusqlite::Result<()> {
     stmt.raw_bind_parameter(first, s.video.0)?;
     stmt.raw_bind_parameter(first + 1, to_unix(s.captured_at))?;
     stmt.raw_bind_parameter(first + 2, s.views)?;
@@ -96,9 +110,39 @@ fn bind_snapshot(stmt: &mut Statement<'_>, first: usize, s: &Snapshot) -> rusqli
     stmt.raw_bind_parameter(first + 8, s.full_watch_rate)
 }
 
+/// Writes `rows`: with the statement `many` when there are [`ROWS`] of them; the few left at a
+/// part's end (or before a merge) one at a time with `one`, so that each count of rows needs no
+/// statement of its own. `bind` binds a row's `width` values from a parameter on.
+fn write_rows<T>(
+    conn: &Connection,
+    rows: &[T],
+    (many, one, width): (&str, &str, usize),
+    bind: fn(&T, &mut Statement<'_>, usize) -> rusqlite::Result<()>,
+) -> Result<(), StoreError> {
+    if rows.len() == ROWS {
+        let mut stmt = conn.prepare_cached(many)?;
+        for (i, row) in rows.iter().enumerate() {
+            bind(row, &mut stmt, 1 + i * width)?;
+        }
+        stmt.raw_execute()?;
+    } else if !rows.is_empty() {
+        let mut stmt = conn.prepare_cached(one)?;
+        for row in rows {
+            bind(row, &mut stmt, 1)?;
+            stmt.raw_execute()?;
+        }
+    }
+    Ok(())
+}
+
+/// How many values a row of `columns` has.
+fn width(columns: &str) -> usize {
+    columns.split(',').count()
+}
+
 /// `INSERT ... INTO table (columns) VALUES (?, ...), ...` for `rows` rows.
 fn insert_sql(verb: &str, table: &str, columns: &str, rows: usize) -> String {
-    let row = format!("({})", vec!["?"; columns.split(',').count()].join(", "));
+    let row = format!("({})", vec!["?"; width(columns)].join(", "));
     format!(
         "{verb} INTO {table} ({columns}) VALUES {}",
         vec![row; rows].join(", ")
@@ -174,43 +218,21 @@ impl PendingVideos {
     fn write_videos(&mut self, conn: &Connection) -> Result<(), StoreError> {
         let rows = &self.videos[..self.videos_waiting];
         self.videos_waiting = 0;
-        // A full statement when there are enough rows; the few left at a part's end (or
-        // before a merge) go singly, so that each count of rows needs no statement of its own.
-        if rows.len() == ROWS {
-            let mut stmt =
-                conn.prepare_cached(&insert_sql(VIDEO_INSERT, "videos", VIDEO_COLUMNS, ROWS))?;
-            for (i, row) in rows.iter().enumerate() {
-                row.bind(&mut stmt, 1 + i * 12)?;
-            }
-            stmt.raw_execute()?;
-        } else if !rows.is_empty() {
-            let mut stmt =
-                conn.prepare_cached(&insert_sql(VIDEO_INSERT, "videos", VIDEO_COLUMNS, 1))?;
-            for row in rows {
-                row.bind(&mut stmt, 1)?;
-                stmt.raw_execute()?;
-            }
-        }
-        Ok(())
+        let statements = (
+            VIDEO_ROWS.as_str(),
+            VIDEO_ROW.as_str(),
+            width(VIDEO_COLUMNS),
+        );
+        write_rows(conn, rows, statements, VideoRow::bind)
     }
 
     fn write_snapshots(&mut self, conn: &Connection) -> Result<(), StoreError> {
-        let verb = "INSERT OR IGNORE";
-        if self.snapshots.len() == ROWS {
-            let sql = insert_sql(verb, "video_snapshots", SNAPSHOT_COLUMNS, ROWS);
-            let mut stmt = conn.prepare_cached(&sql)?;
-            for (i, s) in self.snapshots.iter().enumerate() {
-                bind_snapshot(&mut stmt, 1 + i * 9, s)?;
-            }
-            stmt.raw_execute()?;
-        } else if !self.snapshots.is_empty() {
-            let sql = insert_sql(verb, "video_snapshots", SNAPSHOT_COLUMNS, 1);
-            let mut stmt = conn.prepare_cached(&sql)?;
-            for s in &self.snapshots {
-                bind_snapshot(&mut stmt, 1, s)?;
-                stmt.raw_execute()?;
-            }
-        }
+        let statements = (
+            SNAPSHOT_ROWS.as_str(),
+            SNAPSHOT_ROW.as_str(),
+            width(SNAPSHOT_COLUMNS),
+        );
+        write_rows(conn, &self.snapshots, statements, bind_snapshot)?;
         self.snapshots.clear();
         Ok(())
     }
@@ -220,23 +242,8 @@ impl PendingVideos {
 mod tests {
     use chrono::DateTime;
 
-    use crate::domain::{AccountId, NewAccount, Snapshot, Video, VideoId};
-    use crate::store::{Change, Store};
-
-    fn workspace() -> (tempfile::TempDir, Store, AccountId) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
-        let account = store
-            .add_account(&NewAccount {
-                handle: "knitwit".parse().unwrap(),
-                display_name: String::new(),
-                time_zone: chrono_tz::UTC,
-                region: String::new(),
-                language: String::new(),
-            })
-            .unwrap();
-        (dir, store, account)
-    }
+    use crate::domain::{AccountId, Snapshot, Video, VideoId};
+    use crate::store::{Change, temporary_with_account};
 
     fn video(account: AccountId, n: usize) -> Video {
         Video {
@@ -271,7 +278,7 @@ mod tests {
 
     #[test]
     fn new_videos_wait_and_are_stored_whole_with_their_snapshots_in_order() {
-        let (_dir, mut store, account) = workspace();
+        let (_dir, mut store, account) = temporary_with_account();
         let mut batch = store.import_batch().unwrap();
         batch.expect_videos(50_000).unwrap();
         let mut writes = batch.video_writes().unwrap();
@@ -319,7 +326,7 @@ mod tests {
 
     #[test]
     fn videos_waiting_in_an_undone_part_are_never_written_and_their_ids_are_given_again() {
-        let (_dir, mut store, account) = workspace();
+        let (_dir, mut store, account) = temporary_with_account();
         let mut batch = store.import_batch().unwrap();
         batch.expect_videos(50_000).unwrap();
         batch.begin_part().unwrap();
@@ -372,7 +379,7 @@ mod tests {
         steps: &[Step],
         expected: u64,
     ) -> (Vec<String>, Vec<crate::store::VideoWithSnapshots>) {
-        let (_dir, mut store, account) = workspace();
+        let (_dir, mut store, account) = temporary_with_account();
         let mut reported = Vec::new();
         {
             let mut batch = store.import_batch().unwrap();

@@ -118,23 +118,8 @@ pub(crate) fn restore_index(conn: &Connection) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{NewAccount, Snapshot, Video};
-    use crate::store::{Change, Store};
-
-    fn workspace() -> (tempfile::TempDir, Store, AccountId) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
-        let account = store
-            .add_account(&NewAccount {
-                handle: "knitwit".parse().unwrap(),
-                display_name: String::new(),
-                time_zone: chrono_tz::UTC,
-                region: String::new(),
-                language: String::new(),
-            })
-            .unwrap();
-        (dir, store, account)
-    }
+    use crate::domain::{Snapshot, Video};
+    use crate::store::{Change, Store, temporary_with_account};
 
     fn video(account: AccountId, platform_id: &str, caption: &str) -> Video {
         Video {
@@ -167,7 +152,7 @@ mod tests {
 
     #[test]
     fn a_big_import_finds_its_own_and_stored_videos_without_the_index_and_builds_it_back() {
-        let (_dir, mut store, account) = workspace();
+        let (_dir, mut store, account) = temporary_with_account();
         let (stored, _) = {
             let batch = store.import_batch().unwrap();
             let stored = batch.upsert_video(&video(account, "7001", "")).unwrap();
@@ -235,7 +220,7 @@ mod tests {
 
     #[test]
     fn a_dropped_import_leaves_the_index_and_an_undone_file_its_videos_unknown() {
-        let (_dir, mut store, account) = workspace();
+        let (_dir, mut store, account) = temporary_with_account();
         {
             let mut batch = store.import_batch().unwrap();
             batch.expect_videos(50_000).unwrap();
@@ -256,7 +241,7 @@ mod tests {
 
     #[test]
     fn a_small_import_or_a_big_workspace_keeps_the_index() {
-        let (_dir, mut store, account) = workspace();
+        let (_dir, mut store, account) = temporary_with_account();
         let mut batch = store.import_batch().unwrap();
         batch.expect_videos(9_999).unwrap();
         assert!(

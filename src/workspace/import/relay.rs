@@ -209,13 +209,13 @@ impl Delivery {
             if stopped.load(Ordering::Relaxed) {
                 continue; // drained so the readers never wait on a full channel
             }
+            // Drained, also when stopped halfway: the bundle goes back empty.
             for pushed in bundle.drain(..) {
                 if !pass_on(pushed, sink) {
                     stopped.store(true, Ordering::Relaxed);
                     break;
                 }
             }
-            bundle.clear();
             self.give_back(bundle, sink);
         }
     }
