@@ -9,6 +9,7 @@
 //! is always safe. This module never touches the store or the screen; it only says what a
 //! handle is.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -65,6 +66,13 @@ impl Handle {
     /// Reads a handle as people write it: surrounding whitespace and one leading `@` are
     /// dropped, letters are lowered; anything else that breaks TikTok's rules is refused.
     pub fn parse(text: &str) -> Result<Handle, HandleError> {
+        Handle::written(text).map(|name| Handle(name.into_owned()))
+    }
+
+    /// What [`Handle::parse`] reads, as the text the workspace stores, without making a
+    /// handle: the cell itself when it is already written that way (an import reads a
+    /// handle on every row, and most are).
+    pub fn written(text: &str) -> Result<Cow<'_, str>, HandleError> {
         let trimmed = text.trim();
         let name = trimmed.strip_prefix('@').unwrap_or(trimmed);
         let refuse = |problem| HandleError {
@@ -89,7 +97,11 @@ impl Handle {
         if name.ends_with('.') {
             return Err(refuse(HandleProblem::EndsWithDot));
         }
-        Ok(Handle(name.to_ascii_lowercase()))
+        Ok(if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        })
     }
 
     /// A handle as the workspace stored it. Workspaces written before handles were checked

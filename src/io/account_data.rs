@@ -95,7 +95,7 @@ pub fn read_account_data(file: &str, bytes: &[u8], sink: &mut dyn Sink) -> Resul
                 }
                 local_times += usize::from(date_was_local);
                 summary.rows += 1;
-                sink.video(file, video);
+                sink.video(file, Box::new(video));
             }
             Err(reason) => {
                 summary.rejected += 1;
@@ -134,13 +134,13 @@ fn read_post(entry: &Value, number: usize) -> Result<(VideoRecord, bool), String
         ),
         None => None,
     };
-    let from_id = posted_at_from_id(&id);
+    let from_id = posted_at_from_id(id);
     let date_was_local =
         matches!((written, from_id), (Some(w), Some(i)) if (w - i).num_seconds().abs() >= 60);
     let caption = field("Title");
     Ok((
         VideoRecord {
-            platform_id: Some(id),
+            platform_id: Some(id.to_string()),
             account: None,
             posted_at: from_id.or(written),
             hashtags: caption

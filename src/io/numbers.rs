@@ -10,6 +10,8 @@
 mod duration;
 mod written;
 
+use std::borrow::Cow;
+
 use crate::io::csv_table::trim_cell;
 use thiserror::Error;
 
@@ -155,17 +157,18 @@ pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
 /// (`7.471985734489755e+18`): such an id is read, but `precision_lost` says its last digits
 /// are zeros made up by the float and cannot be trusted to identify anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParsedId {
-    pub id: String,
+pub struct ParsedId<'a> {
+    /// The id's digits: the cell itself when it is written as digits.
+    pub id: Cow<'a, str>,
     pub precision_lost: bool,
 }
 
 /// Reads an id: plain digits (kept as written, any length) or float notation.
-pub fn parse_id(text: &str) -> Result<ParsedId, NumberError> {
+pub fn parse_id(text: &str) -> Result<ParsedId<'_>, NumberError> {
     let trimmed = trim_cell(text);
     if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(ParsedId {
-            id: trimmed.to_string(),
+            id: Cow::Borrowed(trimmed),
             precision_lost: false,
         });
     }
@@ -180,7 +183,7 @@ pub fn parse_id(text: &str) -> Result<ParsedId, NumberError> {
     // A double holds every whole number up to 2^53 exactly; above it, digits were lost.
     let precision_lost = written.exponent != 0 && whole > (1u128 << 53);
     Ok(ParsedId {
-        id: whole.to_string(),
+        id: Cow::Owned(whole.to_string()),
         precision_lost,
     })
 }

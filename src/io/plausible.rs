@@ -184,7 +184,7 @@ impl Sink for Checked<'_> {
     fn daily(&mut self, file: &str, metrics: DailyMetrics) {
         self.inner.daily(file, metrics);
     }
-    fn video(&mut self, file: &str, video: VideoRecord) {
+    fn video(&mut self, file: &str, video: Box<VideoRecord>) {
         let source = if self.tables.contains(file) {
             Source::Table
         } else {
@@ -195,7 +195,7 @@ impl Sink for Checked<'_> {
             self.inner.video(file, video);
         }
     }
-    fn spare_video(&mut self) -> Option<VideoRecord> {
+    fn spare_video(&mut self) -> Option<Box<VideoRecord>> {
         self.inner.spare_video()
     }
     fn activity(&mut self, file: &str, hour: ActivityRecord) {

@@ -285,7 +285,9 @@ pub enum ImportError {
 pub trait Sink {
     fn file(&mut self, summary: FileSummary);
     fn daily(&mut self, file: &str, metrics: DailyMetrics);
-    fn video(&mut self, file: &str, video: VideoRecord);
+    /// A video record, boxed: it passes from reader to writer and back without its few
+    /// hundred bytes being copied at every step.
+    fn video(&mut self, file: &str, video: Box<VideoRecord>);
     fn activity(&mut self, file: &str, hour: ActivityRecord);
     fn share(&mut self, file: &str, share: ShareRecord);
     fn trend(&mut self, file: &str, trend: TrendRecord);
@@ -324,7 +326,7 @@ pub trait Sink {
     /// of a new one: the record's strings keep their storage, so a million-row history is not
     /// a million records allocated on one thread and freed on another. The default has none
     /// (sinks that keep their records).
-    fn spare_video(&mut self) -> Option<VideoRecord> {
+    fn spare_video(&mut self) -> Option<Box<VideoRecord>> {
         None
     }
 }
@@ -375,8 +377,8 @@ impl Sink for Collected {
     fn daily(&mut self, file: &str, metrics: DailyMetrics) {
         self.daily.push((file.to_string(), metrics));
     }
-    fn video(&mut self, file: &str, video: VideoRecord) {
-        self.videos.push((file.to_string(), video));
+    fn video(&mut self, file: &str, video: Box<VideoRecord>) {
+        self.videos.push((file.to_string(), *video));
     }
     fn activity(&mut self, file: &str, hour: ActivityRecord) {
         self.activity.push((file.to_string(), hour));

@@ -119,6 +119,7 @@ fn read_rows(
     sink.streaming(file, ReportKind::GenericHistory, rows_name_accounts);
     let width = headers.len();
     let mut tally = Tally::default();
+    let mut spare_tags = Vec::new();
     let (mut read, mut skipped, mut rejected) = (0, 0, 0);
     let mut row = Row::default();
     let mut seen = 0usize;
@@ -153,8 +154,16 @@ fn read_rows(
             continue;
         }
         let video = if row.len() == width {
-            let record = sink.spare_video().unwrap_or_default();
-            read_row(&row, &mapping, options.import_time, &mut tally, record)
+            let mut record = sink.spare_video().unwrap_or_default();
+            read_row(
+                &row,
+                &mapping,
+                options.import_time,
+                &mut tally,
+                &mut spare_tags,
+                &mut record,
+            )
+            .map(|()| record)
         } else {
             Err(format!(
                 "the row has {} cells but the header has {} columns (a quote or separator may be missing)",

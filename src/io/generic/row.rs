@@ -6,6 +6,7 @@
 //! rejection with every reason, and what it had to infer (a year, an id's post time) is counted
 //! in the [`Tally`] so the preview can say so.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -53,14 +54,16 @@ pub(crate) enum WrittenTime {
 }
 
 /// Reads one row into `record` (a [spare](crate::io::Sink::spare_video) one, or a new one),
-/// reusing its strings' storage; `Err` holds every reason the row cannot be read, joined.
+/// reusing its strings' storage; `Err` holds every reason the row cannot be read, joined
+/// (`record` then holds nothing worth keeping).
 pub(super) fn read_row(
     cells: &Row,
     mapping: &Mapping,
     import_time: DateTime<Utc>,
     tally: &mut Tally,
-    mut record: VideoRecord,
-) -> Result<VideoRecord, String> {
+    spare_tags: &mut Vec<String>,
+    record: &mut VideoRecord,
+) -> Result<(), String> {
     let mut problems: Vec<String> = over_long_cells(cells, mapping);
     if !problems.is_empty() {
         // Reading a 50 MB cell as a count or a date only repeats that it is refused.
@@ -110,14 +113,16 @@ pub(super) fn read_row(
             Field::VideoId,
             format!("{id} is not the id in the link ({from_link})"),
         ),
-        (None, Some(from_link)) => platform_id = Some(from_link),
+        (None, Some(from_link)) => platform_id = Some(from_link.into()),
         _ => {}
     }
     let account = match cell(Field::Account) {
-        Some(written) => Handle::parse(written)
+        Some(written) => Handle::written(written)
             .map_err(|error| problem(Field::Account, error.to_string()))
             .ok(),
-        None => link.and_then(Handle::in_link),
+        None => link
+            .and_then(Handle::in_link)
+            .map(|handle| Cow::Owned(handle.as_str().to_string())),
     };
 
     let measured_at = match cell(Field::MeasuredAt).map(read_instant) {
@@ -176,10 +181,14 @@ pub(super) fn read_row(
         .and_then(|i| cells.get(i))
         .map(trim_cell);
     match mapping.column(Field::Hashtags) {
-        Some(_) => hashtag_list(cell(Field::Hashtags).unwrap_or(""), &mut record.hashtags),
+        Some(_) => hashtag_list(
+            cell(Field::Hashtags).unwrap_or(""),
+            &mut record.hashtags,
+            spare_tags,
+        ),
         None => record.hashtags = caption.map(hashtags_in).unwrap_or_default(),
     }
-    let account = account.as_ref().map(Handle::as_str);
+    let account = account.as_deref();
     // Rows usually come grouped by account: only a change of account needs the set.
     if let Some(handle) = account
         && tally.last_account.as_deref() != Some(handle)
@@ -214,17 +223,15 @@ pub(super) fn read_row(
     refill(&mut record.caption, caption);
     refill(&mut record.sound, cell(Field::Sound));
     refill(&mut record.link, link);
-    Ok(VideoRecord {
-        posted_at,
-        duration_s,
-        allow_duet: None,
-        allow_stitch: None,
-        allow_comments: None,
-        followers,
-        snapshot,
-        line: cells.line(),
-        ..record
-    })
+    record.posted_at = posted_at;
+    record.duration_s = duration_s;
+    record.allow_duet = None;
+    record.allow_stitch = None;
+    record.allow_comments = None;
+    record.followers = followers;
+    record.snapshot = snapshot;
+    record.line = cells.line();
+    Ok(())
 }
 
 /// A timestamp cell: what the date parser reads (naive times are UTC), plus the machine forms
@@ -265,8 +272,10 @@ pub(crate) fn read_instant(text: &str) -> Result<WrittenTime, String> {
 }
 
 /// `"a, b, c"`, `#a #b`, `#a,#b`, `a；b`: tags without `#`, deduplicated ignoring case, into
-/// `tags` (its strings' storage reused).
-pub(super) fn hashtag_list(text: &str, tags: &mut Vec<String>) {
+/// `tags` (its strings' storage reused). Strings `tags` no longer needs go to `spare`, and new
+/// ones come from there, so that rows with more tags and rows with fewer trade storage
+/// instead of freeing and allocating it.
+pub(super) fn hashtag_list(text: &str, tags: &mut Vec<String>, spare: &mut Vec<String>) {
     let separators =
         |c: char| matches!(c, ',' | ';' | '#' | '，' | '、' | '；') || c.is_whitespace();
     let mut count = 0;
@@ -274,17 +283,21 @@ pub(super) fn hashtag_list(text: &str, tags: &mut Vec<String>) {
         if tags[..count].iter().any(|t| same_ignoring_case(t, tag)) {
             continue;
         }
-        match tags.get_mut(count) {
-            Some(kept) => {
-                kept.clear();
-                kept.push_str(tag);
-            }
-            None => tags.push(tag.to_string()),
+        if count == tags.len() {
+            tags.push(spare.pop().unwrap_or_default());
         }
+        tags[count].clear();
+        tags[count].push_str(tag);
         count += 1;
+    }
+    if spare.len() < MAX_SPARE_TAGS {
+        spare.extend(tags.drain(count..));
     }
     tags.truncate(count);
 }
+
+/// The most tag strings kept spare while reading a file.
+const MAX_SPARE_TAGS: usize = 256;
 
 fn same_ignoring_case(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {

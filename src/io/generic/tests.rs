@@ -410,7 +410,7 @@ mod fuzz;
 #[derive(Default)]
 struct GivesRecordsBack {
     kept: Collected,
-    given_back: Option<crate::io::VideoRecord>,
+    given_back: Option<Box<crate::io::VideoRecord>>,
     refilled: usize,
 }
 
@@ -421,7 +421,7 @@ impl crate::io::Sink for GivesRecordsBack {
     fn daily(&mut self, file: &str, metrics: crate::domain::DailyMetrics) {
         self.kept.daily(file, metrics);
     }
-    fn video(&mut self, file: &str, video: crate::io::VideoRecord) {
+    fn video(&mut self, file: &str, video: Box<crate::io::VideoRecord>) {
         self.kept.video(file, video.clone());
         self.given_back = Some(video);
     }
@@ -437,7 +437,7 @@ impl crate::io::Sink for GivesRecordsBack {
     fn reject(&mut self, rejected: Rejected) {
         self.kept.reject(rejected);
     }
-    fn spare_video(&mut self) -> Option<crate::io::VideoRecord> {
+    fn spare_video(&mut self) -> Option<Box<crate::io::VideoRecord>> {
         let spare = self.given_back.take();
         self.refilled += usize::from(spare.is_some());
         spare
@@ -466,9 +466,17 @@ fn a_record_filled_again_keeps_nothing_of_the_row_it_held() {
 fn a_hashtag_list_keeps_each_tag_once_whatever_its_case_or_separator() {
     // The storage of tags a record held before is reused, and none of them is left over.
     let mut tags = vec!["stale".to_string(); 6];
+    let mut spare = Vec::new();
     row::hashtag_list(
         "Knitting, knitting #KNITTING；Đan、đAN ,fyp #FYP，松弛感 松弛感",
         &mut tags,
+        &mut spare,
     );
     assert_eq!(tags, ["Knitting", "Đan", "fyp", "松弛感"]);
+    // The two strings the row did not need are kept for the next row with more tags.
+    assert_eq!(spare.len(), 2);
+    let mut next = Vec::new();
+    row::hashtag_list("a b c", &mut next, &mut spare);
+    assert_eq!(next, ["a", "b", "c"]);
+    assert!(spare.is_empty());
 }

@@ -3,6 +3,8 @@
 //!
 //! Part of the one number parser; a text that reads two ways is an error here, never a pick.
 
+use std::borrow::Cow;
+
 use super::{MAX_LEN, NumberError, UNIT_WORDS, short, too_large};
 
 /// How a text is being read; it decides what a lone separator means.
@@ -180,13 +182,14 @@ fn split_decimal<'a>(
 
 /// The digits of a whole part written with or without thousands groups (`1,234,567`,
 /// `1.234.567`, `12 345`, `1'234`); `None` when groups are not of three digits.
-fn grouped_digits(whole: &str) -> Option<String> {
+fn grouped_digits(whole: &str) -> Option<Cow<'_, str>> {
     let is_separator = |c: char| matches!(c, ',' | '.' | '\'' | '’') || c.is_whitespace();
     if !whole.contains(is_separator) {
+        // The usual case (`11` of `11.3K`): the digits themselves, nothing copied.
         return whole
             .bytes()
             .all(|b| b.is_ascii_digit())
-            .then(|| whole.to_string());
+            .then_some(Cow::Borrowed(whole));
     }
     let groups: Vec<&str> = whole.split(is_separator).collect();
     let ok = groups.iter().enumerate().all(|(i, g)| {
@@ -197,5 +200,5 @@ fn grouped_digits(whole: &str) -> Option<String> {
                 g.len() == 3
             }
     });
-    ok.then(|| groups.concat())
+    ok.then(|| Cow::Owned(groups.concat()))
 }

@@ -53,7 +53,7 @@ pub(super) const LAYOUT: Layout = Layout {
 const LAST_ID_SECOND: i64 = 4_102_444_800;
 
 /// The video id in a TikTok link (`/video/<id>`, `/photo/<id>`, `/v/<id>`).
-pub(crate) fn video_id_in_link(link: &str) -> Option<String> {
+pub(crate) fn video_id_in_link(link: &str) -> Option<&str> {
     let bytes = link.as_bytes();
     ["/video/", "/photo/", "/v/"].iter().find_map(|marker| {
         // From slash to slash: `str::find` set up a substring search for every call, about
@@ -62,9 +62,7 @@ pub(crate) fn video_id_in_link(link: &str) -> Option<String> {
             .find(|&at| bytes[at..].starts_with(marker.as_bytes()))?;
         let rest = &link[at + marker.len()..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        (15..=25)
-            .contains(&digits)
-            .then(|| rest[..digits].to_string())
+        (15..=25).contains(&digits).then(|| &rest[..digits])
     })
 }
 
@@ -203,9 +201,9 @@ fn read_row(located: &Located, row: &Row) -> Result<Video, String> {
     };
     Ok(Video {
         record: VideoRecord {
-            platform_id: Some(id.clone()),
+            platform_id: Some(id.to_string()),
             account: Handle::in_link(link).map(|h| h.as_str().to_string()),
-            posted_at: posted_at_from_id(&id),
+            posted_at: posted_at_from_id(id),
             caption: caption.map(str::to_string),
             hashtags: caption.map(hashtags_in).unwrap_or_default(),
             duration_s: None,

@@ -167,7 +167,7 @@ pub fn read_report(
     for record in parsed.records {
         match record {
             Record::Daily(metrics) => sink.daily(input.file, metrics),
-            Record::Video(video) => sink.video(input.file, video),
+            Record::Video(video) => sink.video(input.file, Box::new(video)),
             Record::Activity(hour) => sink.activity(input.file, hour),
             Record::Share(share) => sink.share(input.file, share),
         }

@@ -31,35 +31,47 @@ const SPARES_IN_FLIGHT: usize = 4;
 /// thread asking the system for memory a few thousand times a file.
 struct Emptied {
     bundle: Vec<Pushed>,
-    spares: Vec<VideoRecord>,
+    #[expect(
+        clippy::vec_box,
+        reason = "records move between the threads as pointers, not copied"
+    )]
+    spares: Vec<Box<VideoRecord>>,
 }
 
-/// One call the readers made on their sink, with the file it was for.
+/// One call the readers made on their sink. The file a call was for is sent once, before
+/// the first call for it ([`Pushed::For`]), not with every row: a shared name on every row
+/// had both threads counting references to it, on one cache line they took turns owning.
 enum Pushed {
+    /// The calls that follow are for this file.
+    For(Arc<str>),
     File(FileSummary),
-    Daily(Arc<str>, DailyMetrics),
-    Video(Arc<str>, VideoRecord),
-    Activity(Arc<str>, ActivityRecord),
-    Share(Arc<str>, ShareRecord),
-    Trend(Arc<str>, Box<TrendRecord>),
-    Draft(Arc<str>, Box<DraftRecord>),
+    Daily(DailyMetrics),
+    Video(Box<VideoRecord>),
+    Activity(ActivityRecord),
+    Share(ShareRecord),
+    Trend(Box<TrendRecord>),
+    Draft(Box<DraftRecord>),
     Reject(Rejected),
-    Discard(Arc<str>),
-    Streaming(Arc<str>, ReportKind, bool),
-    Progress(Arc<str>, f32),
+    Discard,
+    Streaming(ReportKind, bool),
+    Progress(f32),
 }
 
 /// The readers' end: a sink that sends what is pushed into it to the writing thread.
 pub(super) struct Relay<'s> {
     sender: SyncSender<Vec<Pushed>>,
     bundle: Vec<Pushed>,
-    /// The file of the last push, shared by its records rather than copied for each.
+    /// The file the last push was for.
     file: Option<Arc<str>>,
     stopped: &'s AtomicBool,
     /// Bundles and records the writer is done with; the records being handed out, and an
     /// empty bundle to fill next.
     returned: Receiver<Emptied>,
-    spares: Vec<VideoRecord>,
+    #[expect(
+        clippy::vec_box,
+        reason = "records move between the threads as pointers, not copied"
+    )]
+    spares: Vec<Box<VideoRecord>>,
     empty: Option<Vec<Pushed>>,
 }
 
@@ -91,14 +103,17 @@ pub(super) fn relay(stopped: &AtomicBool) -> (Relay<'_>, Delivery) {
 }
 
 impl Relay<'_> {
-    fn file(&mut self, file: &str) -> Arc<str> {
-        match &self.file {
-            Some(last) if **last == *file => Arc::clone(last),
-            _ => {
-                let shared: Arc<str> = Arc::from(file);
-                self.file = Some(Arc::clone(&shared));
-                shared
-            }
+    /// Says which file the next pushes are for, when it is not the last push's.
+    fn file(&mut self, file: &str) {
+        let same = self.file.as_deref().is_some_and(|last| {
+            // A reader passes the same name for every row of its file: the address says so
+            // before the bytes need comparing.
+            std::ptr::eq(last, file) || last == file
+        });
+        if !same {
+            let shared: Arc<str> = Arc::from(file);
+            self.file = Some(Arc::clone(&shared));
+            self.push(Pushed::For(shared));
         }
     }
 
@@ -154,46 +169,46 @@ impl Sink for Relay<'_> {
         self.push(Pushed::File(summary));
     }
     fn daily(&mut self, file: &str, metrics: DailyMetrics) {
-        let file = self.file(file);
-        self.push(Pushed::Daily(file, metrics));
+        self.file(file);
+        self.push(Pushed::Daily(metrics));
     }
-    fn video(&mut self, file: &str, video: VideoRecord) {
-        let file = self.file(file);
-        self.push(Pushed::Video(file, video));
+    fn video(&mut self, file: &str, video: Box<VideoRecord>) {
+        self.file(file);
+        self.push(Pushed::Video(video));
     }
     fn activity(&mut self, file: &str, hour: ActivityRecord) {
-        let file = self.file(file);
-        self.push(Pushed::Activity(file, hour));
+        self.file(file);
+        self.push(Pushed::Activity(hour));
     }
     fn share(&mut self, file: &str, share: ShareRecord) {
-        let file = self.file(file);
-        self.push(Pushed::Share(file, share));
+        self.file(file);
+        self.push(Pushed::Share(share));
     }
     fn trend(&mut self, file: &str, trend: TrendRecord) {
-        let file = self.file(file);
-        self.push(Pushed::Trend(file, Box::new(trend)));
+        self.file(file);
+        self.push(Pushed::Trend(Box::new(trend)));
     }
     fn draft(&mut self, file: &str, draft: DraftRecord) {
-        let file = self.file(file);
-        self.push(Pushed::Draft(file, Box::new(draft)));
+        self.file(file);
+        self.push(Pushed::Draft(Box::new(draft)));
     }
     fn reject(&mut self, rejected: Rejected) {
         self.push(Pushed::Reject(rejected));
     }
     fn discard(&mut self, file: &str) {
-        let file = self.file(file);
-        self.push(Pushed::Discard(file));
+        self.file(file);
+        self.push(Pushed::Discard);
     }
     fn streaming(&mut self, file: &str, kind: ReportKind, rows_name_accounts: bool) {
-        let file = self.file(file);
-        self.push(Pushed::Streaming(file, kind, rows_name_accounts));
+        self.file(file);
+        self.push(Pushed::Streaming(kind, rows_name_accounts));
     }
     fn keep_going(&mut self, file: &str, done: f32) -> bool {
-        let file = self.file(file);
-        self.push(Pushed::Progress(file, done));
+        self.file(file);
+        self.push(Pushed::Progress(done));
         !self.stopped.load(Ordering::Relaxed)
     }
-    fn spare_video(&mut self) -> Option<VideoRecord> {
+    fn spare_video(&mut self) -> Option<Box<VideoRecord>> {
         if self.spares.is_empty() {
             self.take_returned();
         }
@@ -205,13 +220,14 @@ impl Delivery {
     /// Passes every push on to `sink`, in order, until the readers are done. When `sink`
     /// says not to go on, `stopped` is raised for the readers and the rest is dropped.
     pub(super) fn deliver(self, sink: &mut dyn Sink, stopped: &AtomicBool) {
+        let mut file: Arc<str> = Arc::from("");
         for mut bundle in &self.receiver {
             if stopped.load(Ordering::Relaxed) {
                 continue; // drained so the readers never wait on a full channel
             }
             // Drained, also when stopped halfway: the bundle goes back empty.
             for pushed in bundle.drain(..) {
-                if !pass_on(pushed, sink) {
+                if !pass_on(pushed, &mut file, sink) {
                     stopped.store(true, Ordering::Relaxed);
                     break;
                 }
@@ -224,25 +240,27 @@ impl Delivery {
     /// be filled again. When the readers have enough waiting (or are gone), they are freed
     /// here instead.
     fn give_back(&self, bundle: Vec<Pushed>, sink: &mut dyn Sink) {
-        let spares: Vec<VideoRecord> = std::iter::from_fn(|| sink.spare_video()).collect();
+        let spares: Vec<Box<VideoRecord>> = std::iter::from_fn(|| sink.spare_video()).collect();
         let _ = self.give_back.try_send(Emptied { bundle, spares });
     }
 }
 
-/// Makes the call `pushed` records on `sink`; false when the sink asks to stop.
-fn pass_on(pushed: Pushed, sink: &mut dyn Sink) -> bool {
+/// Makes the call `pushed` records on `sink`, for the file named last (`file`); false when
+/// the sink asks to stop.
+fn pass_on(pushed: Pushed, file: &mut Arc<str>, sink: &mut dyn Sink) -> bool {
     match pushed {
+        Pushed::For(next) => *file = next,
         Pushed::File(summary) => sink.file(summary),
-        Pushed::Daily(file, metrics) => sink.daily(&file, metrics),
-        Pushed::Video(file, video) => sink.video(&file, video),
-        Pushed::Activity(file, hour) => sink.activity(&file, hour),
-        Pushed::Share(file, share) => sink.share(&file, share),
-        Pushed::Trend(file, trend) => sink.trend(&file, *trend),
-        Pushed::Draft(file, draft) => sink.draft(&file, *draft),
+        Pushed::Daily(metrics) => sink.daily(file, metrics),
+        Pushed::Video(video) => sink.video(file, video),
+        Pushed::Activity(hour) => sink.activity(file, hour),
+        Pushed::Share(share) => sink.share(file, share),
+        Pushed::Trend(trend) => sink.trend(file, *trend),
+        Pushed::Draft(draft) => sink.draft(file, *draft),
         Pushed::Reject(rejected) => sink.reject(rejected),
-        Pushed::Discard(file) => sink.discard(&file),
-        Pushed::Streaming(file, kind, names) => sink.streaming(&file, kind, names),
-        Pushed::Progress(file, done) => return sink.keep_going(&file, done),
+        Pushed::Discard => sink.discard(file),
+        Pushed::Streaming(kind, names) => sink.streaming(file, kind, names),
+        Pushed::Progress(done) => return sink.keep_going(file, done),
     }
     true
 }
@@ -258,13 +276,17 @@ mod tests {
     #[derive(Default)]
     struct Writes {
         lines: Vec<usize>,
-        done: Vec<VideoRecord>,
+        #[expect(
+            clippy::vec_box,
+            reason = "records move between the threads as pointers, not copied"
+        )]
+        done: Vec<Box<VideoRecord>>,
     }
 
     impl Sink for Writes {
         fn file(&mut self, _: FileSummary) {}
         fn daily(&mut self, _: &str, _: DailyMetrics) {}
-        fn video(&mut self, _: &str, video: VideoRecord) {
+        fn video(&mut self, _: &str, video: Box<VideoRecord>) {
             self.lines.push(video.line);
             self.done.push(video);
         }
@@ -272,7 +294,7 @@ mod tests {
         fn share(&mut self, _: &str, _: ShareRecord) {}
         fn trend(&mut self, _: &str, _: TrendRecord) {}
         fn reject(&mut self, _: Rejected) {}
-        fn spare_video(&mut self) -> Option<VideoRecord> {
+        fn spare_video(&mut self) -> Option<Box<VideoRecord>> {
             self.done.pop()
         }
     }
@@ -288,11 +310,11 @@ mod tests {
                     let caption = Some(format!("row {line}"));
                     relay.video(
                         "history.csv",
-                        VideoRecord {
+                        Box::new(VideoRecord {
                             line,
                             caption,
                             ..VideoRecord::default()
-                        },
+                        }),
                     );
                 }
                 // That was one whole bundle: the writer gives its records back.
@@ -314,10 +336,10 @@ mod tests {
                 let came_back = spare.caption.clone();
                 relay.video(
                     "history.csv",
-                    VideoRecord {
+                    Box::new(VideoRecord {
                         line: BUNDLE,
-                        ..spare
-                    },
+                        ..*spare
+                    }),
                 );
                 came_back
             });

@@ -64,7 +64,11 @@ pub(super) struct Writer<'w, 'b> {
     drafts: Vec<DraftRow>,
     streaming: Option<Streaming>,
     /// Records of streamed rows already written, to be filled again by the readers.
-    spare_videos: Vec<VideoRecord>,
+    #[expect(
+        clippy::vec_box,
+        reason = "records move between the threads as pointers, not copied"
+    )]
+    spare_videos: Vec<Box<VideoRecord>>,
     /// Prepared at the first video and reused for the rest.
     videos: Option<VideoWrites<'w>>,
     failure: Option<WorkspaceError>,

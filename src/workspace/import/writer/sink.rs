@@ -65,13 +65,13 @@ impl Sink for Writer<'_, '_> {
         self.held.daily(file, metrics);
     }
 
-    fn video(&mut self, file: &str, video: VideoRecord) {
+    fn video(&mut self, file: &str, video: Box<VideoRecord>) {
         let Some(streaming) = self.streaming.as_mut().filter(|s| s.file == file) else {
             return self.held.video(file, video);
         };
         let is_named = video.account.as_deref().and_then(named).is_some();
         if !is_named && streaming.rows_name_accounts {
-            return streaming.waiting.push(video);
+            return streaming.waiting.push(*video);
         }
         // No row of the file names an account, so the file has no hint of its own.
         let chosen = self.options.account.as_ref().map(Handle::as_str);
@@ -81,7 +81,7 @@ impl Sink for Writer<'_, '_> {
         }
     }
 
-    fn spare_video(&mut self) -> Option<VideoRecord> {
+    fn spare_video(&mut self) -> Option<Box<VideoRecord>> {
         self.spare_videos.pop()
     }
 
