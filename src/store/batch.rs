@@ -86,6 +86,11 @@ impl Store {
 /// in step row by row.
 const SET_ASIDE_FROM_VIDEOS: u64 = 10_000;
 
+/// The estimate [`Batch::expect_videos`] is told counts a file's rows as if each took the
+/// fewest bytes a row can; a history's rows take about three times that (a caption, tags and
+/// a sound), so about a third of it are expected when room is made for them in memory.
+const TYPICAL_ROW_SHARE: u64 = 3;
+
 impl Batch<'_> {
     /// Tells the batch how many videos the import may bring (an estimate from its files'
     /// sizes). When that is many, and at least as many as the workspace stores, the identity
@@ -100,7 +105,9 @@ impl Batch<'_> {
             self.tx
                 .query_row("SELECT coalesce(max(id), 0) FROM videos", [], |r| r.get(0))?;
         if videos >= stored.max(0) as u64 {
-            self.identities = Some(RefCell::new(VideoIdentities::set_index_aside(&self.tx)?));
+            let mut identities = VideoIdentities::set_index_aside(&self.tx)?;
+            identities.reserve(usize::try_from(videos / TYPICAL_ROW_SHARE).unwrap_or(0));
+            self.identities = Some(RefCell::new(identities));
             // Such an import writes hundreds of megabytes of log: synced as it grows, the
             // commit does not wait for all of it.
             self.flusher = self

@@ -47,6 +47,12 @@ impl VideoIdentities {
         Self::read(conn)
     }
 
+    /// Makes room for `videos` more without growing: a million-entry table grown as it
+    /// fills is rebuilt about twenty times, each time moving every entry.
+    pub(crate) fn reserve(&mut self, videos: usize) {
+        self.numeric.reserve(videos);
+    }
+
     /// Every stored video's identity, read again (after part of a batch was undone).
     pub(crate) fn read(conn: &Connection) -> Result<Self, StoreError> {
         let mut known = VideoIdentities::default();
