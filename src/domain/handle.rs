@@ -217,6 +217,26 @@ mod tests {
     }
 
     #[test]
+    fn a_handle_written_as_stored_is_read_without_a_copy() {
+        // What an import reads on every row: the cell itself when nothing needs changing.
+        assert!(matches!(
+            Handle::written(" @knit.wit_2 "),
+            Ok(Cow::Borrowed("knit.wit_2"))
+        ));
+        assert!(matches!(
+            Handle::written("@Knit.Wit_2"),
+            Ok(Cow::Owned(lowered)) if lowered == "knit.wit_2"
+        ));
+        for text in ["@Knit.Wit_2", "knitwit", "", "@bad name", "knit."] {
+            assert_eq!(
+                Handle::written(text).map(Cow::into_owned),
+                Handle::parse(text).map(|h| h.as_str().to_string()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn empty_and_a_lone_at_are_refused() {
         assert_eq!(refused(""), HandleProblem::Empty);
         assert_eq!(refused("   "), HandleProblem::Empty);

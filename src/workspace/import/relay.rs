@@ -353,4 +353,62 @@ mod tests {
         });
         assert_eq!(writes.lines, (0..=BUNDLE).collect::<Vec<_>>());
     }
+
+    /// A writer that notes the file of each video and rejection.
+    #[derive(Default)]
+    struct Files(Vec<(String, usize)>);
+
+    impl Sink for Files {
+        fn file(&mut self, _: FileSummary) {}
+        fn daily(&mut self, _: &str, _: DailyMetrics) {}
+        fn video(&mut self, file: &str, video: Box<VideoRecord>) {
+            self.0.push((file.to_string(), video.line));
+        }
+        fn activity(&mut self, _: &str, _: ActivityRecord) {}
+        fn share(&mut self, _: &str, _: ShareRecord) {}
+        fn trend(&mut self, _: &str, _: TrendRecord) {}
+        fn reject(&mut self, _: Rejected) {}
+        fn discard(&mut self, file: &str) {
+            self.0.push((format!("discard {file}"), 0));
+        }
+    }
+
+    #[test]
+    fn each_record_reaches_the_writer_with_its_own_file() {
+        let stopped = AtomicBool::new(false);
+        let (mut relay, delivery) = relay(&stopped);
+        let mut files = Files::default();
+        // A name with the same text at another address is the same file.
+        let again = String::from("a.csv");
+        let pushes = [
+            ("a.csv", 1),
+            ("a.csv", 2),
+            ("b.csv", 1),
+            (again.as_str(), 3),
+        ];
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for (file, line) in pushes {
+                    let video = VideoRecord {
+                        line,
+                        ..VideoRecord::default()
+                    };
+                    relay.video(file, Box::new(video));
+                }
+                relay.discard("b.csv");
+            });
+            delivery.deliver(&mut files, &stopped);
+        });
+        let expected: Vec<(String, usize)> = [
+            ("a.csv", 1),
+            ("a.csv", 2),
+            ("b.csv", 1),
+            ("a.csv", 3),
+            ("discard b.csv", 0),
+        ]
+        .iter()
+        .map(|(f, l)| (f.to_string(), *l))
+        .collect();
+        assert_eq!(files.0, expected);
+    }
 }
