@@ -105,12 +105,7 @@ pub(super) fn relay(stopped: &AtomicBool) -> (Relay<'_>, Delivery) {
 impl Relay<'_> {
     /// Says which file the next pushes are for, when it is not the last push's.
     fn file(&mut self, file: &str) {
-        let same = self.file.as_deref().is_some_and(|last| {
-            // A reader passes the same name for every row of its file: the address says so
-            // before the bytes need comparing.
-            std::ptr::eq(last, file) || last == file
-        });
-        if !same {
+        if self.file.as_deref() != Some(file) {
             let shared: Arc<str> = Arc::from(file);
             self.file = Some(Arc::clone(&shared));
             self.push(Pushed::For(shared));
@@ -378,7 +373,7 @@ mod tests {
         let stopped = AtomicBool::new(false);
         let (mut relay, delivery) = relay(&stopped);
         let mut files = Files::default();
-        // A name with the same text at another address is the same file.
+        // A name with the same text, kept elsewhere, is the same file.
         let again = String::from("a.csv");
         let pushes = [
             ("a.csv", 1),
