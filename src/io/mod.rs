@@ -26,5 +26,5 @@ pub use container::{Limits, ReadOptions, TableReader, read_bytes, read_paths};
 pub use readers::table_readers;
 pub use records::{
     ActivityRecord, Collected, DraftRecord, FileSummary, ImportError, PlannedAt, PostList,
-    Rejected, ReportKind, ShareRecord, Sink, SnapshotRecord, TrendRecord, VideoRecord,
+    Rejected, ReportKind, ShareRecord, Sink, SnapshotRecord, SpareVideos, TrendRecord, VideoRecord,
 };

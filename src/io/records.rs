@@ -281,6 +281,11 @@ pub enum ImportError {
     },
 }
 
+/// Video records a sink is done with, waiting to be filled again
+/// ([`Sink::spare_video`]): boxed, so they move between the reading and writing threads as
+/// pointers rather than being copied.
+pub type SpareVideos = Vec<Box<VideoRecord>>;
+
 /// Where importers push what they read.
 pub trait Sink {
     fn file(&mut self, summary: FileSummary);

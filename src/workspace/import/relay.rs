@@ -15,8 +15,8 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use crate::domain::DailyMetrics;
 use crate::io::{
-    ActivityRecord, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink, TrendRecord,
-    VideoRecord,
+    ActivityRecord, DraftRecord, FileSummary, Rejected, ReportKind, ShareRecord, Sink, SpareVideos,
+    TrendRecord, VideoRecord,
 };
 
 /// How many pushes travel together (one channel send per bundle, not per row).
@@ -31,11 +31,7 @@ const SPARES_IN_FLIGHT: usize = 4;
 /// thread asking the system for memory a few thousand times a file.
 struct Emptied {
     bundle: Vec<Pushed>,
-    #[expect(
-        clippy::vec_box,
-        reason = "records move between the threads as pointers, not copied"
-    )]
-    spares: Vec<Box<VideoRecord>>,
+    spares: SpareVideos,
 }
 
 /// One call the readers made on their sink. The file a call was for is sent once, before
@@ -67,11 +63,7 @@ pub(super) struct Relay<'s> {
     /// Bundles and records the writer is done with; the records being handed out, and an
     /// empty bundle to fill next.
     returned: Receiver<Emptied>,
-    #[expect(
-        clippy::vec_box,
-        reason = "records move between the threads as pointers, not copied"
-    )]
-    spares: Vec<Box<VideoRecord>>,
+    spares: SpareVideos,
     empty: Option<Vec<Pushed>>,
 }
 
@@ -235,7 +227,7 @@ impl Delivery {
     /// be filled again. When the readers have enough waiting (or are gone), they are freed
     /// here instead.
     fn give_back(&self, bundle: Vec<Pushed>, sink: &mut dyn Sink) {
-        let spares: Vec<Box<VideoRecord>> = std::iter::from_fn(|| sink.spare_video()).collect();
+        let spares: SpareVideos = std::iter::from_fn(|| sink.spare_video()).collect();
         let _ = self.give_back.try_send(Emptied { bundle, spares });
     }
 }
@@ -271,11 +263,7 @@ mod tests {
     #[derive(Default)]
     struct Writes {
         lines: Vec<usize>,
-        #[expect(
-            clippy::vec_box,
-            reason = "records move between the threads as pointers, not copied"
-        )]
-        done: Vec<Box<VideoRecord>>,
+        done: SpareVideos,
     }
 
     impl Sink for Writes {

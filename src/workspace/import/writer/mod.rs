@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use super::{ChangeCounts, FileReport, ImportOptions, ImportReport};
 use crate::domain::Handle;
-use crate::io::{Collected, FileSummary, Rejected, VideoRecord};
+use crate::io::{Collected, FileSummary, Rejected, SpareVideos};
 use crate::quick_hash::QuickHashing;
 use crate::store::{Batch, VideoWrites};
 use crate::workspace::draft_import::DraftRow;
@@ -64,11 +64,7 @@ pub(super) struct Writer<'w, 'b> {
     drafts: Vec<DraftRow>,
     streaming: Option<Streaming>,
     /// Records of streamed rows already written, to be filled again by the readers.
-    #[expect(
-        clippy::vec_box,
-        reason = "records move between the threads as pointers, not copied"
-    )]
-    spare_videos: Vec<Box<VideoRecord>>,
+    spare_videos: SpareVideos,
     /// Prepared at the first video and reused for the rest.
     videos: Option<VideoWrites<'w>>,
     failure: Option<WorkspaceError>,
