@@ -11,8 +11,9 @@
 //!   re-import: a table of id, account, TikTok id and post time with that unique index, and a
 //!   three-column snapshot table. Plain rusqlite, file order.
 //! - `minimal_table_text_ids_index_built_after_*`: the same with the unique index built once
-//!   after the rows (what the workspace does for a big import since schema 7): the floor of
-//!   the design the workspace chose, beside the floor of the one it had.
+//!   after the rows (what the workspace does for a big import since schema 7).
+//! - `minimal_table_integer_ids_index_built_after_*`: that, with TikTok ids stored as integers
+//!   (schema 8): the floor of the design the workspace chose, beside those of the ones it had.
 //!
 //! Run: `cargo bench --bench import_floor`; `SCROLLSTOP_BENCH_ROWS=100000` makes it smaller.
 
@@ -156,6 +157,8 @@ enum Identity {
     IntegerIds,
     /// Text ids, the unique index built once after the rows (schema 7's big import).
     TextIdsIndexAfter,
+    /// Integer ids, the unique index built once after the rows (schema 8's big import).
+    IntegerIdsIndexAfter,
 }
 
 /// Stores the least a re-importable history needs, with the workspace's pragmas.
@@ -166,6 +169,7 @@ fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
         Identity::TextIds => ("TEXT", ", UNIQUE (account_id, platform_id)"),
         Identity::IntegerIds => ("INTEGER", ", UNIQUE (account_id, platform_id)"),
         Identity::TextIdsIndexAfter => ("TEXT", ""),
+        Identity::IntegerIdsIndexAfter => ("INTEGER", ""),
     };
     conn.execute_batch(&format!(
         "{PRAGMAS}
@@ -181,7 +185,7 @@ fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
         let mut video = conn
             .prepare(match identity {
                 // Without the index, the import knows new videos in memory: a plain insert.
-                Identity::TextIdsIndexAfter => {
+                Identity::TextIdsIndexAfter | Identity::IntegerIdsIndexAfter => {
                     "INSERT INTO videos (account_id, platform_id, posted_at) VALUES (?1, ?2, ?3)"
                 }
                 _ => {
@@ -200,7 +204,9 @@ fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
                 Identity::TextIds | Identity::TextIdsIndexAfter => {
                     video.execute(params![account, r.platform_id, at])
                 }
-                Identity::IntegerIds => video.execute(params![account, r.tiktok_id, at]),
+                Identity::IntegerIds | Identity::IntegerIdsIndexAfter => {
+                    video.execute(params![account, r.tiktok_id, at])
+                }
             }
             .expect("a video");
             snapshot
@@ -212,7 +218,7 @@ fn minimal_table(path: &Path, rows: &[Row], identity: Identity) -> Duration {
                 .expect("a snapshot");
         }
     }
-    if let Identity::TextIdsIndexAfter = identity {
+    if let Identity::TextIdsIndexAfter | Identity::IntegerIdsIndexAfter = identity {
         conn.execute_batch("CREATE UNIQUE INDEX identity ON videos(account_id, platform_id)")
             .expect("the index");
     }
@@ -239,6 +245,10 @@ fn benches(c: &mut Criterion) {
         ("text_ids", Identity::TextIds),
         ("integer_ids", Identity::IntegerIds),
         ("text_ids_index_built_after", Identity::TextIdsIndexAfter),
+        (
+            "integer_ids_index_built_after",
+            Identity::IntegerIdsIndexAfter,
+        ),
     ] {
         group.bench_function(format!("minimal_table_{name}_{n}_rows_file_order"), |b| {
             b.iter_custom(|iters| {

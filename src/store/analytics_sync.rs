@@ -6,10 +6,13 @@
 //! value ordered last stands everywhere, whatever order rows arrive in.
 //!
 //! The rows travel as JSON objects of their stored columns (read with SQLite's `json_object`
-//! and written back with `json_extract`), so every column keeps exactly its stored form.
+//! and written back with `json_extract`), so every column keeps exactly its stored form. A
+//! video's TikTok id travels as text, as it always has, and is stored back in the
+//! workspace's form for it (`stored_platform_id!`, schema 8).
 
 use rusqlite::params;
 
+use super::convert::stored_platform_id;
 use super::{Store, StoreError};
 
 /// One kind of shared analytics row.
@@ -30,7 +33,7 @@ pub struct AnalyticsKind {
 
 macro_rules! kind {
     ($name:literal, $table:literal, key: [$($key:literal),+], json: $json:literal,
-     mark: $mark:literal, upsert: $upsert:literal) => {
+     mark: $mark:expr, upsert: $upsert:expr) => {
         AnalyticsKind {
             name: $name,
             key: &[$($key),+],
@@ -49,16 +52,17 @@ macro_rules! kind {
 /// Every kind, in the order a member applies them (a snapshot needs its video).
 pub const ANALYTICS_KINDS: [AnalyticsKind; 5] = [
     kind!("video", "videos", key: ["platform_id"],
-        json: "json_object('platform_id', t.platform_id, 'posted_at', t.posted_at,
+        json: "json_object('platform_id', CAST(t.platform_id AS TEXT), 'posted_at', t.posted_at,
             'caption', t.caption, 'hashtags', t.hashtags, 'duration_s', t.duration_s,
             'sound', t.sound, 'link', t.link, 'allow_duet', t.allow_duet,
             'allow_stitch', t.allow_stitch, 'allow_comments', t.allow_comments)",
-        mark: "UPDATE videos SET shared_seq = ?1
+        mark: concat!("UPDATE videos SET shared_seq = ?1
                WHERE account_id = (SELECT id FROM accounts WHERE uuid = ?2)
-                 AND platform_id = json_extract(?3, '$.platform_id')",
-        upsert: "INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags,
+                 AND platform_id = ", stored_platform_id!("json_extract(?3, '$.platform_id')")),
+        upsert: concat!("INSERT INTO videos (account_id, platform_id, posted_at, caption, hashtags,
                      duration_s, sound, link, allow_duet, allow_stitch, allow_comments, shared_seq)
-                 SELECT a.id, json_extract(?2, '$.platform_id'), json_extract(?2, '$.posted_at'),
+                 SELECT a.id, ", stored_platform_id!("json_extract(?2, '$.platform_id')"), ",
+                     json_extract(?2, '$.posted_at'),
                      json_extract(?2, '$.caption'), json_extract(?2, '$.hashtags'),
                      json_extract(?2, '$.duration_s'), json_extract(?2, '$.sound'),
                      json_extract(?2, '$.link'), json_extract(?2, '$.allow_duet'),
@@ -70,11 +74,11 @@ pub const ANALYTICS_KINDS: [AnalyticsKind; 5] = [
                      sound = excluded.sound, link = excluded.link,
                      allow_duet = excluded.allow_duet, allow_stitch = excluded.allow_stitch,
                      allow_comments = excluded.allow_comments, shared_seq = excluded.shared_seq
-                 WHERE videos.shared_seq IS NOT NULL AND videos.shared_seq < excluded.shared_seq"),
+                 WHERE videos.shared_seq IS NOT NULL AND videos.shared_seq < excluded.shared_seq")),
     AnalyticsKind {
         name: "snapshot",
         key: &["platform_id", "captured_at"],
-        waiting: "SELECT a.uuid, json_object('platform_id', v.platform_id,
+        waiting: "SELECT a.uuid, json_object('platform_id', CAST(v.platform_id AS TEXT),
                       'captured_at', t.captured_at, 'views', t.views, 'likes', t.likes,
                       'comments', t.comments, 'shares', t.shares, 'saves', t.saves,
                       'avg_watch_s', t.avg_watch_s, 'full_watch_rate', t.full_watch_rate)
@@ -82,25 +86,26 @@ pub const ANALYTICS_KINDS: [AnalyticsKind; 5] = [
                   JOIN accounts AS a ON a.id = v.account_id
                   WHERE t.shared_seq IS NULL AND a.uuid IS NOT NULL
                   ORDER BY t.video_id, t.captured_at LIMIT ?1",
-        mark: "UPDATE video_snapshots SET shared_seq = ?1
+        mark: concat!("UPDATE video_snapshots SET shared_seq = ?1
                WHERE video_id = (SELECT v.id FROM videos AS v JOIN accounts AS a ON a.id = v.account_id
-                                 WHERE a.uuid = ?2 AND v.platform_id = json_extract(?3, '$.platform_id'))
-                 AND captured_at = json_extract(?3, '$.captured_at')",
-        upsert: "INSERT INTO video_snapshots (video_id, captured_at, views, likes, comments, shares,
+                                 WHERE a.uuid = ?2 AND v.platform_id = ",
+                                 stored_platform_id!("json_extract(?3, '$.platform_id')"), ")
+                 AND captured_at = json_extract(?3, '$.captured_at')"),
+        upsert: concat!("INSERT INTO video_snapshots (video_id, captured_at, views, likes, comments, shares,
                      saves, avg_watch_s, full_watch_rate, shared_seq)
                  SELECT v.id, json_extract(?2, '$.captured_at'), json_extract(?2, '$.views'),
                      json_extract(?2, '$.likes'), json_extract(?2, '$.comments'),
                      json_extract(?2, '$.shares'), json_extract(?2, '$.saves'),
                      json_extract(?2, '$.avg_watch_s'), json_extract(?2, '$.full_watch_rate'), ?3
                  FROM videos AS v JOIN accounts AS a ON a.id = v.account_id
-                 WHERE a.uuid = ?1 AND v.platform_id = json_extract(?2, '$.platform_id')
+                 WHERE a.uuid = ?1 AND v.platform_id = ", stored_platform_id!("json_extract(?2, '$.platform_id')"), "
                  ON CONFLICT (video_id, captured_at) DO UPDATE SET
                      views = excluded.views, likes = excluded.likes, comments = excluded.comments,
                      shares = excluded.shares, saves = excluded.saves,
                      avg_watch_s = excluded.avg_watch_s,
                      full_watch_rate = excluded.full_watch_rate, shared_seq = excluded.shared_seq
                  WHERE video_snapshots.shared_seq IS NOT NULL
-                   AND video_snapshots.shared_seq < excluded.shared_seq",
+                   AND video_snapshots.shared_seq < excluded.shared_seq"),
     },
     kind!("daily_metrics", "daily_metrics", key: ["date"],
         json: "json_object('date', t.date, 'video_views', t.video_views,
@@ -235,5 +240,118 @@ impl Store {
                 .prepare_cached(kind.upsert)?
                 .execute(params![account_uuid, row, seq])?;
         Ok(changed > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Snapshot, Video, VideoId};
+    use crate::store::temporary_with_account;
+
+    const TIKTOK_ID: &str = "7496577707969826276";
+
+    fn video_row(store: &Store) -> Vec<WaitingRow> {
+        store.waiting_analytics(ANALYTICS_KINDS[0], 10).unwrap()
+    }
+
+    fn snapshot_rows(store: &Store) -> Vec<WaitingRow> {
+        store.waiting_analytics(ANALYTICS_KINDS[1], 10).unwrap()
+    }
+
+    #[test]
+    fn a_tiktok_id_travels_as_text_and_a_teammate_stores_it_as_an_integer_once() {
+        let (_here, mut sender, account) = temporary_with_account();
+        let (_there, mut teammate, their_account) = temporary_with_account();
+        let uuid: String = sender
+            .conn
+            .query_row(
+                "SELECT uuid FROM accounts WHERE id = ?1",
+                [account.0],
+                |r| r.get(0),
+            )
+            .unwrap();
+        teammate
+            .conn
+            .execute(
+                "UPDATE accounts SET uuid = ?1 WHERE id = ?2",
+                params![uuid, their_account.0],
+            )
+            .unwrap();
+        let posted_at = chrono::DateTime::from_timestamp(1_740_000_000, 0).unwrap();
+        let batch = sender.import_batch().unwrap();
+        let (video, _) = batch
+            .upsert_video(&Video {
+                id: VideoId(0),
+                account,
+                platform_id: TIKTOK_ID.into(),
+                posted_at,
+                caption: "Gordijn".into(),
+                hashtags: vec![],
+                duration_s: None,
+                sound: None,
+                link: None,
+                allow_duet: None,
+                allow_stitch: None,
+                allow_comments: None,
+            })
+            .unwrap();
+        batch
+            .add_snapshot(&Snapshot {
+                video,
+                captured_at: posted_at,
+                views: 12,
+                likes: None,
+                comments: None,
+                shares: None,
+                saves: None,
+                avg_watch_s: None,
+                full_watch_rate: None,
+            })
+            .unwrap();
+        batch.commit().unwrap();
+
+        let (videos, snapshots) = (video_row(&sender), snapshot_rows(&sender));
+        assert_eq!((videos.len(), snapshots.len()), (1, 1));
+        for row in [&videos[0], &snapshots[0]] {
+            let json: serde_json::Value = serde_json::from_str(&row.row).unwrap();
+            assert_eq!(json["platform_id"], TIKTOK_ID, "sent as text: {}", row.row);
+        }
+        assert!(
+            teammate
+                .take_analytics(ANALYTICS_KINDS[0], &uuid, &videos[0].row, 5)
+                .unwrap()
+        );
+        assert!(
+            teammate
+                .take_analytics(ANALYTICS_KINDS[1], &uuid, &snapshots[0].row, 6)
+                .unwrap()
+        );
+        // A later version of the row replaces the video taken, found by its TikTok id.
+        let later = videos[0].row.replace("Gordijn", "Gordijnen");
+        assert!(
+            teammate
+                .take_analytics(ANALYTICS_KINDS[0], &uuid, &later, 7)
+                .unwrap()
+        );
+        let stored: (i64, String) = teammate
+            .conn
+            .query_row(
+                "SELECT count(*), max(typeof(platform_id)) FROM videos",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(stored, (1, "integer".to_string()));
+        let theirs = teammate.videos(their_account).unwrap();
+        assert_eq!(theirs[0].video.platform_id, TIKTOK_ID);
+        assert_eq!(theirs[0].video.caption, "Gordijnen");
+        assert_eq!(theirs[0].snapshots.len(), 1);
+
+        // The sender's rows, once marked sent, wait no longer.
+        sender.mark_analytics(&videos[0], 5).unwrap();
+        sender.mark_analytics(&snapshots[0], 6).unwrap();
+        assert!(video_row(&sender).is_empty());
+        assert!(snapshot_rows(&sender).is_empty());
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Row;
-use rusqlite::types::Type;
+use rusqlite::types::{ToSql, ToSqlOutput, Type, ValueRef};
 
 fn unreadable(idx: usize, what: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, what.into())
@@ -95,9 +95,115 @@ pub(crate) fn list(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
     Ok(text.split_whitespace().map(str::to_string).collect())
 }
 
+/// A TikTok id as the workspace stores it (schema 8): an integer when the id is exactly the
+/// decimal text of one, as TikTok's always are (8 bytes instead of 19 characters: a smaller
+/// identity index and less for a big import to write); otherwise the text itself (the ids
+/// Scrollstop derives for rows without one). Every write and every lookup by TikTok id binds
+/// it this way, so one id has one stored form; [`platform_id`] reads it back as text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StoredPlatformId<'a>(pub &'a str);
+
+impl ToSql for StoredPlatformId<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match platform_id_number(self.0) {
+            Some(n) => ToSqlOutput::from(n),
+            None => ToSqlOutput::Borrowed(ValueRef::Text(self.0.as_bytes())),
+        })
+    }
+}
+
+/// The id as an integer when its text is that integer's decimal form and nothing else: digits
+/// with no leading zero (`0` itself aside), an optional leading minus, within 64 bits. The
+/// same rule, in SQL, is [`stored_platform_id!`].
+pub(crate) fn platform_id_number(id: &str) -> Option<i64> {
+    let digits = id.strip_prefix('-').unwrap_or(id);
+    let decimal = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && id != "-0";
+    if decimal { id.parse().ok() } else { None }
+}
+
+/// A stored TikTok id as text, whichever form [`StoredPlatformId`] gave it.
+pub(crate) fn platform_id(row: &Row<'_>, idx: usize) -> rusqlite::Result<String> {
+    match row.get_ref(idx)? {
+        ValueRef::Integer(n) => Ok(n.to_string()),
+        _ => row.get(idx),
+    }
+}
+
+/// SQL for the text `$value` (a TikTok id from a teammate's row) as [`StoredPlatformId`]
+/// stores it: an integer when casting it to one and back gives the same text.
+macro_rules! stored_platform_id {
+    ($value:literal) => {
+        concat!(
+            "(CASE WHEN CAST(CAST(",
+            $value,
+            " AS INTEGER) AS TEXT) = ",
+            $value,
+            " THEN CAST(",
+            $value,
+            " AS INTEGER) ELSE ",
+            $value,
+            " END)"
+        )
+    };
+}
+pub(crate) use stored_platform_id;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ids of every shape, and the stored form the SQL rule gives each: the two rules agree.
+    #[test]
+    fn a_tiktok_id_is_stored_as_an_integer_exactly_when_its_text_is_one() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let ids = [
+            "7496577707969826276",
+            "0",
+            "7",
+            "-12",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "18446744073709551615",
+            "007",
+            "-0",
+            "+5",
+            " 5",
+            "5 ",
+            "1e5",
+            "12abc",
+            "",
+            "-",
+            "derived-3f2a",
+            "٣",
+        ];
+        for id in ids {
+            let (in_sql, stored): (String, Option<i64>) = conn
+                .query_row(
+                    concat!(
+                        "SELECT typeof(",
+                        stored_platform_id!("?1"),
+                        "), ",
+                        "CASE typeof(?2) WHEN 'integer' THEN ?2 END"
+                    ),
+                    rusqlite::params![id, StoredPlatformId(id)],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            let expected = id.parse::<i64>().ok().filter(|n| n.to_string() == id);
+            assert_eq!(platform_id_number(id), expected, "{id:?}");
+            assert_eq!(stored, expected, "bound {id:?}");
+            let sql_type = if expected.is_some() {
+                "integer"
+            } else {
+                "text"
+            };
+            assert_eq!(in_sql, sql_type, "the SQL rule on {id:?}");
+        }
+    }
 
     #[test]
     fn lists_drop_whitespace_inside_items() {

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use rusqlite::{Connection, Statement};
 
 use super::StoreError;
-use super::convert::{to_unix, write_list};
+use super::convert::{StoredPlatformId, to_unix, write_list};
 use super::videos::VideoFields;
 use crate::domain::{Snapshot, VideoId};
 use crate::reuse::refill;
@@ -84,7 +84,7 @@ impl VideoRow {
     fn bind(&self, stmt: &mut Statement<'_>, first: usize) -> rusqlite::Result<()> {
         stmt.raw_bind_parameter(first, self.id)?;
         stmt.raw_bind_parameter(first + 1, self.account)?;
-        stmt.raw_bind_parameter(first + 2, &self.platform_id)?;
+        stmt.raw_bind_parameter(first + 2, StoredPlatformId(&self.platform_id))?;
         stmt.raw_bind_parameter(first + 3, self.posted_at)?;
         stmt.raw_bind_parameter(first + 4, &self.caption)?;
         stmt.raw_bind_parameter(first + 5, &self.hashtags)?;

@@ -19,6 +19,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("schema_v5.sql"),
     include_str!("schema_v6.sql"),
     include_str!("schema_v7.sql"),
+    include_str!("schema_v8.sql"),
 ];
 
 /// The schema version this build writes.
@@ -193,6 +194,70 @@ mod tests {
             .query_row("SELECT count(*) FROM video_snapshots", [], |r| r.get(0))
             .unwrap();
         assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn version_8_stores_tiktok_ids_as_integers_and_every_video_is_found_by_its_id_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.sqlite");
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        migrate(&mut conn, &MIGRATIONS[..7]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO accounts (handle, display_name, time_zone, region, language, created_at)
+                 VALUES ('knitwit', 'Knitwit', 'UTC', '', '', 0);
+             INSERT INTO videos (id, account_id, platform_id, posted_at, caption, shared_seq)
+                 VALUES (40, 1, '7496577707969826276', 100, 'Gordijn', 3),
+                        (41, 1, '007', 200, 'leading zeros', NULL),
+                        (42, 1, 'derived-3f2a', 300, 'no TikTok id', NULL);
+             INSERT INTO video_snapshots (video_id, captured_at, views) VALUES (40, 200, 12);",
+        )
+        .unwrap();
+        drop(conn);
+
+        let store = crate::store::Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        let stored: Vec<(i64, String)> = store
+            .conn
+            .prepare("SELECT id, typeof(platform_id) FROM videos ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            stored,
+            [
+                (40, "integer".into()),
+                (41, "text".into()),
+                (42, "text".into())
+            ]
+        );
+        let videos = store.videos(crate::domain::AccountId(1)).unwrap();
+        let ids: Vec<(&str, usize)> = videos
+            .iter()
+            .map(|v| (v.video.platform_id.as_str(), v.snapshots.len()))
+            .collect();
+        assert_eq!(
+            ids,
+            [("7496577707969826276", 1), ("007", 0), ("derived-3f2a", 0)]
+        );
+        for (id, platform_id) in [
+            (40, "7496577707969826276"),
+            (41, "007"),
+            (42, "derived-3f2a"),
+        ] {
+            let found = crate::store::videos::find_video(
+                &store.conn,
+                crate::domain::AccountId(1),
+                platform_id,
+            )
+            .unwrap();
+            assert_eq!(found, Some(crate::domain::VideoId(id)), "{platform_id}");
+        }
+        // `7` is not `007`: the text with leading zeros is its own id.
+        let seven = crate::store::videos::find_video(&store.conn, crate::domain::AccountId(1), "7")
+            .unwrap();
+        assert_eq!(seven, None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use rusqlite::Connection;
+use rusqlite::types::ValueRef;
 
 use super::StoreError;
 use crate::domain::{AccountId, VideoId};
@@ -61,8 +62,15 @@ impl VideoIdentities {
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
             let account: i64 = row.get(1)?;
-            let platform_id = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-            known.note(AccountId(account), platform_id, VideoId(id));
+            let (account, id) = (AccountId(account), VideoId(id));
+            match row.get_ref(2)? {
+                // Stored as an integer (schema 8): its text is its decimal form.
+                ValueRef::Integer(number) => match u64::try_from(number) {
+                    Ok(number) => known.note_number(account, number, id),
+                    Err(_) => known.note(account, &number.to_string(), id),
+                },
+                text => known.note(account, text.as_str().map_err(rusqlite::Error::from)?, id),
+            }
         }
         Ok(known)
     }
@@ -101,11 +109,19 @@ impl VideoIdentities {
 
     /// Notes a video stored.
     pub(crate) fn note(&mut self, account: AccountId, platform_id: &str, id: VideoId) {
-        self.next_id = self.next_id.max(id.0.saturating_add(1));
         match as_number(platform_id) {
-            Some(number) => self.numeric.insert((account.0, number), id.0),
-            None => self.other.insert((account.0, Box::from(platform_id)), id.0),
-        };
+            Some(number) => self.note_number(account, number, id),
+            None => {
+                self.next_id = self.next_id.max(id.0.saturating_add(1));
+                self.other.insert((account.0, Box::from(platform_id)), id.0);
+            }
+        }
+    }
+
+    /// Notes a stored video whose TikTok id is the number `number`.
+    fn note_number(&mut self, account: AccountId, number: u64, id: VideoId) {
+        self.next_id = self.next_id.max(id.0.saturating_add(1));
+        self.numeric.insert((account.0, number), id.0);
     }
 }
 

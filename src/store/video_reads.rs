@@ -6,7 +6,7 @@
 
 use rusqlite::Row;
 
-use super::convert::{instant, list};
+use super::convert::{instant, list, platform_id};
 use super::{Store, StoreError};
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
 
@@ -22,7 +22,7 @@ pub(super) fn video(row: &Row<'_>) -> rusqlite::Result<Video> {
     Ok(Video {
         id: VideoId(row.get(0)?),
         account: AccountId(row.get(1)?),
-        platform_id: row.get(2)?,
+        platform_id: platform_id(row, 2)?,
         posted_at: instant(row, 3)?,
         caption: row.get(4)?,
         hashtags: list(row, 5)?,

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::convert::{instant, to_list, to_unix, write_list};
+use super::convert::{StoredPlatformId, instant, to_list, to_unix, write_list};
 use super::pending_videos::PendingVideos;
 use super::video_identities::VideoIdentities;
 use super::video_reads::VIDEO_COLUMNS;
@@ -215,7 +215,7 @@ impl<'c> VideoWrites<'c> {
         write_list(v.hashtags, &mut self.hashtags);
         let inserted = insert.execute(params![
             v.account.0,
-            v.platform_id,
+            StoredPlatformId(v.platform_id),
             to_unix(v.posted_at),
             v.caption,
             self.hashtags,
@@ -308,7 +308,7 @@ fn merge_video(
             .prepare_cached(&format!(
                 "{KNOWN} WHERE account_id = ?1 AND platform_id = ?2"
             ))?
-            .query_row(params![v.account.0, v.platform_id], known)?,
+            .query_row(params![v.account.0, StoredPlatformId(v.platform_id)], known)?,
     };
     let merged: Known = (
         id,
@@ -355,7 +355,9 @@ pub(crate) fn find_video(
 ) -> Result<Option<VideoId>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT id FROM videos WHERE account_id = ?1 AND platform_id = ?2")?
-        .query_row(params![account.0, platform_id], |r| r.get(0))
+        .query_row(params![account.0, StoredPlatformId(platform_id)], |r| {
+            r.get(0)
+        })
         .optional()?
         .map(VideoId))
 }
