@@ -63,6 +63,11 @@ fn the_daily_backup_is_listed_and_back_up_now_copies_to_the_chosen_file() {
         .list()
         .unwrap();
     assert_eq!(daily.len(), 1);
+    assert_eq!(
+        harness.state().revision(),
+        1,
+        "the backup is listed without every view reading the workspace again"
+    );
 
     harness.get_by_label("Back up now…").click();
     run_with_reads(&mut harness);

@@ -27,6 +27,9 @@ pub struct ViewContext<'a> {
     /// the revision or the account differs from what it loaded. Views never query the store
     /// on every frame.
     pub revision: u64,
+    /// How many backups the app took by itself since it started (the daily one): only the
+    /// list of backups reloads when it moves, not every view as a new revision would.
+    pub backups_taken: u64,
     /// The draft open in the editor, if any (always the chosen one).
     pub open_draft: Option<DraftId>,
     /// The draft chosen last, open in the editor or not: highlighted in Drafts, forecast in

@@ -57,8 +57,12 @@ fn writes(action: &Action) -> bool {
 }
 
 impl ScrollstopApp {
-    /// Once a frame: starts the daily backup after the first frame, applies its outcome, and
-    /// re-reads when another connection changed the workspace.
+    /// Once a frame: starts the daily backup after the first frame, says when it failed, and
+    /// re-reads when another connection changed the workspace. A backup taken changes only
+    /// the list of backups ([`ViewContext::backups_taken`]): the views keep what they read
+    /// (a new revision would read a big workspace all over again, the old copies still held).
+    ///
+    /// [`ViewContext::backups_taken`]: crate::ui::view::ViewContext::backups_taken
     pub(in crate::ui) fn watch_workspace(&mut self, ctx: &egui::Context) {
         let Ok(workspace) = &self.workspace else {
             return;
@@ -66,14 +70,10 @@ impl ScrollstopApp {
         if !self.access.is_read_only() {
             self.access.daily.start_once(ctx, &self.path);
         }
-        match self.access.daily.poll() {
-            Some(Ok(Some(_))) => self.revision += 1,
-            Some(Err(e)) => {
-                self.notice = Some(Notice::error(format!(
-                    "The daily backup could not be written: {e}"
-                )))
-            }
-            Some(Ok(None)) | None => {}
+        if let Some(Err(e)) = self.access.daily.poll() {
+            self.notice = Some(Notice::error(format!(
+                "The daily backup could not be written: {e}"
+            )));
         }
         if self.access.changed_elsewhere(ctx, workspace) {
             self.revision += 1;

@@ -14,6 +14,8 @@ use crate::workspace::{BackupFile, Workspace, WorkspaceError};
 #[derive(Default)]
 pub(in crate::ui) struct DailyBackup {
     started: bool,
+    /// How many were taken (written, not just due) since the window opened.
+    taken: u64,
     running: Option<Task<Result<Option<BackupFile>, WorkspaceError>>>,
 }
 
@@ -41,7 +43,16 @@ impl DailyBackup {
         let ended = self.running.as_mut()?.poll()?;
         self.running = None;
         // A thread that died says nothing, as it always has; the exit tries again.
-        ended.ok()
+        let ended = ended.ok();
+        if let Some(Ok(Some(_))) = &ended {
+            self.taken += 1;
+        }
+        ended
+    }
+
+    /// How many backups were taken since the window opened.
+    pub fn taken(&self) -> u64 {
+        self.taken
     }
 
     /// On exit: takes the day's backup on this thread if it is still due and the start-up one

@@ -60,6 +60,7 @@ impl ScrollstopApp {
             editor,
             help,
             team_sync,
+            access,
             ..
         } = self
         else {
@@ -114,6 +115,7 @@ impl ScrollstopApp {
                     workspace,
                     account: cache.accounts.iter().find(|a| Some(a.id) == *account),
                     revision: *revision,
+                    backups_taken: access.daily.taken(),
                     open_draft: chosen.editing(),
                     chosen_draft: chosen.draft(),
                     permissions: &cache.permissions,

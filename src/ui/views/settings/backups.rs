@@ -13,7 +13,8 @@ use crate::workspace::{BackupFile, BackupKind, KEEP_DAILY};
 /// confirmed.
 #[derive(Default)]
 pub(super) struct BackupsSection {
-    loaded: Option<u64>,
+    /// The revision and count of backups taken the list was read at.
+    loaded: Option<(u64, u64)>,
     backups: Vec<BackupFile>,
     error: Option<String>,
     confirming: Option<BackupFile>,
@@ -31,10 +32,11 @@ impl BackupsSection {
     }
 
     fn reload(&mut self, ctx: &ViewContext<'_>) {
-        if self.loaded == Some(ctx.revision) {
+        let now = (ctx.revision, ctx.backups_taken);
+        if self.loaded == Some(now) {
             return;
         }
-        self.loaded = Some(ctx.revision);
+        self.loaded = Some(now);
         match ctx.workspace.backups().list() {
             Ok(list) => {
                 self.backups = list;
