@@ -246,8 +246,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Snapshot, Video, VideoId};
-    use crate::store::temporary_with_account;
+    use crate::domain::Snapshot;
+    use crate::store::{temporary_with_account, video_for_tests};
 
     const TIKTOK_ID: &str = "7496577707969826276";
 
@@ -281,20 +281,7 @@ mod tests {
         let posted_at = chrono::DateTime::from_timestamp(1_740_000_000, 0).unwrap();
         let batch = sender.import_batch().unwrap();
         let (video, _) = batch
-            .upsert_video(&Video {
-                id: VideoId(0),
-                account,
-                platform_id: TIKTOK_ID.into(),
-                posted_at,
-                caption: "Gordijn".into(),
-                hashtags: vec![],
-                duration_s: None,
-                sound: None,
-                link: None,
-                allow_duet: None,
-                allow_stitch: None,
-                allow_comments: None,
-            })
+            .upsert_video(&video_for_tests(account, TIKTOK_ID, "Gordijn"))
             .unwrap();
         batch
             .add_snapshot(&Snapshot {

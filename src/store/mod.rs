@@ -262,6 +262,30 @@ impl Store {
     }
 }
 
+/// A posted video of `account` with the TikTok id `platform_id`, for the store's own tests:
+/// posted on 19 February 2025, tagged #knitting, nothing else known.
+#[cfg(test)]
+pub(crate) fn video_for_tests(
+    account: crate::domain::AccountId,
+    platform_id: &str,
+    caption: &str,
+) -> crate::domain::Video {
+    crate::domain::Video {
+        id: crate::domain::VideoId(0),
+        account,
+        platform_id: platform_id.to_string(),
+        posted_at: chrono::DateTime::from_timestamp(1_740_000_000, 0).expect("an instant"),
+        caption: caption.to_string(),
+        hashtags: vec!["knitting".into()],
+        duration_s: None,
+        sound: None,
+        link: None,
+        allow_duet: None,
+        allow_stitch: None,
+        allow_comments: None,
+    }
+}
+
 /// A new workspace in a temporary folder with one account, @knitwit: the start of the store's
 /// own tests of video writes.
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! step, and builds it once, sorted, before the import commits (about half the work of a
 //! million inserts into it in random order). Meanwhile every lookup by identity comes here.
 //!
-//! TikTok's ids are digits that fit 64 bits: those are kept as numbers (24 bytes a video);
-//! anything else (ids Scrollstop derives for rows without one) as text.
+//! A TikTok id the workspace stores as an integer ([`platform_id_number`], schema 8) is kept
+//! as that number (24 bytes a video); anything else (ids Scrollstop derives for rows without
+//! one) as text.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -13,6 +14,7 @@ use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use super::StoreError;
+use super::convert::platform_id_number;
 use crate::domain::{AccountId, VideoId};
 use crate::quick_hash::QuickHashing;
 
@@ -22,22 +24,12 @@ const INDEX: &str = "videos_identity";
 /// Every stored video's id by its identity.
 #[derive(Debug, Default)]
 pub(crate) struct VideoIdentities {
-    numeric: HashMap<(i64, u64), i64, QuickHashing>,
+    numeric: HashMap<(i64, i64), i64, QuickHashing>,
     other: HashMap<(i64, Box<str>), i64>,
     /// The id the next new video gets: one past the highest stored or given, as SQLite would
     /// choose it. Known before the row is written, it lets new rows wait to be written
     /// several at a time ([`PendingVideos`](super::pending_videos::PendingVideos)).
     next_id: i64,
-}
-
-/// `id` as a number when it is written the way a number is (no leading zero): only then does
-/// the number give back the same text.
-fn as_number(id: &str) -> Option<u64> {
-    let digits = !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit());
-    if !digits || (id.len() > 1 && id.starts_with('0')) {
-        return None;
-    }
-    id.parse().ok()
 }
 
 impl VideoIdentities {
@@ -65,10 +57,7 @@ impl VideoIdentities {
             let (account, id) = (AccountId(account), VideoId(id));
             match row.get_ref(2)? {
                 // Stored as an integer (schema 8): its text is its decimal form.
-                ValueRef::Integer(number) => match u64::try_from(number) {
-                    Ok(number) => known.note_number(account, number, id),
-                    Err(_) => known.note(account, &number.to_string(), id),
-                },
+                ValueRef::Integer(number) => known.note_number(account, number, id),
                 text => known.note(account, text.as_str().map_err(rusqlite::Error::from)?, id),
             }
         }
@@ -77,7 +66,7 @@ impl VideoIdentities {
 
     /// The id of the account's video with this TikTok id, if stored.
     pub(crate) fn get(&self, account: AccountId, platform_id: &str) -> Option<VideoId> {
-        match as_number(platform_id) {
+        match platform_id_number(platform_id) {
             Some(number) => self.numeric.get(&(account.0, number)),
             None => self.other.get(&(account.0, Box::from(platform_id))),
         }
@@ -91,7 +80,7 @@ impl VideoIdentities {
     /// misses a row).
     pub(crate) fn find_or_add(&mut self, account: AccountId, platform_id: &str) -> (VideoId, bool) {
         let new = self.next_id.max(1);
-        let found = match as_number(platform_id) {
+        let found = match platform_id_number(platform_id) {
             Some(number) => match self.numeric.entry((account.0, number)) {
                 Entry::Occupied(stored) => (*stored.get(), false),
                 Entry::Vacant(slot) => (*slot.insert(new), true),
@@ -109,7 +98,7 @@ impl VideoIdentities {
 
     /// Notes a video stored.
     pub(crate) fn note(&mut self, account: AccountId, platform_id: &str, id: VideoId) {
-        match as_number(platform_id) {
+        match platform_id_number(platform_id) {
             Some(number) => self.note_number(account, number, id),
             None => {
                 self.next_id = self.next_id.max(id.0.saturating_add(1));
@@ -119,7 +108,7 @@ impl VideoIdentities {
     }
 
     /// Notes a stored video whose TikTok id is the number `number`.
-    fn note_number(&mut self, account: AccountId, number: u64, id: VideoId) {
+    fn note_number(&mut self, account: AccountId, number: i64, id: VideoId) {
         self.next_id = self.next_id.max(id.0.saturating_add(1));
         self.numeric.insert((account.0, number), id.0);
     }
@@ -140,25 +129,8 @@ pub(crate) fn restore_index(conn: &Connection) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Snapshot, Video};
-    use crate::store::{Change, Store, temporary_with_account};
-
-    fn video(account: AccountId, platform_id: &str, caption: &str) -> Video {
-        Video {
-            id: VideoId(0),
-            account,
-            platform_id: platform_id.to_string(),
-            posted_at: chrono::DateTime::from_timestamp(1_740_000_000, 0).unwrap(),
-            caption: caption.to_string(),
-            hashtags: vec!["knitting".into()],
-            duration_s: None,
-            sound: None,
-            link: None,
-            allow_duet: None,
-            allow_stitch: None,
-            allow_comments: None,
-        }
-    }
+    use crate::domain::Snapshot;
+    use crate::store::{Change, Store, temporary_with_account, video_for_tests as video};
 
     fn index_exists(store: &Store) -> bool {
         store
@@ -297,11 +269,14 @@ mod tests {
 
     #[test]
     fn ids_with_leading_zeros_or_letters_stay_text() {
-        assert_eq!(as_number("7471985734489755000"), Some(7471985734489755000));
-        assert_eq!(as_number("0"), Some(0));
-        assert_eq!(as_number("007"), None);
-        assert_eq!(as_number("derived-00ab"), None);
-        assert_eq!(as_number("99999999999999999999"), None);
+        assert_eq!(
+            platform_id_number("7471985734489755000"),
+            Some(7471985734489755000)
+        );
+        assert_eq!(platform_id_number("0"), Some(0));
+        assert_eq!(platform_id_number("007"), None);
+        assert_eq!(platform_id_number("derived-00ab"), None);
+        assert_eq!(platform_id_number("99999999999999999999"), None);
         let mut known = VideoIdentities::default();
         known.note(AccountId(1), "7", VideoId(10));
         known.note(AccountId(1), "007", VideoId(11));
