@@ -130,3 +130,43 @@ fn a_big_history_previews_and_commits_the_same_and_a_changed_file_is_refused() {
     assert_eq!(count(&ws_path, "videos"), 120_000);
     assert_eq!(count(&ws_path, "import_log"), 1);
 }
+
+#[test]
+fn a_big_import_logs_the_hash_of_the_bytes_it_read() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("history.csv");
+    let mut text = history(20_000);
+    text.truncate(text.rfind("creator.1,123,bad").expect("the bad row"));
+    std::fs::write(&path, &text).expect("write");
+    let ws_path = dir.path().join("ws.sqlite");
+    let mut ws = Workspace::open(&ws_path).expect("workspace");
+    let options = ImportOptions {
+        imported_at: now(),
+        ..ImportOptions::default()
+    };
+    // Big enough for the identity index to be set aside and built again before the log is
+    // written, while the file is hashed once it was read.
+    let report = ws
+        .import_now(std::slice::from_ref(&path), options, &Silent)
+        .expect("import");
+    assert!(report.committed, "{:?}", report.rejected);
+    assert_eq!(report.files[0].changes.added, 20_000);
+    let logged: (String, String) = rusqlite::Connection::open(&ws_path)
+        .expect("open")
+        .query_row("SELECT file_name, content_hash FROM import_log", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("one file logged");
+    let expected = format!("{:x}", Sha256::digest(text.as_bytes()));
+    assert_eq!(logged, ("history.csv".to_string(), expected));
+    let unique: i64 = rusqlite::Connection::open(&ws_path)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'videos_identity'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the index");
+    assert_eq!(unique, 1, "the identity index is back");
+}

@@ -127,20 +127,30 @@ impl Batch<'_> {
         self.identities.is_some()
     }
 
+    /// Builds the identity index again when a big import set it aside (the videos still
+    /// waiting are written first): what [`commit`](Self::commit) does first otherwise. An
+    /// import calls it before its last writes, so that other work goes on meanwhile (its files
+    /// are hashed). Later writes find videos through the index again.
+    pub fn restore_identity_index(&mut self) -> Result<(), StoreError> {
+        if self.identities.take().is_some() {
+            self.pending.borrow_mut().write(&self.tx)?;
+            video_identities::restore_index(&self.tx)?;
+        }
+        Ok(())
+    }
+
     /// Makes every write of the batch permanent (building the identity index again first, when
     /// it was set aside).
-    pub fn commit(self) -> Result<(), StoreError> {
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        self.restore_identity_index()?;
         let Batch {
             tx,
-            identities,
+            identities: _,
             pending,
             flusher,
             _settings_back,
         } = self;
         pending.borrow_mut().write(&tx)?;
-        if identities.is_some() {
-            video_identities::restore_index(&tx)?;
-        }
         tx.commit()?;
         drop(flusher);
         drop(_settings_back);

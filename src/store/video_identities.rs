@@ -213,6 +213,42 @@ mod tests {
     }
 
     #[test]
+    fn the_index_built_back_before_the_commit_finds_the_videos_written_before_and_after_it() {
+        let (_dir, mut store, account) = temporary_with_account();
+        let mut batch = store.import_batch().unwrap();
+        batch.expect_videos(50_000).unwrap();
+        let (first, _) = batch.upsert_video(&video(account, "7001", "")).unwrap();
+        batch.restore_identity_index().unwrap();
+        assert!(!batch.identity_index_set_aside());
+        // The video still waiting was written before the index was built: found through it.
+        let (again, change) = batch
+            .upsert_video(&video(account, "7001", "Gordijn"))
+            .unwrap();
+        assert_eq!((again, change), (first, Change::Updated));
+        let (second, change) = batch.upsert_video(&video(account, "7002", "")).unwrap();
+        assert_eq!(change, Change::Added);
+        let (same, change) = batch.upsert_video(&video(account, "7002", "")).unwrap();
+        assert_eq!((same, change), (second, Change::Unchanged));
+        batch.restore_identity_index().unwrap(); // nothing set aside: nothing to do
+        batch.commit().unwrap();
+
+        assert!(index_exists(&store));
+        let stored: Vec<(String, String)> = store
+            .videos(account)
+            .unwrap()
+            .into_iter()
+            .map(|v| (v.video.platform_id, v.video.caption))
+            .collect();
+        assert_eq!(
+            stored,
+            [
+                ("7001".into(), "Gordijn".into()),
+                ("7002".into(), String::new())
+            ]
+        );
+    }
+
+    #[test]
     fn a_dropped_import_leaves_the_index_and_an_undone_file_its_videos_unknown() {
         let (_dir, mut store, account) = temporary_with_account();
         {

@@ -7,7 +7,7 @@
 //! when one changed in between, by its content hash).
 //!
 //! This file holds the options and the preview-then-commit flow; `reading.rs` reads the files
-//! (and hashes them) on threads of their own, `relay.rs` carries what they read to the writing
+//! (then hashes them) on threads of their own, `relay.rs` carries what they read to the writing
 //! thread, `writer/` writes it, and `report.rs` is what the user is shown.
 
 mod reading;
@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use self::reading::{file_hashes, read_and_hash};
+use self::reading::{PendingHashes, file_hashes, read_and_hash};
 use self::writer::Writer;
 use super::{Progress, Workspace, WorkspaceError};
 use crate::domain::{Handle, ImportRecord};
@@ -83,14 +83,14 @@ pub struct PreparedImport {
 }
 
 /// Writes the records of `paths` into `batch`: the report (with whole-file errors) and the
-/// files' hashes.
+/// files' hashes to come.
 fn write_files(
     batch: &Batch<'_>,
     paths: &[PathBuf],
     options: &ImportOptions,
     progress: &dyn Progress,
     stage: &'static str,
-) -> Result<(ImportReport, Vec<(String, String)>), WorkspaceError> {
+) -> Result<(ImportReport, PendingHashes), WorkspaceError> {
     let mut writer = Writer::new(batch, options, progress, stage);
     let (errors, hashes) = read_and_hash(paths, options, &mut writer);
     let mut report = writer.finish()?;
@@ -137,6 +137,7 @@ impl Workspace {
         batch.expect_videos(expected_videos(paths))?;
         let (report, hashes) =
             write_files(&batch, paths, &options, progress, "Reading and checking")?;
+        let hashes = hashes.wait();
         drop(batch); // rolled back: the preview writes nothing
         Ok(PreparedImport {
             source: Source::Files(paths.to_vec()),
@@ -166,7 +167,9 @@ impl Workspace {
             drop(batch); // rolled back: a refused import writes nothing
             return Ok(report);
         }
-        log_files(&batch, &report, &hashes, &options)?;
+        // The identity index is built again while the files' hashes are worked out.
+        batch.restore_identity_index()?;
+        log_files(&batch, &report, &hashes.wait(), &options)?;
         batch.commit()?;
         report.committed = true;
         self.share_import()?;
@@ -226,6 +229,8 @@ impl Workspace {
         let (mut report, hashes) = match &prepared.source {
             Source::Files(paths) => {
                 let (report, hashes) = write_files(&batch, paths, options, progress, "Writing")?;
+                batch.restore_identity_index()?;
+                let hashes = hashes.wait();
                 let changed: Vec<String> = hashes
                     .iter()
                     .filter(|h| !prepared.hashes.contains(h))

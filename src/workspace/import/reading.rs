@@ -1,10 +1,12 @@
 //! Reading an import's files: the readers run on a thread of their own and relay what they read
-//! to the writing thread, while a third thread hashes the files' bytes (the commit refuses a
-//! file that changed since its preview). Also reading files into records held in memory, for
-//! the window's drop-and-preview. Nothing here writes.
+//! to the writing thread; once they are done, a thread of its own hashes the files' bytes (the
+//! commit refuses a file that changed since its preview) while the writing thread finishes.
+//! Also reading files into records held in memory, for the window's drop-and-preview. Nothing
+//! here writes.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
 
 use sha2::{Digest, Sha256};
 
@@ -47,32 +49,64 @@ pub(super) fn file_hashes(paths: &[PathBuf]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Reads `paths` into `writer` with [`file_hashes`] alongside. The readers run on a thread of
-/// their own and [relay](relay) what they read to this one, which writes it: parsing and
-/// SQLite each get a core. Hashing rereads the files on a third thread. Returns the
-/// whole-file errors and the hashes.
+/// The files' [hashes](file_hashes), worked out on a thread of their own.
+pub(super) struct PendingHashes {
+    /// `None` when no one will need them (the writing stopped): worked out on demand then.
+    hashing: Option<JoinHandle<Vec<(String, String)>>>,
+    paths: Vec<PathBuf>,
+}
+
+impl PendingHashes {
+    /// Starts hashing `paths`, unless `needed` is false.
+    fn start(paths: &[PathBuf], needed: bool) -> Self {
+        let hashing = needed.then(|| {
+            let paths = paths.to_vec();
+            std::thread::spawn(move || file_hashes(&paths))
+        });
+        PendingHashes {
+            hashing,
+            paths: paths.to_vec(),
+        }
+    }
+
+    /// The hashes, once worked out (here, if their thread was not started or failed).
+    pub(super) fn wait(self) -> Vec<(String, String)> {
+        self.hashing
+            .and_then(|hashing| hashing.join().ok())
+            .unwrap_or_else(|| file_hashes(&self.paths))
+    }
+}
+
+/// Reads `paths` into `writer`, then hashes them. The readers run on a thread of their own and
+/// [relay](relay) what they read to this one, which writes it: parsing and SQLite each get a
+/// core. The hashing rereads the files once the readers are done, on a thread the caller waits
+/// for when it needs the hashes: it takes the core the readers leave while the writing side
+/// finishes (hashing alongside the readers had the three threads sharing two cores). Returns
+/// the whole-file errors and the hashes to come.
 pub(super) fn read_and_hash(
     paths: &[PathBuf],
     options: &ImportOptions,
     writer: &mut Writer<'_, '_>,
-) -> (Vec<String>, Vec<(String, String)>) {
+) -> (Vec<String>, PendingHashes) {
     let stopped = AtomicBool::new(false);
     let read_options = read_options(options);
     std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| file_hashes(paths));
         let (mut relay, delivery) = relay::relay(&stopped);
         let reading = scope.spawn(|| {
             let errors = read_paths(paths, &read_options, &mut relay);
             drop(relay); // sends what is left, and tells the writing side the reading is over
-            errors
+            // Once the writing side stopped (cancelled, or a write failed), nothing is committed.
+            let needed = !stopped.load(Ordering::Relaxed);
+            (errors, PendingHashes::start(paths, needed))
         });
         delivery.deliver(writer, &stopped);
-        let errors = match reading.join() {
-            Ok(errors) => errors.iter().map(ToString::to_string).collect(),
-            Err(_) => vec!["the files could not be read to the end: the reader stopped unexpectedly; nothing was written".to_string()],
-        };
-        let hashes = hashing.join().unwrap_or_else(|_| file_hashes(paths));
-        (errors, hashes)
+        match reading.join() {
+            Ok((errors, hashes)) => (errors.iter().map(ToString::to_string).collect(), hashes),
+            Err(_) => (
+                vec!["the files could not be read to the end: the reader stopped unexpectedly; nothing was written".to_string()],
+                PendingHashes::start(paths, false),
+            ),
+        }
     })
 }
 
