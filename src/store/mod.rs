@@ -19,6 +19,7 @@ mod edit_log;
 mod error;
 mod import_log;
 mod log_flusher;
+mod numeric_ids;
 mod open;
 mod pending_videos;
 mod plan;

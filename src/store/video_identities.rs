@@ -4,8 +4,8 @@
 //! million inserts into it in random order). Meanwhile every lookup by identity comes here.
 //!
 //! A TikTok id the workspace stores as an integer ([`platform_id_number`], schema 8) is kept
-//! as that number (24 bytes a video); anything else (ids Scrollstop derives for rows without
-//! one) as text.
+//! as that number, behind a filter that tells most new videos at once ([`NumericIds`]);
+//! anything else (ids Scrollstop derives for rows without one) as text.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -15,8 +15,8 @@ use rusqlite::types::ValueRef;
 
 use super::StoreError;
 use super::convert::platform_id_number;
+use super::numeric_ids::NumericIds;
 use crate::domain::{AccountId, VideoId};
-use crate::quick_hash::QuickHashing;
 
 /// The index a big import sets aside (schema 7).
 const INDEX: &str = "videos_identity";
@@ -24,7 +24,7 @@ const INDEX: &str = "videos_identity";
 /// Every stored video's id by its identity.
 #[derive(Debug, Default)]
 pub(crate) struct VideoIdentities {
-    numeric: HashMap<(i64, i64), i64, QuickHashing>,
+    numeric: NumericIds,
     other: HashMap<(i64, Box<str>), i64>,
     /// The id the next new video gets: one past the highest stored or given, as SQLite would
     /// choose it. Known before the row is written, it lets new rows wait to be written
@@ -67,24 +67,22 @@ impl VideoIdentities {
     /// The id of the account's video with this TikTok id, if stored.
     pub(crate) fn get(&self, account: AccountId, platform_id: &str) -> Option<VideoId> {
         match platform_id_number(platform_id) {
-            Some(number) => self.numeric.get(&(account.0, number)),
-            None => self.other.get(&(account.0, Box::from(platform_id))),
+            Some(number) => self.numeric.get((account.0, number)),
+            None => self
+                .other
+                .get(&(account.0, Box::from(platform_id)))
+                .copied(),
         }
-        .copied()
         .map(VideoId)
     }
 
     /// The id of the account's video with this TikTok id and `false`, or, when none is
     /// known, the id a new video gets and `true` (the caller then stores it under that id):
-    /// one lookup either way (in a million-row import, a lookup then a note were two cache
-    /// misses a row).
+    /// one lookup either way.
     pub(crate) fn find_or_add(&mut self, account: AccountId, platform_id: &str) -> (VideoId, bool) {
         let new = self.next_id.max(1);
         let found = match platform_id_number(platform_id) {
-            Some(number) => match self.numeric.entry((account.0, number)) {
-                Entry::Occupied(stored) => (*stored.get(), false),
-                Entry::Vacant(slot) => (*slot.insert(new), true),
-            },
+            Some(number) => self.numeric.find_or_add((account.0, number), new),
             None => match self.other.entry((account.0, Box::from(platform_id))) {
                 Entry::Occupied(stored) => (*stored.get(), false),
                 Entry::Vacant(slot) => (*slot.insert(new), true),
