@@ -42,6 +42,9 @@ pub(crate) fn trim_cell(cell: &str) -> &str {
     }
 }
 
+/// The bytes a row's text has room for at least (a video history's row takes about 300).
+const ROW_ROOM: usize = 512;
+
 /// One row of cells and the line (or spreadsheet row) it starts on.
 ///
 /// The cells are kept as one text, checked as UTF-8 once per row, with where each cell ends:
@@ -76,6 +79,8 @@ impl Row {
             return false;
         };
         self.text.clear();
+        // Room for a usual row at once: a row reused for a longer one grew again and again.
+        self.text.reserve(text.len().max(ROW_ROOM));
         self.text.push_str(text);
         self.ends.clear();
         let mut end = 0;

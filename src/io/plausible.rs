@@ -22,6 +22,7 @@ use super::{
     VideoRecord,
 };
 use crate::domain::DailyMetrics;
+use crate::quick_hash::QuickHashing;
 
 /// The longest video taken, in seconds: a day. TikTok takes uploads of up to an hour today;
 /// a duration of days is a misread column (milliseconds read as seconds, a date).
@@ -143,7 +144,7 @@ pub struct Checked<'s> {
     /// Rows this check refused, by file, to correct the file's summary.
     refused: HashMap<String, usize>,
     /// Files that said they are video histories (see [`Source`]).
-    tables: HashSet<String>,
+    tables: HashSet<String, QuickHashing>,
 }
 
 impl<'s> Checked<'s> {
@@ -154,7 +155,7 @@ impl<'s> Checked<'s> {
             inner,
             now,
             refused: HashMap::new(),
-            tables: HashSet::new(),
+            tables: HashSet::default(),
         }
     }
 

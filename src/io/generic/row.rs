@@ -287,6 +287,8 @@ pub(super) fn hashtag_list(text: &str, tags: &mut Vec<String>, spare: &mut Vec<S
             tags.push(spare.pop().unwrap_or_default());
         }
         tags[count].clear();
+        // Room for a usual tag at once: a string reused for a longer tag grew again.
+        tags[count].reserve(tag.len().max(TAG_ROOM));
         tags[count].push_str(tag);
         count += 1;
     }
@@ -296,13 +298,20 @@ pub(super) fn hashtag_list(text: &str, tags: &mut Vec<String>, spare: &mut Vec<S
     tags.truncate(count);
 }
 
+/// The bytes a tag string has room for at least.
+const TAG_ROOM: usize = 32;
+
 /// The most tag strings kept spare while reading a file.
 const MAX_SPARE_TAGS: usize = 256;
 
 fn same_ignoring_case(a: &str, b: &str) -> bool {
+    // Equal but for the case of ASCII letters: equal. Otherwise, for the usual ASCII tags,
+    // not equal; only other text needs its characters decoded.
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
     if a.is_ascii() && b.is_ascii() {
-        // The usual tag, compared without decoding characters (same result).
-        return a.eq_ignore_ascii_case(b);
+        return false;
     }
     a.chars()
         .flat_map(char::to_lowercase)
