@@ -8,6 +8,10 @@
 # (schema 7) and with integer ids (schema 8, the workspace's design). Also prints
 # Scrollstop's peak memory (target: under 300 MB for 1,000,000 rows).
 #
+# This machine's speed moves by a third from one minute to the next, so each round also measures
+# the bare-schema floor (criterion's ten samples, about half a minute) right after its import, and the import is set against the floor of its own round as well as against the floors
+# measured once at the end.
+#
 # Usage: benches/compare-import.sh [ROWS] [RUNS]   (defaults 1000000 and 3; run from the
 # repository root). Each side runs RUNS times; the script prints each side's min-max.
 # Needs: python3 with pandas and numpy (`python3 -m pip install pandas numpy`), GNU time
@@ -44,6 +48,7 @@ spread() { sort -g "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2
 : > "$work/scrollstop.times"
 : > "$work/pandas.times"
 : > "$work/rss"
+: > "$work/round.ratios"
 for run in $(seq "$runs"); do
     echo "run $run: scrollstop import..."
     rm -f "$work/scrollstop.sqlite" "$work/scrollstop.sqlite-wal" "$work/scrollstop.sqlite-shm"
@@ -57,6 +62,15 @@ for run in $(seq "$runs"); do
     end=$(date +%s.%N)
     echo "$end - $start" | bc -l >> "$work/scrollstop.times"
     [ "$run" = 1 ] && tail -n 3 "$work/scrollstop.out"
+
+    echo "run $run: the bare-schema floor..."
+    (cd "$root" && SCROLLSTOP_BENCH_ROWS="$rows" cargo bench --quiet --bench import_floor -- \
+        --noplot 'minimal_table_text_ids_[0-9]' 2>/dev/null) > "$work/floor.$run.out" || true
+    round_floor=$(sed -n 's/.*time: *\[\([^]]*\)\].*/\1/p' "$work/floor.$run.out" |
+        awk '{ v = $3; if ($4 == "ms") v /= 1000; printf "%.3f", v }')
+    round_import=$(tail -n 1 "$work/scrollstop.times")
+    printf 'run %s: import %.2f s, floor %s s: %.2fx\n' "$run" "$round_import" "$round_floor" \
+        "$(echo "$round_import / $round_floor" | bc -l)" | tee -a "$work/round.ratios"
 
     echo "run $run: pandas read_csv + to_sql..."
     rm -f "$work/pandas.sqlite"
@@ -92,6 +106,8 @@ printf 'floor, text ids with the unique index built after the rows (schema 7'"'"
 printf 'floor, integer ids with the index built after (schema 8'"'"'s big import, the design chosen): %s s\n' "$floor_chosen"
 printf 'import / bare-schema floor: %.2f-%.2fx (target: at most 1.3x)\n' \
     "$(echo "$lo / $floor_text" | bc -l)" "$(echo "$hi / $floor_text" | bc -l)"
+echo 'import / the bare-schema floor measured right after it, each run:'
+sed 's/^/  /' "$work/round.ratios"
 printf 'import / floor of the design chosen: %.2f-%.2fx\n' \
     "$(echo "$lo / $floor_chosen" | bc -l)" "$(echo "$hi / $floor_chosen" | bc -l)"
 printf 'pandas / import: %.1f-%.1fx (fastest over fastest, slowest over slowest; target: at least 3x)\n' \
