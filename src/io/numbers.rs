@@ -112,6 +112,15 @@ pub fn parse_count(text: &str) -> Result<i64, NumberError> {
         // Most cells are plain digits: read them without the general machinery (same result).
         return plain.parse().map_err(|_| too_large(text));
     }
+    if let Some(count) = plain_abbreviated(trimmed) {
+        // Most of the rest are like `11.3K`: read the same way (the tests hold the two together).
+        return Ok(count);
+    }
+    written_count(text, trimmed)
+}
+
+/// A count read by the general machinery; `trimmed` is `text` trimmed.
+fn written_count(text: &str, trimmed: &str) -> Result<i64, NumberError> {
     if ZERO_LABELS.iter().any(|l| l.eq_ignore_ascii_case(trimmed)) {
         return Ok(0);
     }
@@ -224,6 +233,42 @@ pub fn parse_duration_s(text: &str) -> Result<f32, NumberError> {
 }
 
 /// The text when it is 1 to 18 ASCII digits (always fits an `i64`), the common case.
+/// `11.3K`, `2M`, `1.25B`: up to twelve digits, at most two after a `.`, and a K, M or B; its
+/// value, exact (no rounding is needed). `None` for any other text, and for a count too large.
+fn plain_abbreviated(text: &str) -> Option<i64> {
+    let (&suffix, body) = text.as_bytes().split_last()?;
+    let power = match suffix {
+        b'k' | b'K' => 3,
+        b'm' | b'M' => 6,
+        b'b' | b'B' => 9,
+        _ => return None,
+    };
+    let (whole, fraction) = match body.iter().position(|&b| b == b'.') {
+        Some(dot) => (&body[..dot], &body[dot + 1..]),
+        None => (body, &[][..]),
+    };
+    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
+    let plain = (1..=12).contains(&whole.len())
+        && digits(whole)
+        && fraction.len() <= 2
+        && digits(fraction)
+        && (fraction.is_empty() == (whole.len() == body.len()));
+    if !plain {
+        return None;
+    }
+    // Too large for a count: the general reading says so.
+    let mut scale = 10i64.pow(power);
+    let mut value = whole
+        .iter()
+        .fold(0i64, |n, d| n * 10 + i64::from(d - b'0'))
+        .checked_mul(scale)?;
+    for d in fraction {
+        scale /= 10;
+        value = value.checked_add(i64::from(d - b'0') * scale)?;
+    }
+    Some(value)
+}
+
 fn plain_digits(text: &str) -> Option<&str> {
     let plain = (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
     plain.then_some(text)

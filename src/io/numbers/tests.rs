@@ -197,6 +197,51 @@ fn durations_read_in_clock_and_unit_forms() {
 }
 
 proptest! {
+    /// The quick reading of counts like `11.3K` gives what the general one gives.
+    #[test]
+    fn an_abbreviated_count_reads_the_same_quickly(
+        text in "[0-9]{0,13}([.,][0-9]{0,3})?[kKmMbBx]?",
+    ) {
+        if let Some(quick) = plain_abbreviated(&text) {
+            prop_assert_eq!(written_count(&text, &text), Ok(quick));
+        }
+    }
+}
+
+#[test]
+fn the_quick_reading_of_abbreviated_counts_takes_only_its_own_shapes() {
+    assert_eq!(plain_abbreviated("11.3K"), Some(11_300));
+    assert_eq!(plain_abbreviated("0.25M"), Some(250_000));
+    assert_eq!(
+        plain_abbreviated("9999999.99B"),
+        Some(9_999_999_990_000_000)
+    );
+    for other in [
+        "999999999999B",
+        "1.K",
+        ".5K",
+        "1.234K",
+        "1,5K",
+        "K",
+        "-1K",
+        "1 K",
+        "1.5",
+        "1e3K",
+        "1.5KK",
+    ] {
+        assert_eq!(plain_abbreviated(other), None, "{other}");
+    }
+    for (text, count) in [
+        ("1.25B", 1_250_000_000),
+        ("011.3k", 11_300),
+        ("7m", 7_000_000),
+    ] {
+        assert_eq!(plain_abbreviated(text), Some(count), "{text}");
+        assert_eq!(written_count(text, text), Ok(count), "{text}");
+    }
+}
+
+proptest! {
     #[test]
     fn no_text_makes_the_number_parser_panic(text in any::<String>()) {
         let _ = parse_count(&text);
