@@ -3,7 +3,7 @@
 //! commit reads the file again, and refuses (writing nothing) when it changed in between.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use scrollstop::io::{Collected, Limits, ReadOptions, read_bytes, read_paths, table_readers};
 use scrollstop::workspace::{ImportOptions, Silent, Workspace};
@@ -71,6 +71,27 @@ fn reading_piece_by_piece_gives_what_reading_whole_gives() {
     assert_eq!(streamed.files, whole.files);
 }
 
+/// [`history`] of `rows` rows without its bad row, written to `dir/history.csv`: its path and
+/// text.
+fn clean_history(dir: &Path, rows: usize) -> (PathBuf, String) {
+    let path = dir.join("history.csv");
+    let mut text = history(rows);
+    text.truncate(text.rfind("creator.1,123,bad").expect("the bad row"));
+    std::fs::write(&path, &text).expect("write");
+    (path, text)
+}
+
+/// A new workspace in `dir`, its path, and import options dated [`now`].
+fn new_workspace(dir: &Path) -> (PathBuf, Workspace, ImportOptions) {
+    let ws_path = dir.join("ws.sqlite");
+    let ws = Workspace::open(&ws_path).expect("workspace");
+    let options = ImportOptions {
+        imported_at: now(),
+        ..ImportOptions::default()
+    };
+    (ws_path, ws, options)
+}
+
 fn count(path: &Path, table: &str) -> i64 {
     rusqlite::Connection::open(path)
         .expect("open")
@@ -81,18 +102,10 @@ fn count(path: &Path, table: &str) -> i64 {
 #[test]
 fn a_big_history_previews_and_commits_the_same_and_a_changed_file_is_refused() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("history.csv");
     // Over 8 MB: read piece by piece.
-    let mut text = history(120_000);
-    text.truncate(text.rfind("creator.1,123,bad").expect("the bad row"));
+    let (path, mut text) = clean_history(dir.path(), 120_000);
     assert!(text.len() > 8 * 1024 * 1024);
-    std::fs::write(&path, &text).expect("write");
-    let ws_path = dir.path().join("ws.sqlite");
-    let mut ws = Workspace::open(&ws_path).expect("workspace");
-    let options = ImportOptions {
-        imported_at: now(),
-        ..ImportOptions::default()
-    };
+    let (ws_path, mut ws, options) = new_workspace(dir.path());
     let paths = vec![path.clone()];
     let prepared = ws
         .prepare_import(&paths, options.clone(), &Silent)
@@ -135,16 +148,8 @@ fn a_big_history_previews_and_commits_the_same_and_a_changed_file_is_refused() {
 fn a_big_import_logs_the_hash_of_the_bytes_it_read() {
     use sha2::{Digest, Sha256};
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("history.csv");
-    let mut text = history(20_000);
-    text.truncate(text.rfind("creator.1,123,bad").expect("the bad row"));
-    std::fs::write(&path, &text).expect("write");
-    let ws_path = dir.path().join("ws.sqlite");
-    let mut ws = Workspace::open(&ws_path).expect("workspace");
-    let options = ImportOptions {
-        imported_at: now(),
-        ..ImportOptions::default()
-    };
+    let (path, text) = clean_history(dir.path(), 20_000);
+    let (ws_path, mut ws, options) = new_workspace(dir.path());
     // Big enough for the identity index to be set aside and built again before the log is
     // written, while the file is hashed once it was read.
     let report = ws

@@ -236,13 +236,12 @@ pub fn parse_duration_s(text: &str) -> Result<f32, NumberError> {
 /// `11.3K`, `2M`, `1.25B`: up to twelve digits, at most two after a `.`, and a K, M or B; its
 /// value, exact (no rounding is needed). `None` for any other text, and for a count too large.
 fn plain_abbreviated(text: &str) -> Option<i64> {
-    let (&suffix, body) = text.as_bytes().split_last()?;
-    let power = match suffix {
-        b'k' | b'K' => 3,
-        b'm' | b'M' => 6,
-        b'b' | b'B' => 9,
-        _ => return None,
-    };
+    let (body, power) = split_suffix(text);
+    // No suffix, or a space before it (`1 K`): the general reading's.
+    if power == 0 || body.len() + 1 != text.len() {
+        return None;
+    }
+    let body = body.as_bytes();
     let (whole, fraction) = match body.iter().position(|&b| b == b'.') {
         Some(dot) => (&body[..dot], &body[dot + 1..]),
         None => (body, &[][..]),

@@ -143,14 +143,13 @@ impl Batch<'_> {
     /// it was set aside).
     pub fn commit(mut self) -> Result<(), StoreError> {
         self.restore_identity_index()?;
+        // Only a batch with the index set aside holds videos waiting: they are written now.
         let Batch {
             tx,
-            identities: _,
-            pending,
             flusher,
             _settings_back,
+            ..
         } = self;
-        pending.borrow_mut().write(&tx)?;
         tx.commit()?;
         drop(flusher);
         drop(_settings_back);

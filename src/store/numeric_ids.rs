@@ -10,6 +10,7 @@
 //! one a few thousand at a time, in one loop whose cache misses overlap.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use crate::quick_hash::QuickHashing;
 
@@ -39,11 +40,9 @@ pub(super) struct NumericIds {
     waiting: HashMap<Key, i64, QuickHashing>,
 }
 
-/// The quick hash of a key, for the filter.
-fn key_hash((account, number): Key) -> u64 {
-    let mixed =
-        u128::from((account as u64).rotate_left(29) ^ number as u64) * 0x9E37_79B9_7F4A_7C15;
-    (mixed as u64) ^ ((mixed >> 64) as u64)
+/// The workspace's quick hash of a key, for the filter.
+fn key_hash(key: Key) -> u64 {
+    QuickHashing::default().hash_one(key)
 }
 
 /// The 4 bits of `hash` in a filter of `words` words (a multiple of 8): word and mask each.
@@ -54,6 +53,13 @@ fn filter_bits(words: usize, hash: u64) -> [(usize, u64); 4] {
         let bit = (hash >> (i * 9)) as usize & 511;
         (block + bit / 64, 1 << (bit % 64))
     })
+}
+
+/// Sets the bits of `hash` in `filter`.
+fn remember(filter: &mut [u64], hash: u64) {
+    for (word, mask) in filter_bits(filter.len(), hash) {
+        filter[word] |= mask;
+    }
 }
 
 impl NumericIds {
@@ -87,11 +93,7 @@ impl NumericIds {
         self.remember(hash);
         self.waiting.insert(key, new);
         if self.waiting.len() >= WAITING {
-            let waiting = std::mem::take(&mut self.waiting);
-            self.table
-                .extend(waiting.iter().map(|(key, id)| (*key, *id)));
-            self.waiting = waiting;
-            self.waiting.clear();
+            self.table.extend(self.waiting.drain());
         }
         (new, true)
     }
@@ -123,9 +125,7 @@ impl NumericIds {
     }
 
     fn remember(&mut self, hash: u64) {
-        for (word, mask) in filter_bits(self.filter.len(), hash) {
-            self.filter[word] |= mask;
-        }
+        remember(&mut self.filter, hash);
     }
 
     /// Makes the filter again, for at least twice the keys, when `more` would not fit.
@@ -136,14 +136,8 @@ impl NumericIds {
         }
         self.filter_room = wanted.max(FILTER_FEWEST).next_power_of_two();
         self.filter = vec![0; (self.filter_room * FILTER_BITS_PER_KEY / 64).next_multiple_of(8)];
-        let keys: Vec<Key> = self
-            .table
-            .keys()
-            .chain(self.waiting.keys())
-            .copied()
-            .collect();
-        for key in keys {
-            self.remember(key_hash(key));
+        for key in self.table.keys().chain(self.waiting.keys()) {
+            remember(&mut self.filter, key_hash(*key));
         }
     }
 }
