@@ -5,6 +5,7 @@
 //!
 //! The files are generated into a temporary directory (never into the repository). Run:
 //! `cargo bench --bench import`; `SCROLLSTOP_BENCH_ROWS=100000` makes the history smaller.
+//! `history_*_csv_records` times the CSV reading alone (the records split into their cells).
 //! Peak memory and the pandas comparison are measured by `benches/compare-import.sh`; what
 //! SQLite alone needs for the same rows, by `benches/import_floor.rs`.
 
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
+use scrollstop::io::csv_table::{CsvRows, Row};
 use scrollstop::random::Rng;
 use scrollstop::workspace::{ImportOptions, Silent, Workspace};
 
@@ -281,7 +283,24 @@ fn benches(c: &mut Criterion) {
         imported_at: now(),
         ..ImportOptions::default()
     };
+    let text = std::fs::read_to_string(&history).expect("the history file");
     let paths = vec![history];
+
+    // The CSV reading alone: records split into cells, with their lines, and nothing else.
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function(format!("history_{rows}_rows_csv_records"), |b| {
+        b.iter(|| {
+            let mut records = CsvRows::open(&text, None, 1).expect("a header");
+            let mut row = Row::default();
+            let mut cells = 0;
+            while records.read_into(&mut row).expect("well-formed CSV") {
+                cells += row.len();
+            }
+            cells
+        });
+    });
+    group.finish();
 
     let mut group = c.benchmark_group("import");
     group.sample_size(10);

@@ -1,12 +1,12 @@
-//! Reading CSV text into a header and rows that remember their line numbers, through the `csv`
-//! crate: quoted fields (with commas, quotes and line breaks inside), a BOM, no final newline,
-//! TikTok's `undefined` read as a missing cell. Spreadsheet sheets become the same [`Table`].
+//! Reading CSV text into a header and rows that remember their line numbers: quoted fields
+//! (with commas, quotes and line breaks inside), a BOM, no final newline, TikTok's `undefined`
+//! read as a missing cell. Spreadsheet sheets become the same [`Table`]. Records are split as
+//! the `csv` crate splits them, in one pass of their own (`splitting.rs`).
 //!
 //! It never repairs broken quoting by guessing: a quote that is never closed, or text after a
 //! closing quote, is a [`TableError`] naming the line. It knows nothing of what the columns
 //! mean, and it never panics, whatever the text.
 
-use csv::{ByteRecord, ReaderBuilder};
 use thiserror::Error;
 
 /// The cell text TikTok Studio writes for a missing value.
@@ -47,9 +47,8 @@ const ROW_ROOM: usize = 512;
 
 /// One row of cells and the line (or spreadsheet row) it starts on.
 ///
-/// The cells are kept as one text, checked as UTF-8 once per row, with where each cell ends:
-/// the `csv` crate's own string records check every cell again, which was a tenth of a
-/// million-row history's reading.
+/// The cells are kept as one text, with where each cell ends: a cell of its own each was an
+/// allocation per cell.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
     line: usize,
@@ -71,24 +70,6 @@ impl Row {
             row.ends.push(row.text.len());
         }
         row
-    }
-
-    /// Takes the cells of `record` (its storage reused); `false` when they are not UTF-8.
-    fn fill(&mut self, record: &ByteRecord) -> bool {
-        let Ok(text) = simdutf8::basic::from_utf8(record.as_slice()) else {
-            return false;
-        };
-        self.text.clear();
-        // Room for a usual row at once: a row reused for a longer one grew again and again.
-        self.text.reserve(text.len().max(ROW_ROOM));
-        self.text.push_str(text);
-        self.ends.clear();
-        let mut end = 0;
-        self.ends.extend(record.iter().map(|cell| {
-            end += cell.len();
-            end
-        }));
-        true
     }
 
     /// The 1-based line the row starts on, as the user's text editor counts.
@@ -179,16 +160,15 @@ pub trait RowSource {
 
 /// Rows of a CSV text read one at a time, for files too big to hold as a [`Table`].
 pub struct CsvRows<'a> {
-    reader: csv::Reader<&'a [u8]>,
-    /// The record being read, before its cells go into a [`Row`].
-    record: ByteRecord,
-    bytes: &'a [u8],
+    text: &'a str,
+    /// Where the next record may start.
+    at: usize,
     delimiter: u8,
     /// Where the last record read starts, and whether it failed for a quote never closed
     /// (in a piece of a file: the record goes on in the next piece).
     last_start: usize,
     unclosed: bool,
-    /// Lines are counted here rather than by the `csv` crate, whose count drifts on `\r\n`.
+    /// Lines counted up to `counted_to` (only as far as a record is asked for).
     counted_to: usize,
     line_at_counted: usize,
     finished: bool,
@@ -219,15 +199,9 @@ impl<'a> CsvRows<'a> {
     /// Rows of a text without a header row (a piece of a file after its header), its first
     /// line being the file's line `first_line`.
     pub(crate) fn body(text: &'a str, delimiter: u8, first_line: usize) -> CsvRows<'a> {
-        let reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
         CsvRows {
-            reader,
-            record: ByteRecord::new(),
-            bytes: text.as_bytes(),
+            text,
+            at: 0,
             delimiter,
             last_start: 0,
             unclosed: false,
@@ -246,7 +220,7 @@ impl<'a> CsvRows<'a> {
 
     /// Bytes of the text read so far (the header, after [`open`](Self::open)).
     pub(crate) fn consumed(&self) -> usize {
-        usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX)
+        self.at
     }
 
     /// Where the last record read starts, when it failed only because a quoted field was still
@@ -257,75 +231,65 @@ impl<'a> CsvRows<'a> {
 }
 
 impl CsvRows<'_> {
-    /// Where a record really starts: the reader may report the end of the previous line.
-    fn record_start(&self, reported: usize) -> usize {
-        let tail = self.bytes.get(reported..).unwrap_or_default();
-        let blank = tail
-            .iter()
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count();
-        reported.saturating_add(blank).min(self.bytes.len())
-    }
-
     /// The 1-based line of byte `at`, counting forward from the last record.
     pub(crate) fn line_at(&mut self, at: usize) -> usize {
         if at > self.counted_to {
-            let between = self.bytes.get(self.counted_to..at).unwrap_or_default();
+            let between = self
+                .text
+                .as_bytes()
+                .get(self.counted_to..at)
+                .unwrap_or_default();
             self.line_at_counted += memchr::memchr_iter(b'\n', between).count();
             self.counted_to = at;
         }
         self.line_at_counted
     }
-}
 
-impl CsvRows<'_> {
     /// Reads the next row into `row`, reusing its storage (a million-row file then costs no
     /// allocation per row). `Ok(false)` at the end; after an error every call is `Ok(false)`.
     pub fn read_into(&mut self, row: &mut Row) -> Result<bool, TableError> {
         if self.finished {
             return Ok(false);
         }
-        let read = self.reader.read_byte_record(&mut self.record);
-        let reported = self.record.position().map_or(0, |p| p.byte());
-        let start = self.record_start(usize::try_from(reported).unwrap_or(usize::MAX));
+        // Blank lines between records are no records.
+        let bytes = self.text.as_bytes();
+        let blank = bytes
+            .get(self.at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let start = self.at + blank;
         let line = self.line_at(start);
         row.line = line;
         self.last_start = start;
-        match read {
-            Ok(false) => {
-                self.finished = true;
-                Ok(false)
+        if start >= bytes.len() {
+            self.at = bytes.len();
+            self.finished = true;
+            return Ok(false);
+        }
+        row.text.clear();
+        row.ends.clear();
+        // Room for a usual row at once: a row reused for a longer one grew again and again.
+        row.text.reserve(ROW_ROOM);
+        match split_record(
+            self.text,
+            start,
+            self.delimiter,
+            &mut row.text,
+            &mut row.ends,
+        ) {
+            Ok(next) => {
+                self.at = next;
+                Ok(true)
             }
-            Ok(true) => {
-                let end = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
-                let raw = self
-                    .bytes
-                    .get(start..end.min(self.bytes.len()))
-                    .unwrap_or_default();
-                // The text is UTF-8 and cells part only at ASCII bytes, so this holds; checked
-                // all the same, as safe code must.
-                let checked = if row.fill(&self.record) {
-                    check_quotes(raw, self.delimiter, line)
-                } else {
-                    Err(TableError::Malformed {
-                        line,
-                        reason: "the row is not UTF-8 text".into(),
-                    })
-                };
-                match checked {
-                    Ok(()) => Ok(true),
-                    Err(err) => {
-                        self.finished = true;
-                        self.unclosed = matches!(&err, TableError::Malformed { reason, .. } if reason == NEVER_CLOSED);
-                        Err(err)
-                    }
-                }
-            }
-            Err(err) => {
+            Err(bad) => {
                 self.finished = true;
+                self.unclosed = matches!(bad, BadQuoting::NeverClosed(_));
+                let before = bytes.get(start..bad.at()).unwrap_or_default();
                 Err(TableError::Malformed {
-                    line,
-                    reason: err.to_string(),
+                    line: line + memchr::memchr_iter(b'\n', before).count(),
+                    reason: bad.reason().to_string(),
                 })
             }
         }
@@ -338,10 +302,10 @@ impl RowSource for CsvRows<'_> {
     }
 
     fn done(&self) -> f32 {
-        if self.bytes.is_empty() {
+        if self.text.is_empty() {
             return 1.0;
         }
-        (self.consumed().min(self.bytes.len()) as f64 / self.bytes.len() as f64) as f32
+        (self.consumed().min(self.text.len()) as f64 / self.text.len() as f64) as f32
     }
 }
 
@@ -383,11 +347,11 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 mod chunked;
-mod quoting;
+mod splitting;
 
 pub use chunked::ChunkedRows;
-pub(crate) use quoting::NEVER_CLOSED;
-use quoting::check_quotes;
+pub(crate) use splitting::NEVER_CLOSED;
+use splitting::{BadQuoting, split_record};
 
 #[cfg(test)]
 mod tests;
