@@ -393,6 +393,27 @@ mod tests {
         );
         batch.set_setting("k", "rolled back").unwrap();
         drop(batch);
+
+        // Building the identity index back sorts with a smaller cache, then gives the import
+        // its own again.
+        let mut batch = store.import_batch().unwrap();
+        batch.expect_videos(1_000_000).unwrap();
+        assert!(batch.identity_index_set_aside());
+        let cache = |batch: &Batch<'_>| {
+            batch
+                .tx
+                .query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
+                .unwrap()
+        };
+        let before = cache(&batch);
+        batch.restore_identity_index().unwrap();
+        assert!(!batch.identity_index_set_aside());
+        assert_eq!(
+            cache(&batch),
+            before,
+            "the import's cache after the index is built"
+        );
+        drop(batch);
         assert!(foreign_keys_on(&store), "after a rollback");
         assert_eq!(cache_kib(&store), CACHE_KIB, "after a rollback too");
         assert_eq!(store.setting("k").unwrap().as_deref(), Some("committed"));
