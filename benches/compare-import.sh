@@ -9,7 +9,8 @@
 # Scrollstop's peak memory (target: under 300 MB for 1,000,000 rows).
 #
 # This machine's speed moves by a third from one minute to the next, so each round also measures
-# the bare-schema floor (criterion's ten samples, about half a minute) right after its import, and the import is set against the floor of its own round as well as against the floors
+# the bare-schema floor (criterion's ten samples, about half a minute) right after its import,
+# and the import is set against the floor of its own round as well as against the floors
 # measured once at the end.
 #
 # Usage: benches/compare-import.sh [ROWS] [RUNS]   (defaults 1000000 and 3; run from the

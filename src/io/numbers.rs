@@ -232,7 +232,6 @@ pub fn parse_duration_s(text: &str) -> Result<f32, NumberError> {
     }
 }
 
-/// The text when it is 1 to 18 ASCII digits (always fits an `i64`), the common case.
 /// `11.3K`, `2M`, `1.25B`: up to twelve digits, at most two after a `.`, and a K, M or B; its
 /// value, exact (no rounding is needed). `None` for any other text, and for a count too large.
 fn plain_abbreviated(text: &str) -> Option<i64> {
@@ -241,17 +240,15 @@ fn plain_abbreviated(text: &str) -> Option<i64> {
     if power == 0 || body.len() + 1 != text.len() {
         return None;
     }
-    let body = body.as_bytes();
-    let (whole, fraction) = match body.iter().position(|&b| b == b'.') {
-        Some(dot) => (&body[..dot], &body[dot + 1..]),
-        None => (body, &[][..]),
+    let (whole, fraction) = match body.split_once('.') {
+        // `1.K`: the general reading's.
+        Some((_, "")) => return None,
+        Some((whole, fraction)) => (whole.as_bytes(), fraction.as_bytes()),
+        None => (body.as_bytes(), &[][..]),
     };
     let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
-    let plain = (1..=12).contains(&whole.len())
-        && digits(whole)
-        && fraction.len() <= 2
-        && digits(fraction)
-        && (fraction.is_empty() == (whole.len() == body.len()));
+    let plain =
+        (1..=12).contains(&whole.len()) && digits(whole) && fraction.len() <= 2 && digits(fraction);
     if !plain {
         return None;
     }
@@ -268,6 +265,7 @@ fn plain_abbreviated(text: &str) -> Option<i64> {
     Some(value)
 }
 
+/// The text when it is 1 to 18 ASCII digits (always fits an `i64`), the common case.
 fn plain_digits(text: &str) -> Option<&str> {
     let plain = (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
     plain.then_some(text)

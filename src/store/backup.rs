@@ -215,13 +215,7 @@ fn copy_to(
         source,
     };
     let mut to = Connection::open(partial).map_err(write_error)?;
-    let cache: i64 = from
-        .query_row("PRAGMA cache_size", [], |r| r.get(0))
-        .map_err(write_error)?;
-    from.pragma_update(None, "cache_size", -COPY_CACHE_KIB)
-        .map_err(write_error)?;
-    let copied = run_steps(from, &mut to, progress);
-    from.pragma_update(None, "cache_size", cache)
+    let copied = open::with_cache(from, COPY_CACHE_KIB, || run_steps(from, &mut to, progress))
         .map_err(write_error)?;
     copied.map_err(|e| match e {
         StepError::Busy => BackupError::Busy {

@@ -90,7 +90,7 @@ impl NumericIds {
         {
             return (id, false);
         }
-        self.remember(hash);
+        remember(&mut self.filter, hash);
         self.waiting.insert(key, new);
         if self.waiting.len() >= WAITING {
             self.table.extend(self.waiting.drain());
@@ -105,7 +105,7 @@ impl NumericIds {
             *held = id;
             return;
         }
-        self.remember(key_hash(key));
+        remember(&mut self.filter, key_hash(key));
         self.table.insert(key, id);
     }
 
@@ -122,10 +122,6 @@ impl NumericIds {
             || filter_bits(self.filter.len(), hash)
                 .iter()
                 .all(|&(word, mask)| self.filter[word] & mask != 0)
-    }
-
-    fn remember(&mut self, hash: u64) {
-        remember(&mut self.filter, hash);
     }
 
     /// Makes the filter again, for at least twice the keys, when `more` would not fit.

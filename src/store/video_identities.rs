@@ -16,6 +16,7 @@ use rusqlite::types::ValueRef;
 use super::StoreError;
 use super::convert::platform_id_number;
 use super::numeric_ids::NumericIds;
+use super::open::with_cache;
 use crate::domain::{AccountId, VideoId};
 
 /// The index a big import sets aside (schema 7).
@@ -119,12 +120,12 @@ pub(crate) fn restore_index(conn: &Connection) -> Result<(), StoreError> {
     // other core is free. SQLite's sorter holds as many entries as the page cache holds pages
     // before it hands a sorted run to that thread, and sorts the last run on this one: with half
     // the import's cache, more of the sorting runs on the other core while the table is read.
-    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    conn.execute_batch(&format!(
-        "PRAGMA cache_size = -{SORT_RUN_KIB}; PRAGMA threads = 1;
-         CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id);
-         PRAGMA threads = 0; PRAGMA cache_size = {cache};"
-    ))?;
+    with_cache(conn, SORT_RUN_KIB, || {
+        conn.execute_batch(&format!(
+            "PRAGMA threads = 1; CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id);
+             PRAGMA threads = 0;"
+        ))
+    })??;
     Ok(())
 }
 

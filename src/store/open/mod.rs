@@ -143,6 +143,20 @@ pub(crate) const CACHE_KIB: i64 = 16_384;
 /// and spilled another. Back to [`CACHE_KIB`] when the import's batch ends.
 pub(crate) const IMPORT_CACHE_KIB: i64 = 131_072;
 
+/// Runs `work` with the connection's page cache at `kib` KiB, then sets the cache back to what
+/// it was, whether `work` succeeded or not.
+pub(crate) fn with_cache<T>(
+    conn: &Connection,
+    kib: i64,
+    work: impl FnOnce() -> T,
+) -> rusqlite::Result<T> {
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -kib)?;
+    let done = work();
+    conn.pragma_update(None, "cache_size", cache)?;
+    Ok(done)
+}
+
 /// The connection with Scrollstop's settings, migrated to the last of `steps`.
 fn connect(path: &Path, steps: &[&str], new: bool) -> Result<Connection, StoreError> {
     let mut conn = Connection::open(path).map_err(|e| classify(path, e))?;
