@@ -89,6 +89,9 @@ mod tests {
         words.write_u64(u64::from_le_bytes(*b"12\0\0\0\0\0\0"));
         assert_eq!(text.finish(), words.finish());
         let hashing = QuickHashing::default();
-        assert_ne!(hashing.hash_one("creator.12"), hashing.hash_one("creator.21"));
+        assert_ne!(
+            hashing.hash_one("creator.12"),
+            hashing.hash_one("creator.21")
+        );
     }
 }
