@@ -4,7 +4,7 @@
 //! A million of them fill a table (about 50 MB) far bigger than the processor's caches, and
 //! every row of an import looked there once: the look missed the caches twice (the table's
 //! control bytes, then its entry) and cost about 400 ns, a sixth of the writing thread. So a
-//! filter answers first: 12 bits a video, one cache line a look. A video the filter never saw
+//! filter answers first: 8 bits a video, one cache line a look. A video the filter never saw
 //! is new without a look in the table, as nearly every row of a first import is; the few
 //! the filter is unsure of are looked up. New videos wait in a small table and join the big
 //! one a few thousand at a time, in one loop whose cache misses overlap.
@@ -20,8 +20,10 @@ pub(super) type Key = (i64, i64);
 /// How many new videos wait before they join the big table.
 const WAITING: usize = 4096;
 
-/// Bits of filter a video.
-const FILTER_BITS_PER_KEY: usize = 12;
+/// Bits of filter a video: the filter of a million-row history (1 MB) stays in the processor's
+/// second-level cache (2 MB a core here), where one of 12 bits a video, with its room rounded
+/// up to a power of two (3 MB), missed it on most looks.
+const FILTER_BITS_PER_KEY: usize = 8;
 
 /// The fewest videos the filter is made for.
 const FILTER_FEWEST: usize = 1 << 14;
@@ -31,9 +33,10 @@ const FILTER_FEWEST: usize = 1 << 14;
 pub(super) struct NumericIds {
     /// A blocked Bloom filter of every key held: each key sets 4 bits in one block of 8 words
     /// (a cache line). A key whose bits are not all set is not held; one whose bits are may
-    /// be (about 1 in 100 is not).
+    /// be (about 1 in 40 is not).
     filter: Vec<u64>,
-    /// How many keys the filter was made for; past that it is made again, twice as big.
+    /// How many keys the filter was made for (as many as asked: blocks need not be a power of
+    /// two); past that it is made again, twice as big.
     filter_room: usize,
     table: HashMap<Key, i64, QuickHashing>,
     /// New keys not yet in `table`.
@@ -130,7 +133,7 @@ impl NumericIds {
         if wanted <= self.filter_room {
             return;
         }
-        self.filter_room = wanted.max(FILTER_FEWEST).next_power_of_two();
+        self.filter_room = wanted.max(FILTER_FEWEST).max(self.filter_room * 2);
         self.filter = vec![0; (self.filter_room * FILTER_BITS_PER_KEY / 64).next_multiple_of(8)];
         for key in self.table.keys().chain(self.waiting.keys()) {
             remember(&mut self.filter, key_hash(*key));
@@ -191,6 +194,11 @@ mod tests {
     fn the_filter_lets_few_keys_it_never_saw_through() {
         let mut ids = NumericIds::default();
         ids.reserve(100_000);
+        let bytes = ids.filter.len() * 8;
+        assert!(
+            bytes <= 100_000 * FILTER_BITS_PER_KEY / 8 + 64,
+            "a filter of {bytes} bytes for 100,000 keys"
+        );
         for n in 0..100_000 {
             ids.find_or_add((n % 2000, 7_000_000_000_000_000_000 + n * 7919), n + 1);
         }
