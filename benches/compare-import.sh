@@ -8,13 +8,13 @@
 # (schema 7) and with integer ids (schema 8, the workspace's design). Also prints
 # Scrollstop's peak memory (target: under 300 MB for 1,000,000 rows).
 #
-# This machine's speed moves by a third from one minute to the next, so each round also measures
-# the bare-schema floor (criterion's ten samples, about half a minute) right after its import,
-# and the import is set against the floor of its own round as well as against the floors
-# measured once at the end.
+# This machine's speed moves by a third from one minute to the next, so each round imports
+# IMPORTS times, then measures the bare-schema floor (the mean of criterion's ten samples, about
+# half a minute) right after; the round's imports (their median, and each one) are set against
+# the floor of their own round, and all of them against the floors measured once at the end.
 #
-# Usage: benches/compare-import.sh [ROWS] [RUNS]   (defaults 1000000 and 3; run from the
-# repository root). Each side runs RUNS times; the script prints each side's min-max.
+# Usage: benches/compare-import.sh [ROWS] [RUNS] [IMPORTS]   (defaults 1000000, 3 and 3; run
+# from the repository root). The script prints each side's min-max over all rounds.
 # Needs: python3 with pandas and numpy (`python3 -m pip install pandas numpy`), GNU time
 # (/usr/bin/time) for the peak memory. The file and both databases live in a temporary
 # directory that is removed at the end.
@@ -22,6 +22,7 @@ set -euo pipefail
 
 rows="${1:-1000000}"
 runs="${2:-3}"
+imports="${3:-3}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 work="$(mktemp -d)"
@@ -45,33 +46,45 @@ cat "$work/history.csv" > /dev/null
 
 # min-max of the numbers in a file, one per line
 spread() { sort -g "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }'; }
+# the median of the numbers in a file, one per line
+median() {
+    sort -g "$1" | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); printf "%.3f", NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2 }'
+}
 
 : > "$work/scrollstop.times"
 : > "$work/pandas.times"
 : > "$work/rss"
 : > "$work/round.ratios"
 for run in $(seq "$runs"); do
-    echo "run $run: scrollstop import..."
-    rm -f "$work/scrollstop.sqlite" "$work/scrollstop.sqlite-wal" "$work/scrollstop.sqlite-shm"
-    start=$(date +%s.%N)
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%M" -a -o "$work/rss" "$bin" --workspace "$work/scrollstop.sqlite" \
-            import "$work/history.csv" > "$work/scrollstop.out"
-    else
-        "$bin" --workspace "$work/scrollstop.sqlite" import "$work/history.csv" > "$work/scrollstop.out"
-    fi
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc -l >> "$work/scrollstop.times"
-    [ "$run" = 1 ] && tail -n 3 "$work/scrollstop.out"
+    : > "$work/round.times"
+    for take in $(seq "$imports"); do
+        echo "run $run: scrollstop import $take of $imports..."
+        rm -f "$work/scrollstop.sqlite" "$work/scrollstop.sqlite-wal" "$work/scrollstop.sqlite-shm"
+        start=$(date +%s.%N)
+        if [ -x /usr/bin/time ]; then
+            /usr/bin/time -f "%M" -a -o "$work/rss" "$bin" --workspace "$work/scrollstop.sqlite" \
+                import "$work/history.csv" > "$work/scrollstop.out"
+        else
+            "$bin" --workspace "$work/scrollstop.sqlite" import "$work/history.csv" \
+                > "$work/scrollstop.out"
+        fi
+        end=$(date +%s.%N)
+        echo "$end - $start" | bc -l | tee -a "$work/scrollstop.times" >> "$work/round.times"
+        [ "$run$take" = 11 ] && tail -n 3 "$work/scrollstop.out"
+    done
 
     echo "run $run: the bare-schema floor..."
     (cd "$root" && SCROLLSTOP_BENCH_ROWS="$rows" cargo bench --quiet --bench import_floor -- \
         --noplot 'minimal_table_text_ids_[0-9]' 2>/dev/null) > "$work/floor.$run.out" || true
     round_floor=$(sed -n 's/.*time: *\[\([^]]*\)\].*/\1/p' "$work/floor.$run.out" |
         awk '{ v = $3; if ($4 == "ms") v /= 1000; printf "%.3f", v }')
-    round_import=$(tail -n 1 "$work/scrollstop.times")
-    printf 'run %s: import %.2f s, floor %s s: %.2fx\n' "$run" "$round_import" "$round_floor" \
-        "$(echo "$round_import / $round_floor" | bc -l)" | tee -a "$work/round.ratios"
+    round_import=$(median "$work/round.times")
+    each=$(sort -g "$work/round.times" | while read -r t; do
+        printf '%.2fx ' "$(echo "$t / $round_floor" | bc -l)"
+    done)
+    printf 'run %s: imports %s s (median %.2f), floor %s s: median %.2fx (each: %s)\n' "$run" \
+        "$(spread "$work/round.times")" "$round_import" "$round_floor" \
+        "$(echo "$round_import / $round_floor" | bc -l)" "${each% }" | tee -a "$work/round.ratios"
 
     echo "run $run: pandas read_csv + to_sql..."
     rm -f "$work/pandas.sqlite"
@@ -97,7 +110,7 @@ lo=$(sort -g "$work/scrollstop.times" | head -n 1)
 hi=$(sort -g "$work/scrollstop.times" | tail -n 1)
 pandas_lo=$(sort -g "$work/pandas.times" | head -n 1)
 pandas_hi=$(sort -g "$work/pandas.times" | tail -n 1)
-printf '\n%s rows, %s runs each\n' "$rows" "$runs"
+printf '\n%s rows, %s rounds of %s imports and one pandas run\n' "$rows" "$runs" "$imports"
 printf 'scrollstop import: %s s' "$(spread "$work/scrollstop.times")"
 [ -s "$work/rss" ] && printf ', peak RSS %.0f MB' "$(echo "$(sort -g "$work/rss" | tail -n 1) / 1024" | bc -l)"
 printf '\npandas read_csv + to_sql: %s s\n' "$(spread "$work/pandas.times")"
