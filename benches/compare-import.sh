@@ -70,7 +70,7 @@ for run in $(seq "$runs"); do
         fi
         end=$(date +%s.%N)
         echo "$end - $start" | bc -l | tee -a "$work/scrollstop.times" >> "$work/round.times"
-        [ "$run$take" = 11 ] && tail -n 3 "$work/scrollstop.out"
+        [ "$run" = 1 ] && [ "$take" = 1 ] && tail -n 3 "$work/scrollstop.out"
     done
 
     echo "run $run: the bare-schema floor..."

@@ -357,10 +357,9 @@ mod tests {
             .unwrap_or(false)
     }
 
-    fn cache_kib(store: &Store) -> i64 {
-        store
-            .conn
-            .query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
+    /// The connection's page cache in KiB.
+    fn cache_kib(conn: &rusqlite::Connection) -> i64 {
+        conn.query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
             .map(|size| -size)
             .unwrap_or(0)
     }
@@ -370,25 +369,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("w.sqlite")).unwrap();
         assert!(foreign_keys_on(&store));
-        assert_eq!(cache_kib(&store), CACHE_KIB);
+        assert_eq!(cache_kib(&store.conn), CACHE_KIB);
 
         let batch = store.import_batch().unwrap();
         batch.set_setting("k", "committed").unwrap();
         batch.commit().unwrap();
         assert!(foreign_keys_on(&store), "after a commit");
         assert_eq!(
-            cache_kib(&store),
+            cache_kib(&store.conn),
             CACHE_KIB,
             "the import's cache given back"
         );
 
         let batch = store.import_batch().unwrap();
         assert_eq!(
-            batch
-                .tx
-                .query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
-                .unwrap(),
-            -IMPORT_CACHE_KIB,
+            cache_kib(&batch.tx),
+            IMPORT_CACHE_KIB,
             "a bigger cache while importing"
         );
         batch.set_setting("k", "rolled back").unwrap();
@@ -399,23 +395,17 @@ mod tests {
         let mut batch = store.import_batch().unwrap();
         batch.expect_videos(1_000_000).unwrap();
         assert!(batch.identity_index_set_aside());
-        let cache = |batch: &Batch<'_>| {
-            batch
-                .tx
-                .query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))
-                .unwrap()
-        };
-        let before = cache(&batch);
+        let before = cache_kib(&batch.tx);
         batch.restore_identity_index().unwrap();
         assert!(!batch.identity_index_set_aside());
         assert_eq!(
-            cache(&batch),
+            cache_kib(&batch.tx),
             before,
             "the import's cache after the index is built"
         );
         drop(batch);
         assert!(foreign_keys_on(&store), "after a rollback");
-        assert_eq!(cache_kib(&store), CACHE_KIB, "after a rollback too");
+        assert_eq!(cache_kib(&store.conn), CACHE_KIB, "after a rollback too");
         assert_eq!(store.setting("k").unwrap().as_deref(), Some("committed"));
     }
 }

@@ -20,9 +20,10 @@ pub(super) type Key = (i64, i64);
 /// How many new videos wait before they join the big table.
 const WAITING: usize = 4096;
 
-/// Bits of filter a video: the filter of a million-row history (1 MB) stays in the processor's
-/// second-level cache (2 MB a core here), where one of 12 bits a video, with its room rounded
-/// up to a power of two (3 MB), missed it on most looks.
+/// Bits of filter a video: the filter of a million-row history is 1 MB, half the processor's
+/// second-level cache here, where 12 bits a video with the room rounded up to a power of two
+/// made it 3 MB. Its looks still miss the cache often, but the writing thread took about 3.5%
+/// fewer samples.
 const FILTER_BITS_PER_KEY: usize = 8;
 
 /// The fewest videos the filter is made for.

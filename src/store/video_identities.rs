@@ -120,11 +120,14 @@ pub(crate) fn restore_index(conn: &Connection) -> Result<(), StoreError> {
     // other core is free. SQLite's sorter holds as many entries as the page cache holds pages
     // before it hands a sorted run to that thread, and sorts the last run on this one: with half
     // the import's cache, more of the sorting runs on the other core while the table is read.
+    // Like the cache, the sorter's threads are set back whether the build succeeded or not.
     with_cache(conn, SORT_RUN_KIB, || {
-        conn.execute_batch(&format!(
-            "PRAGMA threads = 1; CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id);
-             PRAGMA threads = 0;"
-        ))
+        conn.pragma_update(None, "threads", 1)?;
+        let built = conn.execute_batch(&format!(
+            "CREATE UNIQUE INDEX {INDEX} ON videos(account_id, platform_id)"
+        ));
+        conn.pragma_update(None, "threads", 0)?;
+        built
     })??;
     Ok(())
 }
