@@ -8,10 +8,11 @@
 # (schema 7) and with integer ids (schema 8, the workspace's design). Also prints
 # Scrollstop's peak memory (target: under 300 MB for 1,000,000 rows).
 #
-# This machine's speed moves by a third from one minute to the next, so each round imports
-# IMPORTS times, then measures the bare-schema floor (the mean of criterion's ten samples, about
-# half a minute) right after; the round's imports (their median, and each one) are set against
-# the floor of their own round, and all of them against the floors measured once at the end.
+# This machine's speed moves by a third from one minute to the next, so after one warm-up import
+# (not counted) each round imports IMPORTS times, then measures the bare-schema floor (the mean
+# of criterion's ten samples, about half a minute) right after; the round's imports (their
+# median, and each one) are set against the floor of their own round, and all of them against
+# the floors measured once at the end.
 #
 # Usage: benches/compare-import.sh [ROWS] [RUNS] [IMPORTS]   (defaults 1000000, 3 and 3; run
 # from the repository root). The script prints each side's min-max over all rounds.
@@ -55,6 +56,12 @@ median() {
 : > "$work/pandas.times"
 : > "$work/rss"
 : > "$work/round.ratios"
+# One import before the rounds, not counted: criterion warms the floor up before it measures it,
+# and the first round right after the build was often the slow one (its imports all 3.5-3.8 s
+# against 2.5-2.9 s in the later rounds of the same run). It also shows what the import says.
+echo "a warm-up import (not counted)..."
+"$bin" --workspace "$work/scrollstop.sqlite" import "$work/history.csv" | tail -n 3
+
 for run in $(seq "$runs"); do
     : > "$work/round.times"
     for take in $(seq "$imports"); do
@@ -70,7 +77,6 @@ for run in $(seq "$runs"); do
         fi
         end=$(date +%s.%N)
         echo "$end - $start" | bc -l | tee -a "$work/scrollstop.times" >> "$work/round.times"
-        [ "$run" = 1 ] && [ "$take" = 1 ] && tail -n 3 "$work/scrollstop.out"
     done
 
     echo "run $run: the bare-schema floor..."
