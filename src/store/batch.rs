@@ -105,8 +105,13 @@ impl Batch<'_> {
             self.tx
                 .query_row("SELECT coalesce(max(id), 0) FROM videos", [], |r| r.get(0))?;
         if videos >= stored.max(0) as u64 {
-            let mut identities = VideoIdentities::set_index_aside(&self.tx)?;
-            identities.reserve(usize::try_from(videos / TYPICAL_ROW_SHARE).unwrap_or(0));
+            // Rows are now appended in order: the big cache for random inserts is not needed,
+            // nor while every stored video's identity is read (that read filled it with the
+            // videos table when a million-row history was imported again).
+            self.tx.pragma_update(None, "cache_size", -CACHE_KIB)?;
+            let room = stored.max(0) as u64 + videos / TYPICAL_ROW_SHARE;
+            let identities =
+                VideoIdentities::set_index_aside(&self.tx, usize::try_from(room).unwrap_or(0))?;
             self.identities = Some(RefCell::new(identities));
             // Such an import writes hundreds of megabytes of log: synced as it grows, the
             // commit does not wait for all of it.
@@ -115,8 +120,6 @@ impl Batch<'_> {
                 .path()
                 .filter(|path| !path.is_empty())
                 .map(|path| LogFlusher::start(format!("{path}-wal").into()));
-            // Rows are now appended in order: the big cache for random inserts is not needed.
-            self.tx.pragma_update(None, "cache_size", -CACHE_KIB)?;
         }
         Ok(())
     }
@@ -177,7 +180,8 @@ impl Batch<'_> {
             .execute_batch("ROLLBACK TO batch_part; RELEASE batch_part")?;
         if let Some(known) = &self.identities {
             // The videos of the undone part are gone again.
-            *known.borrow_mut() = VideoIdentities::read(&self.tx)?;
+            let room = known.borrow().room();
+            *known.borrow_mut() = VideoIdentities::read(&self.tx, room)?;
         }
         Ok(())
     }

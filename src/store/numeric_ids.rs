@@ -77,6 +77,12 @@ impl NumericIds {
         self.make_filter_room(more);
     }
 
+    /// How many keys the table holds without growing.
+    #[cfg(test)]
+    pub(super) fn capacity(&self) -> usize {
+        self.table.capacity()
+    }
+
     /// The id held for `key`, if any.
     pub(super) fn get(&self, key: Key) -> Option<i64> {
         if !self.may_hold(key_hash(key)) {

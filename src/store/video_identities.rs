@@ -31,25 +31,35 @@ pub(crate) struct VideoIdentities {
     /// choose it. Known before the row is written, it lets new rows wait to be written
     /// several at a time ([`PendingVideos`](super::pending_videos::PendingVideos)).
     next_id: i64,
+    /// How many videos the tables were made for ([`read`](Self::read)).
+    room: usize,
 }
 
 impl VideoIdentities {
     /// Drops the identity index inside the caller's transaction and reads every stored video's
-    /// identity. The index comes back with [`restore_index`]; a rollback brings it back too.
-    pub(crate) fn set_index_aside(conn: &Connection) -> Result<Self, StoreError> {
+    /// identity, with room for `room` videos in all. The index comes back with
+    /// [`restore_index`]; a rollback brings it back too.
+    pub(crate) fn set_index_aside(conn: &Connection, room: usize) -> Result<Self, StoreError> {
         conn.execute_batch(&format!("DROP INDEX {INDEX}"))?;
-        Self::read(conn)
+        Self::read(conn, room)
     }
 
-    /// Makes room for `videos` more without growing: a million-entry table grown as it
-    /// fills is rebuilt about twenty times, each time moving every entry.
-    pub(crate) fn reserve(&mut self, videos: usize) {
-        self.numeric.reserve(videos);
+    /// How many videos the tables were made for.
+    pub(crate) fn room(&self) -> usize {
+        self.room
     }
 
-    /// Every stored video's identity, read again (after part of a batch was undone).
-    pub(crate) fn read(conn: &Connection) -> Result<Self, StoreError> {
-        let mut known = VideoIdentities::default();
+    /// Every stored video's identity (read again after part of a batch was undone), with room
+    /// for `room` videos in all (the stored ones and those the import may bring) made before
+    /// the first is read. Grown as it filled, a million-entry table is rebuilt about twenty
+    /// times, each time moving every entry, and held twice while it moves: re-importing a
+    /// million-row history into the workspace holding it peaked near 300 MB.
+    pub(crate) fn read(conn: &Connection, room: usize) -> Result<Self, StoreError> {
+        let mut known = VideoIdentities {
+            room,
+            ..VideoIdentities::default()
+        };
+        known.numeric.reserve(room);
         let mut stmt = conn.prepare("SELECT id, account_id, platform_id FROM videos")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
@@ -151,6 +161,34 @@ mod tests {
             )
             .unwrap()
             == 1
+    }
+
+    #[test]
+    fn the_identities_make_room_for_the_stored_videos_and_those_to_come_before_reading() {
+        let (_dir, mut store, account) = temporary_with_account();
+        let batch = store.import_batch().unwrap();
+        for n in 0..3 {
+            batch
+                .upsert_video(&video(account, &format!("700{n}"), ""))
+                .unwrap();
+        }
+        batch.commit().unwrap();
+        let known = VideoIdentities::read(&store.conn, 40_000).unwrap();
+        assert_eq!(known.room(), 40_000);
+        let made = known.numeric.capacity();
+        assert!(made >= 40_000, "room for 40,000 made at once: {made}");
+        assert_eq!(
+            known.get(account, "7002").map(|id| id.0),
+            Some(3),
+            "the stored videos are read"
+        );
+        // Filling the room to the last video never grows the table.
+        let mut known = known;
+        for n in 0..39_997u32 {
+            let (_, new) = known.find_or_add(account, &(10_000_000 + n).to_string());
+            assert!(new);
+        }
+        assert_eq!(known.numeric.capacity(), made);
     }
 
     #[test]
