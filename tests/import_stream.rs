@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use scrollstop::io::{Collected, Limits, ReadOptions, read_bytes, read_paths, table_readers};
-use scrollstop::workspace::{ImportOptions, Silent, Workspace};
+use scrollstop::workspace::{ImportOptions, Progress, Silent, Workspace, WorkspaceError};
 
 fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(1_767_441_600, 0).expect("instant")
@@ -174,4 +174,81 @@ fn a_big_import_logs_the_hash_of_the_bytes_it_read() {
         )
         .expect("the index");
     assert_eq!(unique, 1, "the identity index is back");
+}
+
+/// Every message an import reports, once each in a row; asks to stop once the latest is
+/// `cancel_at`.
+#[derive(Default)]
+struct Watched {
+    messages: std::sync::Mutex<Vec<String>>,
+    cancel_at: Option<&'static str>,
+}
+
+impl Watched {
+    fn messages(&self) -> Vec<String> {
+        self.messages.lock().expect("messages").clone()
+    }
+}
+
+impl Progress for Watched {
+    fn report(&self, _done: f32, message: &str) {
+        let mut messages = self.messages.lock().expect("messages");
+        if messages.last().is_none_or(|last| last != message) {
+            messages.push(message.to_string());
+        }
+    }
+
+    fn is_cancelled(&self) -> bool {
+        let latest = self.messages.lock().expect("messages").last().cloned();
+        self.cancel_at
+            .is_some_and(|at| latest.as_deref() == Some(at))
+    }
+}
+
+#[test]
+fn a_big_commit_says_when_it_indexes_and_saves_and_a_cancel_at_the_last_step_writes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Big enough for the identity index to be set aside, so building it again takes a while.
+    let (path, _) = clean_history(dir.path(), 20_000);
+    let (ws_path, mut ws, options) = new_workspace(dir.path());
+    let paths = vec![path];
+
+    let cancelling = Watched {
+        cancel_at: Some("Saving the import"),
+        ..Watched::default()
+    };
+    let prepared = ws
+        .prepare_import(&paths, options.clone(), &Silent)
+        .expect("preview");
+    let cancelled = ws.commit_import(prepared, &cancelling);
+    assert!(
+        matches!(cancelled, Err(WorkspaceError::Cancelled)),
+        "{cancelled:?}"
+    );
+    assert_eq!(count(&ws_path, "videos"), 0, "cancelled before the commit");
+    assert_eq!(count(&ws_path, "import_log"), 0);
+    let index: i64 = rusqlite::Connection::open(&ws_path)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'videos_identity'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the index");
+    assert_eq!(index, 1, "the index set aside is back with the rollback");
+
+    let watched = Watched::default();
+    let prepared = ws
+        .prepare_import(&paths, options, &Silent)
+        .expect("preview");
+    let report = ws.commit_import(prepared, &watched).expect("commit");
+    assert!(report.committed);
+    assert_eq!(count(&ws_path, "videos"), 20_000);
+    let messages = watched.messages();
+    assert_eq!(messages.first().map(String::as_str), Some("Writing"));
+    assert_eq!(
+        messages[messages.len() - 2..],
+        ["Indexing the imported videos", "Saving the import"],
+        "the last steps after the rows: {messages:?}"
+    );
 }

@@ -66,6 +66,12 @@ impl Default for ImportOptions {
     }
 }
 
+/// What a committing import says while it builds the video index again after the rows (a
+/// big import sets it aside: for a million rows that takes a few tenths of a second).
+const INDEXING: &str = "Indexing the imported videos";
+/// What it says while it commits; cancelling until then leaves the workspace as it was.
+const SAVING: &str = "Saving the import";
+
 /// Where the records of an import come from.
 enum Source {
     /// Files read again at commit (nothing of them is held in memory).
@@ -168,8 +174,10 @@ impl Workspace {
             return Ok(report);
         }
         // The identity index is built again while the files' hashes are worked out.
+        progress.step(1.0, INDEXING)?;
         batch.restore_identity_index()?;
         log_files(&batch, &report, &hashes.wait(), &options)?;
+        progress.step(1.0, SAVING)?;
         batch.commit()?;
         report.committed = true;
         self.share_import()?;
@@ -229,6 +237,7 @@ impl Workspace {
         let (mut report, hashes) = match &prepared.source {
             Source::Files(paths) => {
                 let (report, hashes) = write_files(&batch, paths, options, progress, "Writing")?;
+                progress.step(1.0, INDEXING)?;
                 batch.restore_identity_index()?;
                 let hashes = hashes.wait();
                 let changed: Vec<String> = hashes
@@ -253,6 +262,7 @@ impl Workspace {
             }
         };
         log_files(&batch, &report, &hashes, options)?;
+        progress.step(1.0, SAVING)?;
         batch.commit()?;
         report.committed = true;
         self.share_import()?;
