@@ -92,11 +92,29 @@ fn new_workspace(dir: &Path) -> (PathBuf, Workspace, ImportOptions) {
     (ws_path, ws, options)
 }
 
-fn count(path: &Path, table: &str) -> i64 {
+/// How many identity indexes (`videos_identity`) the workspace at `path` has: 1 when it is in
+/// place, 0 while a big import has it set aside.
+fn identity_indexes(path: &Path) -> i64 {
+    count_where(
+        path,
+        "sqlite_master",
+        "type = 'index' AND name = 'videos_identity'",
+    )
+}
+
+fn count_where(path: &Path, table: &str, condition: &str) -> i64 {
     rusqlite::Connection::open(path)
         .expect("open")
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .query_row(
+            &format!("SELECT count(*) FROM {table} WHERE {condition}"),
+            [],
+            |r| r.get(0),
+        )
         .expect("count")
+}
+
+fn count(path: &Path, table: &str) -> i64 {
+    count_where(path, table, "true")
 }
 
 #[test]
@@ -165,14 +183,7 @@ fn a_big_import_logs_the_hash_of_the_bytes_it_read() {
         .expect("one file logged");
     let expected = format!("{:x}", Sha256::digest(text.as_bytes()));
     assert_eq!(logged, ("history.csv".to_string(), expected));
-    let unique: i64 = rusqlite::Connection::open(&ws_path)
-        .expect("open")
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'videos_identity'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("the index");
+    let unique = identity_indexes(&ws_path);
     assert_eq!(unique, 1, "the identity index is back");
 }
 
@@ -227,14 +238,7 @@ fn a_big_commit_says_when_it_indexes_and_saves_and_a_cancel_at_the_last_step_wri
     );
     assert_eq!(count(&ws_path, "videos"), 0, "cancelled before the commit");
     assert_eq!(count(&ws_path, "import_log"), 0);
-    let index: i64 = rusqlite::Connection::open(&ws_path)
-        .expect("open")
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'videos_identity'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("the index");
+    let index = identity_indexes(&ws_path);
     assert_eq!(index, 1, "the index set aside is back with the rollback");
 
     let watched = Watched::default();

@@ -104,12 +104,13 @@ impl Batch<'_> {
         let stored: i64 =
             self.tx
                 .query_row("SELECT coalesce(max(id), 0) FROM videos", [], |r| r.get(0))?;
-        if videos >= stored.max(0) as u64 {
+        let stored = stored.max(0) as u64;
+        if videos >= stored {
             // Rows are now appended in order: the big cache for random inserts is not needed,
             // nor while every stored video's identity is read (that read filled it with the
             // videos table when a million-row history was imported again).
             self.tx.pragma_update(None, "cache_size", -CACHE_KIB)?;
-            let room = stored.max(0) as u64 + videos / TYPICAL_ROW_SHARE;
+            let room = stored + videos / TYPICAL_ROW_SHARE;
             let identities =
                 VideoIdentities::set_index_aside(&self.tx, usize::try_from(room).unwrap_or(0))?;
             self.identities = Some(RefCell::new(identities));

@@ -173,7 +173,7 @@ mod tests {
                 .unwrap();
         }
         batch.commit().unwrap();
-        let known = VideoIdentities::read(&store.conn, 40_000).unwrap();
+        let mut known = VideoIdentities::read(&store.conn, 40_000).unwrap();
         assert_eq!(known.room(), 40_000);
         let made = known.numeric.capacity();
         assert!(made >= 40_000, "room for 40,000 made at once: {made}");
@@ -183,7 +183,6 @@ mod tests {
             "the stored videos are read"
         );
         // Filling the room to the last video never grows the table.
-        let mut known = known;
         for n in 0..39_997u32 {
             let (_, new) = known.find_or_add(account, &(10_000_000 + n).to_string());
             assert!(new);
