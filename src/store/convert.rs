@@ -99,15 +99,30 @@ pub(crate) fn list(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
 /// decimal text of one, as TikTok's always are (8 bytes instead of 19 characters: a smaller
 /// identity index and less for a big import to write); otherwise the text itself (the ids
 /// Scrollstop derives for rows without one). Every write and every lookup by TikTok id binds
-/// it this way, so one id has one stored form; [`platform_id`] reads it back as text.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct StoredPlatformId<'a>(pub &'a str);
+/// it this way, so one id has one stored form; [`platform_id`] reads it back as text. Made
+/// once a row ([`of`](Self::of)): a big import's write path both looks the id up in memory and
+/// writes it, and parsed it twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StoredPlatformId<'a> {
+    Number(i64),
+    Text(&'a str),
+}
+
+impl<'a> StoredPlatformId<'a> {
+    /// The stored form of the TikTok id `id`.
+    pub(crate) fn of(id: &'a str) -> Self {
+        match platform_id_number(id) {
+            Some(number) => Self::Number(number),
+            None => Self::Text(id),
+        }
+    }
+}
 
 impl ToSql for StoredPlatformId<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(match platform_id_number(self.0) {
-            Some(n) => ToSqlOutput::from(n),
-            None => ToSqlOutput::Borrowed(ValueRef::Text(self.0.as_bytes())),
+        Ok(match *self {
+            Self::Number(n) => ToSqlOutput::from(n),
+            Self::Text(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
         })
     }
 }
@@ -189,7 +204,7 @@ mod tests {
                         "), ",
                         "CASE typeof(?2) WHEN 'integer' THEN ?2 END"
                     ),
-                    rusqlite::params![id, StoredPlatformId(id)],
+                    rusqlite::params![id, StoredPlatformId::of(id)],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .unwrap();

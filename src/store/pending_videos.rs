@@ -49,7 +49,9 @@ static SNAPSHOT_ROW: LazyLock<String> =
 struct VideoRow {
     id: i64,
     account: i64,
-    platform_id: String,
+    /// The TikTok id as stored: its number, else its text (in `platform_text`).
+    platform_number: Option<i64>,
+    platform_text: String,
     posted_at: i64,
     caption: String,
     hashtags: String,
@@ -62,11 +64,17 @@ struct VideoRow {
 }
 
 impl VideoRow {
-    fn fill(&mut self, id: VideoId, v: &VideoFields<'_>) {
+    fn fill(&mut self, id: VideoId, platform_id: StoredPlatformId<'_>, v: &VideoFields<'_>) {
         self.id = id.0;
         self.account = v.account.0;
-        self.platform_id.clear();
-        self.platform_id.push_str(v.platform_id);
+        self.platform_text.clear();
+        self.platform_number = match platform_id {
+            StoredPlatformId::Number(number) => Some(number),
+            StoredPlatformId::Text(text) => {
+                self.platform_text.push_str(text);
+                None
+            }
+        };
         self.posted_at = to_unix(v.posted_at);
         self.caption.clear();
         self.caption.push_str(v.caption);
@@ -84,7 +92,11 @@ impl VideoRow {
     fn bind(&self, stmt: &mut Statement<'_>, first: usize) -> rusqlite::Result<()> {
         stmt.raw_bind_parameter(first, self.id)?;
         stmt.raw_bind_parameter(first + 1, self.account)?;
-        stmt.raw_bind_parameter(first + 2, StoredPlatformId(&self.platform_id))?;
+        let platform_id = match self.platform_number {
+            Some(number) => StoredPlatformId::Number(number),
+            None => StoredPlatformId::Text(&self.platform_text),
+        };
+        stmt.raw_bind_parameter(first + 2, platform_id)?;
         stmt.raw_bind_parameter(first + 3, self.posted_at)?;
         stmt.raw_bind_parameter(first + 4, &self.caption)?;
         stmt.raw_bind_parameter(first + 5, &self.hashtags)?;
@@ -164,17 +176,19 @@ pub(crate) struct PendingVideos {
 }
 
 impl PendingVideos {
-    /// Holds the new video `id` to be written; writes the rows waiting once there are enough.
+    /// Holds the new video `id` (its TikTok id stored as `platform_id`) to be written; writes
+    /// the rows waiting once there are enough.
     pub(crate) fn add_video(
         &mut self,
         conn: &Connection,
         id: VideoId,
+        platform_id: StoredPlatformId<'_>,
         v: &VideoFields<'_>,
     ) -> Result<(), StoreError> {
         if self.videos_waiting == self.videos.len() {
             self.videos.push(VideoRow::default());
         }
-        self.videos[self.videos_waiting].fill(id, v);
+        self.videos[self.videos_waiting].fill(id, platform_id, v);
         self.videos_waiting += 1;
         self.last_video = Some(id);
         self.last_video_has_snapshot = false;
@@ -249,7 +263,13 @@ mod tests {
         Video {
             id: VideoId(0),
             account,
-            platform_id: format!("7{n:03}"),
+            // Mostly TikTok's numeric ids, stored as integers; now and then an id Scrollstop
+            // derived, stored as text.
+            platform_id: if n % 7 == 6 {
+                format!("derived-{n}")
+            } else {
+                format!("7{n:03}")
+            },
             posted_at: DateTime::from_timestamp(1_740_000_000 + n as i64, 0).unwrap(),
             caption: format!("caption {n}"),
             hashtags: vec!["knitting".into(), format!("tag{n}")],

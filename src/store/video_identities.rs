@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use super::StoreError;
-use super::convert::platform_id_number;
+use super::convert::{StoredPlatformId, platform_id_number};
 use super::numeric_ids::NumericIds;
 use super::open::with_cache;
 use crate::domain::{AccountId, VideoId};
@@ -90,11 +90,15 @@ impl VideoIdentities {
     /// The id of the account's video with this TikTok id and `false`, or, when none is
     /// known, the id a new video gets and `true` (the caller then stores it under that id):
     /// one lookup either way.
-    pub(crate) fn find_or_add(&mut self, account: AccountId, platform_id: &str) -> (VideoId, bool) {
+    pub(crate) fn find_or_add(
+        &mut self,
+        account: AccountId,
+        platform_id: StoredPlatformId<'_>,
+    ) -> (VideoId, bool) {
         let new = self.next_id.max(1);
-        let found = match platform_id_number(platform_id) {
-            Some(number) => self.numeric.find_or_add((account.0, number), new),
-            None => match self.other.entry((account.0, Box::from(platform_id))) {
+        let found = match platform_id {
+            StoredPlatformId::Number(number) => self.numeric.find_or_add((account.0, number), new),
+            StoredPlatformId::Text(text) => match self.other.entry((account.0, Box::from(text))) {
                 Entry::Occupied(stored) => (*stored.get(), false),
                 Entry::Vacant(slot) => (*slot.insert(new), true),
             },
@@ -183,8 +187,8 @@ mod tests {
             "the stored videos are read"
         );
         // Filling the room to the last video never grows the table.
-        for n in 0..39_997u32 {
-            let (_, new) = known.find_or_add(account, &(10_000_000 + n).to_string());
+        for n in 0..39_997 {
+            let (_, new) = known.find_or_add(account, StoredPlatformId::Number(10_000_000 + n));
             assert!(new);
         }
         assert_eq!(known.numeric.capacity(), made);

@@ -16,6 +16,7 @@ use super::video_identities::VideoIdentities;
 use super::video_reads::VIDEO_COLUMNS;
 use super::{Change, Store, StoreError};
 use crate::domain::{AccountId, Snapshot, Video, VideoId};
+use crate::quick_hash::QuickHashing;
 
 /// A video with every snapshot of its counts, oldest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +78,7 @@ pub struct VideoWrites<'c> {
     snapshot: rusqlite::CachedStatement<'c>,
     hashtags: String,
     /// Each account's handle, read once, to tell a canonical link.
-    handles: HashMap<AccountId, String>,
+    handles: HashMap<AccountId, String, QuickHashing>,
 }
 
 /// The prefix of the link TikTok gives every video; the handle, `/video/` and its id follow.
@@ -137,7 +138,7 @@ impl<'c> VideoWrites<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?,
             hashtags: String::new(),
-            handles: HashMap::new(),
+            handles: HashMap::default(),
         })
     }
 
@@ -196,13 +197,14 @@ impl<'c> VideoWrites<'c> {
             Videos::SetAside(set_aside) => {
                 // In memory: a new video (the usual case in a big import) waits to be written with
                 // the next ones.
+                let platform_id = StoredPlatformId::of(v.platform_id);
                 let (id, added) = set_aside
                     .identities
                     .borrow_mut()
-                    .find_or_add(v.account, v.platform_id);
+                    .find_or_add(v.account, platform_id);
                 let mut pending = set_aside.pending.borrow_mut();
                 return if added {
-                    pending.add_video(self.conn, id, v)?;
+                    pending.add_video(self.conn, id, platform_id, v)?;
                     Ok((id, Change::Added))
                 } else {
                     // The stored row is read: the rows waiting go first.
@@ -215,7 +217,7 @@ impl<'c> VideoWrites<'c> {
         write_list(v.hashtags, &mut self.hashtags);
         let inserted = insert.execute(params![
             v.account.0,
-            StoredPlatformId(v.platform_id),
+            StoredPlatformId::of(v.platform_id),
             to_unix(v.posted_at),
             v.caption,
             self.hashtags,
@@ -308,7 +310,10 @@ fn merge_video(
             .prepare_cached(&format!(
                 "{KNOWN} WHERE account_id = ?1 AND platform_id = ?2"
             ))?
-            .query_row(params![v.account.0, StoredPlatformId(v.platform_id)], known)?,
+            .query_row(
+                params![v.account.0, StoredPlatformId::of(v.platform_id)],
+                known,
+            )?,
     };
     let merged: Known = (
         id,
@@ -355,7 +360,7 @@ pub(crate) fn find_video(
 ) -> Result<Option<VideoId>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT id FROM videos WHERE account_id = ?1 AND platform_id = ?2")?
-        .query_row(params![account.0, StoredPlatformId(platform_id)], |r| {
+        .query_row(params![account.0, StoredPlatformId::of(platform_id)], |r| {
             r.get(0)
         })
         .optional()?
