@@ -12,7 +12,9 @@
 # (not counted) each round imports IMPORTS times, then measures the bare-schema floor (the mean
 # of criterion's ten samples, about half a minute) right after; the round's imports (their
 # median, and each one) are set against the floor of their own round, and all of them against
-# the floors measured once at the end.
+# the floors measured once at the end. Pandas runs once a round, after the floor, and is set
+# against its round's median import as well as fastest against fastest and slowest against
+# slowest.
 #
 # Usage: benches/compare-import.sh [ROWS] [RUNS] [IMPORTS]   (defaults 1000000, 3 and 3; run
 # from the repository root). The script prints each side's min-max over all rounds.
@@ -95,7 +97,10 @@ for run in $(seq "$runs"); do
     echo "run $run: pandas read_csv + to_sql..."
     rm -f "$work/pandas.sqlite"
     python3 "$here/pandas_compare.py" "$work/history.csv" "$work/pandas.sqlite" > "$work/pandas.out"
-    sed -n 's/^pandas_seconds=//p' "$work/pandas.out" >> "$work/pandas.times"
+    round_pandas=$(sed -n 's/^pandas_seconds=//p' "$work/pandas.out")
+    echo "$round_pandas" >> "$work/pandas.times"
+    printf 'run %s: pandas %.2f s: %.1fx the median import of its round\n' "$run" "$round_pandas" \
+        "$(echo "$round_pandas / $round_import" | bc -l)" | tee -a "$work/round.ratios"
 done
 head -n 1 "$work/pandas.out"
 
@@ -126,7 +131,7 @@ printf 'floor, text ids with the unique index built after the rows (schema 7'"'"
 printf 'floor, integer ids with the index built after (schema 8'"'"'s big import, the design chosen): %s s\n' "$floor_chosen"
 printf 'import / bare-schema floor: %.2f-%.2fx (target: at most 1.3x)\n' \
     "$(echo "$lo / $floor_text" | bc -l)" "$(echo "$hi / $floor_text" | bc -l)"
-echo 'import / the bare-schema floor measured right after it, each run:'
+echo 'import / the bare-schema floor measured right after it, and pandas / import, each run:'
 sed 's/^/  /' "$work/round.ratios"
 printf 'import / floor of the design chosen: %.2f-%.2fx\n' \
     "$(echo "$lo / $floor_chosen" | bc -l)" "$(echo "$hi / $floor_chosen" | bc -l)"
