@@ -12,9 +12,9 @@
 # (not counted) each round imports IMPORTS times, then measures the bare-schema floor (the mean
 # of criterion's ten samples, about half a minute) right after; the round's imports (their
 # median, and each one) are set against the floor of their own round, and all of them against
-# the floors measured once at the end. Pandas runs once a round, after the floor, and is set
-# against its round's median import as well as fastest against fastest and slowest against
-# slowest.
+# the floors measured once at the end. Pandas runs once a round, amid its imports (after the
+# middle one), and is set against its round's median import as well as fastest against fastest
+# and slowest against slowest.
 #
 # Usage: benches/compare-import.sh [ROWS] [RUNS] [IMPORTS]   (defaults 1000000, 3 and 3; run
 # from the repository root). The script prints each side's min-max over all rounds.
@@ -79,6 +79,16 @@ for run in $(seq "$runs"); do
         fi
         end=$(date +%s.%N)
         echo "$end - $start" | bc -l | tee -a "$work/scrollstop.times" >> "$work/round.times"
+        # Pandas runs amid the round's imports, so that both sides meet the same spell of the
+        # machine (run after the floor, a minute later, it met another one).
+        if [ "$take" -eq $(((imports + 1) / 2)) ]; then
+            echo "run $run: pandas read_csv + to_sql..."
+            rm -f "$work/pandas.sqlite"
+            python3 "$here/pandas_compare.py" "$work/history.csv" "$work/pandas.sqlite" \
+                > "$work/pandas.out"
+            round_pandas=$(sed -n 's/^pandas_seconds=//p' "$work/pandas.out")
+            echo "$round_pandas" >> "$work/pandas.times"
+        fi
     done
 
     echo "run $run: the bare-schema floor..."
@@ -94,11 +104,6 @@ for run in $(seq "$runs"); do
         "$(spread "$work/round.times")" "$round_import" "$round_floor" \
         "$(echo "$round_import / $round_floor" | bc -l)" "${each% }" | tee -a "$work/round.ratios"
 
-    echo "run $run: pandas read_csv + to_sql..."
-    rm -f "$work/pandas.sqlite"
-    python3 "$here/pandas_compare.py" "$work/history.csv" "$work/pandas.sqlite" > "$work/pandas.out"
-    round_pandas=$(sed -n 's/^pandas_seconds=//p' "$work/pandas.out")
-    echo "$round_pandas" >> "$work/pandas.times"
     printf 'run %s: pandas %.2f s: %.1fx the median import of its round\n' "$run" "$round_pandas" \
         "$(echo "$round_pandas / $round_import" | bc -l)" | tee -a "$work/round.ratios"
 done
